@@ -1,0 +1,32 @@
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { Client } from 'pg';
+import { registerPathAliases } from './register-path-aliases';
+import { TEMPLATE_DATABASE, withDatabase } from './test-database';
+
+/**
+ * Starts one PostgreSQL for the whole run (embedded unless DATABASE_URL is given), migrates a template
+ * database once, and lets every test file clone it (CREATE DATABASE … TEMPLATE takes ~50 ms).
+ */
+export default async function globalSetup(): Promise<void> {
+  registerPathAliases();
+  const { runMigrations, startEmbeddedDatabase } = await import('@loa/database');
+  let adminUrl = process.env.DATABASE_URL;
+  if (!adminUrl) {
+    const dataDir = mkdtempSync(join(tmpdir(), 'loa-test-'));
+    const embedded = await startEmbeddedDatabase({ dataDir, persistent: false, database: 'postgres' });
+    (globalThis as { loaTestDatabase?: { stop(): Promise<void> } }).loaTestDatabase = embedded;
+    adminUrl = embedded.adminUrl;
+  }
+  process.env.LOA_TEST_ADMIN_URL = adminUrl;
+  const admin = new Client({ connectionString: adminUrl });
+  await admin.connect();
+  try {
+    await admin.query(`DROP DATABASE IF EXISTS ${TEMPLATE_DATABASE} WITH (FORCE)`);
+    await admin.query(`CREATE DATABASE ${TEMPLATE_DATABASE}`);
+  } finally {
+    await admin.end();
+  }
+  await runMigrations(withDatabase(adminUrl, TEMPLATE_DATABASE));
+}
