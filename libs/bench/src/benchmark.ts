@@ -8,11 +8,17 @@ export interface BenchFigure {
   note?: string;
 }
 
+/** What the harness lends a benchmark. */
+export interface BenchContext {
+  /** Connection string of a fresh, migrated database (embedded PostgreSQL unless DATABASE_URL is set). */
+  freshDatabase(): Promise<string>;
+}
+
 /** A named benchmark; `run` measures and returns its figures. Keep each under a minute on 2 cores. */
 export interface Benchmark {
   name: string;
   description: string;
-  run(): Promise<BenchFigure[]>;
+  run(context: BenchContext): Promise<BenchFigure[]>;
 }
 
 export function meetsBudget(figure: BenchFigure): boolean | undefined {

@@ -11,7 +11,8 @@ import { TEMPLATE_DATABASE, withDatabase } from './test-database';
  */
 export default async function globalSetup(): Promise<void> {
   registerPathAliases();
-  const { runMigrations, startEmbeddedDatabase } = await import('@loa/database');
+  // eslint-disable-next-line @typescript-eslint/no-require-imports -- must load after the aliases are registered
+  const { runMigrations, startEmbeddedDatabase } = require('@loa/database') as typeof import('@loa/database');
   let adminUrl = process.env.DATABASE_URL;
   if (!adminUrl) {
     const dataDir = mkdtempSync(join(tmpdir(), 'loa-test-'));
@@ -19,7 +20,7 @@ export default async function globalSetup(): Promise<void> {
     (globalThis as { loaTestDatabase?: { stop(): Promise<void> } }).loaTestDatabase = embedded;
     adminUrl = embedded.adminUrl;
   }
-  process.env.LOA_TEST_ADMIN_URL = adminUrl;
+  process.env.LOA_TEST_ADMIN_URL = adminUrl as string;
   const admin = new Client({ connectionString: adminUrl });
   await admin.connect();
   try {
@@ -28,5 +29,5 @@ export default async function globalSetup(): Promise<void> {
   } finally {
     await admin.end();
   }
-  await runMigrations(withDatabase(adminUrl, TEMPLATE_DATABASE));
+  await runMigrations(withDatabase(adminUrl as string, TEMPLATE_DATABASE));
 }

@@ -1,0 +1,21 @@
+import { DynamicModule, Module } from '@nestjs/common';
+import { JwtModule } from '@nestjs/jwt';
+import { AuditLogRepository } from './audit-log.repository';
+import { AuthService } from './auth.service';
+import { JwtAuthGuard } from './jwt-auth.guard';
+import { UsersRepository } from './users.repository';
+
+const TOKEN_LIFETIME = '8h'; // one duty shift
+
+@Module({})
+export class AuthModule {
+  static forRoot(options: { jwtSecret: string }): DynamicModule {
+    return {
+      module: AuthModule,
+      global: true,
+      imports: [JwtModule.register({ secret: options.jwtSecret, signOptions: { expiresIn: TOKEN_LIFETIME } })],
+      providers: [AuthService, UsersRepository, JwtAuthGuard, AuditLogRepository],
+      exports: [AuthService, JwtAuthGuard, AuditLogRepository],
+    };
+  }
+}

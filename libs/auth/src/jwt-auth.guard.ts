@@ -1,0 +1,30 @@
+import { CanActivate, ExecutionContext, Injectable } from '@nestjs/common';
+import { Reflector } from '@nestjs/core';
+import { DomainError } from '@loa/common';
+import { PUBLIC_ROUTE, REQUIRED_ROLES } from './auth.decorators';
+import { Role } from './auth-user';
+import { AuthService } from './auth.service';
+
+/** Global guard: a valid bearer token on every route not marked @Public(), and the role @Roles() asks. */
+@Injectable()
+export class JwtAuthGuard implements CanActivate {
+  constructor(
+    private readonly reflector: Reflector,
+    private readonly auth: AuthService,
+  ) {}
+
+  async canActivate(context: ExecutionContext): Promise<boolean> {
+    const targets = [context.getHandler(), context.getClass()];
+    if (this.reflector.getAllAndOverride<boolean>(PUBLIC_ROUTE, targets)) return true;
+    const request = context.switchToHttp().getRequest();
+    const header: string | undefined = request.headers?.authorization;
+    const token = header?.startsWith('Bearer ') ? header.slice('Bearer '.length).trim() : undefined;
+    if (!token) throw new DomainError('UNAUTHENTICATED', 'missing bearer token (POST /auth/login)');
+    request.user = await this.auth.verify(token);
+    const roles = this.reflector.getAllAndOverride<Role[] | undefined>(REQUIRED_ROLES, targets);
+    if (roles && request.user.role !== 'admin' && !roles.includes(request.user.role)) {
+      throw new DomainError('FORBIDDEN', `this action needs the role ${roles.join(' or ')}`);
+    }
+    return true;
+  }
+}

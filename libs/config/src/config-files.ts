@@ -1,0 +1,22 @@
+import { existsSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+
+let projectRoot: string | undefined;
+
+/** The repository root (the folder holding config/ and package.json), from src/ or from dist/. */
+export function findProjectRoot(): string {
+  if (projectRoot) return projectRoot;
+  let dir = __dirname;
+  while (!(existsSync(join(dir, 'package.json')) && existsSync(join(dir, 'config')))) {
+    const parent = dirname(dir);
+    if (parent === dir) throw new Error(`cannot find the project root (config/ and package.json) above ${__dirname}`);
+    dir = parent;
+  }
+  projectRoot = dir;
+  return dir;
+}
+
+/** Path of a file in the project's config/ folder. */
+export function configFile(name: string): string {
+  return join(findProjectRoot(), 'config', name);
+}

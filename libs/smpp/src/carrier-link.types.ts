@@ -1,0 +1,105 @@
+import { SmsEncoding } from '@loa/sms';
+
+export type CarrierId = 'viettel' | 'vnpt' | 'mobifone' | 'others';
+export type BindMode = 'transceiver' | 'transmitter+receiver';
+export type ConcatMode = 'udh8' | 'udh16' | 'sar' | 'payload';
+export type GsmCoding = 'gsm0338' | 'ascii';
+export type DlrIdFormat = 'same' | 'hex-to-dec' | 'dec-to-hex';
+
+/** One carrier account, as validated from the carriers config (password already resolved). */
+export interface SmppAccountConfig {
+  id: CarrierId;
+  host: string;
+  port: number;
+  systemId: string;
+  password: string;
+  systemType: string;
+  bindMode: BindMode;
+  /** Sessions the contract allows. */
+  binds: number;
+  /** Submit PDUs per second for the whole account. */
+  tps: number;
+  /** Outstanding submits per bind. */
+  window: number;
+  sourceAddr: string;
+  sourceTon: number;
+  sourceNpi: number;
+  destTon: number;
+  destNpi: number;
+  concat: ConcatMode;
+  gsmCoding: GsmCoding;
+  dlrIdFormat: DlrIdFormat;
+  enquireLinkSeconds: number;
+  validityHours: number;
+  bindTimeoutSeconds?: number;
+  requestTimeoutSeconds?: number;
+}
+
+/** A message ready to send: text already rendered, normalised and (if the policy says) folded. */
+export interface OutboundSms {
+  /** E.164 without '+', e.g. '84912345678'. */
+  destination: string;
+  text: string;
+  encoding: SmsEncoding;
+  validityHours?: number;
+}
+
+export interface AcceptedPart {
+  part: number;
+  /** The id from submit_sm_resp, normalised to the form receipts will carry (dlrIdFormat). */
+  smscMessageId: string;
+}
+
+export type SubmitOutcome =
+  | { kind: 'accepted'; parts: AcceptedPart[] }
+  /** The carrier refused for good (invalid destination, invalid source…): the message fails. */
+  | { kind: 'permanent'; status: number; error: string; acceptedParts: AcceptedPart[] }
+  /** Throttled, queue full, link down before sending: send again later without counting an attempt. */
+  | { kind: 'retry'; status: number | null; error: string }
+  /** Sent but no answer (timeout, or the link dropped with it in the window): may or may not arrive. */
+  | { kind: 'ambiguous'; error: string; acceptedParts: AcceptedPart[] };
+
+export type ReceiptState = 'DELIVRD' | 'EXPIRED' | 'DELETED' | 'UNDELIV' | 'ACCEPTD' | 'UNKNOWN' | 'REJECTD' | 'ENROUTE';
+
+export interface DeliveryReceipt {
+  carrier: CarrierId;
+  /** Normalised by dlrIdFormat so it equals AcceptedPart.smscMessageId; null when unparseable. */
+  smscMessageId: string | null;
+  state: ReceiptState | null;
+  errorCode: string | null;
+  doneAt: Date | null;
+  /** The receipt as received (text form, or a rendering of the TLVs), kept for inspection. */
+  raw: string;
+}
+
+export interface InboundSms {
+  carrier: CarrierId;
+  sourceAddr: string;
+  destAddr: string;
+  text: string;
+  dataCoding: number;
+}
+
+export type LinkState = 'stopped' | 'connecting' | 'bound' | 'paused' | 'stopping';
+
+export interface LinkStatus {
+  carrier: CarrierId;
+  state: LinkState;
+  boundSessions: number;
+  inFlight: number;
+  counters: { submitted: number; accepted: number; retried: number; failed: number; ambiguous: number; receipts: number; inbound: number; reconnects: number };
+}
+
+/** What the dispatcher needs from a carrier link. The link never resends a message by itself. */
+export interface CarrierLinkPort {
+  readonly carrier: CarrierId;
+  start(): Promise<void>;
+  /** Drains the window (bounded wait), unbinds, closes. */
+  stop(): Promise<void>;
+  /** Resolves once every part has an outcome; waits for a window slot and a TPS token first. */
+  submit(message: OutboundSms): Promise<SubmitOutcome>;
+  /** Answered with deliver_sm_resp only after the handler resolves (the receipt is stored first). */
+  onReceipt(handler: (receipt: DeliveryReceipt) => Promise<void>): void;
+  onInbound(handler: (message: InboundSms) => Promise<void>): void;
+  status(): LinkStatus;
+}
