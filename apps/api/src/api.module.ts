@@ -1,0 +1,44 @@
+import { DynamicModule, Module } from '@nestjs/common';
+import { APP_FILTER, APP_GUARD, APP_PIPE } from '@nestjs/core';
+import { TerminusModule } from '@nestjs/terminus';
+import { AuthModule, JwtAuthGuard } from '@loa/auth';
+import { CampaignsModule } from '@loa/campaigns';
+import { DatabaseModule } from '@loa/database';
+import { ReportingModule } from '@loa/reporting';
+import { TemplatesModule } from '@loa/templates';
+import { AuthController } from './auth/auth.controller';
+import { CampaignsController } from './campaigns/campaigns.controller';
+import { DomainErrorFilter } from './common/domain-error.filter';
+import { createValidationPipe } from './common/validation.pipe';
+import { HealthController } from './health/health.controller';
+import { ReportsController } from './reports/reports.controller';
+import { TemplatesController } from './templates/templates.controller';
+
+export interface ApiSettings {
+  databaseUrl: string;
+  jwtSecret: string;
+}
+
+/** The admin REST API. The database module is left out when a host module (all-in-one) provides it. */
+@Module({})
+export class ApiModule {
+  static forRoot(settings: ApiSettings, options: { withDatabase?: boolean } = {}): DynamicModule {
+    return {
+      module: ApiModule,
+      imports: [
+        ...(options.withDatabase === false ? [] : [DatabaseModule.forRoot({ url: settings.databaseUrl })]),
+        AuthModule.forRoot({ jwtSecret: settings.jwtSecret }),
+        TerminusModule,
+        TemplatesModule,
+        CampaignsModule,
+        ReportingModule,
+      ],
+      controllers: [AuthController, HealthController, TemplatesController, CampaignsController, ReportsController],
+      providers: [
+        { provide: APP_GUARD, useExisting: JwtAuthGuard },
+        { provide: APP_FILTER, useClass: DomainErrorFilter },
+        { provide: APP_PIPE, useFactory: createValidationPipe },
+      ],
+    };
+  }
+}

@@ -1,0 +1,49 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { ArrayMaxSize, ArrayNotEmpty, IsDateString, IsIn, IsInt, IsOptional, IsString, Length, Matches, Max, Min } from 'class-validator';
+import { Carrier, CARRIERS } from '@loa/campaigns';
+
+export class CreateCampaignDto {
+  @ApiProperty({ example: 'Cảnh báo lừa đảo trước Tết — Sơn La' })
+  @IsString()
+  @Length(1, 200)
+  name: string;
+
+  @ApiProperty({ description: 'An approved template version' })
+  @IsInt()
+  @Min(1)
+  templateId: number;
+
+  @ApiProperty({ description: 'Province codes (2025 scheme)', example: ['14', '11'] })
+  @ArrayNotEmpty()
+  @ArrayMaxSize(34)
+  @Matches(/^\d{2}$/, { each: true, message: 'each province must be a two-digit province code' })
+  provinces: string[];
+
+  @ApiPropertyOptional({ enum: CARRIERS, isArray: true, description: 'Default: all three carriers' })
+  @IsOptional()
+  @IsIn(CARRIERS, { each: true })
+  carriers?: Carrier[];
+
+  @ApiProperty({ description: 'When sending may start (ISO 8601 with offset)', example: '2026-01-20T08:00:00+07:00' })
+  @IsDateString({ strict: true })
+  startAt: string;
+
+  @ApiPropertyOptional({ description: 'Hours the SMSC keeps trying a message', minimum: 1, maximum: 72, default: 24 })
+  @IsOptional()
+  @IsInt()
+  @Min(1)
+  @Max(72)
+  validityHours?: number;
+
+  @ApiPropertyOptional({ description: 'When results are due to the officials', example: '2026-02-24T17:00:00+07:00' })
+  @IsOptional()
+  @IsDateString({ strict: true })
+  reportDeadline?: string;
+
+  @ApiPropertyOptional({ minimum: 0, maximum: 9, default: 0 })
+  @IsOptional()
+  @IsInt()
+  @Min(0)
+  @Max(9)
+  priority?: number;
+}

@@ -1,0 +1,74 @@
+import { Body, Controller, Get, HttpCode, Param, ParseIntPipe, Post, Query } from '@nestjs/common';
+import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { AuthUser, CurrentUser, Roles } from '@loa/auth';
+import { Campaign, CampaignsService } from '@loa/campaigns';
+import { PageQuery } from '../common/page.query';
+import { CreateCampaignDto } from './campaign.dto';
+
+@ApiTags('campaigns')
+@ApiBearerAuth()
+@Controller('campaigns')
+export class CampaignsController {
+  constructor(private readonly campaigns: CampaignsService) {}
+
+  @Get()
+  @ApiOperation({ summary: 'Campaigns touching your provinces, newest first' })
+  list(@Query() page: PageQuery, @CurrentUser() user: AuthUser): Promise<Campaign[]> {
+    return this.campaigns.list(user, page.limit, page.offset);
+  }
+
+  @Get(':id')
+  get(@Param('id', ParseIntPipe) id: number, @CurrentUser() user: AuthUser): Promise<Campaign> {
+    return this.campaigns.get(id, user);
+  }
+
+  @Post()
+  @Roles('drafter')
+  @ApiOperation({ summary: 'Create a draft campaign; the text is rendered per province now' })
+  create(@Body() body: CreateCampaignDto, @CurrentUser() user: AuthUser): Promise<Campaign> {
+    return this.campaigns.create(
+      {
+        ...body,
+        startAt: new Date(body.startAt),
+        reportDeadline: body.reportDeadline ? new Date(body.reportDeadline) : undefined,
+      },
+      user,
+    );
+  }
+
+  @Post(':id/submit')
+  @HttpCode(200)
+  @Roles('drafter')
+  submit(@Param('id', ParseIntPipe) id: number, @CurrentUser() user: AuthUser): Promise<Campaign> {
+    return this.campaigns.submit(id, user);
+  }
+
+  @Post(':id/approve')
+  @HttpCode(200)
+  @Roles('approver')
+  @ApiOperation({ summary: 'Approve (not your own): the campaign is scheduled for its start time' })
+  approve(@Param('id', ParseIntPipe) id: number, @CurrentUser() user: AuthUser): Promise<Campaign> {
+    return this.campaigns.approve(id, user);
+  }
+
+  @Post(':id/pause')
+  @HttpCode(200)
+  @Roles('operator', 'approver')
+  pause(@Param('id', ParseIntPipe) id: number, @CurrentUser() user: AuthUser): Promise<Campaign> {
+    return this.campaigns.pause(id, user);
+  }
+
+  @Post(':id/resume')
+  @HttpCode(200)
+  @Roles('operator', 'approver')
+  resume(@Param('id', ParseIntPipe) id: number, @CurrentUser() user: AuthUser): Promise<Campaign> {
+    return this.campaigns.resume(id, user);
+  }
+
+  @Post(':id/cancel')
+  @HttpCode(200)
+  @Roles('operator', 'approver')
+  cancel(@Param('id', ParseIntPipe) id: number, @CurrentUser() user: AuthUser): Promise<Campaign> {
+    return this.campaigns.cancel(id, user);
+  }
+}

@@ -1,0 +1,45 @@
+import { ArgumentsHost, Catch, ExceptionFilter, HttpException, HttpStatus, Logger } from '@nestjs/common';
+import { Response } from 'express';
+import { DomainError, DomainErrorCode } from '@loa/common';
+
+const STATUS: { [code in DomainErrorCode]: HttpStatus } = {
+  INVALID: HttpStatus.BAD_REQUEST,
+  UNAUTHENTICATED: HttpStatus.UNAUTHORIZED,
+  FORBIDDEN: HttpStatus.FORBIDDEN,
+  NOT_FOUND: HttpStatus.NOT_FOUND,
+  CONFLICT: HttpStatus.CONFLICT,
+};
+
+/** The one place errors become HTTP answers: domain codes map to 4xx; anything else is a logged 500 without internals. */
+@Catch()
+export class DomainErrorFilter implements ExceptionFilter {
+  private readonly logger = new Logger('HTTP');
+
+  catch(error: unknown, host: ArgumentsHost): void {
+    const response = host.switchToHttp().getResponse<Response>();
+    if (response.headersSent) return;
+    if (error instanceof DomainError) {
+      const status = STATUS[error.code];
+      response.status(status).json({ statusCode: status, error: error.code, message: error.message, details: error.details });
+      return;
+    }
+    if (error instanceof HttpException) {
+      const status = error.getStatus();
+      const body = error.getResponse();
+      const message = typeof body === 'string' ? body : (body as { message?: unknown }).message ?? error.message;
+      response.status(status).json({ statusCode: status, error: HttpStatus[status] ?? 'ERROR', message });
+      return;
+    }
+    if (isBodyParserError(error)) {
+      response.status(error.status).json({ statusCode: error.status, error: 'INVALID', message: `request body: ${error.message}` });
+      return;
+    }
+    this.logger.error(error instanceof Error ? error.stack ?? error.message : String(error));
+    response.status(500).json({ statusCode: 500, error: 'INTERNAL', message: 'internal error; the request was not completed' });
+  }
+}
+
+function isBodyParserError(error: unknown): error is { status: number; message: string } {
+  const candidate = error as { status?: unknown; type?: unknown };
+  return typeof candidate?.status === 'number' && candidate.status >= 400 && candidate.status < 500 && typeof candidate.type === 'string';
+}

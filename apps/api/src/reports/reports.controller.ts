@@ -1,0 +1,20 @@
+import { Controller, Get, Param, ParseIntPipe, Query } from '@nestjs/common';
+import { ApiBearerAuth, ApiOperation, ApiQuery, ApiTags } from '@nestjs/swagger';
+import { AuthUser, CurrentUser } from '@loa/auth';
+import { invalid } from '@loa/common';
+import { CampaignReport, ReportingService } from '@loa/reporting';
+
+@ApiTags('reports')
+@ApiBearerAuth()
+@Controller('campaigns')
+export class ReportsController {
+  constructor(private readonly reporting: ReportingService) {}
+
+  @Get(':id/report')
+  @ApiOperation({ summary: 'Delivery report: counts per province and carrier' })
+  @ApiQuery({ name: 'format', required: false, enum: ['json'] })
+  report(@Param('id', ParseIntPipe) id: number, @CurrentUser() user: AuthUser, @Query('format') format = 'json'): Promise<CampaignReport> {
+    if (format !== 'json') throw invalid(`format: ${format} is not supported yet; use json`);
+    return this.reporting.campaignReport(id, user);
+  }
+}

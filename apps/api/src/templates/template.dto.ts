@@ -1,0 +1,43 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { IsIn, IsInt, IsOptional, IsString, Length, Max, Min } from 'class-validator';
+import { EncodingPolicy } from '@loa/sms';
+
+export class CreateTemplateDto {
+  @ApiProperty({ example: 'Cảnh báo lừa đảo trực tuyến' })
+  @IsString()
+  @Length(1, 200)
+  name: string;
+
+  @ApiProperty({
+    description: 'Handlebars body; variables: province.name, province.hotline, province.hotlines, province.website, campaign.name…',
+    example: '{{province.name}}: Công an cảnh báo không cung cấp mã OTP cho bất kỳ ai. Liên hệ {{province.hotline}}.',
+  })
+  @IsString()
+  @Length(1, 2000)
+  body: string;
+
+  @ApiPropertyOptional({ enum: ['auto', 'unicode', 'ascii-fold'], default: 'auto' })
+  @IsOptional()
+  @IsIn(['auto', 'unicode', 'ascii-fold'])
+  encodingPolicy: EncodingPolicy = 'auto';
+
+  @ApiPropertyOptional({ minimum: 1, maximum: 10, default: 3 })
+  @IsOptional()
+  @IsInt()
+  @Min(1)
+  @Max(10)
+  maxSegments: number = 3;
+
+  @ApiPropertyOptional({ description: 'Id of the version this one edits; the new version joins its family' })
+  @IsOptional()
+  @IsInt()
+  @Min(1)
+  previousVersionId?: number;
+}
+
+export class RejectTemplateDto {
+  @ApiProperty({ example: 'Thiếu số đường dây nóng của tỉnh' })
+  @IsString()
+  @Length(1, 1000)
+  reason: string;
+}

@@ -1,0 +1,53 @@
+import { Body, Controller, Get, HttpCode, Param, ParseIntPipe, Post, Query } from '@nestjs/common';
+import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { AuthUser, CurrentUser, Roles } from '@loa/auth';
+import { Template, TemplatesService } from '@loa/templates';
+import { PageQuery } from '../common/page.query';
+import { CreateTemplateDto, RejectTemplateDto } from './template.dto';
+
+@ApiTags('templates')
+@ApiBearerAuth()
+@Controller('templates')
+export class TemplatesController {
+  constructor(private readonly templates: TemplatesService) {}
+
+  @Get()
+  @ApiOperation({ summary: 'List template versions, newest first' })
+  list(@Query() page: PageQuery): Promise<Template[]> {
+    return this.templates.list(page.limit, page.offset);
+  }
+
+  @Get(':id')
+  get(@Param('id', ParseIntPipe) id: number): Promise<Template> {
+    return this.templates.get(id);
+  }
+
+  @Post()
+  @Roles('drafter')
+  @ApiOperation({ summary: 'Create a draft (or a new version of an existing template)' })
+  create(@Body() body: CreateTemplateDto, @CurrentUser() user: AuthUser): Promise<Template> {
+    return this.templates.create(body, user);
+  }
+
+  @Post(':id/submit')
+  @HttpCode(200)
+  @Roles('drafter')
+  submit(@Param('id', ParseIntPipe) id: number, @CurrentUser() user: AuthUser): Promise<Template> {
+    return this.templates.submit(id, user);
+  }
+
+  @Post(':id/approve')
+  @HttpCode(200)
+  @Roles('approver')
+  @ApiOperation({ summary: 'Approve a pending version (not your own); it never changes afterwards' })
+  approve(@Param('id', ParseIntPipe) id: number, @CurrentUser() user: AuthUser): Promise<Template> {
+    return this.templates.approve(id, user);
+  }
+
+  @Post(':id/reject')
+  @HttpCode(200)
+  @Roles('approver')
+  reject(@Param('id', ParseIntPipe) id: number, @Body() body: RejectTemplateDto, @CurrentUser() user: AuthUser): Promise<Template> {
+    return this.templates.reject(id, body.reason, user);
+  }
+}

@@ -1,0 +1,51 @@
+import { INestApplication } from '@nestjs/common';
+import { Test } from '@nestjs/testing';
+import request from 'supertest';
+import { DataSource } from 'typeorm';
+import { ApiModule, configureApi } from '@loa/api';
+import { AuthService } from '@loa/auth';
+import { seedDemo } from '@loa/demo';
+import { syncProvinces } from '@loa/provinces';
+import { createTestDatabase, TestDatabase } from '@loa/testing';
+
+export const TEST_PASSWORD = 'test-password';
+const TEST_JWT_SECRET = 'test-secret-test-secret-test-secret-0123';
+
+export interface TestApi {
+  app: INestApplication;
+  db: TestDatabase;
+  dataSource: DataSource;
+  http(): ReturnType<typeof request>;
+  /** A bearer token for one of the demo users (demo-admin, demo-drafter, demo-approver, demo-operator, demo-viewer). */
+  login(username: string): Promise<string>;
+  close(): Promise<void>;
+}
+
+/** The real API over a fresh database with the provinces and demo users (no subscribers unless asked). */
+export async function createTestApi(options: { subscribers?: number } = {}): Promise<TestApi> {
+  const db = await createTestDatabase();
+  const moduleRef = await Test.createTestingModule({
+    imports: [ApiModule.forRoot({ databaseUrl: db.url, jwtSecret: TEST_JWT_SECRET })],
+  }).compile();
+  const app = moduleRef.createNestApplication({ logger: ['error'] });
+  configureApi(app);
+  await app.init();
+  const dataSource = app.get(DataSource);
+  await syncProvinces(dataSource);
+  await seedDemo(dataSource, app.get(AuthService), { password: TEST_PASSWORD, subscribers: options.subscribers ?? 0 });
+  const http = () => request(app.getHttpServer());
+  return {
+    app,
+    db,
+    dataSource,
+    http,
+    login: async (username) => {
+      const response = await http().post('/auth/login').send({ username, password: TEST_PASSWORD }).expect(200);
+      return response.body.accessToken;
+    },
+    close: async () => {
+      await app.close();
+      await db.drop();
+    },
+  };
+}

@@ -1,0 +1,67 @@
+import { Module } from '@nestjs/common';
+import { NestFactory } from '@nestjs/core';
+import { DataSource } from 'typeorm';
+import { ApiModule, configureApi } from '@loa/api';
+import { AuthModule, AuthService } from '@loa/auth';
+import { loadCarriersFile, loadEnvironment } from '@loa/config';
+import { DatabaseModule } from '@loa/database';
+import { seedDemo } from '@loa/demo';
+import { syncProvinces } from '@loa/provinces';
+import { openRuntime } from '../runtime';
+
+/** Runs `work` with a Nest context holding the database and auth (for admin commands). */
+async function withAuthContext<T>(work: (db: DataSource, auth: AuthService) => Promise<T>): Promise<T> {
+  const runtime = await openRuntime({ migrate: true });
+  @Module({ imports: [DatabaseModule.forRoot({ url: runtime.databaseUrl, poolSize: 2 }), AuthModule.forRoot({ jwtSecret: 'unused-by-admin-commands' })] })
+  class AdminModule {}
+  const context = await NestFactory.createApplicationContext(AdminModule, { logger: ['error'] });
+  try {
+    return await work(context.get(DataSource), context.get(AuthService));
+  } finally {
+    await context.close();
+    await runtime.close();
+  }
+}
+
+export async function runSeedDemo(options: { subscribers: number }): Promise<void> {
+  const password = loadEnvironment().demoPassword;
+  await withAuthContext(async (db, auth) => {
+    await syncProvinces(db);
+    await seedDemo(db, auth, { password, subscribers: options.subscribers });
+  });
+  process.stdout.write(`demo users and up to ${options.subscribers} synthetic subscribers are in place\n`);
+}
+
+/** `loa user add`: the password comes on standard input, never as an argument (it would show in `ps`). */
+export async function runUserAdd(username: string, options: { role: string; provinces?: string }): Promise<void> {
+  const password = await readStdin();
+  const scope = options.provinces ? options.provinces.split(',').map((code) => code.trim()) : null;
+  const user = await withAuthContext((_, auth) => auth.addUser(username, password, options.role, scope));
+  process.stdout.write(`user ${user.username} (${user.role}, ${user.provinceScope ? 'provinces ' + user.provinceScope.join(',') : 'national'}) saved\n`);
+}
+
+async function readStdin(): Promise<string> {
+  const chunks: Buffer[] = [];
+  for await (const chunk of process.stdin) chunks.push(chunk as Buffer);
+  return Buffer.concat(chunks).toString('utf8').trim();
+}
+
+/** `loa config check`: validates the environment and the carriers file without connecting to anything. */
+export function runConfigCheck(): void {
+  const env = loadEnvironment();
+  const carriers = loadCarriersFile(env.carriersFile);
+  process.stdout.write(`environment ok; ${env.carriersFile}: ${carriers.length} carrier accounts ok\n`);
+  for (const carrier of carriers) {
+    process.stdout.write(`  ${carrier.id}: ${carrier.host}:${carrier.port} as ${carrier.systemId}, ${carrier.binds} × ${carrier.bindMode}, ${carrier.tps} tps${carrier.simulated ? ' (simulated)' : ''}\n`);
+  }
+}
+
+/** `loa openapi`: prints the OpenAPI document (no database needed beyond construction). */
+export async function runOpenApi(): Promise<void> {
+  const runtime = await openRuntime({ migrate: false });
+  const app = await NestFactory.create(ApiModule.forRoot({ databaseUrl: runtime.databaseUrl, jwtSecret: 'openapi-only-openapi-only-openapi-only' }), { logger: ['error'] });
+  const document = configureApi(app);
+  process.stdout.write(JSON.stringify(document, null, 2) + '\n');
+  await app.close();
+  await runtime.close();
+}

@@ -1,0 +1,64 @@
+#!/usr/bin/env node
+import 'reflect-metadata';
+import { Command, Option } from 'commander';
+import { ConfigError } from '@loa/config';
+import { DomainError } from '@loa/common';
+import { runConfigCheck, runOpenApi, runSeedDemo, runUserAdd } from './commands/admin.command';
+import { runBench } from './commands/bench.command';
+import { runImport } from './commands/import.command';
+import { runApi, runDispatcher, runMigrate } from './commands/processes.command';
+import { runSimulate } from './commands/simulate.command';
+import { startAllInOne } from './commands/start.command';
+import { runStatsCheck } from './commands/stats-check.command';
+
+const program = new Command('loa').description('Loa: Vietnamese-safe SMS warning campaigns over SMPP 3.4').showHelpAfterError();
+
+program.command('start').description('all-in-one: embedded PostgreSQL, demo data, simulated carriers, dispatcher and API').action(startAllInOne);
+program.command('api').description('the admin REST API').action(runApi);
+program.command('dispatcher').description('an SMPP dispatcher (run several for scale-out)').action(runDispatcher);
+program.command('simulate').description('SMSC simulators for the carriers marked "simulated" in the carriers file').action(runSimulate);
+program.command('migrate').description('apply database migrations and synchronise provinces').action(runMigrate);
+program
+  .command('import')
+  .description('import subscribers from a CSV file (msisdn,carrier,province[,status])')
+  .argument('<csv>', 'path of the CSV file (UTF-8, with or without BOM)')
+  .option('--no-progress', 'no progress bar')
+  .action(runImport);
+program
+  .command('seed-demo')
+  .description('demo users and synthetic subscribers')
+  .addOption(new Option('--subscribers <n>', 'synthetic subscribers').argParser((value) => parseCount(value, 'subscribers')).default(300_000))
+  .action(runSeedDemo);
+program
+  .command('user')
+  .description('manage users')
+  .command('add')
+  .description('create or update a user; the password is read from standard input')
+  .argument('<username>')
+  .requiredOption('--role <role>', 'admin | drafter | approver | operator | viewer')
+  .option('--provinces <codes>', 'comma-separated province codes (default: national scope)')
+  .action(runUserAdd);
+program.command('config').description('configuration').command('check').description('validate the environment and the carriers file').action(runConfigCheck);
+program.command('stats').description('report counters').command('check').description('recount every campaign from its messages and compare with the counters').action(runStatsCheck);
+program.command('openapi').description('print the OpenAPI document').action(runOpenApi);
+program
+  .command('bench')
+  .description('run the benchmarks; prints a table and writes the figures as JSON')
+  .option('--only <name>', 'only benchmarks whose name contains this')
+  .option('--out <file>', 'where to write the JSON figures', 'bench-results/latest.json')
+  .action(runBench);
+
+function parseCount(value: string, what: string): number {
+  const parsed = Number(value);
+  if (!Number.isInteger(parsed) || parsed < 0) throw new ConfigError(`--${what}: expected a whole number, got ${value}`);
+  return parsed;
+}
+
+program.parseAsync(process.argv).catch((error: unknown) => {
+  if (error instanceof ConfigError || error instanceof DomainError) {
+    process.stderr.write(`loa: ${error.message}\n`);
+  } else {
+    process.stderr.write(`loa: ${(error as Error)?.stack ?? String(error)}\n`);
+  }
+  process.exit(1);
+});

@@ -1,0 +1,54 @@
+import { Injectable, Logger } from '@nestjs/common';
+import { Interval } from '@nestjs/schedule';
+import { CampaignMaterialiser } from '@loa/campaigns';
+import { DeliveryRepository } from '@loa/delivery';
+
+const RECEIPT_BATCH = 5000;
+
+/** Every periodic job of the dispatcher; each tick only moves work along, dispatchers do the sending. */
+@Injectable()
+export class CampaignSchedulerService {
+  private readonly logger = new Logger(CampaignSchedulerService.name);
+  private readonly busy = new Set<string>();
+
+  constructor(
+    private readonly materialiser: CampaignMaterialiser,
+    private readonly delivery: DeliveryRepository,
+  ) {}
+
+  @Interval(1000)
+  materialiseDueCampaigns(): Promise<void> {
+    return this.once('materialise', async () => {
+      while (await this.materialiser.materialiseNextDue());
+    });
+  }
+
+  @Interval(200)
+  applyReceipts(): Promise<void> {
+    return this.once('receipts', async () => {
+      while ((await this.delivery.applyReceipts(RECEIPT_BATCH)) > 0);
+    });
+  }
+
+  @Interval(1000)
+  housekeeping(): Promise<void> {
+    return this.once('housekeeping', async () => {
+      const requeued = await this.delivery.requeueExpiredLeases();
+      if (requeued > 0) this.logger.warn(`${requeued} messages returned to the queue after their lease expired`);
+      await this.materialiser.completeFinished();
+    });
+  }
+
+  /** Skips a tick while the previous run of the same job is still going. */
+  private async once(job: string, work: () => Promise<void>): Promise<void> {
+    if (this.busy.has(job)) return;
+    this.busy.add(job);
+    try {
+      await work();
+    } catch (error) {
+      this.logger.error(`${job}: ${(error as Error).message}`);
+    } finally {
+      this.busy.delete(job);
+    }
+  }
+}

@@ -1,0 +1,117 @@
+import { Logger } from '@nestjs/common';
+import { ClaimedMessage, DeliveryRepository, StateChange, SubmittedPart } from '@loa/delivery';
+import { CarrierLinkPort } from '@loa/smpp';
+import { outcomeToState, toSubmittedParts } from './outcome-to-state';
+import { ReceiptSink } from './receipt-sink';
+
+export interface DispatcherOptions {
+  /** Messages claimed per statement. */
+  batchSize: number;
+  /** A claimed message returns to the queue if its dispatcher has not answered for it by then. */
+  leaseSeconds: number;
+  idleMs: number;
+}
+
+export const DEFAULT_DISPATCHER_OPTIONS: DispatcherOptions = { batchSize: 500, leaseSeconds: 120, idleMs: 250 };
+
+/** Feeds one carrier link from the queue and records every outcome; one per carrier account. */
+export class CarrierDispatcher {
+  private readonly logger: Logger;
+  private readonly receipts: ReceiptSink;
+  private readonly lastClaimed = new Map<number, number>();
+  private readonly texts = new Map<number, { body: string; encoding: 'gsm7' | 'ucs2' }>();
+  private running = false;
+  private loop: Promise<void> | null = null;
+
+  constructor(
+    private readonly link: CarrierLinkPort,
+    private readonly delivery: DeliveryRepository,
+    private readonly options: DispatcherOptions = DEFAULT_DISPATCHER_OPTIONS,
+  ) {
+    this.logger = new Logger(`Dispatcher:${link.carrier}`);
+    this.receipts = new ReceiptSink(delivery);
+    link.onReceipt((receipt) => this.receipts.add(receipt));
+  }
+
+  async start(): Promise<void> {
+    await this.link.start();
+    this.running = true;
+    this.loop = this.run();
+  }
+
+  async stop(): Promise<void> {
+    this.running = false;
+    await this.loop;
+    await this.link.stop();
+    await this.receipts.flush();
+  }
+
+  private async run(): Promise<void> {
+    // Two batches in flight: while one waits for its last responses, the next is already claimed and sending.
+    let previous: Promise<void> = Promise.resolve();
+    while (this.running) {
+      try {
+        const claimed = await this.claimNext();
+        if (claimed.length === 0) {
+          await previous;
+          await sleep(this.options.idleMs);
+          continue;
+        }
+        const current = this.send(claimed);
+        await previous;
+        previous = current;
+      } catch (error) {
+        this.logger.error(`dispatch loop: ${(error as Error).message}`);
+        await sleep(1000);
+      }
+    }
+    await previous;
+  }
+
+  private async claimNext(): Promise<ClaimedMessage[]> {
+    for (const campaign of await this.delivery.runningCampaigns(this.link.carrier)) {
+      const after = this.lastClaimed.get(campaign.id) ?? 0;
+      const claimed = await this.delivery.claim(campaign.id, this.link.carrier, after, this.options.batchSize, this.options.leaseSeconds);
+      if (claimed.length > 0) {
+        this.lastClaimed.set(campaign.id, claimed[claimed.length - 1].id);
+        await this.loadTexts(claimed);
+        return claimed;
+      }
+      // Retries go back with lower ids than the keyset cursor: start over once the tail is drained.
+      if (after > 0) this.lastClaimed.set(campaign.id, 0);
+    }
+    return [];
+  }
+
+  private async loadTexts(messages: ClaimedMessage[]): Promise<void> {
+    const missing = [...new Set(messages.map((m) => m.textId))].filter((id) => !this.texts.has(id));
+    if (missing.length === 0) return;
+    for (const [id, text] of await this.delivery.textsOf(missing)) this.texts.set(id, text);
+  }
+
+  private async send(messages: ClaimedMessage[]): Promise<void> {
+    const results = await Promise.all(messages.map((message) => this.submitOne(message)));
+    const changes: StateChange[] = [];
+    const submissions: SubmittedPart[] = [];
+    for (const { message, change, parts } of results) {
+      changes.push(change);
+      submissions.push(...toSubmittedParts(message, parts));
+    }
+    await this.delivery.recordOutcomes(changes, submissions, this.link.carrier);
+  }
+
+  private async submitOne(message: ClaimedMessage) {
+    const text = this.texts.get(message.textId)!;
+    try {
+      const outcome = await this.link.submit({ destination: message.msisdn, text: text.body, encoding: text.encoding });
+      return { message, ...outcomeToState(message, outcome) };
+    } catch (error) {
+      // A bug or an encoding refusal, not a carrier answer: fail this message, keep the others going.
+      return { message, change: { campaignId: message.campaignId, id: message.id, state: 'failed' as const, error: (error as Error).message }, parts: [] };
+    }
+  }
+}
+
+function sleep(ms: number): Promise<void> {
+  return new Promise((resolve) => setTimeout(resolve, ms));
+}

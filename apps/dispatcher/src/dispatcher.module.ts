@@ -1,0 +1,25 @@
+import { DynamicModule, Module } from '@nestjs/common';
+import { ScheduleModule } from '@nestjs/schedule';
+import { CampaignsModule } from '@loa/campaigns';
+import { CarrierAccount } from '@loa/config';
+import { DeliveryModule } from '@loa/delivery';
+import { DispatcherOptions } from './carrier-dispatcher';
+import { CampaignSchedulerService } from './campaign-scheduler.service';
+import { CARRIER_ACCOUNTS, DISPATCHER_OPTIONS, DispatcherService } from './dispatcher.service';
+
+/** The SMPP worker: schedules due campaigns, sends through the carrier links, applies receipts. */
+@Module({})
+export class DispatcherModule {
+  static forRoot(options: { carriers: CarrierAccount[]; dispatcher?: Partial<DispatcherOptions> }): DynamicModule {
+    return {
+      module: DispatcherModule,
+      imports: [ScheduleModule.forRoot(), DeliveryModule, CampaignsModule],
+      providers: [
+        { provide: CARRIER_ACCOUNTS, useValue: options.carriers },
+        { provide: DISPATCHER_OPTIONS, useValue: options.dispatcher ?? {} },
+        DispatcherService,
+        CampaignSchedulerService,
+      ],
+    };
+  }
+}

@@ -1,0 +1,105 @@
+import { Injectable } from '@nestjs/common';
+import { DataSource, EntityManager } from 'typeorm';
+import { queryRows } from '@loa/database';
+import { Campaign, CampaignState, CampaignText, NewCampaign } from './campaign';
+
+const COLUMNS = `id, name, template_id, provinces, carriers, state, start_at, validity_hours, report_deadline, priority,
+  created_by, approved_by, created_at, materialised_at, completed_at`;
+
+@Injectable()
+export class CampaignsRepository {
+  constructor(private readonly db: DataSource) {}
+
+  async findById(id: number, manager: EntityManager = this.db.manager): Promise<Campaign | null> {
+    const rows = await queryRows<CampaignRow>(manager, `SELECT ${COLUMNS} FROM campaigns WHERE id = $1`, [id]);
+    return rows.length ? toCampaign(rows[0]) : null;
+  }
+
+  /** Campaigns touching at least one of `provinces` (null = all). */
+  async list(provinces: string[] | null, limit: number, offset: number): Promise<Campaign[]> {
+    const rows = await queryRows<CampaignRow>(
+      this.db,
+      `SELECT ${COLUMNS} FROM campaigns WHERE $1::text[] IS NULL OR provinces && $1 ORDER BY id DESC LIMIT $2 OFFSET $3`,
+      [provinces, limit, offset],
+    );
+    return rows.map(toCampaign);
+  }
+
+  async insert(campaign: Required<Omit<NewCampaign, 'reportDeadline'>> & Pick<NewCampaign, 'reportDeadline'>, createdBy: number, manager: EntityManager): Promise<Campaign> {
+    const rows = await queryRows<CampaignRow>(
+      manager,
+      `INSERT INTO campaigns (name, template_id, provinces, carriers, state, start_at, validity_hours, report_deadline, priority, created_by)
+       VALUES ($1, $2, $3, $4, 'draft', $5, $6, $7, $8, $9) RETURNING ${COLUMNS}`,
+      [campaign.name, campaign.templateId, campaign.provinces, campaign.carriers, campaign.startAt, campaign.validityHours,
+        campaign.reportDeadline ?? null, campaign.priority, createdBy],
+    );
+    return toCampaign(rows[0]);
+  }
+
+  async insertTexts(campaignId: number, texts: Omit<CampaignText, 'id'>[], manager: EntityManager): Promise<void> {
+    await manager.query(
+      `INSERT INTO campaign_texts (campaign_id, province_code, body, encoding, segments)
+       SELECT $1, * FROM unnest($2::text[], $3::text[], $4::text[], $5::int[])`,
+      [campaignId, texts.map((t) => t.provinceCode), texts.map((t) => t.body), texts.map((t) => t.encoding), texts.map((t) => t.segments)],
+    );
+  }
+
+  async texts(campaignId: number): Promise<CampaignText[]> {
+    const rows = await queryRows<{ id: string; province_code: string; body: string; encoding: CampaignText['encoding']; segments: number }>(
+      this.db,
+      `SELECT id, province_code, body, encoding, segments FROM campaign_texts WHERE campaign_id = $1 ORDER BY province_code`,
+      [campaignId],
+    );
+    return rows.map((row) => ({ id: Number(row.id), provinceCode: row.province_code, body: row.body, encoding: row.encoding, segments: row.segments }));
+  }
+
+  /** Moves a campaign between states; null if it was not in `from`. */
+  async transition(id: number, from: CampaignState[], to: CampaignState, approvedBy: number | null, manager: EntityManager): Promise<Campaign | null> {
+    const rows = await queryRows<CampaignRow>(
+      manager,
+      `UPDATE campaigns SET state = $3, updated_at = now(), approved_by = COALESCE($4, approved_by),
+         completed_at = CASE WHEN $3 IN ('completed', 'cancelled') THEN now() ELSE completed_at END
+       WHERE id = $1 AND state = ANY($2) RETURNING ${COLUMNS}`,
+      [id, from, to, approvedBy],
+    );
+    return rows.length ? toCampaign(rows[0]) : null;
+  }
+}
+
+interface CampaignRow {
+  id: string;
+  name: string;
+  template_id: string;
+  provinces: string[];
+  carriers: Campaign['carriers'];
+  state: CampaignState;
+  start_at: Date;
+  validity_hours: number;
+  report_deadline: Date | null;
+  priority: number;
+  created_by: string;
+  approved_by: string | null;
+  created_at: Date;
+  materialised_at: Date | null;
+  completed_at: Date | null;
+}
+
+function toCampaign(row: CampaignRow): Campaign {
+  return {
+    id: Number(row.id),
+    name: row.name,
+    templateId: Number(row.template_id),
+    provinces: row.provinces,
+    carriers: row.carriers,
+    state: row.state,
+    startAt: row.start_at,
+    validityHours: row.validity_hours,
+    reportDeadline: row.report_deadline,
+    priority: row.priority,
+    createdBy: Number(row.created_by),
+    approvedBy: row.approved_by === null ? null : Number(row.approved_by),
+    createdAt: row.created_at,
+    materialisedAt: row.materialised_at,
+    completedAt: row.completed_at,
+  };
+}

@@ -1,0 +1,113 @@
+import { Injectable } from '@nestjs/common';
+import { DataSource } from 'typeorm';
+import { assertProvincesInScope, AuditLogRepository, AuthUser } from '@loa/auth';
+import { conflict, forbidden, invalid, notFound } from '@loa/common';
+import { Template, TemplatesService } from '@loa/templates';
+import { Campaign, CampaignState, CARRIERS, NewCampaign } from './campaign';
+import { CampaignTextsRenderer } from './campaign-texts.renderer';
+import { CampaignsRepository } from './campaigns.repository';
+
+const DEFAULT_VALIDITY_HOURS = 24;
+
+/** Campaign lifecycle: draft -> pending_approval -> scheduled -> running <-> paused -> completed | cancelled. */
+@Injectable()
+export class CampaignsService {
+  constructor(
+    private readonly db: DataSource,
+    private readonly campaigns: CampaignsRepository,
+    private readonly templates: TemplatesService,
+    private readonly renderer: CampaignTextsRenderer,
+    private readonly audit: AuditLogRepository,
+  ) {}
+
+  async get(id: number, user: AuthUser): Promise<Campaign> {
+    const campaign = await this.campaigns.findById(id);
+    if (!campaign || !this.visibleTo(campaign, user)) throw notFound(`campaign ${id} does not exist`);
+    return campaign;
+  }
+
+  list(user: AuthUser, limit = 50, offset = 0): Promise<Campaign[]> {
+    return this.campaigns.list(user.provinceScope, limit, offset);
+  }
+
+  async create(input: NewCampaign, user: AuthUser): Promise<Campaign> {
+    const provinces = [...new Set(input.provinces)];
+    assertProvincesInScope(user, provinces);
+    const carriers = [...new Set(input.carriers?.length ? input.carriers : CARRIERS)];
+    const template = await this.approvedTemplate(input.templateId);
+    if (input.reportDeadline && input.reportDeadline <= input.startAt) {
+      throw invalid('reportDeadline: must be after startAt');
+    }
+    const texts = await this.renderer.render(template, provinces, { name: input.name, startAt: input.startAt, reportDeadline: input.reportDeadline });
+    return this.db.transaction(async (manager) => {
+      const campaign = await this.campaigns.insert(
+        {
+          name: input.name,
+          templateId: template.id,
+          provinces,
+          carriers,
+          startAt: input.startAt,
+          validityHours: input.validityHours ?? DEFAULT_VALIDITY_HOURS,
+          reportDeadline: input.reportDeadline,
+          priority: input.priority ?? 0,
+        },
+        user.id,
+        manager,
+      );
+      await this.campaigns.insertTexts(campaign.id, texts, manager);
+      await this.audit.append(user, { action: 'campaign.create', objectType: 'campaign', objectId: campaign.id, details: { templateId: template.id, provinces, carriers } }, manager);
+      return campaign;
+    });
+  }
+
+  async submit(id: number, user: AuthUser): Promise<Campaign> {
+    const campaign = await this.get(id, user);
+    if (campaign.createdBy !== user.id && user.role !== 'admin') throw forbidden('only the creator submits a campaign');
+    return this.transition(campaign, ['draft'], 'pending_approval', user);
+  }
+
+  async approve(id: number, user: AuthUser): Promise<Campaign> {
+    const campaign = await this.get(id, user);
+    if (campaign.createdBy === user.id) throw forbidden('a campaign must be approved by someone other than its creator');
+    assertProvincesInScope(user, campaign.provinces);
+    await this.approvedTemplate(campaign.templateId);
+    return this.transition(campaign, ['pending_approval'], 'scheduled', user, user.id);
+  }
+
+  async pause(id: number, user: AuthUser): Promise<Campaign> {
+    return this.transition(await this.get(id, user), ['running', 'scheduled'], 'paused', user);
+  }
+
+  async resume(id: number, user: AuthUser): Promise<Campaign> {
+    const campaign = await this.get(id, user);
+    return this.transition(campaign, ['paused'], campaign.materialisedAt ? 'running' : 'scheduled', user);
+  }
+
+  async cancel(id: number, user: AuthUser): Promise<Campaign> {
+    const campaign = await this.get(id, user);
+    return this.transition(campaign, ['draft', 'pending_approval', 'scheduled', 'running', 'paused'], 'cancelled', user);
+  }
+
+  private async approvedTemplate(templateId: number): Promise<Template> {
+    const template = await this.templates.get(templateId).catch(() => {
+      throw invalid(`templateId: template ${templateId} does not exist`);
+    });
+    if (template.status !== 'approved') {
+      throw conflict(`template ${template.id} (version ${template.version}) is ${template.status}; a campaign needs an approved template`);
+    }
+    return template;
+  }
+
+  private visibleTo(campaign: Campaign, user: AuthUser): boolean {
+    return user.provinceScope === null || campaign.provinces.some((code) => user.provinceScope!.includes(code));
+  }
+
+  private async transition(campaign: Campaign, from: CampaignState[], to: CampaignState, user: AuthUser, approvedBy: number | null = null): Promise<Campaign> {
+    return this.db.transaction(async (manager) => {
+      const changed = await this.campaigns.transition(campaign.id, from, to, approvedBy, manager);
+      if (!changed) throw conflict(`campaign ${campaign.id} is ${campaign.state}; it must be ${from.join(' or ')} to become ${to}`);
+      await this.audit.append(user, { action: `campaign.${to}`, objectType: 'campaign', objectId: campaign.id }, manager);
+      return changed;
+    });
+  }
+}

@@ -1,0 +1,4 @@
+export * from './campaign';
+export * from './campaign-materialiser';
+export * from './campaigns.module';
+export * from './campaigns.service';

@@ -1,0 +1,38 @@
+import { Type } from 'class-transformer';
+import { ArrayNotEmpty, IsBoolean, IsIn, IsInt, IsOptional, IsString, Length, Max, Min, ValidateIf, ValidateNested } from 'class-validator';
+
+/** One entry of the carriers file (JSON or YAML). Field names are the DESIGN.md contract. */
+export class CarrierAccountConfig {
+  @IsIn(['viettel', 'vnpt', 'mobifone', 'others']) id: 'viettel' | 'vnpt' | 'mobifone' | 'others';
+  @IsString() @Length(1, 253) host: string;
+  @IsInt() @Min(1) @Max(65535) port: number;
+  @IsString() @Length(1, 15) systemId: string;
+  /** Either the password itself or the name of the environment variable holding it. */
+  @ValidateIf((entry: CarrierAccountConfig) => entry.passwordEnv === undefined) @IsString() @Length(1, 8) password?: string;
+  @IsOptional() @IsString() @Length(1, 200) passwordEnv?: string;
+  @IsOptional() @IsString() @Length(0, 12) systemType: string = '';
+  @IsOptional() @IsIn(['transceiver', 'transmitter+receiver']) bindMode: 'transceiver' | 'transmitter+receiver' = 'transceiver';
+  @IsOptional() @IsInt() @Min(1) @Max(64) binds: number = 1;
+  @IsInt() @Min(1) @Max(100_000) tps: number;
+  @IsOptional() @IsInt() @Min(1) @Max(1000) window: number = 10;
+  @IsString() @Length(1, 20) sourceAddr: string;
+  @IsOptional() @IsInt() @Min(0) @Max(6) sourceTon: number = 5;
+  @IsOptional() @IsInt() @Min(0) @Max(18) sourceNpi: number = 0;
+  @IsOptional() @IsInt() @Min(0) @Max(6) destTon: number = 1;
+  @IsOptional() @IsInt() @Min(0) @Max(18) destNpi: number = 1;
+  @IsOptional() @IsIn(['udh8', 'udh16', 'sar', 'payload']) concat: 'udh8' | 'udh16' | 'sar' | 'payload' = 'udh8';
+  @IsOptional() @IsIn(['gsm0338', 'ascii']) gsmCoding: 'gsm0338' | 'ascii' = 'gsm0338';
+  @IsOptional() @IsIn(['same', 'hex-to-dec', 'dec-to-hex']) dlrIdFormat: 'same' | 'hex-to-dec' | 'dec-to-hex' = 'same';
+  @IsOptional() @IsInt() @Min(5) @Max(600) enquireLinkSeconds: number = 30;
+  @IsOptional() @IsInt() @Min(1) @Max(72) validityHours: number = 24;
+  @IsOptional() @IsInt() @Min(1) @Max(120) bindTimeoutSeconds: number = 5;
+  @IsOptional() @IsInt() @Min(1) @Max(600) requestTimeoutSeconds: number = 10;
+  /** Run the built-in SMSC simulator for this entry in all-in-one mode. */
+  @IsOptional() @IsBoolean() simulated: boolean = false;
+  /** Simulator profile (config/smsc-profiles.json); defaults to the carrier id. */
+  @IsOptional() @IsString() simulatorProfile?: string;
+}
+
+export class CarriersFile {
+  @ArrayNotEmpty() @ValidateNested({ each: true }) @Type(() => CarrierAccountConfig) carriers: CarrierAccountConfig[];
+}

@@ -1,0 +1,55 @@
+import { readFileSync } from 'node:fs';
+import { plainToInstance } from 'class-transformer';
+import { validateSync, ValidationError } from 'class-validator';
+import { parse as parseYaml } from 'yaml';
+import { SmppAccountConfig } from '@loa/smpp';
+import { CarrierAccountConfig, CarriersFile } from './carrier-account.config';
+
+export interface CarrierAccount extends SmppAccountConfig {
+  simulated: boolean;
+  simulatorProfile: string;
+}
+
+export class ConfigError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'ConfigError';
+  }
+}
+
+/**
+ * Reads and validates the carriers file; one error lists every bad field as `file: carriers[i] (id).field`.
+ * Passwords are resolved from `passwordEnv` here and never appear in an error.
+ */
+export function loadCarriersFile(path: string, env: NodeJS.ProcessEnv = process.env): CarrierAccount[] {
+  let raw: unknown;
+  try {
+    const text = readFileSync(path, 'utf8');
+    raw = path.endsWith('.yaml') || path.endsWith('.yml') ? parseYaml(text) : JSON.parse(text);
+  } catch (error) {
+    throw new ConfigError(`${path}: cannot read carriers config: ${(error as Error).message}`);
+  }
+  const file = plainToInstance(CarriersFile, raw);
+  const errors = validateSync(file, { whitelist: true, forbidNonWhitelisted: true });
+  if (errors.length > 0) throw new ConfigError(`${path}: invalid carriers config:\n` + describe(errors, file).join('\n'));
+  return file.carriers.map((entry, index) => toAccount(entry, `${path}: carriers[${index}] (${entry.id})`, env));
+}
+
+function toAccount(entry: CarrierAccountConfig, where: string, env: NodeJS.ProcessEnv): CarrierAccount {
+  const password = entry.passwordEnv !== undefined ? env[entry.passwordEnv] : entry.password;
+  if (!password) throw new ConfigError(`${where}.passwordEnv: environment variable ${entry.passwordEnv} is not set`);
+  const { passwordEnv: _, ...rest } = entry;
+  return { ...rest, password, simulatorProfile: entry.simulatorProfile ?? entry.id };
+}
+
+function describe(errors: ValidationError[], file: CarriersFile, parent = ''): string[] {
+  return errors.flatMap((error) => {
+    const path = parent ? `${parent}.${error.property}` : error.property;
+    const label = path.replace(/^carriers\.(\d+)/, (_, index) => `carriers[${index}] (${file.carriers?.[Number(index)]?.id ?? '?'})`);
+    const own = Object.entries(error.constraints ?? {})
+      .filter(([rule]) => !(error.property === 'password'))
+      .map(([, message]) => `  ${label}: ${message}`);
+    const passwordProblem = error.property === 'password' && error.constraints ? [`  ${label}: must be 1-8 characters (value hidden), or use passwordEnv`] : [];
+    return [...own, ...passwordProblem, ...describe(error.children ?? [], file, path)];
+  });
+}

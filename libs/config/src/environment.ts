@@ -1,0 +1,45 @@
+import { plainToInstance, Type } from 'class-transformer';
+import { IsInt, IsOptional, IsString, Length, Matches, Max, Min, validateSync } from 'class-validator';
+import { configFile } from './config-files';
+import { ConfigError } from './carriers-file';
+
+/** The environment contract of DESIGN.md, validated once at start-up. */
+class EnvironmentVariables {
+  @IsOptional() @Matches(/^postgres(ql)?:\/\//, { message: 'DATABASE_URL must be a postgres:// connection string' }) DATABASE_URL?: string;
+  @IsOptional() @IsString() LOA_DATA_DIR?: string;
+  @IsOptional() @Type(() => Number) @IsInt() @Min(0) @Max(65535) PORT?: number;
+  @IsOptional() @IsString() CARRIERS_FILE?: string;
+  @IsOptional() @IsString() @Length(32, 512, { message: 'JWT_SECRET must be at least 32 characters' }) JWT_SECRET?: string;
+  @IsOptional() @IsString() @Length(8, 200, { message: 'LOA_DEMO_PASSWORD must be at least 8 characters' }) LOA_DEMO_PASSWORD?: string;
+  @IsOptional() @Type(() => Number) @IsInt() @Min(0) @Max(10_000_000) LOA_DEMO_SUBSCRIBERS?: number;
+}
+
+export interface LoaEnvironment {
+  databaseUrl: string | undefined;
+  dataDir: string;
+  port: number;
+  carriersFile: string;
+  jwtSecret: string | undefined;
+  demoPassword: string;
+  demoSubscribers: number;
+}
+
+export function loadEnvironment(env: NodeJS.ProcessEnv = process.env): LoaEnvironment {
+  const keys = ['DATABASE_URL', 'LOA_DATA_DIR', 'PORT', 'CARRIERS_FILE', 'JWT_SECRET', 'LOA_DEMO_PASSWORD', 'LOA_DEMO_SUBSCRIBERS'];
+  const present = Object.fromEntries(keys.filter((key) => env[key] !== undefined && env[key] !== '').map((key) => [key, env[key]]));
+  const variables = plainToInstance(EnvironmentVariables, present);
+  const errors = validateSync(variables);
+  if (errors.length > 0) {
+    const lines = errors.flatMap((error) => Object.values(error.constraints ?? {}));
+    throw new ConfigError('invalid environment:\n' + lines.map((line) => '  ' + line).join('\n'));
+  }
+  return {
+    databaseUrl: variables.DATABASE_URL,
+    dataDir: variables.LOA_DATA_DIR ?? '.data',
+    port: variables.PORT ?? 3000,
+    carriersFile: variables.CARRIERS_FILE ?? configFile('carriers.json'),
+    jwtSecret: variables.JWT_SECRET,
+    demoPassword: variables.LOA_DEMO_PASSWORD ?? 'loa-demo',
+    demoSubscribers: variables.LOA_DEMO_SUBSCRIBERS ?? 300_000,
+  };
+}

@@ -1,0 +1,3 @@
+export * from './delivery.module';
+export * from './delivery.repository';
+export * from './message-state';

@@ -1,0 +1,17 @@
+/**
+ * Synthetic subscribers spread evenly over the provinces and the three carriers, with numbers from each
+ * carrier's own prefixes (84 + 2-digit prefix + 7 digits) and 1 % opted out. Set-based: one statement.
+ * $1 how many, $2 province codes.
+ */
+export const INSERT_DEMO_SUBSCRIBERS = `
+  INSERT INTO subscribers (msisdn, carrier, province_code, status)
+  SELECT 84000000000 + prefix.value * 10000000 + (n / 9),
+         prefix.carrier,
+         ($2::text[])[1 + (n / 9) % cardinality($2::text[])],
+         CASE WHEN n % 100 = 42 THEN 'opted_out' ELSE 'active' END
+  FROM generate_series(0, $1 - 1) AS n
+  JOIN (VALUES (0, 96, 'viettel'), (1, 97, 'viettel'), (2, 98, 'viettel'),
+               (3, 91, 'vnpt'), (4, 94, 'vnpt'), (5, 88, 'vnpt'),
+               (6, 90, 'mobifone'), (7, 93, 'mobifone'), (8, 89, 'mobifone')) AS prefix(slot, value, carrier)
+    ON prefix.slot = n % 9
+  ON CONFLICT (msisdn) DO NOTHING`;

@@ -1,0 +1,26 @@
+import { AuthService, Role } from '@loa/auth';
+import { queryRows, SqlRunner } from '@loa/database';
+import { INSERT_DEMO_SUBSCRIBERS } from './demo-seed.sql';
+
+export const DEMO_USERS: { username: string; role: Role }[] = [
+  { username: 'demo-admin', role: 'admin' },
+  { username: 'demo-drafter', role: 'drafter' },
+  { username: 'demo-approver', role: 'approver' },
+  { username: 'demo-operator', role: 'operator' },
+  { username: 'demo-viewer', role: 'viewer' },
+];
+
+/** Whether the demo data is already there (the all-in-one start seeds only on its first run). */
+export async function isDemoSeeded(db: SqlRunner): Promise<boolean> {
+  const rows = await queryRows(db, `SELECT 1 FROM users WHERE username = 'demo-admin'`);
+  return rows.length > 0;
+}
+
+/** Demo users (national scope) and synthetic subscribers; provinces must already be synchronised. */
+export async function seedDemo(db: SqlRunner, auth: AuthService, options: { password: string; subscribers: number }): Promise<void> {
+  for (const user of DEMO_USERS) await auth.addUser(user.username, options.password, user.role, null);
+  const provinces = await queryRows<{ code: string }>(db, 'SELECT code FROM provinces ORDER BY code');
+  if (options.subscribers > 0) {
+    await db.query(INSERT_DEMO_SUBSCRIBERS, [options.subscribers, provinces.map((p) => p.code)]);
+  }
+}

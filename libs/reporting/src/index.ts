@@ -1,0 +1,3 @@
+export * from './campaign-report';
+export * from './reporting.module';
+export * from './reporting.service';

@@ -1,0 +1,56 @@
+import { Injectable } from '@nestjs/common';
+import { AuthUser } from '@loa/auth';
+import { CampaignsService } from '@loa/campaigns';
+import { CampaignReport, ReportCounts, ReportRow } from './campaign-report';
+import { ReportingRepository, StatsRow } from './reporting.repository';
+
+@Injectable()
+export class ReportingService {
+  constructor(
+    private readonly campaigns: CampaignsService,
+    private readonly reporting: ReportingRepository,
+  ) {}
+
+  /** Counts per province and carrier; a user with a province scope sees only their provinces' rows. */
+  async campaignReport(campaignId: number, user: AuthUser): Promise<CampaignReport> {
+    const campaign = await this.campaigns.get(campaignId, user);
+    const rows = (await this.reporting.stats(campaignId))
+      .filter((row) => user.provinceScope === null || user.provinceScope.includes(row.province_code))
+      .map(toReportRow);
+    return {
+      campaignId: campaign.id,
+      campaignName: campaign.name,
+      state: campaign.state,
+      reportDeadline: campaign.reportDeadline,
+      generatedAt: new Date(),
+      totals: sumCounts(rows),
+      rows,
+    };
+  }
+}
+
+function toReportRow(row: StatsRow): ReportRow {
+  const failed = row.undeliverable + row.expired + row.rejected + row.failed + row.unknown;
+  return {
+    provinceCode: row.province_code,
+    provinceName: row.province_name,
+    carrier: row.carrier,
+    targeted: row.targeted,
+    submitted: row.submitted,
+    delivered: row.delivered,
+    failed,
+    pending: row.targeted - row.delivered - failed,
+    undeliverable: row.undeliverable,
+    expired: row.expired,
+    rejected: row.rejected,
+    unknown: row.unknown,
+  };
+}
+
+function sumCounts(rows: ReportCounts[]): ReportCounts {
+  const totals: ReportCounts = { targeted: 0, submitted: 0, delivered: 0, failed: 0, pending: 0, undeliverable: 0, expired: 0, rejected: 0, unknown: 0 };
+  for (const row of rows) {
+    for (const key of Object.keys(totals) as (keyof ReportCounts)[]) totals[key] += row[key];
+  }
+  return totals;
+}

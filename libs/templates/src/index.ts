@@ -1,0 +1,5 @@
+export * from './engine';
+export * from './template';
+export * from './template-context';
+export * from './templates.module';
+export * from './templates.service';

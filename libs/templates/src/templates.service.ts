@@ -1,0 +1,85 @@
+import { Injectable } from '@nestjs/common';
+import { DataSource } from 'typeorm';
+import { AuditLogRepository, AuthUser } from '@loa/auth';
+import { conflict, forbidden, invalid, notFound } from '@loa/common';
+import { compileTemplate, TemplateError } from './engine';
+import { NewTemplate, Template } from './template';
+import { TemplatesRepository } from './templates.repository';
+
+/** Drafting, versioning and the four-eyes approval of templates. */
+@Injectable()
+export class TemplatesService {
+  constructor(
+    private readonly db: DataSource,
+    private readonly templates: TemplatesRepository,
+    private readonly audit: AuditLogRepository,
+  ) {}
+
+  async get(id: number): Promise<Template> {
+    const template = await this.templates.findById(id);
+    if (!template) throw notFound(`template ${id} does not exist`);
+    return template;
+  }
+
+  list(limit = 50, offset = 0): Promise<Template[]> {
+    return this.templates.list(limit, offset);
+  }
+
+  async create(input: NewTemplate, user: AuthUser): Promise<Template> {
+    assertCompiles(input.body);
+    const familyId = input.previousVersionId ? (await this.get(input.previousVersionId)).familyId : null;
+    return this.db.transaction(async (manager) => {
+      const template = await this.templates.insert(input, user.id, familyId, manager);
+      await this.audit.append(user, { action: 'template.create', objectType: 'template', objectId: template.id, details: { version: template.version } }, manager);
+      return template;
+    });
+  }
+
+  async submit(id: number, user: AuthUser): Promise<Template> {
+    const template = await this.get(id);
+    if (template.authorId !== user.id && user.role !== 'admin') throw forbidden('only the author submits a template');
+    return this.transition(template, ['draft', 'rejected'], 'pending', user, {});
+  }
+
+  async approve(id: number, user: AuthUser): Promise<Template> {
+    const template = await this.get(id);
+    if (template.authorId === user.id) throw forbidden('a template must be approved by someone other than its author');
+    return this.transition(template, ['pending'], 'approved', user, { decidedBy: user.id });
+  }
+
+  async reject(id: number, reason: string, user: AuthUser): Promise<Template> {
+    const template = await this.get(id);
+    if (template.authorId === user.id) throw forbidden('a template must be reviewed by someone other than its author');
+    return this.transition(template, ['pending'], 'rejected', user, { decidedBy: user.id, rejectionReason: reason });
+  }
+
+  private async transition(
+    template: Template,
+    from: Template['status'][],
+    to: Template['status'],
+    user: AuthUser,
+    changes: { decidedBy?: number; rejectionReason?: string },
+  ): Promise<Template> {
+    return this.db.transaction(async (manager) => {
+      const changed = await this.templates.transition(template.id, from, to, changes, manager);
+      if (!changed) {
+        throw conflict(`template ${template.id} is ${template.status}; it must be ${from.join(' or ')} to become ${to}`);
+      }
+      await this.audit.append(user, { action: `template.${to}`, objectType: 'template', objectId: template.id, details: changes }, manager);
+      return changed;
+    });
+  }
+}
+
+/** A template that does not compile is refused with the line and column Handlebars reports. */
+export function assertCompiles(body: string): void {
+  try {
+    compileTemplate(body);
+  } catch (error) {
+    if (error instanceof TemplateError) {
+      const where = error.line ? ` at line ${error.line}, column ${error.column}` : '';
+      throw invalid(`body: ${error.message}${where}`, { code: error.code, line: error.line, column: error.column });
+    }
+    throw error;
+  }
+}
