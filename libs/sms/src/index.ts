@@ -1,0 +1,12 @@
+export { findNonGsmCharacters, isGsmText } from './gsm-alphabet';
+export type { NonGsmCharacter } from './gsm-alphabet';
+export { foldToGsm } from './gsm-fold';
+export { dataCodingFor, decodeText, encodeText } from './sms-codec';
+export { describeText, prepareText } from './sms-prepare';
+export { countSegments, splitSegments } from './sms-segments';
+export { normalizeSmsText } from './sms-text';
+export { SmsTextError } from './sms-text.exception';
+export type { SmsTextErrorCode } from './sms-text.exception';
+export { buildConcatUdh, parseUdh } from './sms-udh';
+export type { ConcatInfo } from './sms-udh';
+export type { EncodingPolicy, GsmCharset, PreparedText, SegmentInfo, SmsConcatMode, SmsEncoding } from './sms.types';

@@ -1,0 +1,4 @@
+/** NFC and nothing else: text pasted from Word or macOS often arrives decomposed (NFD). */
+export function normalizeSmsText(text: string): string {
+  return text.normalize('NFC');
+}

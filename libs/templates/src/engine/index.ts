@@ -1,0 +1,12 @@
+export { findLinks, isAllowedHost } from './links';
+export type { LinkMatch } from './links';
+export { EMERGENCY_NUMBERS, findPhoneNumbers, nationalNumber } from './phone-numbers';
+export type { PhoneNumberMatch } from './phone-numbers';
+export { compileTemplate, MAX_TEMPLATE_LENGTH, renderTemplate } from './template.compiler';
+export type { CompiledTemplate } from './template.compiler';
+export { TemplateError } from './template.exception';
+export type { TemplateErrorCode } from './template.exception';
+export { lintTemplate } from './template.linter';
+export type { LintFinding, LintOptions } from './template.linter';
+export { formatTemplateDate, joinHotlines, SAMPLE_CONTEXT, TEMPLATE_VARIABLES } from './template-variables';
+export type { TemplateCampaign, TemplateContext, TemplateProvince, TemplateVariable, TemplateVariableInfo } from './template-variables';

@@ -1,0 +1,81 @@
+import { isTemplateVariable, TEMPLATE_VARIABLES, TemplateVariable } from './template-variables';
+import { TemplateError } from './template.exception';
+
+export const INLINE_HELPERS = ['upper', 'lower'] as const;
+const BLOCK_HELPERS = ['if', 'unless'];
+const ALLOWED = Object.keys(TEMPLATE_VARIABLES).join(', ');
+
+export interface TemplateCheck {
+  problems: TemplateError[];
+  /** Each allowed variable the template uses. */
+  variables: Set<TemplateVariable>;
+}
+
+/** Walks the AST: only Loa's variables, `if`/`unless` blocks and Loa's helpers; no partials or decorators. */
+export function checkTemplateAst(program: hbs.AST.Program): TemplateCheck {
+  const check: TemplateCheck = { problems: [], variables: new Set() };
+  visitProgram(program, check);
+  return check;
+}
+
+function problem(check: TemplateCheck, code: 'SYNTAX' | 'UNKNOWN_HELPER' | 'UNKNOWN_VARIABLE', message: string, node: hbs.AST.Node): void {
+  const line = node.loc?.start.line;
+  const column = node.loc ? node.loc.start.column + 1 : undefined;
+  const where = line ? ` at line ${line}, column ${column}` : '';
+  check.problems.push(new TemplateError(code, `${message}${where}`, line, column));
+}
+
+function visitProgram(program: hbs.AST.Program | undefined, check: TemplateCheck): void {
+  for (const statement of program?.body ?? []) visitStatement(statement, check);
+}
+
+function visitStatement(node: hbs.AST.Statement, check: TemplateCheck): void {
+  switch (node.type) {
+    case 'ContentStatement':
+    case 'CommentStatement':
+      return;
+    case 'MustacheStatement': {
+      const mustache = node as hbs.AST.MustacheStatement;
+      if (mustache.params.length > 0 || mustache.hash) return visitCall(mustache, check);
+      return visitValue(mustache.path, check);
+    }
+    case 'BlockStatement': {
+      const block = node as hbs.AST.BlockStatement;
+      const name = (block.path as hbs.AST.PathExpression).original;
+      if (!BLOCK_HELPERS.includes(name)) {
+        return problem(check, 'UNKNOWN_HELPER', `Unknown block helper {{#${name}}}; only {{#if}} and {{#unless}} are available`, block);
+      }
+      if (block.params.length !== 1 || block.hash) {
+        problem(check, 'SYNTAX', `{{#${name}}} takes exactly one value, e.g. {{#${name} province.website}}`, block);
+      }
+      block.params.forEach((param) => visitValue(param, check));
+      visitProgram(block.program, check);
+      return visitProgram(block.inverse, check);
+    }
+    default:
+      // Partials, partial blocks and decorators could pull in text no one reviewed.
+      return problem(check, 'UNKNOWN_HELPER', `${node.type.replace('Statement', '')} is not available in Loa templates`, node);
+  }
+}
+
+function visitCall(call: hbs.AST.MustacheStatement | hbs.AST.SubExpression, check: TemplateCheck): void {
+  const name = call.path.type === 'PathExpression' ? (call.path as hbs.AST.PathExpression).original : String((call.path as { value?: unknown }).value);
+  if (!(INLINE_HELPERS as readonly string[]).includes(name)) {
+    problem(check, 'UNKNOWN_HELPER', `Unknown helper "${name}"; available helpers: ${INLINE_HELPERS.join(', ')}`, call);
+  }
+  call.params.forEach((param) => visitValue(param, check));
+  call.hash?.pairs.forEach((pair) => visitValue(pair.value, check));
+}
+
+function visitValue(node: hbs.AST.Expression, check: TemplateCheck): void {
+  if (node.type === 'SubExpression') return visitCall(node as hbs.AST.SubExpression, check);
+  if (node.type !== 'PathExpression') return;
+  const path = node as hbs.AST.PathExpression;
+  // `this.province.name` is `province.name`; `../x` and `@data` reach outside the context.
+  const name = path.parts.join('.');
+  if (!path.data && path.depth === 0 && isTemplateVariable(name)) {
+    check.variables.add(name);
+    return;
+  }
+  problem(check, 'UNKNOWN_VARIABLE', `Unknown variable {{${path.original}}}; available: ${ALLOWED}`, path);
+}

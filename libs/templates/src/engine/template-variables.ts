@@ -1,0 +1,75 @@
+/** The province as templates see it; one national template yields each province its own hotline. */
+export interface TemplateProvince {
+  code: string;
+  name: string;
+  /** The first police hotline. */
+  hotline: string;
+  /** Every police hotline, joined with " hoặc ". */
+  hotlines: string;
+  website: string | null;
+}
+
+export interface TemplateCampaign {
+  name: string;
+  /** dd/MM/yyyy, Asia/Ho_Chi_Minh wall clock (formatTemplateDate). */
+  startDate: string;
+  endDate: string | null;
+}
+
+export interface TemplateContext {
+  province: TemplateProvince;
+  campaign: TemplateCampaign;
+}
+
+export type TemplateVariable =
+  | 'province.name' | 'province.code' | 'province.hotline' | 'province.hotlines' | 'province.website'
+  | 'campaign.name' | 'campaign.startDate' | 'campaign.endDate';
+
+export interface TemplateVariableInfo {
+  vi: string;
+  en: string;
+  example: string;
+}
+
+export const TEMPLATE_VARIABLES: Readonly<Record<TemplateVariable, TemplateVariableInfo>> = {
+  'province.name': { vi: 'Tên tỉnh, thành phố', en: 'Province or city name', example: 'Đắk Lắk' },
+  'province.code': { vi: 'Mã tỉnh, thành phố', en: 'Province code', example: '66' },
+  'province.hotline': { vi: 'Số đường dây nóng đầu tiên của Công an tỉnh', en: 'First police hotline', example: '069.4389.211' },
+  'province.hotlines': { vi: 'Tất cả số đường dây nóng, nối bằng " hoặc "', en: 'All police hotlines, joined with " hoặc "', example: '069.4389.211 hoặc 0262.3818.568' },
+  'province.website': { vi: 'Trang thông tin điện tử của Công an tỉnh', en: 'Police website', example: 'congan.daklak.gov.vn' },
+  'campaign.name': { vi: 'Tên chiến dịch', en: 'Campaign name', example: 'Cảnh báo lừa đảo dịp Tết' },
+  'campaign.startDate': { vi: 'Ngày bắt đầu (dd/MM/yyyy)', en: 'Start date (dd/MM/yyyy)', example: '20/01/2026' },
+  'campaign.endDate': { vi: 'Ngày kết thúc (dd/MM/yyyy)', en: 'End date (dd/MM/yyyy)', example: '24/02/2026' },
+};
+
+export function isTemplateVariable(path: string): path is TemplateVariable {
+  return Object.hasOwn(TEMPLATE_VARIABLES, path);
+}
+
+const VIETNAM_DATE = new Intl.DateTimeFormat('en-GB', { timeZone: 'Asia/Ho_Chi_Minh', day: '2-digit', month: '2-digit', year: 'numeric' });
+
+/** dd/MM/yyyy on the Vietnamese wall clock, whatever the server's time zone. */
+export function formatTemplateDate(date: Date): string {
+  return VIETNAM_DATE.format(date);
+}
+
+/** Joins hotlines the way province.hotlines shows them. */
+export function joinHotlines(hotlines: readonly string[]): string {
+  return hotlines.join(' hoặc ');
+}
+
+/** Every variable filled with its example: compile-time validation and lint without provinces. */
+export const SAMPLE_CONTEXT: TemplateContext = {
+  province: {
+    code: TEMPLATE_VARIABLES['province.code'].example,
+    name: TEMPLATE_VARIABLES['province.name'].example,
+    hotline: TEMPLATE_VARIABLES['province.hotline'].example,
+    hotlines: TEMPLATE_VARIABLES['province.hotlines'].example,
+    website: TEMPLATE_VARIABLES['province.website'].example,
+  },
+  campaign: {
+    name: TEMPLATE_VARIABLES['campaign.name'].example,
+    startDate: TEMPLATE_VARIABLES['campaign.startDate'].example,
+    endDate: TEMPLATE_VARIABLES['campaign.endDate'].example,
+  },
+};

@@ -1,0 +1,109 @@
+import { lintTemplate, LintOptions } from './template.linter';
+import { TemplateProvince } from './template-variables';
+
+const DAK_LAK: TemplateProvince = { code: '66', name: 'Đắk Lắk', hotline: '069.4389.211', hotlines: '069.4389.211 hoặc 0262.3818.568', website: 'congan.daklak.gov.vn' };
+const CAN_THO: TemplateProvince = { code: '92', name: 'Cần Thơ', hotline: '069.367.2888', hotlines: '069.367.2888', website: 'congan.cantho.gov.vn' };
+const OPTIONS: LintOptions = { policy: 'auto', maxSegments: 3, allowedLinkDomains: ['gov.vn', 'bocongan.gov.vn'], provinces: [DAK_LAK, CAN_THO] };
+const WARNING = 'Công an {{province.name}} cảnh báo: không cung cấp mã OTP cho người lạ. Liên hệ {{province.hotlines}} hoặc 113.';
+
+const codes = (body: string, options: Partial<LintOptions> = {}) => lintTemplate(body, { ...OPTIONS, ...options }).map((finding) => finding.code);
+const errors = (body: string, options: Partial<LintOptions> = {}) => lintTemplate(body, { ...OPTIONS, ...options }).filter((finding) => finding.severity === 'error');
+
+describe(lintTemplate.name, () => {
+  it('finds no error in a national warning using each province hotline', () => {
+    expect(errors(WARNING)).toEqual([]);
+  });
+
+  it('reports template errors with line and column and stops there', () => {
+    expect(lintTemplate('Công an\n{{province.hotine}}', OPTIONS)).toEqual([
+      expect.objectContaining({ severity: 'error', code: 'UNKNOWN_VARIABLE', line: 2, column: 3 }),
+    ]);
+    expect(codes('   ')).toEqual(['EMPTY']);
+    expect(codes('{{#if province.name}}x')).toEqual(['SYNTAX']);
+  });
+
+  it('reports every unknown variable, not only the first', () => {
+    expect(codes('{{a}} {{b}} {{shout province.name}}')).toEqual(['UNKNOWN_VARIABLE', 'UNKNOWN_VARIABLE', 'UNKNOWN_HELPER']);
+  });
+
+  it.each([
+    ['https link', 'Xem https://bit.ly/abc ngay', 'bit.ly'],
+    ['www link', 'Xem www.congan-daklak.com/otp', 'www.congan-daklak.com'],
+    ['bare domain with a path', 'Xem canhbao.xyz/otp.', 'canhbao.xyz'],
+    ['bare domain', 'Tra cứu tại dichvucong.com.', 'dichvucong.com'],
+    ['look-alike of an allowed domain', 'Xem http://bocongan.gov.vn.evil.io/x', 'bocongan.gov.vn.evil.io'],
+  ])('refuses a %s outside the allow-list', (_, body, host) => {
+    const found = errors(body).filter((finding) => finding.code === 'LINK_NOT_ALLOWED');
+    expect(found).toHaveLength(1);
+    expect(found[0].message).toContain(host);
+    expect(found[0].province).toBeUndefined();
+  });
+
+  it.each([
+    ['an allowed domain', 'Xem https://bocongan.gov.vn/canh-bao'],
+    ['a subdomain of an allowed domain', 'Xem congan.daklak.gov.vn.'],
+    ['the province website variable', 'Xem {{province.website}}'],
+    ['numbers with dots, not a domain', 'Phạt 5.000.000 đồng, gọi 113.'],
+  ])('accepts %s', (_, body) => {
+    expect(codes(body).filter((code) => code === 'LINK_NOT_ALLOWED')).toEqual([]);
+  });
+
+  it('refuses a hotline written into the text for the province it does not belong to, naming both', () => {
+    const found = errors('Liên hệ 0262.3818.568 hoặc 113.').filter((finding) => finding.code === 'PHONE_NOT_HOTLINE');
+    expect(found).toEqual([expect.objectContaining({ province: '92', index: 8 })]);
+    expect(found[0].message).toContain('0262.3818.568');
+    expect(found[0].message).toContain('Cần Thơ');
+  });
+
+  it.each([
+    ['mobile with spaces', 'Gọi 0912 345 678', '0912 345 678'],
+    ['mobile with dashes', 'Gọi 0912-345-678', '0912-345-678'],
+    ['+84 form', 'Gọi +84 912 345 678', '+84 912 345 678'],
+    ['1900 line', 'Gọi 1900.1234', '1900.1234'],
+    ['other short code', 'Gọi 111', '111'],
+  ])('refuses an unofficial number: %s', (_, body, number) => {
+    const found = errors(body).filter((finding) => finding.code === 'PHONE_NOT_HOTLINE');
+    expect(found).toHaveLength(1);
+    expect(found[0].message).toContain(number);
+    expect(found[0].message).toContain('all 2 provinces');
+  });
+
+  it.each([
+    ['113, 114 and 115', 'Gọi 113, 114 hoặc 115.'],
+    ['the hotline in +84 form', 'Gọi +84 262 3818 568.'],
+    ['the hotline without punctuation', 'Gọi 02623818568.'],
+    ['a date and a sum', 'Từ 24/02/2026, phạt 500.000 đồng.'],
+  ])('accepts %s for Đắk Lắk', (_, body) => {
+    expect(codes(body, { provinces: [DAK_LAK] }).filter((code) => code.startsWith('PHONE'))).toEqual([]);
+  });
+
+  it('warns about a number written into the text when no province is given', () => {
+    expect(lintTemplate('Gọi 0262.3818.568', { ...OPTIONS, provinces: [] })).toContainEqual(expect.objectContaining({ severity: 'warning', code: 'PHONE_HARDCODED' }));
+  });
+
+  it('refuses more segments than allowed, per province', () => {
+    const long = `${WARNING} ${'Cảnh giác. '.repeat(4)}`;
+    expect(errors(long, { maxSegments: 2 })).toEqual([
+      expect.objectContaining({ code: 'TOO_MANY_SEGMENTS', message: expect.stringContaining('3 UCS-2 segments (all 2 provinces); the limit is 2') }),
+    ]);
+    expect(errors(long, { maxSegments: 2, policy: 'ascii-fold' })).toEqual([]);
+  });
+
+  it('warns about each character forcing UCS-2 under auto, with its place', () => {
+    const warnings = lintTemplate('Goi {{province.hotline}}\n– lừa', { ...OPTIONS, provinces: [] }).filter((finding) => finding.code === 'UCS2_CHARACTER');
+    expect(warnings).toEqual([
+      expect.objectContaining({ severity: 'warning', index: 25, line: 2, column: 1, message: expect.stringContaining('"–" (U+2013)') }),
+      expect.objectContaining({ index: 28, line: 2, column: 4, message: expect.stringContaining('"ừ" (U+1EEB)') }),
+    ]);
+    expect(codes('Công an', { policy: 'unicode' })).toEqual([]);
+  });
+
+  it('warns when only a province value forces UCS-2', () => {
+    const found = lintTemplate('CA {{province.name}}: goi {{province.hotline}}', OPTIONS).filter((finding) => finding.code === 'UCS2_VARIABLE');
+    expect(found).toEqual([expect.objectContaining({ province: '66' }), expect.objectContaining({ province: '92' })]);
+  });
+
+  it('refuses under ascii-fold a character that cannot fold', () => {
+    expect(errors('Cảnh báo 🚨 {{province.name}}', { policy: 'ascii-fold' })).toEqual([expect.objectContaining({ code: 'NOT_GSM', index: 9 })]);
+  });
+});

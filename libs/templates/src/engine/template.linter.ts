@@ -1,0 +1,150 @@
+import { describeText, EncodingPolicy, findNonGsmCharacters, SmsConcatMode, SmsTextError } from '@loa/sms';
+import { findLinks, isAllowedHost } from './links';
+import { EMERGENCY_NUMBERS, findPhoneNumbers, nationalNumber } from './phone-numbers';
+import { checkTemplateAst } from './template-ast.checker';
+import { compileTemplate, CompiledTemplate, parseTemplateBody, renderTemplate } from './template.compiler';
+import { SAMPLE_CONTEXT, TemplateCampaign, TemplateProvince } from './template-variables';
+import { TemplateError } from './template.exception';
+
+export interface LintFinding {
+  severity: 'error' | 'warning';
+  code: string;
+  message: string;
+  /** Province code, when the finding concerns one province only. */
+  province?: string;
+  line?: number;
+  column?: number;
+  /** UTF-16 index: in the body for line/column findings, else in the province's rendered text. */
+  index?: number;
+}
+
+export interface LintOptions {
+  policy: EncodingPolicy;
+  maxSegments: number;
+  allowedLinkDomains: readonly string[];
+  /** The targeted provinces; empty lints against sample values and flags numbers written into the text. */
+  provinces: readonly TemplateProvince[];
+  campaign?: TemplateCampaign;
+  concat?: SmsConcatMode;
+}
+
+/** A finding for one province; `say` words it for that province or for all of them. */
+interface ProvinceFinding {
+  severity: LintFinding['severity'];
+  code: string;
+  say: (where: string) => string;
+  index?: number;
+}
+
+/** Everything a drafter and an approver should know before a template is approved. */
+export function lintTemplate(body: string, options: LintOptions): LintFinding[] {
+  let compiled: CompiledTemplate;
+  try {
+    const parsed = parseTemplateBody(body);
+    const problems = checkTemplateAst(parsed.program).problems;
+    if (problems.length > 0) return problems.map(templateFinding);
+    compiled = compileTemplate(body);
+  } catch (error) {
+    if (error instanceof TemplateError) return [templateFinding(error)];
+    throw error;
+  }
+  const bodyIsGsm = findNonGsmCharacters(staticText(compiled.body)).length === 0;
+  const findings = [...(options.policy === 'auto' ? ucs2InBody(compiled.body) : []), ...(options.provinces.length === 0 ? hardcodedNumbers(compiled.body) : [])];
+  const provinces = options.provinces.length > 0 ? options.provinces : [SAMPLE_CONTEXT.province];
+  const perProvince = provinces.map((province) => lintProvince(compiled, province, options, bodyIsGsm));
+  return [...findings, ...collapse(provinces, perProvince, options.provinces.length === 0)];
+}
+
+function templateFinding(error: TemplateError): LintFinding {
+  return { severity: 'error', code: error.code, message: error.message, line: error.line, column: error.column };
+}
+
+function lintProvince(compiled: CompiledTemplate, province: TemplateProvince, options: LintOptions, bodyIsGsm: boolean): ProvinceFinding[] {
+  const sample = options.provinces.length === 0;
+  const text = renderTemplate(compiled, { province, campaign: options.campaign ?? SAMPLE_CONTEXT.campaign });
+  const findings: ProvinceFinding[] = [];
+  for (const link of findLinks(text)) {
+    if (isAllowedHost(link.host, options.allowedLinkDomains)) continue;
+    findings.push({ severity: 'error', code: 'LINK_NOT_ALLOWED', index: link.index, say: (where) => `Link "${link.text}" (${link.host}) is not on the allow-list of official domains${where}` });
+  }
+  if (!sample) {
+    const hotlines = new Set([...EMERGENCY_NUMBERS, nationalNumber(province.hotline), ...findPhoneNumbers(`${province.hotline} ${province.hotlines}`).map((phone) => phone.national)]);
+    for (const phone of findPhoneNumbers(text)) {
+      if (hotlines.has(phone.national)) continue;
+      findings.push({ severity: 'error', code: 'PHONE_NOT_HOTLINE', index: phone.index, say: (where) => `Phone number ${phone.text} is not an official police hotline${where}` });
+    }
+  }
+  try {
+    const described = describeText(text, options.policy, options.concat);
+    if (described.segments > options.maxSegments) {
+      findings.push({ severity: 'error', code: 'TOO_MANY_SEGMENTS', say: (where) => `Renders to ${described.segments} ${described.encoding === 'ucs2' ? 'UCS-2' : 'GSM'} segments${where}; the limit is ${options.maxSegments}` });
+    }
+    if (options.policy === 'auto' && bodyIsGsm && described.encoding === 'ucs2') {
+      const characters = findNonGsmCharacters(described.text).map((found) => `"${found.character}" (${found.codePoint}) at ${found.index}`);
+      findings.push({ severity: 'warning', code: 'UCS2_VARIABLE', say: (where) => `The template text is GSM, but the values filled in${where} force UCS-2: ${characters.join(', ')}` });
+    }
+  } catch (error) {
+    if (!(error instanceof SmsTextError)) throw error;
+    findings.push({ severity: 'error', code: error.code, index: error.index, say: (where) => `${error.message}${where}; it cannot be sent under ascii-fold` });
+  }
+  return findings;
+}
+
+/** Findings every province shares are reported once; the rest once per province, naming it. */
+function collapse(provinces: readonly TemplateProvince[], perProvince: ProvinceFinding[][], sample: boolean): LintFinding[] {
+  const counts = new Map<string, number>();
+  const key = (finding: ProvinceFinding) => `${finding.severity}|${finding.code}|${finding.say('')}`;
+  for (const findings of perProvince) for (const finding of new Set(findings.map(key))) counts.set(finding, (counts.get(finding) ?? 0) + 1);
+  const out: LintFinding[] = [];
+  const reported = new Set<string>();
+  perProvince.forEach((findings, i) => {
+    for (const finding of findings) {
+      const shared = provinces.length > 1 && counts.get(key(finding)) === provinces.length;
+      if (shared && reported.has(key(finding))) continue;
+      reported.add(key(finding));
+      const where = sample ? '' : shared ? ` (all ${provinces.length} provinces)` : ` for ${provinces[i].name}`;
+      const message = finding.say(where);
+      out.push({ severity: finding.severity, code: finding.code, message, index: finding.index, ...(sample || shared ? {} : { province: provinces[i].code }) });
+    }
+  });
+  return out;
+}
+
+/** The body with its mustaches and comments blanked out (same length): the text the drafter wrote. */
+function staticText(body: string): string {
+  return body.replace(/\{\{!--[\s\S]*?--\}\}|\{\{[\s\S]*?\}\}/g, (mustache) => ' '.repeat(mustache.length));
+}
+
+/** Without provinces to check against, any number but 113/114/115 written into the text is suspect. */
+function hardcodedNumbers(body: string): LintFinding[] {
+  return findPhoneNumbers(staticText(body))
+    .filter((phone) => !EMERGENCY_NUMBERS.includes(phone.national))
+    .map((phone) => ({
+      severity: 'warning',
+      code: 'PHONE_HARDCODED',
+      message: `Phone number ${phone.text} is written into the template; use {{province.hotline}} so each province prints its own`,
+      index: phone.index,
+      ...lineAndColumn(body, phone.index),
+    }));
+}
+
+function lineAndColumn(body: string, index: number): { line: number; column: number } {
+  const before = body.slice(0, index);
+  return { line: before.split('\n').length, column: index - before.lastIndexOf('\n') };
+}
+
+/** Each character of the written text that forces UCS-2 under auto, with its place in the body. */
+function ucs2InBody(body: string): LintFinding[] {
+  const text = staticText(body);
+  return findNonGsmCharacters(text).map(({ character, index, codePoint }) => {
+    const { line, column } = lineAndColumn(body, index);
+    return {
+      severity: 'warning',
+      code: 'UCS2_CHARACTER',
+      message: `"${character}" (${codePoint}) at line ${line}, column ${column} is not in the GSM alphabet; under auto the message goes as UCS-2 (70/67 characters per segment)`,
+      index,
+      line,
+      column,
+    };
+  });
+}
