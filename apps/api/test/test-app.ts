@@ -1,4 +1,4 @@
-import { INestApplication } from '@nestjs/common';
+import { type DynamicModule, type INestApplication } from '@nestjs/common';
 import { Test } from '@nestjs/testing';
 import request from 'supertest';
 import { DataSource } from 'typeorm';
@@ -6,7 +6,7 @@ import { ApiModule, configureApi } from '@loa/api';
 import { AuthService } from '@loa/auth';
 import { seedDemo } from '@loa/demo';
 import { syncProvinces } from '@loa/provinces';
-import { createTestDatabase, TestDatabase } from '@loa/testing';
+import { createTestDatabase, type TestDatabase } from '@loa/testing';
 
 export const TEST_PASSWORD = 'test-password';
 const TEST_JWT_SECRET = 'test-secret-test-secret-test-secret-0123';
@@ -21,11 +21,14 @@ export interface TestApi {
   close(): Promise<void>;
 }
 
-/** The real API over a fresh database with the provinces and demo users (no subscribers unless asked). */
-export async function createTestApi(options: { subscribers?: number } = {}): Promise<TestApi> {
+/**
+ * The real API over a fresh database with the provinces and demo users (no subscribers unless asked);
+ * `imports` adds modules to the same application (the dispatcher, for end-to-end campaigns).
+ */
+export async function createTestApi(options: { subscribers?: number; imports?: DynamicModule[] } = {}): Promise<TestApi> {
   const db = await createTestDatabase();
   const moduleRef = await Test.createTestingModule({
-    imports: [ApiModule.forRoot({ databaseUrl: db.url, jwtSecret: TEST_JWT_SECRET })],
+    imports: [ApiModule.forRoot({ databaseUrl: db.url, jwtSecret: TEST_JWT_SECRET }), ...(options.imports ?? [])],
   }).compile();
   const app = moduleRef.createNestApplication({ logger: ['error'] });
   configureApi(app);

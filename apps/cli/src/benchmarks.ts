@@ -1,4 +1,4 @@
-import { Benchmark } from '@loa/bench';
+import { type Benchmark } from '@loa/bench';
 import { campaignBenchmarks } from './campaign.bench';
 
 /** Every benchmark `loa bench` knows, in the order they run. */

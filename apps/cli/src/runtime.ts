@@ -1,8 +1,8 @@
 import { randomBytes } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { ConfigError, LoaEnvironment, loadEnvironment } from '@loa/config';
-import { EmbeddedDatabase, runMigrations, startEmbeddedDatabase } from '@loa/database';
+import { ConfigError, type LoaEnvironment, loadEnvironment } from '@loa/config';
+import { type EmbeddedDatabase, runMigrations, startEmbeddedDatabase } from '@loa/database';
 
 export interface Runtime {
   env: LoaEnvironment;

@@ -1,6 +1,6 @@
 import { Logger } from '@nestjs/common';
-import { ClaimedMessage, DeliveryRepository, StateChange, SubmittedPart } from '@loa/delivery';
-import { CarrierLinkPort } from '@loa/smpp';
+import { type ClaimedMessage, DeliveryRepository, type StateChange, type SubmittedPart } from '@loa/delivery';
+import { type CarrierLinkPort } from '@loa/smpp';
 import { outcomeToState, toSubmittedParts } from './outcome-to-state';
 import { ReceiptSink } from './receipt-sink';
 

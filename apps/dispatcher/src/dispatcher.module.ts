@@ -1,9 +1,9 @@
-import { DynamicModule, Module } from '@nestjs/common';
+import { type DynamicModule, Module } from '@nestjs/common';
 import { ScheduleModule } from '@nestjs/schedule';
 import { CampaignsModule } from '@loa/campaigns';
-import { CarrierAccount } from '@loa/config';
+import { type CarrierAccount } from '@loa/config';
 import { DeliveryModule } from '@loa/delivery';
-import { DispatcherOptions } from './carrier-dispatcher';
+import { type DispatcherOptions } from './carrier-dispatcher';
 import { CampaignSchedulerService } from './campaign-scheduler.service';
 import { CARRIER_ACCOUNTS, DISPATCHER_OPTIONS, DispatcherService } from './dispatcher.service';
 

@@ -1,8 +1,8 @@
-import { Inject, Injectable, Logger, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
-import { CarrierAccount } from '@loa/config';
+import { Inject, Injectable, Logger, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
+import { type CarrierAccount } from '@loa/config';
 import { DeliveryRepository } from '@loa/delivery';
 import { CarrierLink } from '@loa/smpp';
-import { CarrierDispatcher, DEFAULT_DISPATCHER_OPTIONS, DispatcherOptions } from './carrier-dispatcher';
+import { CarrierDispatcher, DEFAULT_DISPATCHER_OPTIONS, type DispatcherOptions } from './carrier-dispatcher';
 
 export const CARRIER_ACCOUNTS = Symbol('CARRIER_ACCOUNTS');
 export const DISPATCHER_OPTIONS = Symbol('DISPATCHER_OPTIONS');

@@ -1,5 +1,5 @@
-import { AcceptedPart, SubmitOutcome } from '@loa/smpp';
-import { ClaimedMessage, StateChange, SubmittedPart } from '@loa/delivery';
+import { type AcceptedPart, type SubmitOutcome } from '@loa/smpp';
+import { type ClaimedMessage, type StateChange, type SubmittedPart } from '@loa/delivery';
 
 export const MAX_ATTEMPTS = 3;
 const RETRY_AFTER_SECONDS = 1;

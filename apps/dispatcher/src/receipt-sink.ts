@@ -1,5 +1,5 @@
-import { DeliveryReceipt } from '@loa/smpp';
-import { DeliveryRepository, StoredReceipt } from '@loa/delivery';
+import { type DeliveryReceipt } from '@loa/smpp';
+import { DeliveryRepository, type StoredReceipt } from '@loa/delivery';
 
 const MAX_BATCH = 1000;
 const MAX_WAIT_MS = 20;

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, EntityManager } from 'typeorm';
-import { AuthUser } from './auth-user';
+import { type AuthUser } from './auth-user';
 
 export interface AuditEntry {
   action: string;

@@ -1,5 +1,5 @@
-import { createParamDecorator, ExecutionContext, SetMetadata } from '@nestjs/common';
-import { AuthUser, Role } from './auth-user';
+import { createParamDecorator, type ExecutionContext, SetMetadata } from '@nestjs/common';
+import { type AuthUser, type Role } from './auth-user';
 
 export const PUBLIC_ROUTE = 'loa:public';
 export const REQUIRED_ROLES = 'loa:roles';

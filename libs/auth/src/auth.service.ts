@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { JwtService } from '@nestjs/jwt';
 import { compare, hash } from 'bcryptjs';
 import { DomainError, invalid } from '@loa/common';
-import { AuthUser, Role, ROLES } from './auth-user';
+import { type AuthUser, type Role, ROLES } from './auth-user';
 import { UsersRepository } from './users.repository';
 
 const BCRYPT_COST = 10;

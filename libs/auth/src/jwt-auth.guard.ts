@@ -1,8 +1,8 @@
-import { CanActivate, ExecutionContext, Injectable } from '@nestjs/common';
+import { type CanActivate, type ExecutionContext, Injectable } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
 import { DomainError } from '@loa/common';
 import { PUBLIC_ROUTE, REQUIRED_ROLES } from './auth.decorators';
-import { Role } from './auth-user';
+import { type Role } from './auth-user';
 import { AuthService } from './auth.service';
 
 /** Global guard: a valid bearer token on every route not marked @Public(), and the role @Roles() asks. */

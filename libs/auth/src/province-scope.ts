@@ -1,5 +1,5 @@
 import { forbidden } from '@loa/common';
-import { AuthUser } from './auth-user';
+import { type AuthUser } from './auth-user';
 
 export function isInScope(user: AuthUser, provinceCode: string): boolean {
   return user.provinceScope === null || user.provinceScope.includes(provinceCode);

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
-import { AuthUser, Role } from './auth-user';
+import { type AuthUser, type Role } from './auth-user';
 
 export interface StoredUser extends AuthUser {
   passwordHash: string;

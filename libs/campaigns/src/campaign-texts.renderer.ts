@@ -3,8 +3,8 @@ import { DataSource } from 'typeorm';
 import { invalid } from '@loa/common';
 import { queryRows } from '@loa/database';
 import { describeText } from '@loa/sms';
-import { compileTemplate, renderTemplate, Template, templateContext } from '@loa/templates';
-import { CampaignText } from './campaign';
+import { compileTemplate, renderTemplate, type Template, templateContext } from '@loa/templates';
+import { type CampaignText } from './campaign';
 
 interface ProvinceRow {
   code: string;

@@ -1,4 +1,4 @@
-import { SmsEncoding } from '@loa/sms';
+import { type SmsEncoding } from '@loa/sms';
 
 export const CARRIERS = ['viettel', 'vnpt', 'mobifone'] as const;
 export type Carrier = (typeof CARRIERS)[number];

@@ -1,9 +1,9 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
-import { assertProvincesInScope, AuditLogRepository, AuthUser } from '@loa/auth';
+import { assertProvincesInScope, AuditLogRepository, type AuthUser } from '@loa/auth';
 import { conflict, forbidden, invalid, notFound } from '@loa/common';
-import { Template, TemplatesService } from '@loa/templates';
-import { Campaign, CampaignState, CARRIERS, NewCampaign } from './campaign';
+import { type Template, TemplatesService } from '@loa/templates';
+import { type Campaign, type CampaignState, CARRIERS, type NewCampaign } from './campaign';
 import { CampaignTextsRenderer } from './campaign-texts.renderer';
 import { CampaignsRepository } from './campaigns.repository';
 
@@ -106,6 +106,7 @@ export class CampaignsService {
     return this.db.transaction(async (manager) => {
       const changed = await this.campaigns.transition(campaign.id, from, to, approvedBy, manager);
       if (!changed) throw conflict(`campaign ${campaign.id} is ${campaign.state}; it must be ${from.join(' or ')} to become ${to}`);
+      if (to === 'cancelled') await this.campaigns.failQueuedMessages(campaign.id, `campaign cancelled by ${user.username}`, manager);
       await this.audit.append(user, { action: `campaign.${to}`, objectType: 'campaign', objectId: campaign.id }, manager);
       return changed;
     });

@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { plainToInstance } from 'class-transformer';
 import { validateSync, ValidationError } from 'class-validator';
 import { parse as parseYaml } from 'yaml';
-import { SmppAccountConfig } from '@loa/smpp';
+import { type SmppAccountConfig } from '@loa/smpp';
 import { CarrierAccountConfig, CarriersFile } from './carrier-account.config';
 
 export interface CarrierAccount extends SmppAccountConfig {

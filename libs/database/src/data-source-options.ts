@@ -1,5 +1,5 @@
 import { migrations } from '@loa/migrations';
-import { DataSource, DataSourceOptions } from 'typeorm';
+import { DataSource, type DataSourceOptions } from 'typeorm';
 
 /** Schema comes only from migrations; entities are registered by each domain module (autoLoadEntities). */
 export function dataSourceOptions(url: string): DataSourceOptions {

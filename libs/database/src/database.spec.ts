@@ -1,5 +1,5 @@
 import { Client } from 'pg';
-import { createTestDatabase, TestDatabase } from '@loa/testing';
+import { createTestDatabase, type TestDatabase } from '@loa/testing';
 
 describe('database schema', () => {
   let db: TestDatabase;

@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { DataSource, EntityManager } from 'typeorm';
 import { queryRows } from '@loa/database';
 import { INCREMENT_STATS } from './campaign-stats.sql';
-import { ClaimedMessage, MessageState, StateChange, StoredReceipt, SubmittedPart } from './message-state';
+import { type ClaimedMessage, type MessageState, type StateChange, type StoredReceipt, type SubmittedPart } from './message-state';
 import { APPLY_MESSAGE_STATES, CLAIM_MESSAGES, INSERT_SUBMISSIONS, REQUEUE_EXPIRED_LEASES, RUNNING_CAMPAIGNS } from './messages.sql';
 import { APPLY_RECEIPTS, FINAL_STATES_OF, INSERT_RECEIPTS } from './receipts.sql';
 

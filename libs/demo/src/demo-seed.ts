@@ -1,5 +1,5 @@
-import { AuthService, Role } from '@loa/auth';
-import { queryRows, SqlRunner } from '@loa/database';
+import { AuthService, type Role } from '@loa/auth';
+import { queryRows, type SqlRunner } from '@loa/database';
 import { INSERT_DEMO_SUBSCRIBERS } from './demo-seed.sql';
 
 export const DEMO_USERS: { username: string; role: Role }[] = [

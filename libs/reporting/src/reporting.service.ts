@@ -1,8 +1,8 @@
 import { Injectable } from '@nestjs/common';
-import { AuthUser } from '@loa/auth';
+import { type AuthUser } from '@loa/auth';
 import { CampaignsService } from '@loa/campaigns';
-import { CampaignReport, ReportCounts, ReportRow } from './campaign-report';
-import { ReportingRepository, StatsRow } from './reporting.repository';
+import { type CampaignReport, type ReportCounts, type ReportRow } from './campaign-report';
+import { ReportingRepository, type StatsRow } from './reporting.repository';
 
 @Injectable()
 export class ReportingService {

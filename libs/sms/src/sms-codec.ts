@@ -1,6 +1,6 @@
 import { GSM_BASIC_CHARS, GSM_ESCAPE, GSM_EXTENDED, GSM_EXTENSION_CHARS, GSM_SEPTET } from './gsm-alphabet';
 import { characterAt, codePointLabel, notGsm, SmsTextError } from './sms-text.exception';
-import { GsmCharset, SmsEncoding } from './sms.types';
+import { type GsmCharset, type SmsEncoding } from './sms.types';
 
 // SMPP 3.4 §5.2.19 data_coding: 0 SMSC default (GSM 03.38 here), 1 IA5 (ASCII), 3 Latin-1, 8 UCS-2.
 export const DATA_CODING = { gsm0338: 0, ascii: 1, latin1: 3, ucs2: 8 } as const;

@@ -3,7 +3,7 @@ import { dataCodingFor, decodeText, encodeText } from './sms-codec';
 import { prepareText } from './sms-prepare';
 import { splitSegments } from './sms-segments';
 import { buildConcatUdh, parseUdh } from './sms-udh';
-import { EncodingPolicy, SmsConcatMode } from './sms.types';
+import { type EncodingPolicy, type SmsConcatMode } from './sms.types';
 
 // GSM 03.38 default alphabet as printed in TS 23.038, one string per column (high nibble 0..7).
 const GSM_COLUMNS = ['@£$¥èéùìòÇ\nØø\rÅå', 'Δ_ΦΓΛΩΠΨΣΘΞ\x1bÆæßÉ', ' !"#¤%&\'()*+,-./', '0123456789:;<=>?',

@@ -2,7 +2,7 @@ import { isGsmText } from './gsm-alphabet';
 import { foldToGsm } from './gsm-fold';
 import { countSegments } from './sms-segments';
 import { normalizeSmsText } from './sms-text';
-import { EncodingPolicy, PreparedText, SegmentInfo, SmsConcatMode } from './sms.types';
+import { type EncodingPolicy, type PreparedText, type SegmentInfo, type SmsConcatMode } from './sms.types';
 
 /** The text as it will be sent under `policy` (NFC, folded if asked) and the encoding it needs. */
 export function prepareText(text: string, policy: EncodingPolicy): PreparedText {

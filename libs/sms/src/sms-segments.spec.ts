@@ -1,6 +1,6 @@
 import { encodeText } from './sms-codec';
 import { countSegments, splitSegments } from './sms-segments';
-import { SmsConcatMode, SmsEncoding } from './sms.types';
+import { type SmsConcatMode, type SmsEncoding } from './sms.types';
 
 const gsm = (n: number) => 'a'.repeat(n);
 const ucs = (n: number) => 'ă'.repeat(n);

@@ -1,6 +1,6 @@
 import { GSM_EXTENDED, GSM_SEPTET, gsmSeptetCount } from './gsm-alphabet';
 import { notGsm } from './sms-text.exception';
-import { SegmentInfo, SmsConcatMode, SmsEncoding } from './sms.types';
+import { type SegmentInfo, type SmsConcatMode, type SmsEncoding } from './sms.types';
 
 // 3GPP TS 23.040 §9.2.3.24: the concatenation header takes 6 octets (8-bit reference) or 7 (16-bit),
 // i.e. 7 or 8 septets / 3 UCS-2 characters from 140 octets. SAR and message_payload are split by the

@@ -1,4 +1,4 @@
-import { Benchmark, measureRate } from '@loa/bench';
+import { type Benchmark, measureRate } from '@loa/bench';
 import { DAK_LAK } from './campaign-letters.fixture';
 import { encodeText } from './sms-codec';
 import { prepareText } from './sms-prepare';

@@ -1,4 +1,4 @@
-import { formatTemplateDate, joinHotlines, TemplateContext } from './engine';
+import { formatTemplateDate, joinHotlines, type TemplateContext } from './engine';
 
 /** The national police emergency number: the hotline of a province whose own is not on record yet. */
 export const NATIONAL_POLICE_HOTLINE = '113';

@@ -1,4 +1,4 @@
-import { EncodingPolicy } from '@loa/sms';
+import { type EncodingPolicy } from '@loa/sms';
 
 export type TemplateStatus = 'draft' | 'pending' | 'approved' | 'rejected';
 

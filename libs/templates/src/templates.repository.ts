@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, EntityManager } from 'typeorm';
 import { queryRows } from '@loa/database';
-import { NewTemplate, Template, TemplateStatus } from './template';
+import { type NewTemplate, type Template, type TemplateStatus } from './template';
 
 const COLUMNS = `id, family_id, version, name, body, encoding_policy, max_segments, status, author_id, decided_by,
   rejection_reason, created_at, submitted_at, decided_at`;

@@ -1,9 +1,9 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
-import { AuditLogRepository, AuthUser } from '@loa/auth';
+import { AuditLogRepository, type AuthUser } from '@loa/auth';
 import { conflict, forbidden, invalid, notFound } from '@loa/common';
 import { compileTemplate, TemplateError } from './engine';
-import { NewTemplate, Template } from './template';
+import { type NewTemplate, type Template } from './template';
 import { TemplatesRepository } from './templates.repository';
 
 /** Drafting, versioning and the four-eyes approval of templates. */

@@ -1,6 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { ArrayMaxSize, ArrayNotEmpty, IsDateString, IsIn, IsInt, IsOptional, IsString, Length, Matches, Max, Min } from 'class-validator';
-import { Carrier, CARRIERS } from '@loa/campaigns';
+import { type Carrier, CARRIERS } from '@loa/campaigns';
 
 export class CreateCampaignDto {
   @ApiProperty({ example: 'Cảnh báo lừa đảo trước Tết — Sơn La' })

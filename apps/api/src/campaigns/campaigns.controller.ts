@@ -1,7 +1,7 @@
 import { Body, Controller, Get, HttpCode, Param, ParseIntPipe, Post, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { AuthUser, CurrentUser, Roles } from '@loa/auth';
-import { Campaign, CampaignsService } from '@loa/campaigns';
+import { type AuthUser, CurrentUser, Roles } from '@loa/auth';
+import { type Campaign, CampaignsService } from '@loa/campaigns';
 import { PageQuery } from '../common/page.query';
 import { CreateCampaignDto } from './campaign.dto';
 

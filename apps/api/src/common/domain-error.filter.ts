@@ -1,6 +1,6 @@
-import { ArgumentsHost, Catch, ExceptionFilter, HttpException, HttpStatus, Logger } from '@nestjs/common';
-import { Response } from 'express';
-import { DomainError, DomainErrorCode } from '@loa/common';
+import { type ArgumentsHost, Catch, type ExceptionFilter, HttpException, HttpStatus, Logger } from '@nestjs/common';
+import { type Response } from 'express';
+import { DomainError, type DomainErrorCode } from '@loa/common';
 
 const STATUS: { [code in DomainErrorCode]: HttpStatus } = {
   INVALID: HttpStatus.BAD_REQUEST,

@@ -1,4 +1,4 @@
-import { ValidationError, ValidationPipe } from '@nestjs/common';
+import { type ValidationError, ValidationPipe } from '@nestjs/common';
 import { invalid } from '@loa/common';
 
 /** Rejects unknown and malformed fields with one 400 listing every problem by field path. */

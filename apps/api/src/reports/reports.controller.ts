@@ -1,8 +1,8 @@
 import { Controller, Get, Param, ParseIntPipe, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiQuery, ApiTags } from '@nestjs/swagger';
-import { AuthUser, CurrentUser } from '@loa/auth';
+import { type AuthUser, CurrentUser } from '@loa/auth';
 import { invalid } from '@loa/common';
-import { CampaignReport, ReportingService } from '@loa/reporting';
+import { type CampaignReport, ReportingService } from '@loa/reporting';
 
 @ApiTags('reports')
 @ApiBearerAuth()

@@ -1,6 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsIn, IsInt, IsOptional, IsString, Length, Max, Min } from 'class-validator';
-import { EncodingPolicy } from '@loa/sms';
+import { type EncodingPolicy } from '@loa/sms';
 
 export class CreateTemplateDto {
   @ApiProperty({ example: 'Cảnh báo lừa đảo trực tuyến' })

@@ -1,7 +1,7 @@
 import { Body, Controller, Get, HttpCode, Param, ParseIntPipe, Post, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { AuthUser, CurrentUser, Roles } from '@loa/auth';
-import { Template, TemplatesService } from '@loa/templates';
+import { type AuthUser, CurrentUser, Roles } from '@loa/auth';
+import { type Template, TemplatesService } from '@loa/templates';
 import { PageQuery } from '../common/page.query';
 import { CreateTemplateDto, RejectTemplateDto } from './template.dto';
 

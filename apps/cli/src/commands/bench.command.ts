@@ -1,9 +1,9 @@
 import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { cpus, tmpdir, totalmem } from 'node:os';
 import { join } from 'node:path';
-import { BenchContext, BenchFigure, Benchmark, meetsBudget } from '@loa/bench';
+import { type BenchContext, type BenchFigure, type Benchmark, meetsBudget } from '@loa/bench';
 import { loadEnvironment } from '@loa/config';
-import { EmbeddedDatabase, runMigrations, startEmbeddedDatabase } from '@loa/database';
+import { type EmbeddedDatabase, runMigrations, startEmbeddedDatabase } from '@loa/database';
 import { ALL_BENCHMARKS } from '../benchmarks';
 import { Client } from 'pg';
 

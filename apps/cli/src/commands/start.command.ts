@@ -1,9 +1,9 @@
-import { INestApplication, Logger, Module } from '@nestjs/common';
+import { type INestApplication, Logger, Module } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { DataSource } from 'typeorm';
 import { ApiModule, configureApi } from '@loa/api';
 import { AuthService } from '@loa/auth';
-import { CarrierAccount, loadCarriersFile } from '@loa/config';
+import { type CarrierAccount, loadCarriersFile } from '@loa/config';
 import { DatabaseModule } from '@loa/database';
 import { DEMO_USERS, isDemoSeeded, seedDemo } from '@loa/demo';
 import { DispatcherModule } from '@loa/dispatcher';

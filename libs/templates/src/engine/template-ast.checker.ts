@@ -1,4 +1,4 @@
-import { isTemplateVariable, TEMPLATE_VARIABLES, TemplateVariable } from './template-variables';
+import { isTemplateVariable, TEMPLATE_VARIABLES, type TemplateVariable } from './template-variables';
 import { TemplateError } from './template.exception';
 
 export const INLINE_HELPERS = ['upper', 'lower'] as const;

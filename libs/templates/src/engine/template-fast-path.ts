@@ -1,4 +1,4 @@
-import { TemplateContext } from './template-variables';
+import { type TemplateContext } from './template-variables';
 
 type Part = string | readonly string[];
 

@@ -1,5 +1,5 @@
 import { compileTemplate, renderTemplate } from './template.compiler';
-import { TemplateContext } from './template-variables';
+import { type TemplateContext } from './template-variables';
 import { TemplateError } from './template.exception';
 
 const DAK_LAK: TemplateContext = {

@@ -2,7 +2,7 @@ import Handlebars from 'handlebars';
 import { checkTemplateAst } from './template-ast.checker';
 import { plainRenderer } from './template-fast-path';
 import { parseTemplate } from './template-syntax';
-import { SAMPLE_CONTEXT, TemplateContext, TemplateVariable } from './template-variables';
+import { SAMPLE_CONTEXT, type TemplateContext, type TemplateVariable } from './template-variables';
 import { TemplateError } from './template.exception';
 
 /** An SMS warning is at most a few segments; 2,000 characters is far beyond any real one. */

@@ -1,5 +1,5 @@
-import { lintTemplate, LintOptions } from './template.linter';
-import { TemplateProvince } from './template-variables';
+import { lintTemplate, type LintOptions } from './template.linter';
+import { type TemplateProvince } from './template-variables';
 
 const DAK_LAK: TemplateProvince = { code: '66', name: 'Đắk Lắk', hotline: '069.4389.211', hotlines: '069.4389.211 hoặc 0262.3818.568', website: 'congan.daklak.gov.vn' };
 const CAN_THO: TemplateProvince = { code: '92', name: 'Cần Thơ', hotline: '069.367.2888', hotlines: '069.367.2888', website: 'congan.cantho.gov.vn' };

@@ -1,9 +1,9 @@
-import { describeText, EncodingPolicy, findNonGsmCharacters, SmsConcatMode, SmsTextError } from '@loa/sms';
+import { describeText, type EncodingPolicy, findNonGsmCharacters, type SmsConcatMode, SmsTextError } from '@loa/sms';
 import { findLinks, isAllowedHost } from './links';
 import { EMERGENCY_NUMBERS, findPhoneNumbers, nationalNumber } from './phone-numbers';
 import { checkTemplateAst } from './template-ast.checker';
-import { compileTemplate, CompiledTemplate, parseTemplateBody, renderTemplate } from './template.compiler';
-import { SAMPLE_CONTEXT, TemplateCampaign, TemplateProvince } from './template-variables';
+import { compileTemplate, type CompiledTemplate, parseTemplateBody, renderTemplate } from './template.compiler';
+import { SAMPLE_CONTEXT, type TemplateCampaign, type TemplateProvince } from './template-variables';
 import { TemplateError } from './template.exception';
 
 export interface LintFinding {

@@ -1,0 +1,136 @@
+import { createTestApi, type TestApi } from './test-app';
+
+const WARNING = 'Công an {{province.name}} cảnh báo: không cung cấp mã OTP cho bất kỳ ai. Liên hệ {{province.hotline}}.';
+
+describe('invalid requests', () => {
+  let api: TestApi;
+  let drafter: string;
+  let approver: string;
+
+  beforeAll(async () => {
+    api = await createTestApi();
+    drafter = await api.login('demo-drafter');
+    approver = await api.login('demo-approver');
+  });
+  afterAll(() => api.close());
+
+  const rowCounts = async () => {
+    const [row] = await api.dataSource.query(
+      `SELECT (SELECT count(*) FROM templates) AS templates, (SELECT count(*) FROM campaigns) AS campaigns,
+              (SELECT count(*) FROM campaign_texts) AS texts`,
+    );
+    return row;
+  };
+
+  async function approvedTemplate(): Promise<number> {
+    const created = await api.http().post('/templates').auth(drafter, { type: 'bearer' }).send({ name: 'OTP', body: WARNING }).expect(201);
+    await api.http().post(`/templates/${created.body.id}/submit`).auth(drafter, { type: 'bearer' }).expect(200);
+    await api.http().post(`/templates/${created.body.id}/approve`).auth(approver, { type: 'bearer' }).expect(200);
+    return created.body.id;
+  }
+
+  it('refuses requests without a token', async () => {
+    const response = await api.http().get('/templates').expect(401);
+    expect(response.body.message).toMatch(/bearer token/);
+  });
+
+  it('refuses a wrong password without saying which part was wrong', async () => {
+    const response = await api.http().post('/auth/login').send({ username: 'demo-drafter', password: 'nope-nope' }).expect(401);
+    expect(response.body.message).toBe('wrong username or password');
+  });
+
+  it('names every missing field of a template', async () => {
+    const before = await rowCounts();
+    const response = await api.http().post('/templates').auth(drafter, { type: 'bearer' }).send({}).expect(400);
+    expect(response.body.message).toMatch(/name:/);
+    expect(response.body.message).toMatch(/body:/);
+    expect(await rowCounts()).toEqual(before);
+  });
+
+  it('refuses unknown fields', async () => {
+    const response = await api.http().post('/templates').auth(drafter, { type: 'bearer' }).send({ name: 'x', body: 'y', colour: 'red' }).expect(400);
+    expect(response.body.message).toMatch(/colour/);
+  });
+
+  it('refuses malformed JSON with a 400', async () => {
+    const response = await api.http().post('/templates').auth(drafter, { type: 'bearer' }).set('content-type', 'application/json').send('{"name":').expect(400);
+    expect(response.body.statusCode).toBe(400);
+  });
+
+  it('forbids approving your own template and changes nothing', async () => {
+    const created = await api.http().post('/templates').auth(drafter, { type: 'bearer' }).send({ name: 'OTP', body: WARNING }).expect(201);
+    await api.http().post(`/templates/${created.body.id}/submit`).auth(drafter, { type: 'bearer' }).expect(200);
+    const admin = await api.login('demo-admin');
+    const asAuthor = await api.http().post(`/templates/${created.body.id}/approve`).auth(drafter, { type: 'bearer' }).expect(403);
+    expect(asAuthor.body.message).toMatch(/approver/);
+    const template = await api.http().get(`/templates/${created.body.id}`).auth(admin, { type: 'bearer' }).expect(200);
+    expect(template.body.status).toBe('pending');
+  });
+
+  it('refuses an approver approving a template they wrote', async () => {
+    const created = await api.http().post('/templates').auth(approver, { type: 'bearer' }).send({ name: 'OTP', body: WARNING });
+    // approvers cannot draft at all; the four-eyes rule is checked for admins who can do both
+    expect(created.status).toBe(403);
+    const admin = await api.login('demo-admin');
+    const own = await api.http().post('/templates').auth(admin, { type: 'bearer' }).send({ name: 'OTP', body: WARNING }).expect(201);
+    await api.http().post(`/templates/${own.body.id}/submit`).auth(admin, { type: 'bearer' }).expect(200);
+    const response = await api.http().post(`/templates/${own.body.id}/approve`).auth(admin, { type: 'bearer' }).expect(403);
+    expect(response.body.message).toMatch(/someone other than its author/);
+  });
+
+  it('refuses a campaign naming an unknown province code', async () => {
+    const templateId = await approvedTemplate();
+    const before = await rowCounts();
+    const response = await api.http().post('/campaigns').auth(drafter, { type: 'bearer' })
+      .send({ name: 'x', templateId, provinces: ['14', '99'], startAt: new Date().toISOString() }).expect(400);
+    expect(response.body.message).toMatch(/99/);
+    expect(await rowCounts()).toEqual(before);
+  });
+
+  it('refuses a campaign on a template that is not approved', async () => {
+    const draft = await api.http().post('/templates').auth(drafter, { type: 'bearer' }).send({ name: 'OTP', body: WARNING }).expect(201);
+    const before = await rowCounts();
+    const response = await api.http().post('/campaigns').auth(drafter, { type: 'bearer' })
+      .send({ name: 'x', templateId: draft.body.id, provinces: ['14'], startAt: new Date().toISOString() }).expect(409);
+    expect(response.body.message).toMatch(/draft; a campaign needs an approved template/);
+    expect(await rowCounts()).toEqual(before);
+  });
+
+  it('refuses a campaign with a malformed start time or empty provinces', async () => {
+    const templateId = await approvedTemplate();
+    const response = await api.http().post('/campaigns').auth(drafter, { type: 'bearer' })
+      .send({ name: 'x', templateId, provinces: [], startAt: 'tomorrow' }).expect(400);
+    expect(response.body.message).toMatch(/provinces/);
+    expect(response.body.message).toMatch(/startAt/);
+  });
+
+  it('forbids approving your own campaign', async () => {
+    const templateId = await approvedTemplate();
+    const campaign = await api.http().post('/campaigns').auth(drafter, { type: 'bearer' })
+      .send({ name: 'x', templateId, provinces: ['14'], startAt: new Date().toISOString() }).expect(201);
+    await api.http().post(`/campaigns/${campaign.body.id}/submit`).auth(drafter, { type: 'bearer' }).expect(200);
+    const response = await api.http().post(`/campaigns/${campaign.body.id}/approve`).auth(drafter, { type: 'bearer' }).expect(403);
+    expect(response.body.message).toMatch(/approver/);
+  });
+
+  it('answers 409 when approving a campaign twice', async () => {
+    const templateId = await approvedTemplate();
+    const campaign = await api.http().post('/campaigns').auth(drafter, { type: 'bearer' })
+      .send({ name: 'x', templateId, provinces: ['14'], startAt: '2099-01-01T00:00:00+07:00' }).expect(201);
+    await api.http().post(`/campaigns/${campaign.body.id}/submit`).auth(drafter, { type: 'bearer' }).expect(200);
+    await api.http().post(`/campaigns/${campaign.body.id}/approve`).auth(approver, { type: 'bearer' }).expect(200);
+    const again = await api.http().post(`/campaigns/${campaign.body.id}/approve`).auth(approver, { type: 'bearer' }).expect(409);
+    expect(again.body.message).toMatch(/is scheduled/);
+  });
+
+  it('answers 404 for a campaign that does not exist and 400 for a non-numeric id', async () => {
+    await api.http().get('/campaigns/424242').auth(drafter, { type: 'bearer' }).expect(404);
+    await api.http().get('/campaigns/abc').auth(drafter, { type: 'bearer' }).expect(400);
+  });
+
+  it('serves liveness and the OpenAPI document without a token', async () => {
+    await api.http().get('/health/live').expect(200);
+    const docs = await api.http().get('/docs/openapi.json').expect(200);
+    expect(Object.keys(docs.body.paths)).toEqual(expect.arrayContaining(['/auth/login', '/templates', '/campaigns/{id}/report']));
+  });
+});

@@ -1,0 +1,97 @@
+import { type CarrierAccount } from '@loa/config';
+import { DispatcherModule } from '@loa/dispatcher';
+import { SmscSimulator } from '@loa/smsc-simulator';
+import { pollUntil } from '@loa/testing';
+import { createTestApi, type TestApi } from '../../api/test/test-app';
+
+const WARNING_BODY = 'Công an {{province.name}} cảnh báo: không cung cấp mã OTP, không chuyển tiền cho người lạ. Liên hệ {{province.hotline}}.';
+const TARGETED = ['14', '66'];
+const CARRIER_PORTS = { viettel: 0, vnpt: 0, mobifone: 0 };
+
+/** Subscribers: 40 per (province, carrier) in Sơn La, Đắk Lắk and Hà Nội; every 10th opted out. */
+async function seedSubscribers(api: TestApi): Promise<void> {
+  await api.dataSource.query(`
+    INSERT INTO subscribers (msisdn, carrier, province_code, status)
+    SELECT 84000000000 + c.prefix * 10000000 + p.ord * 1000 + n, c.carrier, p.code,
+           CASE WHEN n % 10 = 0 THEN 'opted_out' ELSE 'active' END
+    FROM generate_series(1, 40) n
+    CROSS JOIN (VALUES ('14', 1), ('66', 2), ('01', 3)) p(code, ord)
+    CROSS JOIN (VALUES ('viettel', 96), ('vnpt', 91), ('mobifone', 90)) c(carrier, prefix)`);
+}
+
+function account(id: CarrierAccount['id'], port: number): CarrierAccount {
+  return {
+    id, host: '127.0.0.1', port, systemId: `loa_${id}`, password: 'secret', systemType: '', bindMode: 'transceiver',
+    binds: 1, tps: 2000, window: 50, sourceAddr: 'CONGAN', sourceTon: 5, sourceNpi: 0, destTon: 1, destNpi: 1,
+    concat: 'udh8', gsmCoding: 'gsm0338', dlrIdFormat: id === 'viettel' ? 'hex-to-dec' : 'same', enquireLinkSeconds: 30,
+    validityHours: 24, simulated: true, simulatorProfile: id,
+  };
+}
+
+describe('a warning campaign from template to delivery report', () => {
+  let api: TestApi;
+  const simulators = new Map<string, SmscSimulator>();
+
+  beforeAll(async () => {
+    for (const id of Object.keys(CARRIER_PORTS) as CarrierAccount['id'][]) {
+      simulators.set(id, await SmscSimulator.start({
+        port: 0,
+        accounts: [{ systemId: `loa_${id}`, password: 'secret' }],
+        profile: { name: id, messageIdFormat: id === 'viettel' ? 'hex' : 'decimal', receiptIdFormat: 'decimal', receiptDelayMs: [5, 30], outcomes: { DELIVRD: 8, UNDELIV: 1, EXPIRED: 1 } },
+      }));
+    }
+    const carriers = [...simulators.entries()].map(([id, simulator]) => account(id as CarrierAccount['id'], simulator.port));
+    api = await createTestApi({ imports: [DispatcherModule.forRoot({ carriers, dispatcher: { idleMs: 50 } })] });
+    await seedSubscribers(api);
+  });
+
+  afterAll(async () => {
+    await api?.close();
+    for (const simulator of simulators.values()) await simulator.stop();
+  });
+
+  it('sends one message per targeted active subscriber and reports what the carriers acknowledged', async () => {
+    const drafter = await api.login('demo-drafter');
+    const approver = await api.login('demo-approver');
+    const template = await api.http().post('/templates').auth(drafter, { type: 'bearer' }).send({ name: 'Cảnh báo OTP', body: WARNING_BODY }).expect(201);
+    await api.http().post(`/templates/${template.body.id}/submit`).auth(drafter, { type: 'bearer' }).expect(200);
+    await api.http().post(`/templates/${template.body.id}/approve`).auth(approver, { type: 'bearer' }).expect(200);
+    const campaign = await api.http().post('/campaigns').auth(drafter, { type: 'bearer' })
+      .send({ name: 'Cảnh báo trước Tết', templateId: template.body.id, provinces: TARGETED, startAt: new Date().toISOString() }).expect(201);
+    await api.http().post(`/campaigns/${campaign.body.id}/submit`).auth(drafter, { type: 'bearer' }).expect(200);
+    const approved = await api.http().post(`/campaigns/${campaign.body.id}/approve`).auth(approver, { type: 'bearer' }).expect(200);
+    expect(approved.body.state).toBe('scheduled');
+
+    const finished = await pollUntil(
+      async () => (await api.http().get(`/campaigns/${campaign.body.id}`).auth(approver, { type: 'bearer' })).body,
+      (body) => body.state === 'completed',
+      { timeoutMs: 45_000, intervalMs: 200, what: 'the campaign to complete' },
+    );
+    expect(finished.state).toBe('completed');
+
+    const expected: { msisdn: string }[] = await api.dataSource.query(
+      `SELECT msisdn::text FROM subscribers WHERE status = 'active' AND province_code = ANY($1) ORDER BY msisdn`, [TARGETED]);
+    const received = [...simulators.values()].flatMap((simulator) => simulator.received.map((submit) => submit.destination));
+    expect(received.length).toBe(expected.length);
+    expect([...received].sort()).toEqual(expected.map((row) => row.msisdn));
+
+    const report = await api.http().get(`/campaigns/${campaign.body.id}/report`).auth(approver, { type: 'bearer' }).expect(200);
+    const acknowledgedDelivered = [...simulators.values()].flatMap((simulator) => simulator.receiptsSent).filter((receipt) => receipt.state === 'DELIVRD').length;
+    expect(report.body.totals.targeted).toBe(expected.length);
+    expect(report.body.totals.submitted).toBe(expected.length);
+    expect(report.body.totals.delivered).toBe(acknowledgedDelivered);
+    expect(report.body.totals.delivered + report.body.totals.failed).toBe(expected.length);
+    expect(report.body.totals.pending).toBe(0);
+    expect(report.body.rows).toHaveLength(TARGETED.length * 3);
+  });
+
+  it('delivers the Vietnamese text byte-exact as UCS-2 with data_coding 8', async () => {
+    const [text] = await api.dataSource.query(`SELECT body FROM campaign_texts WHERE province_code = '14' ORDER BY id DESC LIMIT 1`);
+    const submit = simulators.get('viettel')!.received.find((candidate) => candidate.text === text.body);
+    expect(submit).toBeDefined();
+    expect(submit!.dataCoding).toBe(8);
+    const expectedBytes = Buffer.from(text.body, 'utf16le').swap16();
+    expect(submit!.shortMessage.equals(expectedBytes)).toBe(true);
+    expect(text.body).toContain('Sơn La');
+  });
+});
