@@ -1,5 +1,7 @@
-import { type Benchmark } from '@loa/bench';
+import type { Benchmark } from '@loa/bench';
+import { smsBenchmarks } from '@loa/sms';
+import { templateBenchmarks } from '@loa/templates';
 import { campaignBenchmarks } from './campaign.bench';
 
 /** Every benchmark `loa bench` knows, in the order they run. */
-export const ALL_BENCHMARKS: Benchmark[] = [...campaignBenchmarks];
+export const ALL_BENCHMARKS: Benchmark[] = [...smsBenchmarks, ...templateBenchmarks, ...campaignBenchmarks];

@@ -1,6 +1,7 @@
 import { type CarrierAccount } from '@loa/config';
 import { DispatcherModule } from '@loa/dispatcher';
 import { SmscSimulator } from '@loa/smsc-simulator';
+import { parseUdh } from '@loa/sms';
 import { pollUntil } from '@loa/testing';
 import { createTestApi, type TestApi } from '../../api/test/test-app';
 
@@ -26,6 +27,15 @@ function account(id: CarrierAccount['id'], port: number): CarrierAccount {
     concat: 'udh8', gsmCoding: 'gsm0338', dlrIdFormat: id === 'viettel' ? 'hex-to-dec' : 'same', enquireLinkSeconds: 30,
     validityHours: 24, simulated: true, simulatorProfile: id,
   };
+}
+
+/** Messages whose every part the carriers reported DELIVRD (one message per destination here). */
+function countDeliveredMessages(simulators: SmscSimulator[]): number {
+  const states = new Map<string, string[]>();
+  for (const receipt of simulators.flatMap((simulator) => simulator.receiptsSent)) {
+    states.set(receipt.destination, [...(states.get(receipt.destination) ?? []), receipt.state]);
+  }
+  return [...states.values()].filter((parts) => parts.every((state) => state === 'DELIVRD')).length;
 }
 
 describe('a warning campaign from template to delivery report', () => {
@@ -71,12 +81,12 @@ describe('a warning campaign from template to delivery report', () => {
 
     const expected: { msisdn: string }[] = await api.dataSource.query(
       `SELECT msisdn::text FROM subscribers WHERE status = 'active' AND province_code = ANY($1) ORDER BY msisdn`, [TARGETED]);
-    const received = [...simulators.values()].flatMap((simulator) => simulator.received.map((submit) => submit.destination));
-    expect(received.length).toBe(expected.length);
-    expect([...received].sort()).toEqual(expected.map((row) => row.msisdn));
+    const received = [...simulators.values()].flatMap((simulator) => simulator.messages());
+    expect(received.every((message) => message.complete)).toBe(true);
+    expect(received.map((message) => message.destination).sort()).toEqual(expected.map((row) => row.msisdn));
 
     const report = await api.http().get(`/campaigns/${campaign.body.id}/report`).auth(approver, { type: 'bearer' }).expect(200);
-    const acknowledgedDelivered = [...simulators.values()].flatMap((simulator) => simulator.receiptsSent).filter((receipt) => receipt.state === 'DELIVRD').length;
+    const acknowledgedDelivered = countDeliveredMessages([...simulators.values()]);
     expect(report.body.totals.targeted).toBe(expected.length);
     expect(report.body.totals.submitted).toBe(expected.length);
     expect(report.body.totals.delivered).toBe(acknowledgedDelivered);
@@ -87,11 +97,15 @@ describe('a warning campaign from template to delivery report', () => {
 
   it('delivers the Vietnamese text byte-exact as UCS-2 with data_coding 8', async () => {
     const [text] = await api.dataSource.query(`SELECT body FROM campaign_texts WHERE province_code = '14' ORDER BY id DESC LIMIT 1`);
-    const submit = simulators.get('viettel')!.received.find((candidate) => candidate.text === text.body);
-    expect(submit).toBeDefined();
-    expect(submit!.dataCoding).toBe(8);
-    const expectedBytes = Buffer.from(text.body, 'utf16le').swap16();
-    expect(submit!.shortMessage.equals(expectedBytes)).toBe(true);
     expect(text.body).toContain('Sơn La');
+    const viettel = simulators.get('viettel')!;
+    const message = viettel.messages().find((candidate) => candidate.text === text.body);
+    expect(message).toBeDefined();
+    const parts = viettel.received
+      .filter((submit) => submit.destination === message!.destination)
+      .sort((a, b) => (a.concat?.sequence ?? 1) - (b.concat?.sequence ?? 1));
+    expect(parts.every((part) => part.dataCoding === 8)).toBe(true);
+    const payload = Buffer.concat(parts.map((part) => part.shortMessage.subarray(parseUdh(part.shortMessage).headerLength)));
+    expect(payload.equals(Buffer.from(text.body, 'utf16le').swap16())).toBe(true);
   });
 });

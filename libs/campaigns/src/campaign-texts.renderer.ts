@@ -1,46 +1,43 @@
 import { Injectable } from '@nestjs/common';
-import { DataSource } from 'typeorm';
 import { invalid } from '@loa/common';
-import { queryRows } from '@loa/database';
-import { describeText } from '@loa/sms';
-import { compileTemplate, renderTemplate, type Template, templateContext } from '@loa/templates';
+import { describeText, SmsTextError } from '@loa/sms';
+import { compileTemplate, renderTemplate, type Template, templateContext, TemplateLinting } from '@loa/templates';
 import { type CampaignText } from './campaign';
 
-interface ProvinceRow {
-  code: string;
+export interface CampaignTextRequest {
   name: string;
-  police_hotlines: string[];
-  website: string | null;
+  startAt: Date;
+  reportDeadline?: Date;
 }
 
-/** Renders a campaign's template once per targeted province (its own hotline in it). */
+/** Renders a campaign's template once per targeted province (its own hotline in it), after linting it. */
 @Injectable()
 export class CampaignTextsRenderer {
-  constructor(private readonly db: DataSource) {}
+  constructor(private readonly linting: TemplateLinting) {}
 
-  async render(
-    template: Template,
-    provinceCodes: string[],
-    campaign: { name: string; startAt: Date; reportDeadline?: Date },
-  ): Promise<Omit<CampaignText, 'id'>[]> {
-    const provinces = await queryRows<ProvinceRow>(
-      this.db,
-      'SELECT code, name, police_hotlines, website FROM provinces WHERE code = ANY($1)',
-      [provinceCodes],
-    );
-    const unknown = provinceCodes.filter((code) => !provinces.some((province) => province.code === code));
-    if (unknown.length > 0) throw invalid(`provinces: unknown province code ${unknown.join(', ')}`, { provinces: unknown });
+  async render(template: Template, provinceCodes: string[], campaign: CampaignTextRequest): Promise<Omit<CampaignText, 'id'>[]> {
+    const context = { name: campaign.name, startDate: campaign.startAt, endDate: campaign.reportDeadline ?? null };
+    const findings = await this.linting.lint({
+      body: template.body,
+      policy: template.encodingPolicy,
+      maxSegments: template.maxSegments,
+      provinces: provinceCodes,
+      campaign: context,
+    });
+    const errors = findings.filter((finding) => finding.severity === 'error');
+    if (errors.length > 0) {
+      throw invalid(`template ${template.id} does not fit these provinces: ${errors.map((e) => e.message).join('; ')}`, { findings });
+    }
     const compiled = compileTemplate(template.body);
+    const provinces = await this.linting.targeted(provinceCodes);
     return provinces.map((province) => {
-      const context = templateContext(
-        { code: province.code, name: province.name, policeHotlines: province.police_hotlines, website: province.website },
-        { name: campaign.name, startDate: campaign.startAt, endDate: campaign.reportDeadline ?? null },
-      );
-      const described = describeText(renderTemplate(compiled, context), template.encodingPolicy);
-      if (described.segments > template.maxSegments) {
-        throw invalid(`template ${template.id} renders to ${described.segments} segments for ${province.name}; its limit is ${template.maxSegments}`);
+      try {
+        const described = describeText(renderTemplate(compiled, templateContext(province, context)), template.encodingPolicy);
+        return { provinceCode: province.code, body: described.text, encoding: described.encoding, segments: described.segments };
+      } catch (error) {
+        if (error instanceof SmsTextError) throw invalid(`template ${template.id} for ${province.name}: ${error.message}`);
+        throw error;
       }
-      return { provinceCode: province.code, body: described.text, encoding: described.encoding, segments: described.segments };
     });
   }
 }

@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { assertProvincesInScope, AuditLogRepository, type AuthUser } from '@loa/auth';
 import { conflict, forbidden, invalid, notFound } from '@loa/common';
+import { ProvinceDirectory } from '@loa/provinces';
 import { type Template, TemplatesService } from '@loa/templates';
 import { type Campaign, type CampaignState, CARRIERS, type NewCampaign } from './campaign';
 import { CampaignTextsRenderer } from './campaign-texts.renderer';
@@ -18,6 +19,7 @@ export class CampaignsService {
     private readonly templates: TemplatesService,
     private readonly renderer: CampaignTextsRenderer,
     private readonly audit: AuditLogRepository,
+    private readonly directory: ProvinceDirectory,
   ) {}
 
   async get(id: number, user: AuthUser): Promise<Campaign> {
@@ -31,7 +33,7 @@ export class CampaignsService {
   }
 
   async create(input: NewCampaign, user: AuthUser): Promise<Campaign> {
-    const provinces = [...new Set(input.provinces)];
+    const provinces = [...new Set(input.provinces.map((name) => this.directory.resolve(name).province.code))];
     assertProvincesInScope(user, provinces);
     const carriers = [...new Set(input.carriers?.length ? input.carriers : CARRIERS)];
     const template = await this.approvedTemplate(input.templateId);

@@ -2,3 +2,4 @@ export * from './carrier-account.config';
 export * from './carriers-file';
 export * from './config-files';
 export * from './environment';
+export * from './defaults';

@@ -1,6 +1,13 @@
 import { Module } from '@nestjs/common';
+import { SubscribersModule } from '@loa/subscribers';
+import { TemplateLinting } from './template-linting';
+import { TemplatePreviewService } from './template-preview.service';
 import { TemplatesRepository } from './templates.repository';
 import { TemplatesService } from './templates.service';
 
-@Module({ providers: [TemplatesRepository, TemplatesService], exports: [TemplatesService] })
+@Module({
+  imports: [SubscribersModule],
+  providers: [TemplatesRepository, TemplatesService, TemplateLinting, TemplatePreviewService],
+  exports: [TemplatesService, TemplateLinting, TemplatePreviewService, SubscribersModule],
+})
 export class TemplatesModule {}

@@ -4,6 +4,7 @@ import { AuditLogRepository, type AuthUser } from '@loa/auth';
 import { conflict, forbidden, invalid, notFound } from '@loa/common';
 import { compileTemplate, TemplateError } from './engine';
 import { type NewTemplate, type Template } from './template';
+import { TemplateLinting } from './template-linting';
 import { TemplatesRepository } from './templates.repository';
 
 /** Drafting, versioning and the four-eyes approval of templates. */
@@ -13,6 +14,7 @@ export class TemplatesService {
     private readonly db: DataSource,
     private readonly templates: TemplatesRepository,
     private readonly audit: AuditLogRepository,
+    private readonly linting: TemplateLinting,
   ) {}
 
   async get(id: number): Promise<Template> {
@@ -38,6 +40,7 @@ export class TemplatesService {
   async submit(id: number, user: AuthUser): Promise<Template> {
     const template = await this.get(id);
     if (template.authorId !== user.id && user.role !== 'admin') throw forbidden('only the author submits a template');
+    await this.assertLintClean(template, user);
     return this.transition(template, ['draft', 'rejected'], 'pending', user, {});
   }
 
@@ -51,6 +54,20 @@ export class TemplatesService {
     const template = await this.get(id);
     if (template.authorId === user.id) throw forbidden('a template must be reviewed by someone other than its author');
     return this.transition(template, ['pending'], 'rejected', user, { decidedBy: user.id, rejectionReason: reason });
+  }
+
+  /** Lint errors (links, numbers that are no official hotline, too many segments…) block submission. */
+  private async assertLintClean(template: Template, user: AuthUser): Promise<void> {
+    const findings = await this.linting.lint({
+      body: template.body,
+      policy: template.encodingPolicy,
+      maxSegments: template.maxSegments,
+      provinces: user.provinceScope ?? [],
+    });
+    const errors = findings.filter((finding) => finding.severity === 'error');
+    if (errors.length > 0) {
+      throw invalid(`template ${template.id} has ${errors.length} lint error(s): ${errors.map((e) => e.message).join('; ')}`, { findings });
+    }
   }
 
   private async transition(

@@ -1,5 +1,5 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { ArrayMaxSize, ArrayNotEmpty, IsDateString, IsIn, IsInt, IsOptional, IsString, Length, Matches, Max, Min } from 'class-validator';
+import { ArrayMaxSize, ArrayNotEmpty, IsDateString, IsIn, IsInt, IsOptional, IsString, Length, Max, Min } from 'class-validator';
 import { type Carrier, CARRIERS } from '@loa/campaigns';
 
 export class CreateCampaignDto {
@@ -13,10 +13,14 @@ export class CreateCampaignDto {
   @Min(1)
   templateId: number;
 
-  @ApiProperty({ description: 'Province codes (2025 scheme)', example: ['14', '11'] })
+  @ApiProperty({
+    description: 'Provinces: current codes (2025 scheme), names, or former provinces by name or as "legacy:NN" (mapped to the unit they merged into)',
+    example: ['14', 'Đắk Lắk'],
+  })
   @ArrayNotEmpty()
-  @ArrayMaxSize(34)
-  @Matches(/^\d{2}$/, { each: true, message: 'each province must be a two-digit province code' })
+  @ArrayMaxSize(100)
+  @IsString({ each: true })
+  @Length(1, 100, { each: true })
   provinces: string[];
 
   @ApiPropertyOptional({ enum: CARRIERS, isArray: true, description: 'Default: all three carriers' })

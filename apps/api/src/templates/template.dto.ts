@@ -1,5 +1,5 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { IsIn, IsInt, IsOptional, IsString, Length, Max, Min } from 'class-validator';
+import { IsIn, IsInt, IsOptional, IsString, Length, Matches, Max, Min } from 'class-validator';
 import { type EncodingPolicy } from '@loa/sms';
 
 export class CreateTemplateDto {
@@ -40,4 +40,33 @@ export class RejectTemplateDto {
   @IsString()
   @Length(1, 1000)
   reason: string;
+}
+
+export class PreviewTemplateDto {
+  @ApiProperty({ description: 'Handlebars body to preview (saved or not)' })
+  @IsString()
+  @Length(1, 2000)
+  body: string;
+
+  @ApiPropertyOptional({ enum: ['auto', 'unicode', 'ascii-fold'], description: 'One policy; all three when absent' })
+  @IsOptional()
+  @IsIn(['auto', 'unicode', 'ascii-fold'])
+  policy?: EncodingPolicy;
+
+  @ApiPropertyOptional({ minimum: 1, maximum: 10, default: 3 })
+  @IsOptional()
+  @IsInt()
+  @Min(1)
+  @Max(10)
+  maxSegments: number = 3;
+
+  @ApiPropertyOptional({ description: 'Province codes; your whole scope when absent', example: ['66', '92'] })
+  @IsOptional()
+  @Matches(/^\d{2}$/, { each: true, message: 'each province must be a two-digit province code' })
+  provinces: string[] = [];
+
+  @ApiPropertyOptional({ enum: ['viettel', 'vnpt', 'mobifone'], isArray: true })
+  @IsOptional()
+  @IsIn(['viettel', 'vnpt', 'mobifone'], { each: true })
+  carriers: string[] = [];
 }

@@ -1,15 +1,25 @@
 import { Body, Controller, Get, HttpCode, Param, ParseIntPipe, Post, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { type AuthUser, CurrentUser, Roles } from '@loa/auth';
-import { type Template, TemplatesService } from '@loa/templates';
+import { type Template, type TemplatePreview, TemplatePreviewService, TemplatesService } from '@loa/templates';
 import { PageQuery } from '../common/page.query';
-import { CreateTemplateDto, RejectTemplateDto } from './template.dto';
+import { CreateTemplateDto, PreviewTemplateDto, RejectTemplateDto } from './template.dto';
 
 @ApiTags('templates')
 @ApiBearerAuth()
 @Controller('templates')
 export class TemplatesController {
-  constructor(private readonly templates: TemplatesService) {}
+  constructor(
+    private readonly templates: TemplatesService,
+    private readonly previews: TemplatePreviewService,
+  ) {}
+
+  @Post('preview')
+  @HttpCode(200)
+  @ApiOperation({ summary: 'Rendered text per province under each encoding policy, segments, audience cost and lint findings' })
+  preview(@Body() body: PreviewTemplateDto, @CurrentUser() user: AuthUser): Promise<TemplatePreview> {
+    return this.previews.preview(body, user);
+  }
 
   @Get()
   @ApiOperation({ summary: 'List template versions, newest first' })

@@ -1,0 +1,49 @@
+import { Injectable } from '@nestjs/common';
+import { loadDefaults } from '@loa/config';
+import { ProvincesRepository, type StoredProvince } from '@loa/provinces';
+import { type EncodingPolicy } from '@loa/sms';
+import { lintTemplate, type LintFinding } from './engine';
+import { templateContext } from './template-context';
+
+export interface LintRequest {
+  body: string;
+  policy: EncodingPolicy;
+  maxSegments: number;
+  /** Province codes; all provinces when empty. */
+  provinces: string[];
+  campaign?: { name: string; startDate: Date; endDate: Date | null };
+}
+
+/** Lints a template against the real provinces: their hotlines, their websites, their names' lengths. */
+@Injectable()
+export class TemplateLinting {
+  constructor(private readonly provinces: ProvincesRepository) {}
+
+  async lint(request: LintRequest): Promise<LintFinding[]> {
+    const provinces = await this.targeted(request.provinces);
+    const campaign = request.campaign ?? { name: 'Chiến dịch', startDate: new Date(), endDate: null };
+    return lintTemplate(request.body, {
+      policy: request.policy,
+      maxSegments: request.maxSegments,
+      allowedLinkDomains: [...loadDefaults().allowedLinkDomains, ...websiteDomains(provinces)],
+      provinces: provinces.map((province) => templateContext(province, campaign).province),
+      campaign: templateContext(provinces[0], campaign).campaign,
+    });
+  }
+
+  async targeted(codes: string[]): Promise<StoredProvince[]> {
+    const all = await this.provinces.list();
+    return codes.length === 0 ? all : all.filter((province) => codes.includes(province.code));
+  }
+}
+
+function websiteDomains(provinces: StoredProvince[]): string[] {
+  return provinces.flatMap((province) => {
+    if (!province.website) return [];
+    try {
+      return [new URL(province.website.includes('://') ? province.website : `https://${province.website}`).hostname];
+    } catch {
+      return [];
+    }
+  });
+}
