@@ -1,4 +1,4 @@
-import { MigrationInterface, QueryRunner } from 'typeorm';
+import { type MigrationInterface, type QueryRunner } from 'typeorm';
 
 /** The foundation schema: provinces, users, subscribers, templates, campaigns, messages, receipts, stats. */
 export class InitialSchema1764000000000 implements MigrationInterface {

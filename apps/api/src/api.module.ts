@@ -11,7 +11,9 @@ import { CampaignsController } from './campaigns/campaigns.controller';
 import { DomainErrorFilter } from './common/domain-error.filter';
 import { createValidationPipe } from './common/validation.pipe';
 import { HealthController } from './health/health.controller';
+import { ProvincesHttpModule } from './provinces/provinces-http.module';
 import { ReportsController } from './reports/reports.controller';
+import { SubscribersHttpModule } from './subscribers/subscribers-http.module';
 import { TemplatesController } from './templates/templates.controller';
 
 export interface ApiSettings {
@@ -32,6 +34,8 @@ export class ApiModule {
         TemplatesModule,
         CampaignsModule,
         ReportingModule,
+        SubscribersHttpModule,
+        ProvincesHttpModule,
       ],
       controllers: [AuthController, HealthController, TemplatesController, CampaignsController, ReportsController],
       providers: [

@@ -1,4 +1,4 @@
-import { INestApplication } from '@nestjs/common';
+import type { INestApplication } from '@nestjs/common';
 import { Test } from '@nestjs/testing';
 import request from 'supertest';
 import { DataSource } from 'typeorm';
@@ -6,7 +6,7 @@ import { ApiModule, configureApi } from '@loa/api';
 import { AuthService } from '@loa/auth';
 import { seedDemo } from '@loa/demo';
 import { syncProvinces } from '@loa/provinces';
-import { createTestDatabase, TestDatabase } from '@loa/testing';
+import { createTestDatabase, type TestDatabase } from '@loa/testing';
 import { ProvincesHttpModule } from '../src/provinces/provinces-http.module';
 import { SubscribersHttpModule } from '../src/subscribers/subscribers-http.module';
 

@@ -1,7 +1,8 @@
 import type { Benchmark } from '@loa/bench';
 import { smsBenchmarks } from '@loa/sms';
+import { subscriberBenchmarks } from '@loa/subscribers';
 import { templateBenchmarks } from '@loa/templates';
 import { campaignBenchmarks } from './campaign.bench';
 
 /** Every benchmark `loa bench` knows, in the order they run. */
-export const ALL_BENCHMARKS: Benchmark[] = [...smsBenchmarks, ...templateBenchmarks, ...campaignBenchmarks];
+export const ALL_BENCHMARKS: Benchmark[] = [...smsBenchmarks, ...templateBenchmarks, ...subscriberBenchmarks, ...campaignBenchmarks];

@@ -1,6 +1,6 @@
 import { Controller, Get, HttpCode, Param, ParseIntPipe, Post, Req, Res } from '@nestjs/common';
 import { ApiBearerAuth, ApiBody, ApiConsumes, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
-import { type Request, type Response } from 'express';
+import type { Request, Response } from 'express';
 import { type AuthUser, CurrentUser, Roles } from '@loa/auth';
 import { invalid, notFound } from '@loa/common';
 import { type ImportJob, SubscriberImportService, SubscriberImportsRepository } from '@loa/subscribers';

@@ -1,0 +1,26 @@
+export type ProvinceKind = 'city' | 'province';
+
+/** A provincial-level unit in force since 2025-07-01 (Resolution 202/2025/QH15). */
+export interface Province {
+  code: string;
+  name: string;
+  shortName: string;
+  slug: string;
+  kind: ProvinceKind;
+  policeHotlines: string[];
+  website: string | null;
+}
+
+/** One of the 63 units before the 2025 merger, and the current unit it became part of. */
+export interface LegacyProvince {
+  code: string;
+  name: string;
+  shortName: string;
+  mergedInto: string;
+}
+
+/** What a user's input named: the current province, and the legacy unit when the input named one. */
+export interface ProvinceResolution {
+  province: Province;
+  mappedFrom?: { code: string; name: string };
+}

@@ -1,0 +1,57 @@
+import { Injectable } from '@nestjs/common';
+import { DataSource } from 'typeorm';
+import { AuditLogRepository, type AuthUser } from '@loa/auth';
+import { notFound } from '@loa/common';
+import { queryRows } from '@loa/database';
+import type { Province } from './province';
+import { ProvinceDirectory } from './province-directory';
+import { LIST_PROVINCES, UPDATE_PROVINCE_CONTACTS } from './provinces.sql';
+
+export interface StoredProvince extends Province {
+  updatedAt: Date;
+}
+
+export interface ProvinceContactsPatch {
+  policeHotlines?: string[];
+  /** null clears the website; undefined leaves it. */
+  website?: string | null;
+}
+
+interface ProvinceRow extends Omit<StoredProvince, 'shortName'> {}
+
+/** Provinces as stored: the database is the source of truth for hotlines and websites after seeding. */
+@Injectable()
+export class ProvincesRepository {
+  constructor(
+    private readonly db: DataSource,
+    private readonly directory: ProvinceDirectory,
+    private readonly audit: AuditLogRepository,
+  ) {}
+
+  async list(): Promise<StoredProvince[]> {
+    const rows = await queryRows<ProvinceRow>(this.db, LIST_PROVINCES);
+    return rows.map((row) => this.withShortName(row));
+  }
+
+  async get(code: string): Promise<StoredProvince> {
+    const found = (await this.list()).find((province) => province.code === code);
+    if (!found) throw notFound(`province ${code} not found`);
+    return found;
+  }
+
+  /** Changes hotlines and/or website, recorded in the audit log in the same transaction. */
+  async updateContacts(user: AuthUser, code: string, patch: ProvinceContactsPatch): Promise<StoredProvince> {
+    return this.db.transaction(async (manager) => {
+      const params = [code, patch.policeHotlines ?? null, patch.website !== undefined, patch.website ?? null];
+      const rows = await queryRows<ProvinceRow>(manager, UPDATE_PROVINCE_CONTACTS, params);
+      if (rows.length === 0) throw notFound(`province ${code} not found`);
+      await this.audit.append(user, { action: 'province.update', objectType: 'province', objectId: code, details: { ...patch } }, manager);
+      return this.withShortName(rows[0]);
+    });
+  }
+
+  private withShortName(row: ProvinceRow): StoredProvince {
+    const shortName = this.directory.all().find((p) => p.code === row.code)?.shortName ?? row.name;
+    return { ...row, shortName };
+  }
+}

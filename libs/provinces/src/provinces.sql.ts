@@ -1,0 +1,37 @@
+/**
+ * Seeds or refreshes the 34 current units from a JSON array. Names, slugs and kinds follow config; hotlines
+ * and websites are only filled where the database has none, because admins edit them (PATCH /provinces).
+ */
+export const UPSERT_PROVINCES = `
+  INSERT INTO provinces (code, name, slug, kind, police_hotlines, website)
+  SELECT p.code, p.name, p.slug, p.kind,
+         ARRAY(SELECT jsonb_array_elements_text(p.hotlines)), p.website
+  FROM jsonb_to_recordset($1::jsonb) AS p(code text, name text, slug text, kind text, hotlines jsonb, website text)
+  ON CONFLICT (code) DO UPDATE SET
+    name = excluded.name, slug = excluded.slug, kind = excluded.kind,
+    police_hotlines = CASE WHEN cardinality(provinces.police_hotlines) = 0 THEN excluded.police_hotlines ELSE provinces.police_hotlines END,
+    website = COALESCE(provinces.website, excluded.website),
+    updated_at = CASE WHEN (provinces.name, provinces.slug, provinces.kind) IS DISTINCT FROM (excluded.name, excluded.slug, excluded.kind)
+                        OR (cardinality(provinces.police_hotlines) = 0 AND cardinality(excluded.police_hotlines) > 0)
+                        OR (provinces.website IS NULL AND excluded.website IS NOT NULL)
+                      THEN now() ELSE provinces.updated_at END`;
+
+/** The 63 pre-2025 units and the current unit each merged into. */
+export const UPSERT_LEGACY_PROVINCES = `
+  INSERT INTO legacy_provinces (code, name, merged_into)
+  SELECT l.code, l.name, l.merged_into
+  FROM jsonb_to_recordset($1::jsonb) AS l(code text, name text, merged_into text)
+  ON CONFLICT (code) DO UPDATE SET name = excluded.name, merged_into = excluded.merged_into`;
+
+export const LIST_PROVINCES = `
+  SELECT code, name, slug, kind, police_hotlines AS "policeHotlines", website, updated_at AS "updatedAt"
+  FROM provinces ORDER BY code`;
+
+/** $1 code, $2 hotlines (NULL = keep), $3 whether the website is given, $4 website (NULL clears it). */
+export const UPDATE_PROVINCE_CONTACTS = `
+  UPDATE provinces SET
+    police_hotlines = COALESCE($2::text[], police_hotlines),
+    website = CASE WHEN $3::boolean THEN $4::text ELSE website END,
+    updated_at = now()
+  WHERE code = $1
+  RETURNING code, name, slug, kind, police_hotlines AS "policeHotlines", website, updated_at AS "updatedAt"`;

@@ -1,0 +1,12 @@
+export * from './audience';
+export * from './audience.repository';
+export * from './carrier';
+export * from './exclusions.repository';
+export * from './exclusions.service';
+export { carrierForMsisdn, InvalidMsisdn, normalizeMsisdn } from './msisdn';
+export type { ImportProgress } from './staging-encoder';
+export * from './subscriber-import';
+export * from './subscriber-import.service';
+export * from './subscriber-imports.repository';
+export * from './subscribers.module';
+export { subscriberBenchmarks } from './subscribers.bench';

@@ -1,0 +1,143 @@
+import { Test } from '@nestjs/testing';
+import { Readable, Writable } from 'node:stream';
+import { DataSource } from 'typeorm';
+import type { AuthUser } from '@loa/auth';
+import { DomainError } from '@loa/common';
+import { DatabaseModule, queryRows } from '@loa/database';
+import { syncProvinces } from '@loa/provinces';
+import { createTestDatabase, type TestDatabase } from '@loa/testing';
+import { SubscriberImportService } from './subscriber-import.service';
+import { SubscriberImportsRepository } from './subscriber-imports.repository';
+import { SubscribersModule } from './subscribers.module';
+
+const csv = (text: string | Buffer) => Readable.from([typeof text === 'string' ? Buffer.from(text) : text]);
+
+const MIXED = [
+  '\ufeffmsisdn,carrier,province,status', //                         1 header, with BOM
+  '0912345678,vinaphone,Cần Thơ,', //                                  2 ok
+  '0987654321,,92,', //                                                3 ok, carrier from prefix
+  '0961234567,Viettel,Hậu Giang,', //                                  4 ok, legacy name mapped
+  '0123,viettel,92,', //                                               5 bad number
+  '0901234567,mobifone,Atlantis,', //                                  6 unknown province
+  '0902234567,Vietnamobile,92,', //                                    7 unknown carrier
+  '+84 912 345 678,vnpt,92,', //                                       8 duplicate of 2
+  '0903234567,mobifone,"Cần Thơ,', //                                 9 broken quoting
+  '0904234567,mobifone', //                                          10 wrong column count
+  '"0905 234 567",MobiFone,"Thành phố Cần Thơ",opted_out', //        11 ok, quoted
+  '', //                                                             12 blank line: ignored
+  '0916234567,vnpt,Sóc Trăng,'.normalize('NFD'), //                   13 ok, NFD legacy name
+].join('\r\n');
+
+describe(SubscriberImportService.name, () => {
+  let db: TestDatabase;
+  let dataSource: DataSource;
+  let sut: SubscriberImportService;
+  let imports: SubscriberImportsRepository;
+  let close: () => Promise<void>;
+
+  beforeAll(async () => {
+    db = await createTestDatabase();
+    const moduleRef = await Test.createTestingModule({ imports: [DatabaseModule.forRoot({ url: db.url, poolSize: 3 }), SubscribersModule] }).compile();
+    const app = await moduleRef.init();
+    close = () => app.close();
+    dataSource = app.get(DataSource);
+    sut = app.get(SubscriberImportService);
+    imports = app.get(SubscriberImportsRepository);
+    await syncProvinces(dataSource);
+  });
+  afterAll(async () => {
+    await close();
+    await db.drop();
+  });
+
+  const subscriberCount = async () => (await queryRows<{ n: number }>(dataSource, 'SELECT count(*)::int AS n FROM subscribers'))[0].n;
+
+  it('refuses a binary file and changes nothing', async () => {
+    const zip = Buffer.from([0x50, 0x4b, 0x03, 0x04, 0x14, 0x00, 0x00, 0x00, 0x08, 0x00, 0x61, 0x62]);
+    await expect(sut.importCsv(csv(zip), { source: 'x.xlsx', user: null })).rejects.toThrow(/not a CSV file/);
+    expect(await subscriberCount()).toBe(0);
+    expect(await queryRows(dataSource, 'SELECT 1 FROM subscriber_imports')).toHaveLength(0);
+  });
+
+  it.each([
+    ['an empty file', '', /the file is empty/],
+    ['only a BOM and blank lines', '\ufeff\n\n  \n', /the file is empty/],
+    ['no recognisable header', '0912345678,viettel,92\n0987654321,viettel,92\n', /line 1: no recognisable header/],
+    ['a header missing the province', 'msisdn,carrier\n0912345678,viettel\n', /line 1: missing column province/],
+    ['plain prose', 'Kính gửi Công an tỉnh,\nxin gửi danh sách.\n', /line 1: no recognisable header/],
+  ])('refuses %s with a clear error and changes nothing', async (_name, text, message) => {
+    const failure = sut.importCsv(csv(text), { source: 'bad.csv', user: null });
+    await expect(failure).rejects.toBeInstanceOf(DomainError);
+    await expect(sut.importCsv(csv(text), { source: 'bad.csv', user: null })).rejects.toThrow(message);
+    expect(await subscriberCount()).toBe(0);
+    expect(await queryRows(dataSource, 'SELECT 1 FROM subscriber_imports')).toHaveLength(0);
+  });
+
+  it('imports the good rows of a mixed file and reports each bad one by line', async () => {
+    const job = await sut.importCsv(csv(MIXED), { source: 'mixed.csv', user: null });
+    expect(job).toMatchObject({ state: 'completed', read: 11, inserted: 5, updated: 0, unchanged: 0, rejected: 6, mapped: 2 });
+    const rejections = await imports.firstRejections(job.id, 100);
+    expect(rejections.map((r) => [r.line, r.reason])).toEqual([
+      [5, expect.stringMatching(/^bad number: wrong length/)],
+      [6, 'unknown province "Atlantis"'],
+      [7, expect.stringMatching(/^unknown carrier "Vietnamobile"/)],
+      [8, 'duplicate in file: same number as line 2'],
+      [9, expect.stringMatching(/^broken quoting/)],
+      [10, 'wrong column count: 2 instead of 4'],
+    ]);
+    expect(rejections[0].raw).toBe('0123,viettel,92,');
+    const rows = await queryRows(dataSource, 'SELECT msisdn::text, carrier, province_code, status FROM subscribers ORDER BY msisdn');
+    expect(rows).toEqual([
+      { msisdn: '84905234567', carrier: 'mobifone', province_code: '92', status: 'opted_out' },
+      { msisdn: '84912345678', carrier: 'vnpt', province_code: '92', status: 'active' },
+      { msisdn: '84916234567', carrier: 'vnpt', province_code: '92', status: 'active' },
+      { msisdn: '84961234567', carrier: 'viettel', province_code: '92', status: 'active' },
+      { msisdn: '84987654321', carrier: 'viettel', province_code: '92', status: 'active' },
+    ]);
+  });
+
+  it('is idempotent: the same file again changes nothing and reports every row unchanged', async () => {
+    const before = await queryRows(dataSource, 'SELECT msisdn, import_id, updated_at FROM subscribers ORDER BY msisdn');
+    const job = await sut.importCsv(csv(MIXED), { source: 'mixed.csv', user: null });
+    expect(job).toMatchObject({ read: 11, inserted: 0, updated: 0, unchanged: 5, rejected: 6 });
+    expect(await queryRows(dataSource, 'SELECT msisdn, import_id, updated_at FROM subscribers ORDER BY msisdn')).toEqual(before);
+  });
+
+  it('updates what changed (carrier ported, province moved) and keeps an opt-out a file does not mention', async () => {
+    const text = 'so_dien_thoai,nha_mang,tinh\n0912345678,viettel,cũ:93\n0905234567,mobifone,92\n0987654321,viettel,92\n';
+    const job = await sut.importCsv(csv(text), { source: 'vi.csv', user: null });
+    expect(job).toMatchObject({ read: 3, inserted: 0, updated: 1, unchanged: 2, rejected: 0, mapped: 1 });
+    const rows = await queryRows(dataSource, `SELECT msisdn::text, carrier, status FROM subscribers WHERE msisdn IN (84912345678, 84905234567) ORDER BY msisdn`);
+    expect(rows).toEqual([
+      { msisdn: '84905234567', carrier: 'mobifone', status: 'opted_out' },
+      { msisdn: '84912345678', carrier: 'viettel', status: 'active' },
+    ]);
+  });
+
+  it('refuses, row by row, provinces outside the importing user\'s scope', async () => {
+    const user: AuthUser = { id: 1, username: 'x', role: 'drafter', provinceScope: ['66'] };
+    await dataSource.query(`INSERT INTO users (id, username, password_hash, role, province_scope) VALUES (1, 'x', 'x', 'drafter', '{66}')`);
+    const job = await sut.importCsv(csv('msisdn,carrier,province\n0911111111,vnpt,Đắk Lắk\n0911111112,vnpt,Phú Yên\n0911111113,vnpt,Cần Thơ\n'), { source: 's.csv', user });
+    expect(job).toMatchObject({ inserted: 2, rejected: 1, mapped: 1, createdBy: 1 });
+    expect((await imports.firstRejections(job.id, 10))[0]).toMatchObject({ line: 4, reason: 'province 92 (Cần Thơ) is outside your scope' });
+  });
+
+  it('streams a few thousand rows, reporting progress', async () => {
+    const lines = ['msisdn,carrier,province'];
+    for (let i = 0; i < 25_000; i++) lines.push(`09${String(10_000_000 + i).padStart(8, '0')},,${['01', '79', '92'][i % 3]}`);
+    const seen: number[] = [];
+    const job = await sut.importCsv(csv(lines.join('\n')), { source: 'big.csv', user: null, onProgress: (p) => seen.push(p.rowsRead) });
+    expect(job).toMatchObject({ read: 25_000, inserted: 25_000, rejected: 0 });
+    expect(seen).toEqual([10_000, 20_000, 25_000]);
+  });
+
+  it('writes the rejections as CSV with a BOM', async () => {
+    const [{ id }] = await queryRows<{ id: number }>(dataSource, `SELECT min(id)::int AS id FROM subscriber_imports`);
+    const chunks: Buffer[] = [];
+    const out = new Writable({ write: (c: Buffer, _e: string, done: () => void) => (chunks.push(Buffer.from(c)), done()) });
+    await imports.writeRejectionsCsv(id, out);
+    const text = Buffer.concat(chunks).toString('utf8');
+    expect(text.startsWith('\ufeffline,reason,raw\n5,')).toBe(true);
+    expect(text).toContain('6,"unknown province ""Atlantis""","0901234567,mobifone,Atlantis,"\n');
+  });
+});

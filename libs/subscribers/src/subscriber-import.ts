@@ -1,0 +1,28 @@
+/** An import job: one upload or one `loa import`. Only completed jobs are ever visible (see the service). */
+export interface ImportJob {
+  id: number;
+  state: 'running' | 'completed';
+  source: string;
+  createdBy: number | null;
+  createdAt: Date;
+  finishedAt: Date | null;
+  /** Data lines read (header and blank lines not counted). */
+  read: number;
+  inserted: number;
+  updated: number;
+  unchanged: number;
+  rejected: number;
+  /** Accepted rows whose province was a legacy (pre-2025) name or code, mapped to the current unit. */
+  mapped: number;
+}
+
+export interface ImportRejection {
+  line: number;
+  reason: string;
+  raw: string;
+}
+
+/** What the CLI prints: the job and its first rejected lines. */
+export interface ImportSummary extends ImportJob {
+  firstRejections: ImportRejection[];
+}
