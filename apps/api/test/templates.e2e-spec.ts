@@ -1,3 +1,5 @@
+import { AuthService } from '@loa/auth';
+
 import { createTestApi, type TestApi } from './test-app';
 
 const DAK_LAK_WARNING =
@@ -98,7 +100,6 @@ describe('templates: versions, approval, lint and preview', () => {
   it('keeps a province-scoped drafter inside their provinces', async () => {
     const admin = await api.login('demo-admin');
     await api.http().get('/templates').auth(admin, { type: 'bearer' }).expect(200);
-    const { AuthService } = await import('@loa/auth');
     await api.app.get(AuthService).addUser('canbo.daklak', 'mat-khau-dak-lak', 'drafter', ['66']);
     const login = await api.http().post('/auth/login').send({ username: 'canbo.daklak', password: 'mat-khau-dak-lak' }).expect(200);
     const scoped = login.body.accessToken;

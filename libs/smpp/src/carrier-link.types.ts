@@ -1,4 +1,4 @@
-import { SmsEncoding } from '@loa/sms';
+import { type SmsEncoding } from '@loa/sms';
 
 export type CarrierId = 'viettel' | 'vnpt' | 'mobifone' | 'others';
 export type BindMode = 'transceiver' | 'transmitter+receiver';
@@ -88,6 +88,10 @@ export interface LinkStatus {
   boundSessions: number;
   inFlight: number;
   counters: { submitted: number; accepted: number; retried: number; failed: number; ambiguous: number; receipts: number; inbound: number; reconnects: number };
+  /** Parts waiting for a window slot, a TPS token or the end of a pause. */
+  queued?: number;
+  /** submit_sm PDUs written, and link pauses after throttled / queue-full answers. */
+  pdus?: { sent: number; pauses: number };
 }
 
 /** What the dispatcher needs from a carrier link. The link never resends a message by itself. */

@@ -1,0 +1,14 @@
+export { parseSimulatorArgs } from './simulator-args';
+export { reassemble } from './received-submits';
+export type { ConcatPart, ReassembledMessage, ReceivedSubmit } from './received-submits';
+export { behavioursFor, DROP_CONNECTION, NO_ANSWER } from './smsc-behaviours';
+export type { SmscBehaviour, SubmitContext } from './smsc-behaviours';
+export { BASE_PROFILE, profileNames, resolveProfile } from './smsc-profile';
+export type { ReceiptOutcome, SmscProfile } from './smsc-profile';
+export type { SentReceipt } from './smsc-receipts';
+export { SmscSimulator } from './smsc-simulator';
+export type { SmscAccount, SmscSimulatorOptions } from './smsc-simulator';
+export { simulatorStatus, startStatusServer } from './smsc-status.server';
+export type { StatusServer } from './smsc-status.server';
+export { startSimulators } from './start-simulators';
+export type { RunningSimulators, SimulatorEntry } from './start-simulators';

@@ -1,0 +1,93 @@
+import { SMPP_STATUS } from '@loa/smpp';
+import { type SmscProfile } from './smsc-profile';
+
+/** Answer nothing and drop the connection. */
+export const DROP_CONNECTION = -1;
+/** Answer nothing and keep the connection: the ESME's request expires. */
+export const NO_ANSWER = -2;
+
+export interface SubmitContext {
+  systemId: string;
+  destination: string;
+  /** Submits seen on this connection, this one included. */
+  connectionSubmits: number;
+  now: number;
+  random: () => number;
+}
+
+/** One way a carrier misbehaves; the base SMSC runs the profile's behaviours in order. */
+export interface SmscBehaviour {
+  readonly name: string;
+  /** A command_status to refuse this submit with (or DROP_CONNECTION); 0 lets the next one decide. */
+  refuse?(context: SubmitContext): number;
+  /** After the answer went out: what, if anything, to push at the ESME. */
+  afterAnswer?(context: SubmitContext): 'unknown-command' | 'garbage' | undefined;
+}
+
+export function invalidNumbers(ranges: string[]): SmscBehaviour {
+  const matchers = ranges.map((range) => {
+    const [low, high] = range.split('-');
+    if (high === undefined) return (destination: string) => destination.startsWith(low);
+    return (destination: string) => destination.length === low.length && destination >= low && destination <= high;
+  });
+  return {
+    name: 'invalid-numbers',
+    refuse: ({ destination }) => (matchers.some((matches) => matches(destination)) ? SMPP_STATUS.INVALID_DESTINATION : 0),
+  };
+}
+
+/** ESME_RTHROTTLED once an account has had `tps` submits accepted in the current second. */
+export function throttleAbove(tps: number): SmscBehaviour {
+  const perAccount = new Map<string, { second: number; count: number }>();
+  return {
+    name: 'throttle',
+    refuse: ({ systemId, now }) => {
+      const second = Math.floor(now / 1000);
+      let window = perAccount.get(systemId);
+      if (!window || window.second !== second) perAccount.set(systemId, (window = { second, count: 0 }));
+      if (window.count >= tps) return SMPP_STATUS.THROTTLED;
+      window.count++;
+      return 0;
+    },
+  };
+}
+
+export function queueFull(fraction: number): SmscBehaviour {
+  return { name: 'queue-full', refuse: ({ random }) => (random() < fraction ? SMPP_STATUS.QUEUE_FULL : 0) };
+}
+
+export function disconnectAfter(submits: number): SmscBehaviour {
+  return { name: 'disconnect', refuse: ({ connectionSubmits }) => (connectionSubmits % submits === 0 ? DROP_CONNECTION : 0) };
+}
+
+export function silentEvery(submits: number): SmscBehaviour {
+  return { name: 'no-response', refuse: ({ connectionSubmits }) => (connectionSubmits % submits === 0 ? NO_ANSWER : 0) };
+}
+
+export function malformedEvery(submits: number, kind: 'unknown-command' | 'garbage'): SmscBehaviour {
+  return { name: 'malformed-pdu', afterAnswer: ({ connectionSubmits }) => (connectionSubmits % submits === 0 ? kind : undefined) };
+}
+
+/** The behaviours a profile switches on, in the order a real SMSC would check. */
+export function behavioursFor(profile: SmscProfile): SmscBehaviour[] {
+  const behaviours: SmscBehaviour[] = [];
+  if (profile.disconnectAfterSubmits) behaviours.push(disconnectAfter(profile.disconnectAfterSubmits));
+  if (profile.noResponseEvery) behaviours.push(silentEvery(profile.noResponseEvery));
+  if (profile.invalidRanges.length > 0) behaviours.push(invalidNumbers(profile.invalidRanges));
+  if (profile.throttle) behaviours.push(throttleAbove(profile.tps));
+  if (profile.queueFullFraction > 0) behaviours.push(queueFull(profile.queueFullFraction));
+  if (profile.malformedEvery) behaviours.push(malformedEvery(profile.malformedEvery, profile.malformedKind));
+  return behaviours;
+}
+
+/** mulberry32: a seeded generator, so a profile's random choices repeat run to run. */
+export function seededRandom(seed: number): () => number {
+  let state = seed >>> 0;
+  return () => {
+    state = (state + 0x6d2b79f5) >>> 0;
+    let t = state;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}

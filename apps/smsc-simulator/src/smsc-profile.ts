@@ -1,0 +1,68 @@
+import { readFileSync } from 'node:fs';
+import { configFile } from '@loa/config';
+
+export type ReceiptOutcome = 'DELIVRD' | 'UNDELIV' | 'EXPIRED' | 'REJECTD';
+
+/** How one simulated carrier behaves. Each field switches on or tunes one named behaviour. */
+export interface SmscProfile {
+  name: string;
+  /** Submits per second per account; above it the answer is ESME_RTHROTTLED when `throttle` is on. */
+  tps: number;
+  throttle: boolean;
+  /** Form of the id in submit_sm_resp, and in receipts (Viettel-like: hex, then decimal). */
+  messageIdFormat: 'hex' | 'decimal';
+  receiptIdFormat: 'hex' | 'decimal';
+  /** Receipt delay range after the submit, in ms. */
+  receiptDelayMs: [number, number];
+  /** Relative weights of receipt outcomes. */
+  outcomes: Partial<Record<ReceiptOutcome, number>>;
+  /** Receipts with receipted_message_id / message_state TLVs, the text form, or both. */
+  receiptForm: 'both' | 'tlv' | 'text';
+  /** Destination prefixes, or "low-high" number ranges, answered ESME_RINVDSTADR. */
+  invalidRanges: string[];
+  /** Fraction of submits answered ESME_RMSGQFUL. */
+  queueFullFraction: number;
+  /** The receipt goes out before the submit_sm_resp it belongs to. */
+  receiptsBeforeResponse: boolean;
+  /** Every Nth submit on a connection is not answered and the connection is dropped. */
+  disconnectAfterSubmits: number | null;
+  /** Every Nth submit on a connection is never answered. */
+  noResponseEvery: number | null;
+  /** After every Nth submit a broken PDU is sent: an unknown command, or garbage that breaks framing. */
+  malformedEvery: number | null;
+  malformedKind: 'unknown-command' | 'garbage';
+  seed?: number;
+}
+
+export const BASE_PROFILE: SmscProfile = {
+  name: 'base',
+  tps: 1000,
+  throttle: false,
+  messageIdFormat: 'decimal',
+  receiptIdFormat: 'decimal',
+  receiptDelayMs: [50, 500],
+  outcomes: { DELIVRD: 95, UNDELIV: 3, EXPIRED: 1, REJECTD: 1 },
+  receiptForm: 'both',
+  invalidRanges: [],
+  queueFullFraction: 0,
+  receiptsBeforeResponse: false,
+  disconnectAfterSubmits: null,
+  noResponseEvery: null,
+  malformedEvery: null,
+  malformedKind: 'unknown-command',
+};
+
+const NAMED = JSON.parse(readFileSync(configFile('smsc-profiles.json'), 'utf8')) as Record<string, Partial<SmscProfile>>;
+
+export function profileNames(): string[] {
+  return Object.keys(NAMED);
+}
+
+/** A named profile from config/smsc-profiles.json, or an inline one over the base (or over `name`'s). */
+export function resolveProfile(profile: string | Partial<SmscProfile>): SmscProfile {
+  const inline = typeof profile === 'string' ? { name: profile } : profile;
+  const name = inline.name ?? 'inline';
+  const named = NAMED[name];
+  if (typeof profile === 'string' && !named) throw new Error(`unknown SMSC profile "${profile}"; known: ${profileNames().join(', ')}`);
+  return { ...BASE_PROFILE, ...named, ...inline, name };
+}

@@ -1,0 +1,247 @@
+import { type AddressInfo, Server } from 'node:net';
+import { newPdu, SMPP_STATUS, type SmppPdu, smppPackage, type SmppSession } from '@loa/smpp';
+import { reassemble, type ReassembledMessage, type ReceivedSubmit, decodeSubmit } from './received-submits';
+import { behavioursFor, DROP_CONNECTION, NO_ANSWER, seededRandom, type SmscBehaviour, type SubmitContext } from './smsc-behaviours';
+import { resolveProfile, type SmscProfile } from './smsc-profile';
+import { formatMessageId, type PendingReceipt, pickOutcome, receiptMessageId, receiptPdu, type SentReceipt } from './smsc-receipts';
+import { TimeBuckets } from './time-buckets';
+
+export interface SmscAccount {
+  systemId: string;
+  password: string;
+}
+
+export interface SmscSimulatorOptions {
+  port?: number;
+  host?: string;
+  /** A profile name from config/smsc-profiles.json, or an inline profile (over the named one when `name` matches). */
+  profile: string | Partial<SmscProfile>;
+  /** Accounts allowed to bind; without any, every system_id / password binds. */
+  accounts?: SmscAccount[];
+  /** Keep every submit and receipt for inspection (default true); benchmarks turn it off. */
+  record?: boolean;
+  /** Keep only the latest this many submits and receipts (default: all); long-running simulators bound memory. */
+  recordLimit?: number;
+}
+
+interface Connection {
+  id: number;
+  session: SmppSession;
+  systemId: string;
+  mode: 'transceiver' | 'transmitter' | 'receiver' | null;
+  submits: number;
+}
+
+const BIND_MODES: Record<string, Connection['mode']> = { bind_transceiver: 'transceiver', bind_transmitter: 'transmitter', bind_receiver: 'receiver' };
+// An unknown command_id (SMPP 3.4 reserves 0x00000010-0x00000014 and others): a correct ESME answers generic_nack.
+const UNKNOWN_COMMAND = Buffer.from([0, 0, 0, 16, 0, 0, 0, 0x10, 0, 0, 0, 0, 0x7f, 0xff, 0xff, 0xff]);
+// A command_length far beyond any PDU: the ESME cannot frame the stream any more and must reconnect.
+const GARBAGE = Buffer.from([0x7f, 0xff, 0xff, 0xf0, 0xde, 0xad, 0xbe, 0xef, 1, 2, 3, 4, 5, 6, 7, 8]);
+
+/** A carrier SMSC on loopback: the base protocol plus the profile's behaviours. */
+export class SmscSimulator {
+  readonly profile: SmscProfile;
+  readonly received: ReceivedSubmit[] = [];
+  readonly receiptsSent: SentReceipt[] = [];
+  readonly binds: { systemId: string; command: string; interfaceVersion: number; status: number }[] = [];
+  readonly statuses = new Map<number, number>();
+  readonly counts = { submits: 0, accepted: 0, dropped: 0, receiptsSent: 0, receiptsAcked: 0, genericNacks: 0, malformedSent: 0, enquireLinks: 0, unbinds: 0 };
+  port = 0;
+  private readonly server: Server;
+  private readonly connections = new Set<Connection>();
+  private readonly behaviours: SmscBehaviour[];
+  private readonly random: () => number;
+  private readonly receipts: TimeBuckets<PendingReceipt>;
+  private readonly deferredAnswers = new TimeBuckets<() => void>((answers) => answers.forEach((answer) => answer()));
+  private readonly record: boolean;
+  private nextConnection = 1;
+  private nextId: number;
+
+  private constructor(private readonly options: SmscSimulatorOptions) {
+    this.profile = resolveProfile(options.profile);
+    this.record = options.record ?? true;
+    this.random = seededRandom(this.profile.seed ?? Date.now());
+    this.nextId = 0x10000000 + Math.floor(this.random() * 0x1000000);
+    this.behaviours = behavioursFor(this.profile);
+    this.receipts = new TimeBuckets((due) => this.sendReceipts(due));
+    this.server = smppPackage.createServer({}, (session) => this.onConnection(session));
+  }
+
+  static async start(options: SmscSimulatorOptions): Promise<SmscSimulator> {
+    const simulator = new SmscSimulator(options);
+    await new Promise<void>((resolve, reject) => {
+      simulator.server.once('error', reject);
+      simulator.server.listen(options.port ?? 0, options.host ?? '127.0.0.1', () => resolve());
+    });
+    simulator.port = (simulator.server.address() as AddressInfo).port;
+    return simulator;
+  }
+
+  /** Accepted submits reassembled into whole messages (UDH, SAR and message_payload). */
+  messages(): ReassembledMessage[] {
+    return reassemble(this.received);
+  }
+
+  get connectionCount(): number {
+    return this.connections.size;
+  }
+
+  reset(): void {
+    this.received.length = 0;
+    this.receiptsSent.length = 0;
+    this.binds.length = 0;
+    this.statuses.clear();
+    for (const key of Object.keys(this.counts) as (keyof SmscSimulator['counts'])[]) this.counts[key] = 0;
+  }
+
+  /** Drops every connection without an unbind, as a crashing SMSC would. */
+  dropConnections(): void {
+    for (const connection of this.connections) connection.session.destroy();
+  }
+
+  async stop(): Promise<void> {
+    this.receipts.clear();
+    this.deferredAnswers.clear();
+    this.dropConnections();
+    await new Promise<void>((resolve) => this.server.close(() => resolve()));
+  }
+
+  private onConnection(session: SmppSession): void {
+    const connection: Connection = { id: this.nextConnection++, session, systemId: '', mode: null, submits: 0 };
+    this.connections.add(connection);
+    session.on('error', () => session.destroy());
+    session.on('close', () => this.connections.delete(connection));
+    session.on('pdu', (pdu: SmppPdu) => this.onPdu(connection, pdu));
+  }
+
+  private onPdu(connection: Connection, pdu: SmppPdu): void {
+    switch (pdu.command) {
+      case 'submit_sm':
+        return this.onSubmit(connection, pdu);
+      case 'deliver_sm_resp':
+        this.counts.receiptsAcked++;
+        return;
+      case 'generic_nack':
+        this.counts.genericNacks++;
+        return;
+      case 'enquire_link':
+        this.counts.enquireLinks++;
+        return void connection.session.send(pdu.response());
+      case 'unbind':
+        this.counts.unbinds++;
+        connection.session.send(pdu.response());
+        return connection.session.close();
+      case 'bind_transceiver':
+      case 'bind_transmitter':
+      case 'bind_receiver':
+        return this.onBind(connection, pdu);
+      default:
+        if (!pdu.isResponse()) connection.session.send(newPdu('generic_nack', { sequence_number: pdu.sequence_number, command_status: SMPP_STATUS.INVALID_COMMAND_ID }));
+    }
+  }
+
+  private onBind(connection: Connection, pdu: SmppPdu): void {
+    const systemId = String(pdu.system_id ?? '');
+    const accounts = this.options.accounts ?? [];
+    const account = accounts.find((candidate) => candidate.systemId === systemId);
+    const status = accounts.length === 0 ? 0
+      : !account ? SMPP_STATUS.INVALID_SYSTEM_ID
+      : account.password !== pdu.password ? SMPP_STATUS.INVALID_PASSWORD : 0;
+    this.binds.push({ systemId, command: pdu.command, interfaceVersion: Number(pdu.interface_version), status });
+    if (status === 0) {
+      connection.systemId = systemId;
+      connection.mode = BIND_MODES[pdu.command];
+    }
+    connection.session.send(pdu.response({ system_id: 'LOASIM', command_status: status }));
+  }
+
+  private onSubmit(connection: Connection, pdu: SmppPdu): void {
+    if (!connection.mode || connection.mode === 'receiver') {
+      return void connection.session.send(pdu.response({ command_status: SMPP_STATUS.INVALID_BIND_STATUS }));
+    }
+    this.counts.submits++;
+    connection.submits++;
+    const now = Date.now();
+    const destination = String(pdu.destination_addr ?? '');
+    const context: SubmitContext = { systemId: connection.systemId, destination, connectionSubmits: connection.submits, now, random: this.random };
+    let status = 0;
+    for (const behaviour of this.behaviours) {
+      status = behaviour.refuse?.(context) ?? 0;
+      if (status !== 0) break;
+    }
+    this.statuses.set(status, (this.statuses.get(status) ?? 0) + 1);
+    const idNumber = status === 0 ? this.nextId++ : 0;
+    const messageId = status === 0 ? formatMessageId(idNumber, this.profile.messageIdFormat) : null;
+    const submit = this.record ? { ...decodeSubmit(pdu, { at: now, systemId: connection.systemId, connection: connection.id }), status, messageId } : undefined;
+    if (submit) this.keep(this.received, submit);
+    if (status === DROP_CONNECTION) {
+      this.counts.dropped++;
+      return connection.session.destroy();
+    }
+    if (status === NO_ANSWER) return;
+    const answer = () => connection.session.send(pdu.response({ command_status: status, message_id: messageId ?? '' }));
+    if (status === 0) {
+      this.counts.accepted++;
+      const source = String(pdu.source_addr ?? '');
+      const snippet = (submit?.text ?? '').slice(0, 20).replace(/[^\x20-\x7e]/g, '.');
+      const receipt: PendingReceipt = { systemId: connection.systemId, idNumber, submitMessageId: messageId!, source, destination, submittedAt: now, state: pickOutcome(this.profile.outcomes, this.random), snippet };
+      if (this.profile.receiptsBeforeResponse) {
+        this.sendReceipts([receipt]);
+        this.deferredAnswers.add(answer, now);
+      } else {
+        answer();
+        const [low, high] = this.profile.receiptDelayMs;
+        this.receipts.add(receipt, now + low + this.random() * (high - low));
+      }
+    } else {
+      answer();
+    }
+    for (const behaviour of this.behaviours) {
+      const broken = behaviour.afterAnswer?.(context);
+      if (!broken) continue;
+      this.counts.malformedSent++;
+      connection.session.socket.write(broken === 'garbage' ? GARBAGE : UNKNOWN_COMMAND);
+    }
+  }
+
+  private sendReceipts(due: PendingReceipt[]): void {
+    const receivers = new Map<string, Connection[]>();
+    const turn = new Map<string, number>();
+    const corked = new Set<Connection>();
+    const now = Date.now();
+    for (const receipt of due) {
+      let candidates = receivers.get(receipt.systemId);
+      if (!candidates) receivers.set(receipt.systemId, (candidates = this.receiversOf(receipt.systemId)));
+      if (candidates.length === 0) {
+        this.receipts.add(receipt, now + 200); // no receiver bound right now: try again shortly
+        continue;
+      }
+      const index = turn.get(receipt.systemId) ?? 0;
+      turn.set(receipt.systemId, index + 1);
+      const connection = candidates[index % candidates.length];
+      if (!corked.has(connection)) {
+        corked.add(connection);
+        connection.session.socket.cork();
+      }
+      const messageId = receiptMessageId(receipt, this.profile);
+      connection.session.send(receiptPdu(receipt, messageId, this.profile.receiptForm, now));
+      this.counts.receiptsSent++;
+      if (this.record) {
+        const { systemId, submitMessageId, state, source, destination } = receipt;
+        this.keep(this.receiptsSent, { systemId, messageId, submitMessageId, state, source, destination, at: now });
+      }
+    }
+    for (const connection of corked) connection.session.socket.uncork();
+  }
+
+  private keep<T>(records: T[], record: T): void {
+    records.push(record);
+    const limit = this.options.recordLimit ?? Infinity;
+    // Trim in chunks of a tenth so the array is not shifted on every submit.
+    if (records.length > limit * 1.1) records.splice(0, records.length - limit);
+  }
+
+  private receiversOf(systemId: string): Connection[] {
+    return [...this.connections].filter((connection) => connection.systemId === systemId && connection.mode !== 'transmitter' && connection.mode !== null && connection.session.socket.writable);
+  }
+}

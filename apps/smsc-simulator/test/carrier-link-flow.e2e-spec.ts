@@ -1,0 +1,110 @@
+import { CarrierLink, type SubmitOutcome } from '@loa/smpp';
+import { SmscSimulator } from '@loa/smsc-simulator';
+import { account, destinations, type Harness, PASSWORD, startHarness, submitAll, waitFor } from './link-harness';
+
+function perSecond(simulator: SmscSimulator): number[] {
+  const buckets = new Map<number, number>();
+  for (const submit of simulator.received) buckets.set(Math.floor(submit.at / 1000), (buckets.get(Math.floor(submit.at / 1000)) ?? 0) + 1);
+  return [...buckets.values()];
+}
+
+function finalKinds(outcomes: SubmitOutcome[][]): string[] {
+  return outcomes.map((seen) => seen[seen.length - 1].kind);
+}
+
+describe(`${CarrierLink.name} against the simulator: flow control and failures`, () => {
+  let sut: Harness;
+
+  afterEach(async () => {
+    await sut?.stop();
+  });
+
+  it('never sends above tps in any one-second bucket, even while throttled, and loses nothing', async () => {
+    // The SMSC allows 120/s, the contract says 150/s: the link is throttled, pauses and recovers.
+    sut = await startHarness({ tps: 120, throttle: true }, { tps: 150, binds: 2, window: 20 });
+    const outcomes = await submitAll(sut.link, destinations(450).map((destination) => ({ destination, text: 'nhieu' })));
+    expect(finalKinds(outcomes).every((kind) => kind === 'accepted')).toBe(true);
+    expect(sut.simulator.statuses.get(0x58)).toBeGreaterThan(0);
+    expect(outcomes.flat().filter((outcome) => outcome.kind === 'retry').every((outcome) => outcome.kind === 'retry' && outcome.error.startsWith('ESME_RTHROTTLED'))).toBe(true);
+    expect(Math.max(...perSecond(sut.simulator))).toBeLessThanOrEqual(150);
+    expect(sut.simulator.messages()).toHaveLength(450);
+    expect(sut.link.status().pdus!.pauses).toBeGreaterThan(0);
+  });
+
+  it('pauses on queue-full and gives the message back as retry, named', async () => {
+    sut = await startHarness({ queueFullFraction: 0.2, seed: 3 });
+    const outcomes = await submitAll(sut.link, destinations(100).map((destination) => ({ destination, text: 'day' })));
+    expect(finalKinds(outcomes).every((kind) => kind === 'accepted')).toBe(true);
+    const retries = outcomes.flat().filter((outcome) => outcome.kind === 'retry');
+    expect(retries.length).toBeGreaterThan(0);
+    expect(retries[0]).toMatchObject({ kind: 'retry', status: 0x14, error: expect.stringContaining('ESME_RMSGQFUL') });
+  });
+
+  it('fails invalid numbers for good with the SMPP error name', async () => {
+    sut = await startHarness({ invalidRanges: ['8490000'] });
+    const [[outcome]] = await submitAll(sut.link, [{ destination: '84900001234', text: 'sai so' }]);
+    expect(outcome).toEqual({ kind: 'permanent', status: 0x0b, error: 'ESME_RINVDSTADR (0x0000000B)', acceptedParts: [] });
+  });
+
+  it('reconnects after a drop mid-window; every message ends with exactly one outcome, ambiguous for those in flight', async () => {
+    sut = await startHarness({ disconnectAfterSubmits: 60 }, { binds: 2, window: 20 });
+    const outcomes = await submitAll(sut.link, destinations(400).map((destination) => ({ destination, text: 'rot' })));
+    expect(outcomes).toHaveLength(400);
+    const kinds = finalKinds(outcomes);
+    expect(kinds.filter((kind) => kind === 'ambiguous').length).toBeGreaterThan(0);
+    expect(kinds.every((kind) => kind === 'accepted' || kind === 'ambiguous')).toBe(true);
+    // Each message reached the SMSC exactly once: the link never resends.
+    const perDestination = new Map<string, number>();
+    for (const submit of sut.simulator.received) perDestination.set(submit.destination, (perDestination.get(submit.destination) ?? 0) + 1);
+    expect([...perDestination.values()].every((count) => count === 1)).toBe(true);
+    expect(sut.simulator.counts.dropped).toBeGreaterThan(0);
+    expect(kinds.filter((kind) => kind === 'ambiguous').length).toBeGreaterThanOrEqual(sut.simulator.counts.dropped);
+    expect(sut.link.status().counters.reconnects).toBeGreaterThan(0);
+    await waitFor('link bound again', () => sut.link.status().boundSessions === 2);
+  });
+
+  it('expires submits the SMSC never answers as ambiguous, without resending them', async () => {
+    sut = await startHarness({ noResponseEvery: 10 }, { binds: 1, requestTimeoutSeconds: 0.3 });
+    const outcomes = await submitAll(sut.link, destinations(30).map((destination) => ({ destination, text: 'im lang' })));
+    const ambiguous = outcomes.flat().filter((outcome) => outcome.kind === 'ambiguous');
+    expect(ambiguous).toHaveLength(3);
+    expect(ambiguous[0]).toMatchObject({ error: 'submit_sm part 1/1: no response in time', acceptedParts: [] });
+    expect(sut.simulator.received).toHaveLength(30);
+  });
+
+  it('answers unknown commands with generic_nack and keeps working', async () => {
+    sut = await startHarness({ malformedEvery: 10, malformedKind: 'unknown-command' });
+    const outcomes = await submitAll(sut.link, destinations(100).map((destination) => ({ destination, text: 'la' })));
+    expect(finalKinds(outcomes).every((kind) => kind === 'accepted')).toBe(true);
+    await waitFor('10 generic_nacks', () => sut.simulator.counts.genericNacks === 10);
+  });
+
+  it('survives garbage that breaks framing by reconnecting; nothing is lost', async () => {
+    sut = await startHarness({ malformedEvery: 40, malformedKind: 'garbage' }, { binds: 1 });
+    const outcomes = await submitAll(sut.link, destinations(200).map((destination) => ({ destination, text: 'rac' })));
+    expect(outcomes).toHaveLength(200);
+    expect(finalKinds(outcomes).every((kind) => kind === 'accepted' || kind === 'ambiguous')).toBe(true);
+    expect(sut.simulator.received).toHaveLength(200);
+    expect(sut.link.status().counters.reconnects).toBeGreaterThan(0);
+  });
+
+  it('gives a clear, logged bind error for wrong credentials, never showing the password', async () => {
+    const simulator = await SmscSimulator.start({ port: 0, profile: {}, accounts: [{ systemId: 'loa_test', password: 'the-right-one' }] });
+    const logs: string[] = [];
+    const logger = { log: (line: string) => logs.push(line), warn: (line: string) => logs.push(line), error: (line: string) => logs.push(line) };
+    const link = new CarrierLink(account(simulator.port, { binds: 2 }), { logger, reconnectInitialMs: 10_000 });
+    try {
+      const error: Error = await link.start().then(() => new Error('bound'), (failure: Error) => failure);
+      expect(error.message).toBe(`bind_transceiver to viettel at 127.0.0.1:${simulator.port} as system_id "loa_test" failed: ESME_RINVPASWD (0x0000000E)`);
+      expect(logs.some((line) => line.includes('ESME_RINVPASWD'))).toBe(true);
+      const [outcome] = await Promise.all([link.submit({ destination: '84912345678', text: 'x', encoding: 'gsm7' })]);
+      expect(outcome.kind).toBe('retry');
+      const everything = [...logs, error.message, error.stack ?? '', JSON.stringify(link.status()), JSON.stringify(outcome)];
+      expect(everything.filter((text) => text.includes(PASSWORD))).toEqual([]);
+      expect(simulator.binds.every((bind) => bind.interfaceVersion === 0x34)).toBe(true);
+    } finally {
+      await link.stop();
+      await simulator.stop();
+    }
+  });
+});

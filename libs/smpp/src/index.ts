@@ -1,0 +1,17 @@
+export * from './carrier-link.types';
+export { CarrierLink } from './carrier-link';
+export type { CarrierLinkOptions } from './carrier-link';
+export { parseDeliverSm, parseSmscDate } from './deliver-sm.parser';
+export type { DeliverSmContent, ReceiptParseOptions } from './deliver-sm.parser';
+export type { LinkLogger } from './link-logger';
+export { SmppBindError } from './smpp-bind.error';
+export type { BindTarget } from './smpp-bind.error';
+export { newPdu, smppPackage } from './smpp-package';
+export type { SmppPackage, SmppPdu, SmppSession } from './smpp-package';
+export { classifySmppStatus, SMPP_STATUS, smppStatusName } from './smpp-status';
+export type { SmppStatusAction } from './smpp-status';
+export { canonicalReceiptId, canonicalSubmitId } from './smsc-message-id';
+export { buildSubmitPdus, ConcatReferences } from './submit-pdus';
+export type { SubmitPduFields } from './submit-pdus';
+export { TpsLimiter } from './tps-limiter';
+export { relativeValidityPeriod } from './validity-period';

@@ -1,0 +1,240 @@
+import { SmppBindError, type BindTarget } from './smpp-bind.error';
+import { newPdu, type SmppPdu, type SmppSession, smppPackage } from './smpp-package';
+import { SMPP_STATUS } from './smpp-status';
+
+export type SessionRole = 'transceiver' | 'transmitter' | 'receiver';
+
+export interface SessionSettings {
+  carrier: string;
+  host: string;
+  port: number;
+  systemId: string;
+  password: string;
+  systemType: string;
+  role: SessionRole;
+  bindTimeoutMs: number;
+  requestTimeoutMs: number;
+  enquireLinkMs: number;
+}
+
+export interface SessionHandlers {
+  /** Resolves with the command_status to answer the deliver_sm with. */
+  deliverSm(pdu: SmppPdu): Promise<number>;
+  /** The bound session is gone; its pending requests have already failed. */
+  down(session: LinkSession, reason: string): void;
+}
+
+/** A response, or null with the reason there will be none (expired, connection gone). */
+export type ResponseCallback = (response: SmppPdu | null, reason: string) => void;
+
+interface Pending {
+  expiresAt: number;
+  submit: boolean;
+  done: ResponseCallback;
+}
+
+/**
+ * One SMPP session. Keeps its own table of requests awaiting a response with a per-request expiry:
+ * node-smpp's callbacks never expire and stay pending for ever when the connection drops.
+ */
+export class LinkSession {
+  state: 'down' | 'connecting' | 'bound' | 'closing' = 'down';
+  submitsInFlight = 0;
+  everBound = false;
+  private session?: SmppSession;
+  private readonly pending = new Map<number, Pending>();
+  private timers: NodeJS.Timeout[] = [];
+  private enquirePending = false;
+  private closeReason = '';
+  private corked = false;
+
+  constructor(
+    readonly label: string,
+    private readonly settings: SessionSettings,
+    private readonly handlers: SessionHandlers,
+  ) {}
+
+  get canSubmit(): boolean {
+    return this.settings.role !== 'receiver';
+  }
+
+  get target(): BindTarget {
+    const { carrier, host, port, systemId, role } = this.settings;
+    return { carrier, host, port, systemId, bindCommand: `bind_${role}` };
+  }
+
+  open(): Promise<void> {
+    const { host, port, bindTimeoutMs } = this.settings;
+    this.state = 'connecting';
+    this.closeReason = '';
+    return new Promise((resolve, reject) => {
+      const session = smppPackage.connect({ host, port });
+      this.session = session;
+      let settled = false;
+      const fail = (error: SmppBindError): void => {
+        if (settled) return;
+        settled = true;
+        clearTimeout(timer);
+        this.failPending('bind failed');
+        this.state = 'down';
+        session.destroy();
+        reject(error);
+      };
+      const timer = setTimeout(() => fail(new SmppBindError(this.target, null, `no bind response within ${bindTimeoutMs} ms`)), bindTimeoutMs);
+      session.on('pdu', (pdu: SmppPdu) => this.onPdu(pdu));
+      session.on('error', (error: Error) => {
+        if (!settled) return fail(new SmppBindError(this.target, null, error.message));
+        this.drop(`connection error: ${error.message}`);
+      });
+      session.on('close', () => {
+        if (!settled) return fail(new SmppBindError(this.target, null, 'connection closed before the bind response'));
+        this.onClosed();
+      });
+      session.on('connect', () => {
+        this.request(this.bindPdu(), bindTimeoutMs, false, (response, reason) => {
+          if (!response) return fail(new SmppBindError(this.target, null, reason));
+          if (response.command_status !== SMPP_STATUS.OK) return fail(SmppBindError.refused(this.target, response.command_status));
+          settled = true;
+          clearTimeout(timer);
+          this.state = 'bound';
+          this.everBound = true;
+          this.startTimers();
+          resolve();
+        });
+      });
+    });
+  }
+
+  /** Sends a submit_sm; false when the session cannot take it (not bound, socket not writable). */
+  submit(fields: Record<string, unknown>, done: ResponseCallback): boolean {
+    if (this.state !== 'bound') return false;
+    if (!this.corked) {
+      this.corked = true;
+      this.session!.socket.cork();
+      process.nextTick(() => this.uncork());
+    }
+    return this.request(newPdu('submit_sm', fields), this.settings.requestTimeoutMs, true, done);
+  }
+
+  /** Unbinds (bounded wait for unbind_resp) and closes; pending requests fail. */
+  async close(timeoutMs: number): Promise<void> {
+    const session = this.session;
+    if (!session || this.state === 'down') return;
+    if (this.state === 'bound') {
+      this.state = 'closing';
+      await new Promise<void>((resolve) => {
+        if (!this.request(newPdu('unbind'), timeoutMs, false, () => resolve())) resolve();
+      });
+    }
+    this.closeReason = 'link stopped';
+    await new Promise<void>((resolve) => {
+      if (this.state === 'down') return resolve();
+      session.once('close', () => resolve());
+      session.destroy();
+    });
+  }
+
+  /** Drops the connection; pending requests fail with `reason` and the link reconnects. */
+  drop(reason: string): void {
+    if (!this.closeReason) this.closeReason = reason;
+    this.session?.destroy();
+  }
+
+  private uncork(): void {
+    this.corked = false;
+    this.session?.socket.uncork();
+  }
+
+  private bindPdu(): SmppPdu {
+    const { systemId, password, systemType, role } = this.settings;
+    // interface_version 0x34: node-smpp defaults to 0x50, which strict SMPP 3.4 SMSCs refuse.
+    return newPdu(`bind_${role}`, { system_id: systemId, password, system_type: systemType, interface_version: 0x34 });
+  }
+
+  private request(pdu: SmppPdu, timeoutMs: number, submit: boolean, done: ResponseCallback): boolean {
+    const session = this.session;
+    if (!session || !session.socket.writable || !session.send(pdu)) return false;
+    this.pending.set(pdu.sequence_number, { expiresAt: Date.now() + timeoutMs, submit, done });
+    if (submit) this.submitsInFlight++;
+    return true;
+  }
+
+  private respond(pdu: SmppPdu): void {
+    if (this.session?.socket.writable) this.session.send(pdu);
+  }
+
+  private onPdu(pdu: SmppPdu): void {
+    if (pdu.isResponse()) {
+      const pending = this.pending.get(pdu.sequence_number);
+      if (!pending) return; // late answer to an expired request: its outcome is already 'ambiguous'
+      this.settle(pdu.sequence_number, pending);
+      pending.done(pdu, '');
+      return;
+    }
+    switch (pdu.command) {
+      case 'enquire_link':
+        return this.respond(pdu.response());
+      case 'unbind':
+        this.respond(pdu.response());
+      {
+        this.closeReason = 'unbound by the SMSC';
+        const session = this.session;
+        session?.close();
+        setTimeout(() => session?.destroy(), 1000).unref();
+        return;
+      }
+      case 'deliver_sm':
+        void this.handlers.deliverSm(pdu).then((status) => this.respond(pdu.response({ command_status: status })));
+        return;
+      default:
+        return this.respond(newPdu('generic_nack', { sequence_number: pdu.sequence_number, command_status: SMPP_STATUS.INVALID_COMMAND_ID }));
+    }
+  }
+
+  private settle(sequence: number, pending: Pending): void {
+    this.pending.delete(sequence);
+    if (pending.submit) this.submitsInFlight--;
+  }
+
+  private startTimers(): void {
+    const { enquireLinkMs, requestTimeoutMs } = this.settings;
+    const sweepMs = Math.max(20, Math.min(1000, requestTimeoutMs / 4));
+    this.timers.push(setInterval(() => this.expire(), sweepMs));
+    this.timers.push(setInterval(() => this.enquireLink(Math.min(enquireLinkMs, requestTimeoutMs)), enquireLinkMs));
+  }
+
+  private enquireLink(timeoutMs: number): void {
+    if (this.enquirePending || this.state !== 'bound') return;
+    this.enquirePending = true;
+    this.request(newPdu('enquire_link'), timeoutMs, false, (response) => {
+      this.enquirePending = false;
+      if (!response) this.drop(`enquire_link unanswered within ${timeoutMs} ms`);
+    });
+  }
+
+  private expire(): void {
+    const now = Date.now();
+    for (const [sequence, pending] of this.pending) {
+      if (pending.expiresAt > now) continue;
+      this.settle(sequence, pending);
+      pending.done(null, 'no response in time');
+    }
+  }
+
+  private failPending(reason: string): void {
+    const entries = [...this.pending];
+    this.pending.clear();
+    this.submitsInFlight = 0;
+    for (const [, pending] of entries) pending.done(null, reason);
+  }
+
+  private onClosed(): void {
+    const reason = this.closeReason || 'connection closed by the SMSC';
+    this.state = 'down';
+    this.enquirePending = false;
+    this.timers.forEach(clearInterval);
+    this.timers = [];
+    this.failPending(`connection dropped (${reason})`);
+    this.handlers.down(this, reason);
+  }
+}
