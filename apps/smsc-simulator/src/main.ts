@@ -1,3 +1,4 @@
+import 'reflect-metadata';
 import { parseSimulatorArgs } from './simulator-args';
 import { startSimulators } from './start-simulators';
 

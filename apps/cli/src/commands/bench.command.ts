@@ -33,8 +33,15 @@ export async function runBench(options: { only?: string; out: string }): Promise
 
 async function runOne(benchmark: Benchmark, context: BenchContext): Promise<BenchRecord[]> {
   process.stdout.write(`running ${benchmark.name}: ${benchmark.description}\n`);
-  const figures = await benchmark.run(context);
-  return figures.map((figure) => ({ benchmark: benchmark.name, ...figure, passed: meetsBudget(figure) }));
+  try {
+    const figures = await benchmark.run(context);
+    return figures.map((figure) => ({ benchmark: benchmark.name, ...figure, passed: meetsBudget(figure) }));
+  } catch (error) {
+    // One broken benchmark must not cost the figures of the others; it is reported and fails the run.
+    const message = (error as Error)?.message ?? String(error);
+    process.stderr.write(`${benchmark.name} failed: ${message}\n`);
+    return [{ benchmark: benchmark.name, name: `${benchmark.name} (failed)`, value: Number.NaN, unit: '', note: message, passed: false }];
+  }
 }
 
 function printTable(records: BenchRecord[]): void {

@@ -1,13 +1,12 @@
 import { ChildProcess, fork } from 'node:child_process';
 import { join } from 'node:path';
 import { type BenchFigure, type Benchmark } from '@loa/bench';
-import { CarrierLink } from './carrier-link';
-import { newPdu, type SmppPdu, smppPackage } from './smpp-package';
+import { CarrierLink, newPdu, type SmppPdu, smppPackage } from '@loa/smpp';
 
 const MESSAGES = 100_000;
 const RAW_WINDOW = 1000;
-// Compiled layout: dist/libs/smpp/src/ beside dist/apps/smsc-simulator/src/.
-const SIMULATOR_ENTRY = join(__dirname, '../../../apps/smsc-simulator/src/bench-smsc.entry.js');
+// Compiled layout: dist/apps/cli/src/ beside dist/apps/smsc-simulator/src/.
+const SIMULATOR_ENTRY = join(__dirname, '../../smsc-simulator/src/bench-smsc.entry.js');
 const RAW_ENTRY = join(__dirname, 'raw-smsc.entry.js');
 const TEXT = Buffer.from('Canh bao lua dao qua mang: khong cung cap ma OTP');
 
