@@ -1,5 +1,7 @@
 import { InitialSchema1764000000000 } from './1764000000000-initial-schema';
 import { SubscriberImports1764000001000 } from './1764000001000-subscriber-imports';
+import { ReceiptMatching1764000002000 } from './1764000002000-receipt-matching';
+import { CarrierLinkStatus1764000003000 } from './1764000003000-carrier-link-status';
 
 /** Every migration in order; listed explicitly so they run the same from TypeScript (tests) and dist/. */
-export const migrations = [InitialSchema1764000000000, SubscriberImports1764000001000];
+export const migrations = [InitialSchema1764000000000, SubscriberImports1764000001000, ReceiptMatching1764000002000, CarrierLinkStatus1764000003000];

@@ -1,6 +1,5 @@
 import { type DynamicModule, Module } from '@nestjs/common';
 import { APP_FILTER, APP_GUARD, APP_PIPE } from '@nestjs/core';
-import { TerminusModule } from '@nestjs/terminus';
 import { AuthModule, JwtAuthGuard } from '@loa/auth';
 import { CampaignsModule } from '@loa/campaigns';
 import { DatabaseModule } from '@loa/database';
@@ -10,7 +9,8 @@ import { AuthController } from './auth/auth.controller';
 import { CampaignsController } from './campaigns/campaigns.controller';
 import { DomainErrorFilter } from './common/domain-error.filter';
 import { createValidationPipe } from './common/validation.pipe';
-import { HealthController } from './health/health.controller';
+import { HealthHttpModule } from './health/health-http.module';
+import { MetricsHttpModule } from './metrics/metrics-http.module';
 import { ProvincesHttpModule } from './provinces/provinces-http.module';
 import { ReportsController } from './reports/reports.controller';
 import { SubscribersHttpModule } from './subscribers/subscribers-http.module';
@@ -30,14 +30,15 @@ export class ApiModule {
       imports: [
         ...(options.withDatabase === false ? [] : [DatabaseModule.forRoot({ url: settings.databaseUrl })]),
         AuthModule.forRoot({ jwtSecret: settings.jwtSecret }),
-        TerminusModule,
         TemplatesModule,
         CampaignsModule,
         ReportingModule,
         SubscribersHttpModule,
         ProvincesHttpModule,
+        HealthHttpModule,
+        MetricsHttpModule,
       ],
-      controllers: [AuthController, HealthController, TemplatesController, CampaignsController, ReportsController],
+      controllers: [AuthController, TemplatesController, CampaignsController, ReportsController],
       providers: [
         { provide: APP_GUARD, useExisting: JwtAuthGuard },
         { provide: APP_FILTER, useClass: DomainErrorFilter },

@@ -1,20 +1,27 @@
-import { Injectable, Logger } from '@nestjs/common';
+import { Inject, Injectable, Logger } from '@nestjs/common';
 import { Interval } from '@nestjs/schedule';
 import { CampaignMaterialiser } from '@loa/campaigns';
 import { DeliveryRepository } from '@loa/delivery';
+import { DEFAULT_DISPATCHER_OPTIONS, type DispatcherOptions } from './carrier-dispatcher';
+import { DISPATCHER_OPTIONS } from './dispatcher.service';
 
 const RECEIPT_BATCH = 5000;
+const SWEEP_BATCH = 5000;
 
 /** Every periodic job of the dispatcher; each tick only moves work along, dispatchers do the sending. */
 @Injectable()
 export class CampaignSchedulerService {
   private readonly logger = new Logger(CampaignSchedulerService.name);
   private readonly busy = new Set<string>();
+  private readonly options: DispatcherOptions;
 
   constructor(
     private readonly materialiser: CampaignMaterialiser,
     private readonly delivery: DeliveryRepository,
-  ) {}
+    @Inject(DISPATCHER_OPTIONS) options: Partial<DispatcherOptions>,
+  ) {
+    this.options = { ...DEFAULT_DISPATCHER_OPTIONS, ...options };
+  }
 
   @Interval(1000)
   materialiseDueCampaigns(): Promise<void> {
@@ -35,8 +42,26 @@ export class CampaignSchedulerService {
     return this.once('housekeeping', async () => {
       const requeued = await this.delivery.requeueExpiredLeases();
       if (requeued > 0) this.logger.warn(`${requeued} messages returned to the queue after their lease expired`);
+      await this.matchOrphanReceipts();
+      await this.endOverdueMessages();
       await this.materialiser.completeFinished();
     });
+  }
+
+  private async matchOrphanReceipts(): Promise<void> {
+    const { orphanReceiptWaitSeconds: responseWaitSeconds, ambiguityWindowSeconds } = this.options;
+    const matched = await this.delivery.matchReceiptsByNumber(RECEIPT_BATCH, { responseWaitSeconds, ambiguityWindowSeconds });
+    if (matched > 0) this.logger.log(`${matched} receipts matched by number to messages sent without an answer`);
+  }
+
+  private async endOverdueMessages(): Promise<void> {
+    let ended = 0;
+    let batch: number;
+    do {
+      batch = await this.delivery.expireOverdueSubmitted(this.options.receiptGraceSeconds, SWEEP_BATCH);
+      ended += batch;
+    } while (batch === SWEEP_BATCH);
+    if (ended > 0) this.logger.warn(`${ended} messages ended unknown: no delivery receipt within their validity`);
   }
 
   /** Skips a tick while the previous run of the same job is still going. */

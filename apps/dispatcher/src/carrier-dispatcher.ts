@@ -1,6 +1,6 @@
 import { Logger } from '@nestjs/common';
-import { type ClaimedMessage, DeliveryRepository, type StateChange, type SubmittedPart } from '@loa/delivery';
-import { type CarrierLinkPort } from '@loa/smpp';
+import { type CampaignText, type ClaimedMessage, DeliveryRepository, type StateChange, type SubmittedPart } from '@loa/delivery';
+import { type CarrierLinkPort, type InboundSms, type LinkStatus } from '@loa/smpp';
 import { outcomeToState, toSubmittedParts } from './outcome-to-state';
 import { ReceiptSink } from './receipt-sink';
 
@@ -10,9 +10,28 @@ export interface DispatcherOptions {
   /** A claimed message returns to the queue if its dispatcher has not answered for it by then. */
   leaseSeconds: number;
   idleMs: number;
+  /** Policy resend: a submit without an answer goes again after this long (30 s: a late receipt may land first). */
+  ambiguousResendSeconds: number;
+  /** An orphan receipt waits this long for its submit_sm_resp before it is matched by number instead. */
+  orphanReceiptWaitSeconds: number;
+  /** How long before a message was declared ambiguous its receipt may have come (request timeout and margin). */
+  ambiguityWindowSeconds: number;
+  /** Past the campaign's validity, how long a submitted message waits for its receipt before it ends unknown. */
+  receiptGraceSeconds: number;
+  /** How often the process writes its links' status for the API's health and metrics (the API trusts 15 s). */
+  statusIntervalMs: number;
 }
 
-export const DEFAULT_DISPATCHER_OPTIONS: DispatcherOptions = { batchSize: 500, leaseSeconds: 120, idleMs: 250 };
+export const DEFAULT_DISPATCHER_OPTIONS: DispatcherOptions = {
+  batchSize: 500,
+  leaseSeconds: 120,
+  idleMs: 250,
+  statusIntervalMs: 5000,
+  ambiguousResendSeconds: 30,
+  orphanReceiptWaitSeconds: 30,
+  ambiguityWindowSeconds: 600,
+  receiptGraceSeconds: 3600,
+};
 
 /** Feeds one carrier link from the queue and records every outcome; one per carrier account. */
 export class CarrierDispatcher {
@@ -31,6 +50,7 @@ export class CarrierDispatcher {
     this.logger = new Logger(`Dispatcher:${link.carrier}`);
     this.receipts = new ReceiptSink(delivery);
     link.onReceipt((receipt) => this.receipts.add(receipt));
+    link.onInbound((message) => this.storeInbound(message));
   }
 
   async start(): Promise<void> {
@@ -44,6 +64,10 @@ export class CarrierDispatcher {
     await this.loop;
     await this.link.stop();
     await this.receipts.flush();
+  }
+
+  linkStatus(): LinkStatus {
+    return this.link.status();
   }
 
   private async run(): Promise<void> {
@@ -71,7 +95,7 @@ export class CarrierDispatcher {
   private async claimNext(): Promise<ClaimedMessage[]> {
     for (const campaign of await this.delivery.runningCampaigns(this.link.carrier)) {
       const after = this.lastClaimed.get(campaign.id) ?? 0;
-      const claimed = await this.delivery.claim(campaign.id, this.link.carrier, after, this.options.batchSize, this.options.leaseSeconds);
+      const claimed = await this.delivery.claim(campaign, this.link.carrier, after, this.options.batchSize, this.options.leaseSeconds);
       if (claimed.length > 0) {
         this.lastClaimed.set(campaign.id, claimed[claimed.length - 1].id);
         await this.loadTexts(claimed);
@@ -93,9 +117,9 @@ export class CarrierDispatcher {
     const results = await Promise.all(messages.map((message) => this.submitOne(message)));
     const changes: StateChange[] = [];
     const submissions: SubmittedPart[] = [];
-    for (const { message, change, parts } of results) {
-      changes.push(change);
-      submissions.push(...toSubmittedParts(message, parts));
+    for (const { message, effect } of results) {
+      changes.push(effect.change);
+      submissions.push(...toSubmittedParts(message, effect));
     }
     await this.delivery.recordOutcomes(changes, submissions, this.link.carrier);
   }
@@ -103,12 +127,19 @@ export class CarrierDispatcher {
   private async submitOne(message: ClaimedMessage) {
     const text = this.texts.get(message.textId)!;
     try {
-      const outcome = await this.link.submit({ destination: message.msisdn, text: text.body, encoding: text.encoding });
-      return { message, ...outcomeToState(message, outcome) };
+      const outcome = await this.link.submit({ destination: message.msisdn, text: text.body, encoding: text.encoding, validityHours: message.validityHours });
+      return { message, effect: outcomeToState(message, outcome, this.options.ambiguousResendSeconds) };
     } catch (error) {
       // A bug or an encoding refusal, not a carrier answer: fail this message, keep the others going.
-      return { message, change: { campaignId: message.campaignId, id: message.id, state: 'failed' as const, error: (error as Error).message }, parts: [] };
+      const change: StateChange = { campaignId: message.campaignId, id: message.id, state: 'failed', error: (error as Error).message };
+      return { message, effect: { change, parts: [], totalParts: 0 } };
     }
+  }
+
+  /** A subscriber's own SMS to the brandname: kept before deliver_sm_resp goes back, like receipts. */
+  private storeInbound(message: InboundSms): Promise<void> {
+    const { carrier, sourceAddr, destAddr, text, dataCoding } = message;
+    return this.delivery.storeInbound([{ carrier, sourceAddr, destAddr, body: text, dataCoding }]);
   }
 }
 

@@ -3,31 +3,48 @@ import { type ClaimedMessage, type StateChange, type SubmittedPart } from '@loa/
 
 export const MAX_ATTEMPTS = 3;
 const RETRY_AFTER_SECONDS = 1;
-const AMBIGUOUS_RETRY_AFTER_SECONDS = 30;
+
+/** A message's next state, and the parts the SMSC took (out of `totalParts` PDUs). */
+export interface OutcomeEffect {
+  change: StateChange;
+  parts: AcceptedPart[];
+  totalParts: number;
+}
+
+type Ambiguous = Extract<SubmitOutcome, { kind: 'ambiguous' }>;
 
 /** What the campaign engine does with one submit outcome (the link never resends by itself). */
-export function outcomeToState(message: ClaimedMessage, outcome: SubmitOutcome): { change: StateChange; parts: AcceptedPart[] } {
+export function outcomeToState(message: ClaimedMessage, outcome: SubmitOutcome, ambiguousResendSeconds: number): OutcomeEffect {
   const key = { campaignId: message.campaignId, id: message.id };
   switch (outcome.kind) {
     case 'accepted':
-      return { change: { ...key, state: 'submitted', error: null }, parts: outcome.parts };
+      return { change: { ...key, state: 'submitted', error: null }, parts: outcome.parts, totalParts: outcome.parts.length };
     case 'permanent':
-      return { change: { ...key, state: 'rejected', error: outcome.error }, parts: [] };
+      return { change: { ...key, state: 'rejected', error: outcome.error }, parts: [], totalParts: 0 };
     case 'retry':
-      return { change: { ...key, state: 'queued', error: outcome.error, retryAfterSeconds: RETRY_AFTER_SECONDS, refundAttempt: true }, parts: [] };
+      return { change: { ...key, state: 'queued', error: outcome.error, retryAfterSeconds: RETRY_AFTER_SECONDS, refundAttempt: true }, parts: [], totalParts: 0 };
     case 'ambiguous':
-      // Policy "resend": the SMSC may have it, so wait long enough for a receipt-less duplicate to be rare.
-      if (message.attempts >= MAX_ATTEMPTS) return { change: { ...key, state: 'unknown', error: outcome.error }, parts: [] };
-      return { change: { ...key, state: 'queued', error: outcome.error, retryAfterSeconds: AMBIGUOUS_RETRY_AFTER_SECONDS }, parts: [] };
+      return ambiguousToState(message, outcome, ambiguousResendSeconds);
   }
 }
 
-export function toSubmittedParts(message: ClaimedMessage, parts: AcceptedPart[]): SubmittedPart[] {
-  return parts.map((part) => ({
+/** The campaign's policy: wait for receipts matched by number and time, or send again (at most MAX_ATTEMPTS). */
+function ambiguousToState(message: ClaimedMessage, outcome: Ambiguous, resendSeconds: number): OutcomeEffect {
+  const key = { campaignId: message.campaignId, id: message.id, error: outcome.error };
+  if (message.onAmbiguous === 'await-receipt') {
+    const change: StateChange = { ...key, state: 'submitted', awaitingReceiptParts: outcome.totalParts };
+    return { change, parts: outcome.acceptedParts, totalParts: outcome.totalParts };
+  }
+  if (message.attempts >= MAX_ATTEMPTS) return { change: { ...key, state: 'unknown' }, parts: [], totalParts: 0 };
+  return { change: { ...key, state: 'queued', retryAfterSeconds: resendSeconds }, parts: [], totalParts: 0 };
+}
+
+export function toSubmittedParts(message: ClaimedMessage, effect: OutcomeEffect): SubmittedPart[] {
+  return effect.parts.map((part) => ({
     campaignId: message.campaignId,
     messageId: message.id,
     smscMessageId: part.smscMessageId,
     part: part.part,
-    parts: parts.length,
+    parts: effect.totalParts,
   }));
 }

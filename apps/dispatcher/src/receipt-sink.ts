@@ -41,6 +41,7 @@ function toStored(receipt: DeliveryReceipt): StoredReceipt {
   return {
     carrier: receipt.carrier,
     smscMessageId: receipt.smscMessageId,
+    msisdn: receipt.subscriber,
     state: receipt.state,
     errorCode: receipt.errorCode,
     doneAt: receipt.doneAt,

@@ -4,6 +4,7 @@ import { SmscSimulator } from '@loa/smsc-simulator';
 import { parseUdh } from '@loa/sms';
 import { pollUntil } from '@loa/testing';
 import { createTestApi, type TestApi } from '../../api/test/test-app';
+import { simulatedAccount } from './campaign-harness';
 
 const WARNING_BODY = 'Công an {{province.name}} cảnh báo: không cung cấp mã OTP, không chuyển tiền cho người lạ. Liên hệ {{province.hotline}}.';
 const TARGETED = ['14', '66'];
@@ -18,15 +19,6 @@ async function seedSubscribers(api: TestApi): Promise<void> {
     FROM generate_series(1, 40) n
     CROSS JOIN (VALUES ('14', 1), ('66', 2), ('01', 3)) p(code, ord)
     CROSS JOIN (VALUES ('viettel', 96), ('vnpt', 91), ('mobifone', 90)) c(carrier, prefix)`);
-}
-
-function account(id: CarrierAccount['id'], port: number): CarrierAccount {
-  return {
-    id, host: '127.0.0.1', port, systemId: `loa_${id}`, password: 'secret', systemType: '', bindMode: 'transceiver',
-    binds: 1, tps: 2000, window: 50, sourceAddr: 'CONGAN', sourceTon: 5, sourceNpi: 0, destTon: 1, destNpi: 1,
-    concat: 'udh8', gsmCoding: 'gsm0338', dlrIdFormat: id === 'viettel' ? 'hex-to-dec' : 'same', enquireLinkSeconds: 30,
-    validityHours: 24, simulated: true, simulatorProfile: id,
-  };
 }
 
 /** Messages whose every part the carriers reported DELIVRD (one message per destination here). */
@@ -50,7 +42,8 @@ describe('a warning campaign from template to delivery report', () => {
         profile: { name: id, messageIdFormat: id === 'viettel' ? 'hex' : 'decimal', receiptIdFormat: 'decimal', receiptDelayMs: [5, 30], outcomes: { DELIVRD: 8, UNDELIV: 1, EXPIRED: 1 } },
       }));
     }
-    const carriers = [...simulators.entries()].map(([id, simulator]) => account(id as CarrierAccount['id'], simulator.port));
+    const carriers = [...simulators.entries()].map(([id, simulator]) =>
+      simulatedAccount(id as CarrierAccount['id'], simulator.port, { dlrIdFormat: id === 'viettel' ? 'hex-to-dec' : 'same' }));
     api = await createTestApi({ imports: [DispatcherModule.forRoot({ carriers, dispatcher: { idleMs: 50 } })] });
     await seedSubscribers(api);
   });

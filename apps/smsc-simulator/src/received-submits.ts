@@ -1,5 +1,6 @@
 import { decodeText, parseUdh } from '@loa/sms';
 import { type SmppPdu } from '@loa/smpp';
+import { LOST_ANSWER } from './smsc-behaviours';
 
 export interface ConcatPart {
   mode: 'udh8' | 'udh16' | 'sar';
@@ -30,7 +31,7 @@ export interface ReceivedSubmit {
   messagePayload: Buffer | null;
   /** The text this PDU carries (UDH stripped, message_payload when present). */
   text: string;
-  /** The command_status answered; -1 when the connection was dropped instead, -2 when never answered. */
+  /** The command_status answered; -1 when the connection was dropped instead, -2 when never answered, -3 when taken but the answer was lost. */
   status: number;
   messageId: string | null;
 }
@@ -99,7 +100,7 @@ export function reassemble(received: readonly ReceivedSubmit[]): ReassembledMess
   const messages: ReassembledMessage[] = [];
   const open = new Map<string, { message: ReassembledMessage; texts: Map<number, string>; total: number }>();
   for (const submit of received) {
-    if (submit.status !== 0) continue;
+    if (submit.status !== 0 && submit.status !== LOST_ANSWER) continue;
     const { source, destination, text, dataCoding, concat, messageId } = submit;
     if (!concat) {
       messages.push({ source, destination, text, dataCoding, concat: submit.messagePayload ? 'payload' : 'single', parts: 1, complete: true, messageIds: [messageId ?? ''] });

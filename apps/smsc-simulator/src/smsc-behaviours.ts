@@ -5,6 +5,8 @@ import { type SmscProfile } from './smsc-profile';
 export const DROP_CONNECTION = -1;
 /** Answer nothing and keep the connection: the ESME's request expires. */
 export const NO_ANSWER = -2;
+/** Take the message (it is delivered and receipted) but lose the answer: the ESME cannot know. */
+export const LOST_ANSWER = -3;
 
 export interface SubmitContext {
   systemId: string;
@@ -64,6 +66,10 @@ export function silentEvery(submits: number): SmscBehaviour {
   return { name: 'no-response', refuse: ({ connectionSubmits }) => (connectionSubmits % submits === 0 ? NO_ANSWER : 0) };
 }
 
+export function lostAnswerEvery(submits: number): SmscBehaviour {
+  return { name: 'lost-response', refuse: ({ connectionSubmits }) => (connectionSubmits % submits === 0 ? LOST_ANSWER : 0) };
+}
+
 export function malformedEvery(submits: number, kind: 'unknown-command' | 'garbage'): SmscBehaviour {
   return { name: 'malformed-pdu', afterAnswer: ({ connectionSubmits }) => (connectionSubmits % submits === 0 ? kind : undefined) };
 }
@@ -73,6 +79,7 @@ export function behavioursFor(profile: SmscProfile): SmscBehaviour[] {
   const behaviours: SmscBehaviour[] = [];
   if (profile.disconnectAfterSubmits) behaviours.push(disconnectAfter(profile.disconnectAfterSubmits));
   if (profile.noResponseEvery) behaviours.push(silentEvery(profile.noResponseEvery));
+  if (profile.lostResponseEvery) behaviours.push(lostAnswerEvery(profile.lostResponseEvery));
   if (profile.invalidRanges.length > 0) behaviours.push(invalidNumbers(profile.invalidRanges));
   if (profile.throttle) behaviours.push(throttleAbove(profile.tps));
   if (profile.queueFullFraction > 0) behaviours.push(queueFull(profile.queueFullFraction));

@@ -28,6 +28,8 @@ export interface SmscProfile {
   disconnectAfterSubmits: number | null;
   /** Every Nth submit on a connection is never answered. */
   noResponseEvery: number | null;
+  /** Every Nth submit on a connection is accepted and gets its receipt, but its submit_sm_resp is lost. */
+  lostResponseEvery: number | null;
   /** After every Nth submit a broken PDU is sent: an unknown command, or garbage that breaks framing. */
   malformedEvery: number | null;
   malformedKind: 'unknown-command' | 'garbage';
@@ -48,6 +50,7 @@ export const BASE_PROFILE: SmscProfile = {
   receiptsBeforeResponse: false,
   disconnectAfterSubmits: null,
   noResponseEvery: null,
+  lostResponseEvery: null,
   malformedEvery: null,
   malformedKind: 'unknown-command',
 };

@@ -1,7 +1,7 @@
 import { type AddressInfo, Server } from 'node:net';
 import { newPdu, SMPP_STATUS, type SmppPdu, smppPackage, type SmppSession } from '@loa/smpp';
 import { reassemble, type ReassembledMessage, type ReceivedSubmit, decodeSubmit } from './received-submits';
-import { behavioursFor, DROP_CONNECTION, NO_ANSWER, seededRandom, type SmscBehaviour, type SubmitContext } from './smsc-behaviours';
+import { behavioursFor, DROP_CONNECTION, LOST_ANSWER, NO_ANSWER, seededRandom, type SmscBehaviour, type SubmitContext } from './smsc-behaviours';
 import { resolveProfile, type SmscProfile } from './smsc-profile';
 import { formatMessageId, type PendingReceipt, pickOutcome, receiptMessageId, receiptPdu, type SentReceipt } from './smsc-receipts';
 import { TimeBuckets } from './time-buckets';
@@ -94,6 +94,16 @@ export class SmscSimulator {
     for (const key of Object.keys(this.counts) as (keyof SmscSimulator['counts'])[]) this.counts[key] = 0;
   }
 
+  /** A subscriber's SMS to the brandname (mobile originated), sent in UCS-2 to a receiver of `systemId`. */
+  sendInbound(systemId: string, from: string, to: string, text: string): void {
+    const [connection] = this.receiversOf(systemId);
+    if (!connection) throw new Error(`no receiver bound as ${systemId}`);
+    connection.session.send(newPdu('deliver_sm', {
+      source_addr_ton: 1, source_addr_npi: 1, source_addr: from, dest_addr_ton: 5, dest_addr_npi: 0, destination_addr: to,
+      esm_class: 0, data_coding: 8, short_message: Buffer.from(text, 'utf16le').swap16(),
+    }));
+  }
+
   /** Drops every connection without an unbind, as a crashing SMSC would. */
   dropConnections(): void {
     for (const connection of this.connections) connection.session.destroy();
@@ -170,8 +180,9 @@ export class SmscSimulator {
       if (status !== 0) break;
     }
     this.statuses.set(status, (this.statuses.get(status) ?? 0) + 1);
-    const idNumber = status === 0 ? this.nextId++ : 0;
-    const messageId = status === 0 ? formatMessageId(idNumber, this.profile.messageIdFormat) : null;
+    const taken = status === 0 || status === LOST_ANSWER;
+    const idNumber = taken ? this.nextId++ : 0;
+    const messageId = taken ? formatMessageId(idNumber, this.profile.messageIdFormat) : null;
     const submit = this.record ? { ...decodeSubmit(pdu, { at: now, systemId: connection.systemId, connection: connection.id }), status, messageId } : undefined;
     if (submit) this.keep(this.received, submit);
     if (status === DROP_CONNECTION) {
@@ -179,8 +190,8 @@ export class SmscSimulator {
       return connection.session.destroy();
     }
     if (status === NO_ANSWER) return;
-    const answer = () => connection.session.send(pdu.response({ command_status: status, message_id: messageId ?? '' }));
-    if (status === 0) {
+    const answer = () => status !== LOST_ANSWER && connection.session.send(pdu.response({ command_status: status, message_id: messageId ?? '' }));
+    if (taken) {
       this.counts.accepted++;
       const source = String(pdu.source_addr ?? '');
       const snippet = (submit?.text ?? '').slice(0, 20).replace(/[^\x20-\x7e]/g, '.');

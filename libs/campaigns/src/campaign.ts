@@ -3,6 +3,14 @@ import { type SmsEncoding } from '@loa/sms';
 export const CARRIERS = ['viettel', 'vnpt', 'mobifone'] as const;
 export type Carrier = (typeof CARRIERS)[number];
 
+/**
+ * A submit whose answer never came (timeout, or the link dropped): `resend` sends it again after a pause
+ * (a duplicate is possible); `await-receipt` sends nothing more and waits for the carrier's receipt,
+ * matched by the subscriber's number and the time, ending as unknown when none comes within the validity.
+ */
+export const AMBIGUOUS_POLICIES = ['resend', 'await-receipt'] as const;
+export type AmbiguousPolicy = (typeof AMBIGUOUS_POLICIES)[number];
+
 export type CampaignState = 'draft' | 'pending_approval' | 'scheduled' | 'running' | 'paused' | 'completed' | 'cancelled';
 
 export interface Campaign {
@@ -14,6 +22,7 @@ export interface Campaign {
   state: CampaignState;
   startAt: Date;
   validityHours: number;
+  onAmbiguous: AmbiguousPolicy;
   reportDeadline: Date | null;
   priority: number;
   createdBy: number;
@@ -30,6 +39,7 @@ export interface NewCampaign {
   carriers?: Carrier[];
   startAt: Date;
   validityHours?: number;
+  onAmbiguous?: AmbiguousPolicy;
   reportDeadline?: Date;
   priority?: number;
 }

@@ -3,7 +3,7 @@ import { DataSource, EntityManager } from 'typeorm';
 import { queryRows } from '@loa/database';
 import { type Campaign, type CampaignState, type CampaignText, type NewCampaign } from './campaign';
 
-const COLUMNS = `id, name, template_id, provinces, carriers, state, start_at, validity_hours, report_deadline, priority,
+const COLUMNS = `id, name, template_id, provinces, carriers, state, start_at, validity_hours, on_ambiguous, report_deadline, priority,
   created_by, approved_by, created_at, materialised_at, completed_at`;
 
 @Injectable()
@@ -28,10 +28,10 @@ export class CampaignsRepository {
   async insert(campaign: Required<Omit<NewCampaign, 'reportDeadline'>> & Pick<NewCampaign, 'reportDeadline'>, createdBy: number, manager: EntityManager): Promise<Campaign> {
     const rows = await queryRows<CampaignRow>(
       manager,
-      `INSERT INTO campaigns (name, template_id, provinces, carriers, state, start_at, validity_hours, report_deadline, priority, created_by)
-       VALUES ($1, $2, $3, $4, 'draft', $5, $6, $7, $8, $9) RETURNING ${COLUMNS}`,
+      `INSERT INTO campaigns (name, template_id, provinces, carriers, state, start_at, validity_hours, on_ambiguous, report_deadline, priority, created_by)
+       VALUES ($1, $2, $3, $4, 'draft', $5, $6, $7, $8, $9, $10) RETURNING ${COLUMNS}`,
       [campaign.name, campaign.templateId, campaign.provinces, campaign.carriers, campaign.startAt, campaign.validityHours,
-        campaign.reportDeadline ?? null, campaign.priority, createdBy],
+        campaign.onAmbiguous, campaign.reportDeadline ?? null, campaign.priority, createdBy],
     );
     return toCampaign(rows[0]);
   }
@@ -92,6 +92,7 @@ interface CampaignRow {
   state: CampaignState;
   start_at: Date;
   validity_hours: number;
+  on_ambiguous: Campaign['onAmbiguous'];
   report_deadline: Date | null;
   priority: number;
   created_by: string;
@@ -111,6 +112,7 @@ function toCampaign(row: CampaignRow): Campaign {
     state: row.state,
     startAt: row.start_at,
     validityHours: row.validity_hours,
+    onAmbiguous: row.on_ambiguous,
     reportDeadline: row.report_deadline,
     priority: row.priority,
     createdBy: Number(row.created_by),

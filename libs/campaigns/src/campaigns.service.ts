@@ -50,6 +50,7 @@ export class CampaignsService {
           carriers,
           startAt: input.startAt,
           validityHours: input.validityHours ?? DEFAULT_VALIDITY_HOURS,
+          onAmbiguous: input.onAmbiguous ?? 'resend',
           reportDeadline: input.reportDeadline,
           priority: input.priority ?? 0,
         },

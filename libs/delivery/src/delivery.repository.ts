@@ -2,32 +2,39 @@ import { Injectable } from '@nestjs/common';
 import { DataSource, EntityManager } from 'typeorm';
 import { queryRows } from '@loa/database';
 import { INCREMENT_STATS } from './campaign-stats.sql';
-import { type ClaimedMessage, type MessageState, type StateChange, type StoredReceipt, type SubmittedPart } from './message-state';
-import { APPLY_MESSAGE_STATES, CLAIM_MESSAGES, INSERT_SUBMISSIONS, REQUEUE_EXPIRED_LEASES, RUNNING_CAMPAIGNS } from './messages.sql';
-import { APPLY_RECEIPTS, FINAL_STATES_OF, INSERT_RECEIPTS } from './receipts.sql';
+import { type ClaimedMessage, type MessageState, type RunningCampaign, type StateChange, type StoredInbound, type StoredReceipt, type SubmittedPart } from './message-state';
+import { APPLY_MESSAGE_STATES, CLAIM_MESSAGES, INSERT_SUBMISSIONS, OVERDUE_SUBMITTED, REQUEUE_EXPIRED_LEASES, RUNNING_CAMPAIGNS } from './messages.sql';
+import { APPLY_RECEIPTS, FINAL_STATES_OF, INSERT_INBOUND, INSERT_RECEIPTS, MATCH_RECEIPTS_BY_NUMBER } from './receipts.sql';
+
+export interface CampaignText {
+  body: string;
+  encoding: 'gsm7' | 'ucs2';
+  segments: number;
+}
 
 /** All SQL of the send path: claiming, state changes with their counters, submissions and receipts. */
 @Injectable()
 export class DeliveryRepository {
   constructor(private readonly db: DataSource) {}
 
-  async runningCampaigns(carrier: string): Promise<{ id: number; validityHours: number }[]> {
-    const rows = await queryRows<{ id: string; validity_hours: number }>(this.db, RUNNING_CAMPAIGNS, [carrier]);
-    return rows.map((row) => ({ id: Number(row.id), validityHours: row.validity_hours }));
+  async runningCampaigns(carrier: string): Promise<RunningCampaign[]> {
+    const rows = await queryRows<{ id: string; validity_hours: number; on_ambiguous: RunningCampaign['onAmbiguous'] }>(this.db, RUNNING_CAMPAIGNS, [carrier]);
+    return rows.map((row) => ({ id: Number(row.id), validityHours: row.validity_hours, onAmbiguous: row.on_ambiguous }));
   }
 
-  async claim(campaignId: number, carrier: string, afterId: number, limit: number, leaseSeconds: number): Promise<ClaimedMessage[]> {
+  async claim(campaign: RunningCampaign, carrier: string, afterId: number, limit: number, leaseSeconds: number): Promise<ClaimedMessage[]> {
     const rows = await queryRows<{ id: string; msisdn: string; province_code: string; text_id: string; attempts: number }>(
-      this.db, CLAIM_MESSAGES, [campaignId, carrier, afterId, limit, leaseSeconds]);
+      this.db, CLAIM_MESSAGES, [campaign.id, carrier, afterId, limit, leaseSeconds]);
+    const { validityHours, onAmbiguous } = campaign;
     return rows
-      .map((row) => ({ id: Number(row.id), campaignId, msisdn: row.msisdn, provinceCode: row.province_code, textId: Number(row.text_id), attempts: row.attempts }))
+      .map((row) => ({ id: Number(row.id), campaignId: campaign.id, validityHours, onAmbiguous, msisdn: row.msisdn, provinceCode: row.province_code, textId: Number(row.text_id), attempts: row.attempts }))
       .sort((a, b) => a.id - b.id);
   }
 
-  async textsOf(textIds: number[]): Promise<Map<number, { body: string; encoding: 'gsm7' | 'ucs2' }>> {
-    const rows = await queryRows<{ id: string; body: string; encoding: 'gsm7' | 'ucs2' }>(
-      this.db, 'SELECT id, body, encoding FROM campaign_texts WHERE id = ANY($1)', [textIds]);
-    return new Map(rows.map((row) => [Number(row.id), { body: row.body, encoding: row.encoding }]));
+  async textsOf(textIds: number[]): Promise<Map<number, CampaignText>> {
+    const rows = await queryRows<{ id: string } & CampaignText>(
+      this.db, 'SELECT id, body, encoding, segments FROM campaign_texts WHERE id = ANY($1)', [textIds]);
+    return new Map(rows.map((row) => [Number(row.id), { body: row.body, encoding: row.encoding, segments: row.segments }]));
   }
 
   /** Sending outcomes of one batch, with their submissions and counters, in one transaction. */
@@ -55,7 +62,33 @@ export class DeliveryRepository {
       receipts.map((r) => r.errorCode),
       receipts.map((r) => r.doneAt),
       receipts.map((r) => r.raw),
+      receipts.map((r) => r.msisdn),
     ]);
+  }
+
+  async storeInbound(messages: StoredInbound[]): Promise<void> {
+    await this.db.query(INSERT_INBOUND, [
+      messages.map((m) => m.carrier),
+      messages.map((m) => m.sourceAddr),
+      messages.map((m) => m.destAddr),
+      messages.map((m) => m.body),
+      messages.map((m) => m.dataCoding),
+    ]);
+  }
+
+  /** Attaches orphan receipts to messages waiting for one (policy await-receipt); returns how many. */
+  async matchReceiptsByNumber(limit: number, options: { responseWaitSeconds: number; ambiguityWindowSeconds: number }): Promise<number> {
+    const rows = await queryRows(this.db, MATCH_RECEIPTS_BY_NUMBER, [options.responseWaitSeconds, limit, options.ambiguityWindowSeconds]);
+    return rows.length;
+  }
+
+  /** Ends as unknown the submitted messages whose receipt is overdue; returns how many. */
+  async expireOverdueSubmitted(graceSeconds: number, limit: number): Promise<number> {
+    const overdue = await queryRows<{ campaign_id: string; id: string }>(this.db, OVERDUE_SUBMITTED, [graceSeconds, limit]);
+    const changes: StateChange[] = overdue.map((row) => ({
+      campaignId: Number(row.campaign_id), id: Number(row.id), state: 'unknown', error: 'no delivery receipt within the validity period',
+    }));
+    return this.db.transaction((manager) => this.applyStates(changes, 'submitted', manager));
   }
 
   /** Applies up to `limit` matched receipts; returns how many messages they touched (0: nothing left). */
@@ -87,6 +120,7 @@ export class DeliveryRepository {
       changes.map((c) => c.error ?? null),
       changes.map((c) => c.retryAfterSeconds ?? null),
       changes.map((c) => (c.refundAttempt ? 1 : 0)),
+      changes.map((c) => c.awaitingReceiptParts ?? 0),
       from,
     ]);
     if (moved.length > 0) {

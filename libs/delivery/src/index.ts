@@ -1,3 +1,4 @@
 export * from './delivery.module';
 export * from './delivery.repository';
+export * from './link-status.repository';
 export * from './message-state';

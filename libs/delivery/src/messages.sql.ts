@@ -18,18 +18,19 @@ export const CLAIM_MESSAGES = `
 
 /** Running campaigns with work for a carrier, most urgent first. */
 export const RUNNING_CAMPAIGNS = `
-  SELECT id, validity_hours FROM campaigns WHERE state = 'running' AND $1 = ANY(carriers) ORDER BY priority DESC, id`;
+  SELECT id, validity_hours, on_ambiguous FROM campaigns WHERE state = 'running' AND $1 = ANY(carriers) ORDER BY priority DESC, id`;
 
 /**
  * Applies a batch of final or intermediate states; returns what changed so counters move in the same
  * transaction. Only rows still in `from_state` change, so a late duplicate outcome changes nothing.
  * Arrays: $1 campaign ids, $2 message ids, $3 new states, $4 errors, $5 requeue delays in seconds (or null),
- * $6 attempt refunds (1 when the attempt must not count), $7 expected current state.
+ * $6 attempt refunds (1 when the attempt must not count), $7 PDUs of a message now waiting for receipts matched by number (0: not waiting),
+ * $8 expected current state.
  */
 export const APPLY_MESSAGE_STATES = `
   WITH input AS (
-    SELECT * FROM unnest($1::bigint[], $2::bigint[], $3::text[], $4::text[], $5::int[], $6::int[])
-      AS i(campaign_id, id, state, error, delay_seconds, refund)
+    SELECT * FROM unnest($1::bigint[], $2::bigint[], $3::text[], $4::text[], $5::int[], $6::int[], $7::int[])
+      AS i(campaign_id, id, state, error, delay_seconds, refund, awaiting)
   )
   UPDATE messages m SET
     state = input.state,
@@ -38,9 +39,11 @@ export const APPLY_MESSAGE_STATES = `
     lease_until = NULL,
     next_attempt_at = CASE WHEN input.delay_seconds IS NULL THEN m.next_attempt_at ELSE now() + make_interval(secs => input.delay_seconds) END,
     submitted_at = CASE WHEN input.state = 'submitted' THEN now() ELSE m.submitted_at END,
+    awaiting_receipt_since = CASE WHEN input.awaiting > 0 THEN now() END,
+    awaiting_parts = NULLIF(input.awaiting, 0),
     final_at = CASE WHEN input.state IN ('delivered', 'undeliverable', 'expired', 'rejected', 'failed', 'unknown') THEN now() ELSE NULL END
   FROM input
-  WHERE m.campaign_id = input.campaign_id AND m.id = input.id AND m.state = $7
+  WHERE m.campaign_id = input.campaign_id AND m.id = input.id AND m.state = $8
   RETURNING m.campaign_id, m.province_code, m.carrier, m.state`;
 
 export const INSERT_SUBMISSIONS = `
@@ -53,3 +56,16 @@ export const REQUEUE_EXPIRED_LEASES = `
   UPDATE messages SET state = 'queued', lease_until = NULL, last_error = 'lease expired (dispatcher lost)'
   WHERE state = 'sending' AND lease_until < now()
   RETURNING campaign_id`;
+
+/**
+ * Submitted messages whose receipt has not come within the campaign's validity plus a grace period: the
+ * SMSC will not say any more, so they end as unknown. Reads messages_submitted_idx, running campaigns only.
+ * $1 grace seconds, $2 batch size.
+ */
+export const OVERDUE_SUBMITTED = `
+  SELECT m.campaign_id, m.id
+  FROM campaigns c
+  JOIN messages m ON m.campaign_id = c.id AND m.state = 'submitted'
+    AND m.submitted_at < now() - make_interval(hours => c.validity_hours, secs => $1)
+  WHERE c.state IN ('running', 'paused')
+  LIMIT $2`;

@@ -1,7 +1,12 @@
 /** Receipts are stored as received, before deliver_sm_resp goes back: append-only, one statement a batch. */
 export const INSERT_RECEIPTS = `
-  INSERT INTO delivery_receipts (carrier, smsc_message_id, receipt_state, error_code, done_at, raw)
-  SELECT * FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::timestamptz[], $6::text[])`;
+  INSERT INTO delivery_receipts (carrier, smsc_message_id, receipt_state, error_code, done_at, raw, msisdn)
+  SELECT * FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::timestamptz[], $6::text[], $7::bigint[])`;
+
+/** deliver_sm that are not receipts (a subscriber answering the brandname), kept as received. */
+export const INSERT_INBOUND = `
+  INSERT INTO inbound_messages (carrier, source_addr, dest_addr, body, data_coding)
+  SELECT * FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::smallint[])`;
 
 /**
  * Applies stored receipts that have found their submission (a receipt that came before its
@@ -48,3 +53,38 @@ export const FINAL_STATES_OF = `
     ON s.campaign_id = m.campaign_id AND s.message_id = m.message_id
   GROUP BY s.campaign_id, s.message_id
   HAVING count(s.receipt_state) = max(s.parts)`;
+
+/**
+ * Policy await-receipt: a message whose submit got no answer has no SMSC id, so a receipt for it finds no
+ * submission. Such orphan receipts, once old enough that their submit_sm_resp would have landed, are
+ * matched by carrier and handset to a message waiting for one, and become its next parts' submissions;
+ * APPLY_RECEIPTS then applies them as usual. The most recently waiting message of that number wins.
+ * $1 seconds an orphan waits for its submit_sm_resp, $2 batch size, $3 seconds a receipt may precede the
+ * moment the message was declared ambiguous (the request timeout, with margin).
+ */
+export const MATCH_RECEIPTS_BY_NUMBER = `
+  WITH orphan AS (
+    SELECT d.id, d.carrier, d.smsc_message_id, d.msisdn, d.received_at
+    FROM delivery_receipts d
+    WHERE d.applied_at IS NULL AND d.msisdn IS NOT NULL AND d.smsc_message_id IS NOT NULL
+      AND d.received_at < now() - make_interval(secs => $1)
+      AND NOT EXISTS (SELECT 1 FROM submissions s WHERE s.carrier = d.carrier AND s.smsc_message_id = d.smsc_message_id)
+    ORDER BY d.id LIMIT $2
+  ),
+  candidate AS (
+    SELECT DISTINCT ON (o.id) o.id AS receipt_id, o.carrier, o.smsc_message_id, m.campaign_id, m.id AS message_id, m.awaiting_parts
+    FROM orphan o
+    JOIN messages m ON m.carrier = o.carrier AND m.msisdn = o.msisdn
+      AND m.state = 'submitted' AND m.awaiting_receipt_since IS NOT NULL
+      AND o.received_at >= m.awaiting_receipt_since - make_interval(secs => $3)
+    ORDER BY o.id, m.awaiting_receipt_since DESC
+  ),
+  numbered AS (
+    SELECT c.*, row_number() OVER (PARTITION BY c.campaign_id, c.message_id ORDER BY c.receipt_id)
+      + (SELECT count(*) FROM submissions s WHERE s.campaign_id = c.campaign_id AND s.message_id = c.message_id) AS part
+    FROM candidate c
+  )
+  INSERT INTO submissions (carrier, smsc_message_id, campaign_id, message_id, part, parts)
+  SELECT carrier, smsc_message_id, campaign_id, message_id, part, awaiting_parts FROM numbered WHERE part <= awaiting_parts
+  ON CONFLICT (carrier, smsc_message_id) DO NOTHING
+  RETURNING message_id`;

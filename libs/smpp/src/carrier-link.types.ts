@@ -57,7 +57,7 @@ export type SubmitOutcome =
   /** Throttled, queue full, link down before sending: send again later without counting an attempt. */
   | { kind: 'retry'; status: number | null; error: string }
   /** Sent but no answer (timeout, or the link dropped with it in the window): may or may not arrive. */
-  | { kind: 'ambiguous'; error: string; acceptedParts: AcceptedPart[] };
+  | { kind: 'ambiguous'; error: string; acceptedParts: AcceptedPart[]; totalParts: number };
 
 export type ReceiptState = 'DELIVRD' | 'EXPIRED' | 'DELETED' | 'UNDELIV' | 'ACCEPTD' | 'UNKNOWN' | 'REJECTD' | 'ENROUTE';
 
@@ -65,6 +65,8 @@ export interface DeliveryReceipt {
   carrier: CarrierId;
   /** Normalised by dlrIdFormat so it equals AcceptedPart.smscMessageId; null when unparseable. */
   smscMessageId: string | null;
+  /** The handset the receipt is about (its source_addr), digits only; null when absent. */
+  subscriber: string | null;
   state: ReceiptState | null;
   errorCode: string | null;
   doneAt: Date | null;

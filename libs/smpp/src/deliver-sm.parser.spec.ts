@@ -16,13 +16,13 @@ describe(parseDeliverSm.name, () => {
 
   it('reads the text form in any case and order, with missing fields and extra text', () => {
     const text = 'Stat:undeliv ERR:001 random words ID:000161 done date:2601311530 dlvrd:000 Text:xin chao id:42';
-    expect(parseDeliverSm(deliver({ esm_class: 0x04, short_message: Buffer.from(text) }), OPTIONS)).toEqual({ kind: 'receipt', receipt: { carrier: 'viettel', smscMessageId: '161', state: 'UNDELIV', errorCode: '001', doneAt: new Date('2026-01-31T08:30:00Z'), raw: text } });
+    expect(parseDeliverSm(deliver({ esm_class: 0x04, source_addr: '+84 912 345 678', short_message: Buffer.from(text) }), OPTIONS)).toEqual({ kind: 'receipt', receipt: { carrier: 'viettel', smscMessageId: '161', subscriber: '84912345678', state: 'UNDELIV', errorCode: '001', doneAt: new Date('2026-01-31T08:30:00Z'), raw: text } });
   });
 
   it('keeps an unparseable receipt raw with a null id', () => {
     expect(parseDeliverSm(deliver({ esm_class: 0x04, short_message: Buffer.from('garbled ###') }), OPTIONS)).toMatchObject({
       kind: 'receipt',
-      receipt: { smscMessageId: null, state: null, raw: 'garbled ###' },
+      receipt: { smscMessageId: null, subscriber: null, state: null, raw: 'garbled ###' },
     });
   });
 

@@ -58,6 +58,7 @@ function parseReceipt(pdu: SmppPdu, receiptedId: string | undefined, options: Re
   return {
     carrier: options.carrier,
     smscMessageId: rawId ? canonicalReceiptId(rawId, options.dlrIdFormat) : null,
+    subscriber: String(pdu.source_addr ?? '').replace(/\D/g, '') || null,
     state: stateTlv ?? (stat ? (STAT_ALIASES[stat] ?? 'UNKNOWN') : null),
     errorCode: FIELD.err.exec(text)?.[1] ?? networkErrorCode(pdu.network_error_code),
     doneAt: parseSmscDate(FIELD.doneDate.exec(text)?.[1], options.utcOffsetMinutes),

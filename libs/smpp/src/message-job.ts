@@ -49,11 +49,11 @@ export class MessageJob {
     if (--this.unsettled > 0) return;
     const acceptedParts = this.accepted.sort((a, b) => a.part - b.part);
     if (this.permanent) return this.resolve({ kind: 'permanent', ...this.permanent, acceptedParts });
-    if (this.ambiguous) return this.resolve({ kind: 'ambiguous', error: this.ambiguous, acceptedParts });
+    if (this.ambiguous) return this.resolve({ kind: 'ambiguous', error: this.ambiguous, acceptedParts, totalParts: this.total });
     if (this.retry && acceptedParts.length === 0) return this.resolve({ kind: 'retry', ...this.retry });
     if (this.retry) {
       const error = `${this.retry.error} after ${acceptedParts.length} of ${this.total} parts were accepted`;
-      return this.resolve({ kind: 'ambiguous', error, acceptedParts });
+      return this.resolve({ kind: 'ambiguous', error, acceptedParts, totalParts: this.total });
     }
     this.resolve({ kind: 'accepted', parts: acceptedParts });
   }

@@ -1,6 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { ArrayMaxSize, ArrayNotEmpty, IsDateString, IsIn, IsInt, IsOptional, IsString, Length, Max, Min } from 'class-validator';
-import { type Carrier, CARRIERS } from '@loa/campaigns';
+import { AMBIGUOUS_POLICIES, type AmbiguousPolicy, type Carrier, CARRIERS } from '@loa/campaigns';
 
 export class CreateCampaignDto {
   @ApiProperty({ example: 'Cảnh báo lừa đảo trước Tết — Sơn La' })
@@ -38,6 +38,15 @@ export class CreateCampaignDto {
   @Min(1)
   @Max(72)
   validityHours?: number;
+
+  @ApiPropertyOptional({
+    enum: AMBIGUOUS_POLICIES,
+    default: 'resend',
+    description: 'A submit the carrier never answered: send it again after 30 s (a duplicate is possible), or wait for its receipt, matched by number and time (unknown if none comes within the validity)',
+  })
+  @IsOptional()
+  @IsIn(AMBIGUOUS_POLICIES)
+  onAmbiguous?: AmbiguousPolicy;
 
   @ApiPropertyOptional({ description: 'When results are due to the officials', example: '2026-02-24T17:00:00+07:00' })
   @IsOptional()

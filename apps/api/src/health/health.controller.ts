@@ -1,15 +1,19 @@
-import { Controller, Get } from '@nestjs/common';
+import { Controller, Get, UseFilters } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
 import { HealthCheck, type HealthCheckResult, HealthCheckService, TypeOrmHealthIndicator } from '@nestjs/terminus';
 import { Public } from '@loa/auth';
+import { CarrierLinksIndicator } from './carrier-links.indicator';
+import { HealthCheckFailedFilter } from './health-check-failed.filter';
 
 @ApiTags('health')
 @Public()
+@UseFilters(HealthCheckFailedFilter)
 @Controller('health')
 export class HealthController {
   constructor(
     private readonly health: HealthCheckService,
     private readonly database: TypeOrmHealthIndicator,
+    private readonly carrierLinks: CarrierLinksIndicator,
   ) {}
 
   @Get('live')
@@ -18,9 +22,13 @@ export class HealthController {
     return this.health.check([]);
   }
 
+  /** Ready when the database answers and every carrier the dispatchers report has a bound session. */
   @Get('ready')
   @HealthCheck()
   ready(): Promise<HealthCheckResult> {
-    return this.health.check([() => this.database.pingCheck('database', { timeout: 2000 })]);
+    return this.health.check([
+      () => this.database.pingCheck('database', { timeout: 2000 }),
+      () => this.carrierLinks.check('carriers'),
+    ]);
   }
 }

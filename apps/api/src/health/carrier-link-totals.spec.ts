@@ -1,0 +1,51 @@
+import { type LinkCounters, type StoredLinkStatus } from '@loa/delivery';
+import { totalsByCarrier } from './carrier-link-totals';
+
+const ZERO: LinkCounters = { submitted: 0, accepted: 0, retried: 0, failed: 0, ambiguous: 0, receipts: 0, inbound: 0, reconnects: 0 };
+
+function status(dispatcherId: string, carrier: string, state: string, boundSessions: number, counters: Partial<LinkCounters> = {}): StoredLinkStatus {
+  return { dispatcherId, carrier, state, boundSessions, inFlight: boundSessions * 10, queued: 1, counters: { ...ZERO, ...counters }, updatedAt: new Date(), fresh: true };
+}
+
+describe(totalsByCarrier.name, () => {
+  it('sums each carrier over its dispatchers and counts their links by state', () => {
+    const sut = totalsByCarrier([
+      status('b:2:x', 'viettel', 'connecting', 0, { accepted: 5, reconnects: 3 }),
+      status('a:1:x', 'vnpt', 'bound', 1),
+      status('a:1:x', 'viettel', 'bound', 2, { accepted: 7, receipts: 4 }),
+      status('c:3:x', 'viettel', 'bound', 1),
+    ]);
+
+    expect(sut.map((total) => total.carrier)).toEqual(['viettel', 'vnpt']);
+    expect(sut[0]).toEqual({
+      carrier: 'viettel', boundSessions: 3, inFlight: 30, queued: 3, links: { bound: 2, connecting: 1 },
+      counters: { ...ZERO, accepted: 12, receipts: 4, reconnects: 3 },
+    });
+    expect(sut[1]).toMatchObject({ carrier: 'vnpt', boundSessions: 1, links: { bound: 1 } });
+  });
+
+  it('reads a counter an older dispatcher did not report as zero', () => {
+    const counters: Partial<LinkCounters> = { ...ZERO, accepted: 2 };
+    delete counters.receipts;
+    const old = { ...status('a:1:x', 'viettel', 'bound', 1), counters: counters as LinkCounters };
+
+    const [sut] = totalsByCarrier([old]);
+
+    expect(sut.counters).toEqual({ ...ZERO, accepted: 2 });
+  });
+
+  it('counts a dispatcher that stopped reporting as a gone link, with nothing bound', () => {
+    const sut = totalsByCarrier([
+      { ...status('dead:1:x', 'viettel', 'bound', 4, { accepted: 9 }), fresh: false },
+      { ...status('dead:1:x', 'vnpt', 'bound', 1), fresh: false },
+      status('live:2:x', 'vnpt', 'bound', 2),
+    ]);
+
+    expect(sut[0]).toEqual({ carrier: 'viettel', boundSessions: 0, inFlight: 0, queued: 0, links: { gone: 1 }, counters: ZERO });
+    expect(sut[1]).toMatchObject({ carrier: 'vnpt', boundSessions: 2, links: { gone: 1, bound: 1 } });
+  });
+
+  it('has nothing to say without reports', () => {
+    expect(totalsByCarrier([])).toEqual([]);
+  });
+});

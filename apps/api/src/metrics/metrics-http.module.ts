@@ -1,0 +1,9 @@
+import { Module } from '@nestjs/common';
+import { DeliveryModule } from '@loa/delivery';
+import { MetricsController } from './metrics.controller';
+import { MetricsRepository } from './metrics.repository';
+import { MetricsService } from './metrics.service';
+
+/** GET /metrics. */
+@Module({ imports: [DeliveryModule], controllers: [MetricsController], providers: [MetricsService, MetricsRepository] })
+export class MetricsHttpModule {}

@@ -1,0 +1,18 @@
+import { Injectable } from '@nestjs/common';
+import { DataSource } from 'typeorm';
+import { queryRows } from '@loa/database';
+import { ACTIVE_CAMPAIGN_MESSAGES } from './campaign-messages.sql';
+
+export const MESSAGE_COUNTERS = ['targeted', 'submitted', 'delivered', 'undeliverable', 'expired', 'rejected', 'failed', 'unknown'] as const;
+export type MessageCounter = (typeof MESSAGE_COUNTERS)[number];
+
+/** The reads behind /metrics that no domain library answers already. */
+@Injectable()
+export class MetricsRepository {
+  constructor(private readonly db: DataSource) {}
+
+  async activeCampaignMessages(): Promise<Record<MessageCounter, number>> {
+    const [row] = await queryRows<Record<MessageCounter, string>>(this.db, ACTIVE_CAMPAIGN_MESSAGES);
+    return Object.fromEntries(MESSAGE_COUNTERS.map((counter) => [counter, Number(row[counter])])) as Record<MessageCounter, number>;
+  }
+}

@@ -1,0 +1,66 @@
+import { Injectable } from '@nestjs/common';
+import { collectDefaultMetrics, Gauge, Registry } from 'prom-client';
+import { LinkStatusRepository } from '@loa/delivery';
+import { type CarrierLinkTotals, LINK_STATUS_FRESH_SECONDS, LINK_STATUS_RECENT_SECONDS, totalsByCarrier } from '../health/carrier-link-totals';
+import { MESSAGE_COUNTERS, MetricsRepository } from './metrics.repository';
+
+const SUBMIT_OUTCOMES = ['accepted', 'retried', 'failed', 'ambiguous'] as const;
+
+/**
+ * Prometheus metrics of this API instance, read from PostgreSQL on every scrape: the carrier links
+ * summed over fresh dispatcher reports (a dispatcher that died counts zero for an hour), and the messages of running or paused campaigns.
+ * A registry of its own, so that several applications in one process (tests) do not clash.
+ */
+@Injectable()
+export class MetricsService {
+  readonly registry = new Registry();
+  private readonly boundSessions = this.carrierGauge('loa_carrier_bound_sessions', 'SMPP sessions bound, over all dispatchers.');
+  private readonly inFlight = this.carrierGauge('loa_carrier_in_flight', 'Submits awaiting their response.');
+  private readonly queued = this.carrierGauge('loa_carrier_queued', 'Message parts waiting for a window slot, a TPS token or the end of a pause.');
+  private readonly receipts = this.carrierGauge('loa_carrier_receipts_total', 'Delivery receipts received since each dispatcher started.');
+  private readonly reconnects = this.carrierGauge('loa_carrier_reconnects_total', 'Session reconnects since each dispatcher started.');
+  private readonly submits = new Gauge({
+    name: 'loa_carrier_submits_total',
+    help: 'Submit outcomes since each dispatcher started (resets when one restarts).',
+    labelNames: ['carrier', 'outcome'] as const,
+    registers: [this.registry],
+  });
+  private readonly messages = new Gauge({
+    name: 'loa_messages',
+    help: 'Messages of running or paused campaigns, by the campaign counter they reached (targeted: all of them).',
+    labelNames: ['state'] as const,
+    registers: [this.registry],
+  });
+
+  constructor(
+    private readonly linkStatuses: LinkStatusRepository,
+    private readonly repository: MetricsRepository,
+  ) {
+    collectDefaultMetrics({ register: this.registry });
+  }
+
+  async render(): Promise<string> {
+    const [statuses, messages] = await Promise.all([this.linkStatuses.recent(LINK_STATUS_RECENT_SECONDS, LINK_STATUS_FRESH_SECONDS), this.repository.activeCampaignMessages()]);
+    this.setCarriers(totalsByCarrier(statuses));
+    for (const state of MESSAGE_COUNTERS) this.messages.set({ state }, messages[state]);
+    return this.registry.metrics();
+  }
+
+  private setCarriers(totals: CarrierLinkTotals[]): void {
+    // Reset first: a carrier no dispatcher reports any more must disappear, not keep its last value.
+    for (const gauge of [this.boundSessions, this.inFlight, this.queued, this.receipts, this.reconnects, this.submits]) gauge.reset();
+    for (const total of totals) {
+      const carrier = total.carrier;
+      this.boundSessions.set({ carrier }, total.boundSessions);
+      this.inFlight.set({ carrier }, total.inFlight);
+      this.queued.set({ carrier }, total.queued);
+      this.receipts.set({ carrier }, total.counters.receipts);
+      this.reconnects.set({ carrier }, total.counters.reconnects);
+      for (const outcome of SUBMIT_OUTCOMES) this.submits.set({ carrier, outcome }, total.counters[outcome]);
+    }
+  }
+
+  private carrierGauge(name: string, help: string): Gauge<'carrier'> {
+    return new Gauge({ name, help, labelNames: ['carrier'] as const, registers: [this.registry] });
+  }
+}

@@ -1,0 +1,216 @@
+import { Client } from 'pg';
+import { type CarrierAccount } from '@loa/config';
+import { type LinkStatusReport, LinkStatusRepository } from '@loa/delivery';
+import { DispatcherModule } from '@loa/dispatcher';
+import { SmscSimulator } from '@loa/smsc-simulator';
+import { pollUntil } from '@loa/testing';
+import { createTestApi, type TestApi } from './test-app';
+
+const SYSTEM_ID = 'loa_status_probe';
+const SMSC_PASSWORD = 'link-status-secret';
+const POLL = { timeoutMs: 10_000, intervalMs: 100 };
+
+function viettelAccount(port: number): CarrierAccount {
+  return {
+    id: 'viettel', host: '127.0.0.1', port, systemId: SYSTEM_ID, password: SMSC_PASSWORD, systemType: '', bindMode: 'transceiver',
+    binds: 1, tps: 100, window: 10, sourceAddr: 'CONGAN', sourceTon: 5, sourceNpi: 0, destTon: 1, destNpi: 1,
+    concat: 'udh8', gsmCoding: 'gsm0338', dlrIdFormat: 'hex-to-dec', enquireLinkSeconds: 30,
+    validityHours: 24, simulated: true, simulatorProfile: 'viettel',
+  };
+}
+
+function report(carrier: string, state: string, boundSessions: number): LinkStatusReport {
+  return {
+    carrier, state, boundSessions, inFlight: 0, queued: 0,
+    counters: { submitted: 0, accepted: boundSessions * 10, retried: 0, failed: 0, ambiguous: 0, receipts: 0, inbound: 0, reconnects: 0 },
+  };
+}
+
+/** The parts of a response worth printing when a poll times out (a supertest response is circular). */
+async function get(api: TestApi, path: string): Promise<{ status: number; body: any; text: string; contentType: string }> {
+  const response = await api.http().get(path);
+  return { status: response.status, body: response.body, text: response.text, contentType: response.headers['content-type'] ?? '' };
+}
+
+/** One template and a campaign per state, with campaign_stats rows only the running and paused ones count by. */
+async function seedCampaignStats(api: TestApi): Promise<void> {
+  await api.dataSource.query(`
+    WITH t AS (
+      INSERT INTO templates (family_id, version, name, body, encoding_policy, max_segments, status, author_id)
+      SELECT 990001, 1, 'metrics', 'Cảnh báo', 'auto', 1, 'approved', min(id) FROM users
+      RETURNING id, author_id
+    ), c AS (
+      INSERT INTO campaigns (name, template_id, provinces, carriers, state, start_at, created_by)
+      SELECT 'metrics ' || v.state, t.id, '{01}', '{viettel}', v.state, now() + interval '1 day', t.author_id
+      FROM t CROSS JOIN (VALUES ('running'), ('paused'), ('completed'), ('cancelled')) v(state)
+      RETURNING id, state
+    )
+    INSERT INTO campaign_stats (campaign_id, province_code, carrier, targeted, submitted, delivered, undeliverable, expired, rejected, failed, unknown)
+    SELECT c.id, '01', 'viettel', s.targeted, s.submitted, s.delivered, s.undeliverable, s.expired, s.rejected, s.failed, s.unknown
+    FROM c JOIN (VALUES
+      ('running',   10, 8, 3, 1, 0, 0, 2, 0),
+      ('paused',     7, 5, 4, 0, 1, 1, 0, 1),
+      ('completed', 100, 100, 100, 0, 0, 0, 0, 0),
+      ('cancelled',  50, 1, 1, 0, 0, 0, 0, 0)
+    ) s(state, targeted, submitted, delivered, undeliverable, expired, rejected, failed, unknown) USING (state)`);
+}
+
+describe('carrier link status in /health/ready and /metrics', () => {
+  let api: TestApi;
+  let simulator: SmscSimulator;
+  let appClosed = false;
+
+  beforeAll(async () => {
+    simulator = await SmscSimulator.start({ port: 0, accounts: [{ systemId: SYSTEM_ID, password: SMSC_PASSWORD }], profile: 'viettel' });
+    const carriers = [viettelAccount(simulator.port)];
+    api = await createTestApi({ imports: [DispatcherModule.forRoot({ carriers, dispatcher: { idleMs: 50, statusIntervalMs: 200 } })] });
+  });
+
+  afterAll(async () => {
+    if (!appClosed) await api?.app.close();
+    await api?.db.drop();
+    await simulator?.stop();
+  });
+
+  it('reports the bound carrier as ready, without credentials', async () => {
+    const ready = await pollUntil(() => get(api, '/health/ready'), (r) => r.status === 200 && r.body.details?.carriers?.viettel !== undefined, {
+      ...POLL, what: 'viettel in /health/ready',
+    });
+
+    expect(ready.body.details.database.status).toBe('up');
+    expect(ready.body.details.carriers).toEqual({ status: 'up', viettel: { status: 'up', boundSessions: 1, links: { bound: 1 } } });
+    expect(ready.text).not.toContain(SMSC_PASSWORD);
+    expect(ready.text).not.toContain(SYSTEM_ID);
+  });
+
+  it('keeps one row per link under an id naming the host and process', async () => {
+    const rows: { dispatcher_id: string; carrier: string; state: string; bound_sessions: number; counters: object }[] = await api.dataSource.query(
+      'SELECT dispatcher_id, carrier, state, bound_sessions, counters FROM carrier_link_status');
+
+    expect(rows).toHaveLength(1);
+    expect(rows[0].dispatcher_id).toMatch(new RegExp(`^[^:]+:${process.pid}:[0-9a-f]{6}$`));
+    expect(rows[0]).toMatchObject({ carrier: 'viettel', state: 'bound', bound_sessions: 1 });
+    expect(Object.keys(rows[0].counters).sort()).toEqual(['accepted', 'ambiguous', 'failed', 'inbound', 'receipts', 'reconnects', 'retried', 'submitted']);
+  });
+
+  it('serves Prometheus text without a token, per carrier and without credentials', async () => {
+    const metrics = await get(api, '/metrics');
+
+    expect(metrics.status).toBe(200);
+    expect(metrics.contentType).toMatch(/^text\/plain; version=0\.0\.4/);
+    expect(metrics.text).toMatch(/^loa_carrier_bound_sessions\{carrier="viettel"\} 1$/m);
+    expect(metrics.text).toMatch(/^loa_carrier_in_flight\{carrier="viettel"\} 0$/m);
+    expect(metrics.text).toMatch(/^loa_carrier_queued\{carrier="viettel"\} 0$/m);
+    expect(metrics.text).toMatch(/^loa_carrier_submits_total\{carrier="viettel",outcome="accepted"\} 0$/m);
+    expect(metrics.text).toMatch(/^loa_carrier_reconnects_total\{carrier="viettel"\} 0$/m);
+    expect(metrics.text).toMatch(/^process_cpu_user_seconds_total \d/m);
+    expect(metrics.text).not.toContain(SMSC_PASSWORD);
+    expect(metrics.text).not.toContain(SYSTEM_ID);
+  });
+
+  it('leaves /metrics out of the OpenAPI document', async () => {
+    const docs = await get(api, '/docs/openapi.json');
+
+    expect(Object.keys(docs.body.paths)).toContain('/health/ready');
+    expect(Object.keys(docs.body.paths)).not.toContain('/metrics');
+  });
+
+  it('counts the messages of running and paused campaigns only', async () => {
+    await seedCampaignStats(api);
+
+    const metrics = await get(api, '/metrics');
+
+    const expected = { targeted: 17, submitted: 13, delivered: 7, undeliverable: 1, expired: 1, rejected: 1, failed: 2, unknown: 1 };
+    for (const [state, count] of Object.entries(expected)) {
+      expect(metrics.text).toMatch(new RegExp(`^loa_messages\\{state="${state}"\\} ${count}$`, 'm'));
+    }
+  });
+
+  it('sums the fresh reports of every dispatcher and shows a dispatcher that stopped reporting as gone', async () => {
+    const repository = api.app.get(LinkStatusRepository);
+    await repository.write('other-host:1:aaaaaa', [report('viettel', 'bound', 2), report('vnpt', 'bound', 1)]);
+    await repository.write('dead-host:1:bbbbbb', [report('viettel', 'bound', 5), report('mobifone', 'connecting', 0)]);
+    await api.dataSource.query(`UPDATE carrier_link_status SET updated_at = now() - interval '20 seconds' WHERE dispatcher_id = 'dead-host:1:bbbbbb'`);
+    try {
+      const ready = await get(api, '/health/ready');
+      const metrics = await get(api, '/metrics');
+
+      expect(ready.status).toBe(200);
+      expect(ready.body.details.carriers).toEqual({
+        status: 'up',
+        mobifone: { status: 'down', boundSessions: 0, links: { gone: 1 } },
+        viettel: { status: 'up', boundSessions: 3, links: { bound: 2, gone: 1 } },
+        vnpt: { status: 'up', boundSessions: 1, links: { bound: 1 } },
+      });
+      expect(metrics.text).toMatch(/^loa_carrier_bound_sessions\{carrier="viettel"\} 3$/m);
+      expect(metrics.text).toMatch(/^loa_carrier_submits_total\{carrier="viettel",outcome="accepted"\} 20$/m);
+      expect(metrics.text).toMatch(/^loa_carrier_bound_sessions\{carrier="vnpt"\} 1$/m);
+      expect(metrics.text).toMatch(/^loa_carrier_bound_sessions\{carrier="mobifone"\} 0$/m);
+    } finally {
+      await repository.remove('other-host:1:aaaaaa');
+      await repository.remove('dead-host:1:bbbbbb');
+    }
+    const left: { dispatcher_id: string }[] = await api.dataSource.query('SELECT dispatcher_id FROM carrier_link_status');
+    expect(left).toEqual([{ dispatcher_id: expect.stringContaining(`:${process.pid}:`) }]);
+  });
+
+  it('shows the carrier down once its SMSC is gone, and stays ready so that operators can act', async () => {
+    await simulator.stop();
+
+    const ready = await pollUntil(() => get(api, '/health/ready'), (r) => r.body.details?.carriers?.viettel?.status === 'down', {
+      ...POLL, what: 'viettel down in /health/ready',
+    });
+
+    expect(ready.status).toBe(200);
+    expect(ready.body.details.database.status).toBe('up');
+    expect(ready.body.details.carriers).toEqual({ status: 'up', viettel: { status: 'down', boundSessions: 0, links: { connecting: 1 } } });
+    const metrics = await get(api, '/metrics');
+    expect(metrics.text).toMatch(/^loa_carrier_bound_sessions\{carrier="viettel"\} 0$/m);
+  });
+
+  it('deletes its rows on a clean shutdown', async () => {
+    await api.app.close();
+    appClosed = true;
+
+    const client = new Client({ connectionString: api.db.url });
+    await client.connect();
+    try {
+      const { rows } = await client.query('SELECT count(*)::int AS count FROM carrier_link_status');
+      expect(rows[0].count).toBe(0);
+    } finally {
+      await client.end();
+    }
+  });
+});
+
+describe('/health/ready of an API without dispatchers', () => {
+  let api: TestApi;
+
+  beforeAll(async () => {
+    api = await createTestApi();
+  });
+
+  afterAll(async () => {
+    await api?.close();
+  });
+
+  it('is ready with no report at all, and forgets a dispatcher gone for over an hour', async () => {
+    expect((await get(api, '/health/ready')).body.details.carriers).toEqual({ status: 'up' });
+    await api.app.get(LinkStatusRepository).write('dead-host:1:cccccc', [report('viettel', 'bound', 1)]);
+    await api.dataSource.query(`UPDATE carrier_link_status SET updated_at = now() - interval '61 minutes'`);
+
+    const ready = await get(api, '/health/ready');
+
+    expect(ready.status).toBe(200);
+    expect(ready.body.details.carriers).toEqual({ status: 'up' });
+  });
+
+  it('is decided by the database, showing a carrier with no bound session as down', async () => {
+    await api.app.get(LinkStatusRepository).write('lonely-host:1:dddddd', [report('vnpt', 'connecting', 0)]);
+
+    const ready = await get(api, '/health/ready');
+
+    expect(ready.status).toBe(200);
+    expect(ready.body.details.carriers).toEqual({ status: 'up', vnpt: { status: 'down', boundSessions: 0, links: { connecting: 1 } } });
+  });
+});

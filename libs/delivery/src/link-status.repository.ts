@@ -1,0 +1,83 @@
+import { Injectable } from '@nestjs/common';
+import { DataSource } from 'typeorm';
+import { queryRows } from '@loa/database';
+import { DELETE_LINK_STATUSES, RECENT_LINK_STATUSES, UPSERT_LINK_STATUSES } from './link-status.sql';
+
+export interface LinkCounters {
+  submitted: number;
+  accepted: number;
+  retried: number;
+  failed: number;
+  ambiguous: number;
+  receipts: number;
+  inbound: number;
+  reconnects: number;
+}
+
+/** What a dispatcher reports about one of its carrier links; never credentials. */
+export interface LinkStatusReport {
+  carrier: string;
+  state: string;
+  boundSessions: number;
+  inFlight: number;
+  queued: number;
+  counters: LinkCounters;
+}
+
+export interface StoredLinkStatus extends LinkStatusReport {
+  dispatcherId: string;
+  updatedAt: Date;
+  /** Written recently enough to trust; a stale row is a dispatcher that died. */
+  fresh: boolean;
+}
+
+interface LinkStatusRow {
+  dispatcher_id: string;
+  carrier: string;
+  state: string;
+  bound_sessions: number;
+  in_flight: number;
+  queued: number;
+  counters: LinkCounters;
+  updated_at: Date;
+  fresh: boolean;
+}
+
+/** The carrier links' status as dispatchers last reported it, for the API's health and metrics. */
+@Injectable()
+export class LinkStatusRepository {
+  constructor(private readonly db: DataSource) {}
+
+  async write(dispatcherId: string, reports: LinkStatusReport[]): Promise<void> {
+    if (reports.length === 0) return;
+    await this.db.query(UPSERT_LINK_STATUSES, [
+      dispatcherId,
+      reports.map((r) => r.carrier),
+      reports.map((r) => r.state),
+      reports.map((r) => r.boundSessions),
+      reports.map((r) => r.inFlight),
+      reports.map((r) => r.queued),
+      reports.map((r) => JSON.stringify(r.counters)),
+    ]);
+  }
+
+  /** Reports of the last `recentSeconds`, marked fresh when younger than `freshSeconds`. */
+  async recent(recentSeconds: number, freshSeconds: number): Promise<StoredLinkStatus[]> {
+    const rows = await queryRows<LinkStatusRow>(this.db, RECENT_LINK_STATUSES, [recentSeconds, freshSeconds]);
+    return rows.map((row) => ({
+      dispatcherId: row.dispatcher_id,
+      carrier: row.carrier,
+      state: row.state,
+      boundSessions: row.bound_sessions,
+      inFlight: row.in_flight,
+      queued: row.queued,
+      counters: row.counters,
+      updatedAt: row.updated_at,
+      fresh: row.fresh,
+    }));
+  }
+
+  async remove(dispatcherId: string): Promise<void> {
+    await this.db.query(DELETE_LINK_STATUSES, [dispatcherId]);
+  }
+}
