@@ -55,13 +55,10 @@ export class CampaignSchedulerService {
   }
 
   private async endOverdueMessages(): Promise<void> {
-    let ended = 0;
-    let batch: number;
-    do {
-      batch = await this.delivery.expireOverdueSubmitted(this.options.receiptGraceSeconds, SWEEP_BATCH);
-      ended += batch;
-    } while (batch === SWEEP_BATCH);
-    if (ended > 0) this.logger.warn(`${ended} messages ended unknown: no delivery receipt within their validity`);
+    const unknown = await inBatches(() => this.delivery.expireOverdueSubmitted(this.options.receiptGraceSeconds, SWEEP_BATCH));
+    if (unknown > 0) this.logger.warn(`${unknown} messages ended unknown: no delivery receipt within their validity`);
+    const cancelled = await inBatches(() => this.delivery.failQueuedOfCancelled(SWEEP_BATCH));
+    if (cancelled > 0) this.logger.log(`${cancelled} messages of cancelled campaigns failed after coming back to the queue`);
   }
 
   /** Skips a tick while the previous run of the same job is still going. */
@@ -76,4 +73,15 @@ export class CampaignSchedulerService {
       this.busy.delete(job);
     }
   }
+}
+
+/** Runs `step` until it handles less than a full batch; returns the total. */
+async function inBatches(step: () => Promise<number>): Promise<number> {
+  let total = 0;
+  let handled: number;
+  do {
+    handled = await step();
+    total += handled;
+  } while (handled === SWEEP_BATCH);
+  return total;
 }

@@ -3,7 +3,7 @@ import { DataSource, EntityManager } from 'typeorm';
 import { queryRows } from '@loa/database';
 import { INCREMENT_STATS } from './campaign-stats.sql';
 import { type ClaimedMessage, type MessageState, type RunningCampaign, type StateChange, type StoredInbound, type StoredReceipt, type SubmittedPart } from './message-state';
-import { APPLY_MESSAGE_STATES, CLAIM_MESSAGES, INSERT_SUBMISSIONS, OVERDUE_SUBMITTED, REQUEUE_EXPIRED_LEASES, RUNNING_CAMPAIGNS } from './messages.sql';
+import { APPLY_MESSAGE_STATES, CLAIM_MESSAGES, INSERT_SUBMISSIONS, OVERDUE_SUBMITTED, QUEUED_OF_CANCELLED, REQUEUE_EXPIRED_LEASES, RUNNING_CAMPAIGNS } from './messages.sql';
 import { APPLY_RECEIPTS, FINAL_STATES_OF, INSERT_INBOUND, INSERT_RECEIPTS, MATCH_RECEIPTS_BY_NUMBER } from './receipts.sql';
 
 export interface CampaignText {
@@ -89,6 +89,13 @@ export class DeliveryRepository {
       campaignId: Number(row.campaign_id), id: Number(row.id), state: 'unknown', error: 'no delivery receipt within the validity period',
     }));
     return this.db.transaction((manager) => this.applyStates(changes, 'submitted', manager));
+  }
+
+  /** Fails what came back to the queue of a cancelled campaign; returns how many. */
+  async failQueuedOfCancelled(limit: number): Promise<number> {
+    const queued = await queryRows<{ campaign_id: string; id: string }>(this.db, QUEUED_OF_CANCELLED, [limit]);
+    const changes: StateChange[] = queued.map((row) => ({ campaignId: Number(row.campaign_id), id: Number(row.id), state: 'failed', error: 'campaign cancelled' }));
+    return this.db.transaction((manager) => this.applyStates(changes, 'queued', manager));
   }
 
   /** Applies up to `limit` matched receipts; returns how many messages they touched (0: nothing left). */

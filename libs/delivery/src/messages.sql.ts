@@ -67,5 +67,16 @@ export const OVERDUE_SUBMITTED = `
   FROM campaigns c
   JOIN messages m ON m.campaign_id = c.id AND m.state = 'submitted'
     AND m.submitted_at < now() - make_interval(hours => c.validity_hours, secs => $1)
-  WHERE c.state IN ('running', 'paused')
+  WHERE c.state IN ('running', 'paused', 'cancelled')
   LIMIT $2`;
+
+/**
+ * Messages of cancelled campaigns still queued: those that came back from a dispatcher (retry, resend)
+ * after the cancellation had failed the queue. $1 batch size.
+ */
+export const QUEUED_OF_CANCELLED = `
+  SELECT m.campaign_id, m.id
+  FROM campaigns c
+  JOIN messages m ON m.campaign_id = c.id AND m.state = 'queued'
+  WHERE c.state = 'cancelled'
+  LIMIT $1`;
