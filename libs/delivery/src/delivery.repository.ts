@@ -83,19 +83,14 @@ export class DeliveryRepository {
   }
 
   /** Ends as unknown the submitted messages whose receipt is overdue; returns how many. */
-  async expireOverdueSubmitted(graceSeconds: number, limit: number): Promise<number> {
-    const overdue = await queryRows<{ campaign_id: string; id: string }>(this.db, OVERDUE_SUBMITTED, [graceSeconds, limit]);
-    const changes: StateChange[] = overdue.map((row) => ({
-      campaignId: Number(row.campaign_id), id: Number(row.id), state: 'unknown', error: 'no delivery receipt within the validity period',
-    }));
-    return this.db.transaction((manager) => this.applyStates(changes, 'submitted', manager));
+  expireOverdueSubmitted(graceSeconds: number, limit: number): Promise<number> {
+    const end = { from: 'submitted', to: 'unknown', error: 'no delivery receipt within the validity period' } as const;
+    return this.endSelected(OVERDUE_SUBMITTED, [graceSeconds, limit], end);
   }
 
   /** Fails what came back to the queue of a cancelled campaign; returns how many. */
-  async failQueuedOfCancelled(limit: number): Promise<number> {
-    const queued = await queryRows<{ campaign_id: string; id: string }>(this.db, QUEUED_OF_CANCELLED, [limit]);
-    const changes: StateChange[] = queued.map((row) => ({ campaignId: Number(row.campaign_id), id: Number(row.id), state: 'failed', error: 'campaign cancelled' }));
-    return this.db.transaction((manager) => this.applyStates(changes, 'queued', manager));
+  failQueuedOfCancelled(limit: number): Promise<number> {
+    return this.endSelected(QUEUED_OF_CANCELLED, [limit], { from: 'queued', to: 'failed', error: 'campaign cancelled' });
   }
 
   /** Applies up to `limit` matched receipts; returns how many messages they touched (0: nothing left). */
@@ -115,6 +110,13 @@ export class DeliveryRepository {
 
   async requeueExpiredLeases(): Promise<number> {
     return (await queryRows(this.db, REQUEUE_EXPIRED_LEASES)).length;
+  }
+
+  /** Moves the messages a query selects (campaign_id, id) from one state to a final one, with their counters. */
+  private async endSelected(sql: string, params: unknown[], end: { from: MessageState; to: MessageState; error: string }): Promise<number> {
+    const selected = await queryRows<{ campaign_id: string; id: string }>(this.db, sql, params);
+    const changes = selected.map((row) => ({ campaignId: Number(row.campaign_id), id: Number(row.id), state: end.to, error: end.error }));
+    return this.db.transaction((manager) => this.applyStates(changes, end.from, manager));
   }
 
   /** Moves messages that are still in `from`, and their campaign counters; returns how many moved. */
