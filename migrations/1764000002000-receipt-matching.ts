@@ -2,8 +2,8 @@ import { type MigrationInterface, type QueryRunner } from 'typeorm';
 
 /**
  * What the campaign engine needs for submits that got no answer (ambiguous) and for receipts that never
- * come: the campaign's policy, the handset a receipt is about, and the messages waiting for a receipt
- * that only the number and the time can match (their SMSC id was never learnt).
+ * come: the campaign's policy, the handset a receipt is about, the messages waiting for a receipt that
+ * only the number and the time can match (their SMSC id was never learnt), and receipts retired unmatched.
  */
 export class ReceiptMatching1764000002000 implements MigrationInterface {
   name = 'ReceiptMatching1764000002000';
@@ -12,7 +12,8 @@ export class ReceiptMatching1764000002000 implements MigrationInterface {
     await db.query(`
       ALTER TABLE campaigns ADD COLUMN on_ambiguous text NOT NULL DEFAULT 'resend'
         CHECK (on_ambiguous IN ('resend', 'await-receipt'))`);
-    await db.query(`ALTER TABLE delivery_receipts ADD COLUMN msisdn bigint`);
+    // unmatched: retired without finding its message (unparseable, or an SMSC id Loa never learnt), kept raw.
+    await db.query(`ALTER TABLE delivery_receipts ADD COLUMN msisdn bigint, ADD COLUMN unmatched boolean NOT NULL DEFAULT false`);
     // Adding a nullable column without a default rewrites nothing, however many messages there are.
     await db.query(`ALTER TABLE messages ADD COLUMN awaiting_receipt_since timestamptz, ADD COLUMN awaiting_parts smallint`);
     await db.query(`
@@ -26,7 +27,7 @@ export class ReceiptMatching1764000002000 implements MigrationInterface {
     await db.query('DROP INDEX IF EXISTS messages_submitted_idx');
     await db.query('DROP INDEX IF EXISTS messages_awaiting_receipt_idx');
     await db.query('ALTER TABLE messages DROP COLUMN IF EXISTS awaiting_receipt_since, DROP COLUMN IF EXISTS awaiting_parts');
-    await db.query('ALTER TABLE delivery_receipts DROP COLUMN IF EXISTS msisdn');
+    await db.query('ALTER TABLE delivery_receipts DROP COLUMN IF EXISTS msisdn, DROP COLUMN IF EXISTS unmatched');
     await db.query('ALTER TABLE campaigns DROP COLUMN IF EXISTS on_ambiguous');
   }
 }

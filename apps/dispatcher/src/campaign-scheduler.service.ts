@@ -43,6 +43,7 @@ export class CampaignSchedulerService {
       const requeued = await this.delivery.requeueExpiredLeases();
       if (requeued > 0) this.logger.warn(`${requeued} messages returned to the queue after their lease expired`);
       await this.matchOrphanReceipts();
+      await this.retireUnmatchedReceipts();
       await this.endOverdueMessages();
       await this.materialiser.completeFinished();
     });
@@ -52,6 +53,11 @@ export class CampaignSchedulerService {
     const { orphanReceiptWaitSeconds: responseWaitSeconds, ambiguityWindowSeconds } = this.options;
     const matched = await this.delivery.matchReceiptsByNumber(RECEIPT_BATCH, { responseWaitSeconds, ambiguityWindowSeconds });
     if (matched > 0) this.logger.log(`${matched} receipts matched by number to messages sent without an answer`);
+  }
+
+  private async retireUnmatchedReceipts(): Promise<void> {
+    const retired = await this.delivery.retireUnmatchedReceipts(this.options.unmatchedReceiptSeconds, RECEIPT_BATCH);
+    for (const [carrier, count] of retired) this.logger.warn(`${count} ${carrier} receipts matched no message; kept as unmatched`);
   }
 
   private async endOverdueMessages(): Promise<void> {

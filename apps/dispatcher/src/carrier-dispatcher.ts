@@ -16,6 +16,8 @@ export interface DispatcherOptions {
   orphanReceiptWaitSeconds: number;
   /** How long before a message was declared ambiguous its receipt may have come (request timeout and margin). */
   ambiguityWindowSeconds: number;
+  /** A receipt that found no message by then is retired as unmatched (kept raw, counted, no longer rescanned). */
+  unmatchedReceiptSeconds: number;
   /** Past the campaign's validity, how long a submitted message waits for its receipt before it ends unknown. */
   receiptGraceSeconds: number;
   /** How often the process writes its links' status for the API's health and metrics (the API trusts 15 s). */
@@ -30,6 +32,7 @@ export const DEFAULT_DISPATCHER_OPTIONS: DispatcherOptions = {
   ambiguousResendSeconds: 30,
   orphanReceiptWaitSeconds: 30,
   ambiguityWindowSeconds: 600,
+  unmatchedReceiptSeconds: 900,
   receiptGraceSeconds: 3600,
 };
 

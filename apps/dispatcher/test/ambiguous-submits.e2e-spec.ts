@@ -32,7 +32,7 @@ describe('submits the carrier never answered, receipts that never come, and subs
       simulatedAccount('viettel', viettel.port, { requestTimeoutSeconds: 1, dlrIdFormat: 'hex-to-dec' }),
       simulatedAccount('vnpt', vnpt.port),
     ];
-    const dispatcher = { idleMs: 50, ambiguousResendSeconds: 1, orphanReceiptWaitSeconds: 1, receiptGraceSeconds: 0 };
+    const dispatcher = { idleMs: 50, ambiguousResendSeconds: 1, orphanReceiptWaitSeconds: 1, unmatchedReceiptSeconds: 5, receiptGraceSeconds: 0 };
     api = await createTestApi({ imports: [DispatcherModule.forRoot({ carriers, dispatcher })] });
     await seedSubscribers(api, 'viettel', '14', 84_960_000_000, SUBSCRIBERS);
     await seedSubscribers(api, 'vnpt', '66', 84_910_000_000, 10);
@@ -85,6 +85,25 @@ describe('submits the carrier never answered, receipts that never come, and subs
     expect(await reportTotals(api, campaignId)).toMatchObject({ targeted: 10, submitted: 10, delivered: 0, unknown: 10, pending: 0 });
     const errors = await api.dataSource.query(`SELECT DISTINCT last_error FROM messages WHERE campaign_id = $1`, [campaignId]);
     expect(errors).toEqual([{ last_error: 'no delivery receipt within the validity period' }]);
+  });
+
+  it('retires receipts that match no message as unmatched, kept raw, and leaves matched ones alone', async () => {
+    const stored: { id: string }[] = await api.dataSource.query(`
+      INSERT INTO delivery_receipts (carrier, smsc_message_id, receipt_state, raw, msisdn, received_at)
+      VALUES ('viettel', '999999999', 'DELIVRD', 'id:999999999 stat:DELIVRD', 84960000001, now() - interval '1 hour'),
+             ('vnpt', NULL, NULL, 'garbled ###', NULL, now() - interval '1 hour')
+      RETURNING id`);
+    const ids = stored.map((row) => row.id);
+    const retired = await pollUntil(
+      () => api.dataSource.query(`SELECT raw, unmatched FROM delivery_receipts WHERE id = ANY($1) AND applied_at IS NOT NULL ORDER BY id`, [ids]),
+      (rows: unknown[]) => rows.length === 2,
+      { what: 'both receipts retired' },
+    );
+    expect(retired).toEqual([{ raw: 'id:999999999 stat:DELIVRD', unmatched: true }, { raw: 'garbled ###', unmatched: true }]);
+    const [{ wrongly }] = await api.dataSource.query(`
+      SELECT count(*)::int AS wrongly FROM delivery_receipts d
+      JOIN submissions s ON s.carrier = d.carrier AND s.smsc_message_id = d.smsc_message_id WHERE d.unmatched`);
+    expect(wrongly).toBe(0);
   });
 
   it('keeps what a subscriber sends to the brandname as an inbound message', async () => {

@@ -88,3 +88,22 @@ export const MATCH_RECEIPTS_BY_NUMBER = `
   SELECT carrier, smsc_message_id, campaign_id, message_id, part, awaiting_parts FROM numbered WHERE part <= awaiting_parts
   ON CONFLICT (carrier, smsc_message_id) DO NOTHING
   RETURNING message_id`;
+
+/**
+ * Retires receipts that found no message within $1 seconds (no SMSC id, or one Loa never recorded: a
+ * duplicate sent after a crash, another system's traffic): applied, marked unmatched, kept raw. Left
+ * unapplied they would be rescanned by every APPLY_RECEIPTS pass: measured with 200 k of them ahead of
+ * 1,000 matchable receipts (2 M submissions), a pass took 390 ms; 20 ms once they were retired.
+ * Returns the carrier of each retired receipt.
+ * $1 seconds, $2 batch size.
+ */
+export const RETIRE_UNMATCHED_RECEIPTS = `
+  WITH stale AS (
+    SELECT d.id FROM delivery_receipts d
+    WHERE d.applied_at IS NULL AND d.received_at < now() - make_interval(secs => $1)
+      AND NOT EXISTS (SELECT 1 FROM submissions s WHERE s.carrier = d.carrier AND s.smsc_message_id = d.smsc_message_id)
+    ORDER BY d.id LIMIT $2
+    FOR UPDATE OF d SKIP LOCKED
+  )
+  UPDATE delivery_receipts d SET applied_at = now(), unmatched = true FROM stale WHERE d.id = stale.id
+  RETURNING d.carrier`;
