@@ -91,6 +91,20 @@ describe('templates: versions, approval, lint and preview', () => {
     expect(auto.findings.some((f: { code: string; severity: string }) => f.severity === 'warning')).toBe(true);
   });
 
+  it('previews a saved version by its id, with its own segment limit', async () => {
+    const saved = await post('/templates', drafter, { name: 'Đắk Lắk', body: DAK_LAK_WARNING, maxSegments: 1 }).expect(201);
+    const byId = await post('/templates/preview', drafter, { templateId: saved.body.id, provinces: ['66'] }).expect(200);
+    const byBody = await post('/templates/preview', drafter, { body: DAK_LAK_WARNING, maxSegments: 1, provinces: ['66'] }).expect(200);
+    expect(byId.body).toEqual(byBody.body);
+    expect(byId.body.policies[0].findings.some((f: { severity: string }) => f.severity === 'error')).toBe(true);
+
+    const both = await post('/templates/preview', drafter, { templateId: saved.body.id, body: 'Cảnh báo' }).expect(400);
+    expect(both.body.message).toMatch(/either body or templateId/);
+    const neither = await post('/templates/preview', drafter, { provinces: ['66'] }).expect(400);
+    expect(JSON.stringify(neither.body.message)).toMatch(/body/);
+    await post('/templates/preview', drafter, { templateId: 999_999 }).expect(404);
+  });
+
   it('previews NFD input exactly like NFC input', async () => {
     const nfc = await post('/templates/preview', drafter, { body: DAK_LAK_WARNING, provinces: ['66'], policy: 'auto' }).expect(200);
     const nfd = await post('/templates/preview', drafter, { body: DAK_LAK_WARNING.normalize('NFD'), provinces: ['66'], policy: 'auto' }).expect(200);

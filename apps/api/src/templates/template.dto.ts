@@ -1,5 +1,5 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { IsIn, IsInt, IsOptional, IsString, Length, Matches, Max, Min } from 'class-validator';
+import { IsIn, IsInt, IsOptional, IsString, Length, Matches, Max, Min, ValidateIf } from 'class-validator';
 import { type EncodingPolicy } from '@loa/sms';
 
 export class CreateTemplateDto {
@@ -43,10 +43,17 @@ export class RejectTemplateDto {
 }
 
 export class PreviewTemplateDto {
-  @ApiProperty({ description: 'Handlebars body to preview (saved or not)' })
+  @ApiPropertyOptional({ description: 'Handlebars body to preview, not saved yet; or give templateId' })
+  @ValidateIf((dto: PreviewTemplateDto) => dto.templateId === undefined || dto.body !== undefined)
   @IsString()
   @Length(1, 2000)
-  body: string;
+  body?: string;
+
+  @ApiPropertyOptional({ description: 'A saved template version to preview, with its own maximum of segments; or give body' })
+  @IsOptional()
+  @IsInt()
+  @Min(1)
+  templateId?: number;
 
   @ApiPropertyOptional({ enum: ['auto', 'unicode', 'ascii-fold'], description: 'One policy; all three when absent' })
   @IsOptional()

@@ -1,7 +1,8 @@
 import { Body, Controller, Get, HttpCode, Param, ParseIntPipe, Post, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { type AuthUser, CurrentUser, Roles } from '@loa/auth';
-import { type Template, type TemplatePreview, TemplatePreviewService, TemplatesService } from '@loa/templates';
+import { invalid } from '@loa/common';
+import { type PreviewRequest, type Template, type TemplatePreview, TemplatePreviewService, TemplatesService } from '@loa/templates';
 import { PageQuery } from '../common/page.query';
 import { CreateTemplateDto, PreviewTemplateDto, RejectTemplateDto } from './template.dto';
 
@@ -17,8 +18,17 @@ export class TemplatesController {
   @Post('preview')
   @HttpCode(200)
   @ApiOperation({ summary: 'Rendered text per province under each encoding policy, segments, audience cost and lint findings' })
-  preview(@Body() body: PreviewTemplateDto, @CurrentUser() user: AuthUser): Promise<TemplatePreview> {
-    return this.previews.preview(body, user);
+  async preview(@Body() body: PreviewTemplateDto, @CurrentUser() user: AuthUser): Promise<TemplatePreview> {
+    return this.previews.preview(await this.previewRequest(body), user);
+  }
+
+  /** The body as given, or a saved version's body and limit. */
+  private async previewRequest(dto: PreviewTemplateDto): Promise<PreviewRequest> {
+    const { templateId, body, ...options } = dto;
+    if (templateId === undefined) return { ...options, body: body! };
+    if (body !== undefined) throw invalid('give either body or templateId, not both');
+    const saved = await this.templates.get(templateId);
+    return { ...options, body: saved.body, maxSegments: saved.maxSegments };
   }
 
   @Get()
