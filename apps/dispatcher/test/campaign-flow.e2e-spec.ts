@@ -10,7 +10,10 @@ const WARNING_BODY = 'Công an {{province.name}} cảnh báo: không cung cấp 
 const TARGETED = ['14', '66'];
 const CARRIER_PORTS = { viettel: 0, vnpt: 0, mobifone: 0 };
 
-/** Subscribers: 40 per (province, carrier) in Sơn La, Đắk Lắk and Hà Nội; every 10th opted out. */
+/**
+ * Subscribers: 40 per (province, carrier) in Sơn La, Đắk Lắk and Hà Nội; every 10th opted out, and every
+ * 7th of Sơn La's on the exclusion list (numbers that must not receive a campaign).
+ */
 async function seedSubscribers(api: TestApi): Promise<void> {
   await api.dataSource.query(`
     INSERT INTO subscribers (msisdn, carrier, province_code, status)
@@ -19,6 +22,9 @@ async function seedSubscribers(api: TestApi): Promise<void> {
     FROM generate_series(1, 40) n
     CROSS JOIN (VALUES ('14', 1), ('66', 2), ('01', 3)) p(code, ord)
     CROSS JOIN (VALUES ('viettel', 96), ('vnpt', 91), ('mobifone', 90)) c(carrier, prefix)`);
+  await api.dataSource.query(`
+    INSERT INTO subscriber_exclusions (msisdn, reason)
+    SELECT msisdn, 'asked not to receive' FROM subscribers WHERE province_code = '14' AND msisdn % 7 = 0`);
 }
 
 /** Messages whose every part the carriers reported DELIVRD (one message per destination here). */
@@ -73,7 +79,11 @@ describe('a warning campaign from template to delivery report', () => {
     expect(finished.state).toBe('completed');
 
     const expected: { msisdn: string }[] = await api.dataSource.query(
-      `SELECT msisdn::text FROM subscribers WHERE status = 'active' AND province_code = ANY($1) ORDER BY msisdn`, [TARGETED]);
+      `SELECT msisdn::text FROM subscribers s WHERE status = 'active' AND province_code = ANY($1)
+         AND NOT EXISTS (SELECT 1 FROM subscriber_exclusions e WHERE e.msisdn = s.msisdn) ORDER BY msisdn`, [TARGETED]);
+    const [{ excluded }] = await api.dataSource.query(
+      `SELECT count(*)::int AS excluded FROM subscriber_exclusions e JOIN subscribers s USING (msisdn) WHERE s.status = 'active'`);
+    expect(excluded).toBeGreaterThan(0);
     const received = [...simulators.values()].flatMap((simulator) => simulator.messages());
     expect(received.every((message) => message.complete)).toBe(true);
     expect(received.map((message) => message.destination).sort()).toEqual(expected.map((row) => row.msisdn));
