@@ -14,6 +14,7 @@ export class ReceiptMatching1764000002000 implements MigrationInterface {
         CHECK (on_ambiguous IN ('resend', 'await-receipt'))`);
     // unmatched: retired without finding its message (unparseable, or an SMSC id Loa never learnt), kept raw.
     await db.query(`ALTER TABLE delivery_receipts ADD COLUMN msisdn bigint, ADD COLUMN unmatched boolean NOT NULL DEFAULT false`);
+    await db.query(`CREATE INDEX delivery_receipts_unmatched_idx ON delivery_receipts (carrier) WHERE unmatched`);
     // Adding a nullable column without a default rewrites nothing, however many messages there are.
     await db.query(`ALTER TABLE messages ADD COLUMN awaiting_receipt_since timestamptz, ADD COLUMN awaiting_parts smallint`);
     await db.query(`
@@ -24,6 +25,7 @@ export class ReceiptMatching1764000002000 implements MigrationInterface {
   }
 
   async down(db: QueryRunner): Promise<void> {
+    await db.query('DROP INDEX IF EXISTS delivery_receipts_unmatched_idx');
     await db.query('DROP INDEX IF EXISTS messages_submitted_idx');
     await db.query('DROP INDEX IF EXISTS messages_awaiting_receipt_idx');
     await db.query('ALTER TABLE messages DROP COLUMN IF EXISTS awaiting_receipt_since, DROP COLUMN IF EXISTS awaiting_parts');

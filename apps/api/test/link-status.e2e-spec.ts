@@ -115,6 +115,18 @@ describe('carrier link status in /health/ready and /metrics', () => {
     expect(Object.keys(docs.body.paths)).not.toContain('/metrics');
   });
 
+  it('counts the receipts retired unmatched, per carrier', async () => {
+    await api.dataSource.query(`
+      INSERT INTO delivery_receipts (carrier, smsc_message_id, raw, applied_at, unmatched)
+      VALUES ('vnpt', '1', 'id:1', now(), true), ('vnpt', NULL, '###', now(), true), ('viettel', '2', 'id:2', now(), false)`);
+
+    const metrics = await get(api, '/metrics');
+
+    expect(metrics.text).toMatch(/^loa_receipts_unmatched\{carrier="vnpt"\} 2$/m);
+    expect(metrics.text).not.toMatch(/^loa_receipts_unmatched\{carrier="viettel"\}/m);
+    await api.dataSource.query('DELETE FROM delivery_receipts');
+  });
+
   it('counts the messages of running and paused campaigns only', async () => {
     await seedCampaignStats(api);
 

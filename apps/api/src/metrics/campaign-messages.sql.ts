@@ -15,3 +15,7 @@ export const ACTIVE_CAMPAIGN_MESSAGES = `
   FROM campaign_stats s
   JOIN campaigns c ON c.id = s.campaign_id
   WHERE c.state IN ('running', 'paused')`;
+
+/** Receipts retired unmatched, per carrier; reads delivery_receipts_unmatched_idx only (they are few). */
+export const UNMATCHED_RECEIPTS = `
+  SELECT carrier, count(*) AS count FROM delivery_receipts WHERE unmatched GROUP BY carrier ORDER BY carrier`;

@@ -8,7 +8,8 @@ const SUBMIT_OUTCOMES = ['accepted', 'retried', 'failed', 'ambiguous'] as const;
 
 /**
  * Prometheus metrics of this API instance, read from PostgreSQL on every scrape: the carrier links
- * summed over fresh dispatcher reports (a dispatcher that died counts zero for an hour), and the messages of running or paused campaigns.
+ * summed over fresh dispatcher reports (a dispatcher that died counts zero for an hour), the messages of
+ * running or paused campaigns, and the receipts that matched no message.
  * A registry of its own, so that several applications in one process (tests) do not clash.
  */
 @Injectable()
@@ -23,6 +24,12 @@ export class MetricsService {
     name: 'loa_carrier_submits_total',
     help: 'Submit outcomes since each dispatcher started (resets when one restarts).',
     labelNames: ['carrier', 'outcome'] as const,
+    registers: [this.registry],
+  });
+  private readonly unmatchedReceipts = new Gauge({
+    name: 'loa_receipts_unmatched',
+    help: 'Receipts retired without finding their message (no SMSC id, or one never recorded: duplicates after a crash, resends), kept raw.',
+    labelNames: ['carrier'] as const,
     registers: [this.registry],
   });
   private readonly messages = new Gauge({
@@ -40,9 +47,15 @@ export class MetricsService {
   }
 
   async render(): Promise<string> {
-    const [statuses, messages] = await Promise.all([this.linkStatuses.recent(LINK_STATUS_RECENT_SECONDS, LINK_STATUS_FRESH_SECONDS), this.repository.activeCampaignMessages()]);
+    const [statuses, messages, unmatched] = await Promise.all([
+      this.linkStatuses.recent(LINK_STATUS_RECENT_SECONDS, LINK_STATUS_FRESH_SECONDS),
+      this.repository.activeCampaignMessages(),
+      this.repository.unmatchedReceipts(),
+    ]);
     this.setCarriers(totalsByCarrier(statuses));
     for (const state of MESSAGE_COUNTERS) this.messages.set({ state }, messages[state]);
+    this.unmatchedReceipts.reset();
+    for (const { carrier, count } of unmatched) this.unmatchedReceipts.set({ carrier }, count);
     return this.registry.metrics();
   }
 
