@@ -1,3 +1,4 @@
+import { Client } from 'pg';
 import { DispatcherModule } from '@loa/dispatcher';
 import { SmscSimulator } from '@loa/smsc-simulator';
 import { pollUntil } from '@loa/testing';
@@ -13,6 +14,7 @@ describe('an operator pauses, resumes and cancels a running campaign', () => {
   let api: TestApi;
   let simulator: SmscSimulator;
   let operator: string;
+  let appClosed = false;
 
   beforeAll(async () => {
     simulator = await SmscSimulator.start({
@@ -28,7 +30,8 @@ describe('an operator pauses, resumes and cancels a running campaign', () => {
   });
 
   afterAll(async () => {
-    await api?.close();
+    if (!appClosed) await api?.app.close();
+    await api?.db.drop();
     await simulator?.stop();
   });
 
@@ -83,5 +86,30 @@ describe('an operator pauses, resumes and cancels a running campaign', () => {
     await api.http().post(`/campaigns/${id}/pause`).auth(viewer, { type: 'bearer' }).expect(403);
     const refused = await act(Number(id), 'resume').expect(409);
     expect(refused.body.message).toMatch(/completed/);
+  });
+
+  it('on shutdown gives back what it had claimed but not sent, without using an attempt', async () => {
+    await seedSubscribers(api, 'mobifone', '01', 84_900_200_000, SUBSCRIBERS);
+    const campaignId = await approvedCampaign(api, BODY, { provinces: ['01'] });
+    await sentSoFar();
+    await api.app.close();
+    appClosed = true;
+
+    const client = new Client({ connectionString: api.db.url });
+    await client.connect();
+    try {
+      const { rows } = await client.query(
+        `SELECT state, count(*)::int AS count, max(attempts) AS attempts, min(last_error) AS error
+         FROM messages WHERE campaign_id = $1 GROUP BY state ORDER BY state`, [campaignId]);
+      const byState = Object.fromEntries(rows.map((row) => [row.state, row]));
+      expect(byState.sending).toBeUndefined();
+      expect(byState.queued.count).toBeGreaterThan(0);
+      expect(byState.queued.attempts).toBe(0);
+      expect(byState.queued.error).toMatch(/mobifone is stopping/);
+      const sent = new Set(simulator.received.map((submit) => submit.destination)).size;
+      expect(sent).toBe(SUBSCRIBERS - byState.queued.count);
+    } finally {
+      await client.end();
+    }
   });
 });
