@@ -5,9 +5,9 @@ import { CarrierLink, newPdu, type SmppPdu, smppPackage } from '@loa/smpp';
 
 const MESSAGES = 100_000;
 const RAW_WINDOW = 1000;
-// Compiled layout: dist/apps/cli/src/ beside dist/apps/smsc-simulator/src/.
+// Compiled layout: dist/apps/cli/src/, dist/apps/smsc-simulator/src/ and dist/libs/smpp/src/ side by side.
 const SIMULATOR_ENTRY = join(__dirname, '../../smsc-simulator/src/bench-smsc.entry.js');
-const RAW_ENTRY = join(__dirname, 'raw-smsc.entry.js');
+const RAW_ENTRY = join(__dirname, '../../../libs/smpp/src/raw-smsc.entry.js');
 const TEXT = Buffer.from('Canh bao lua dao qua mang: khong cung cap ma OTP');
 
 async function startChild(entry: string): Promise<{ child: ChildProcess; port: number }> {

@@ -1,6 +1,6 @@
 import smppModule from 'smpp';
 
-import type { SmppPackage, SmppPdu, SmppSession } from '@loa/smpp';
+import type { SmppPackage, SmppPdu, SmppSession } from './smpp-package';
 
 // The bare package's SMSC for the benchmark's ceiling, in its own process: answers binds, submit_sm
 // with submit_sm_resp and one deliver_sm receipt each. Deliberately not Loa's simulator nor its patch.
