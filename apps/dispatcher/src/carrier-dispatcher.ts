@@ -20,8 +20,10 @@ export interface DispatcherOptions {
   unmatchedReceiptSeconds: number;
   /** Past the campaign's validity, how long a submitted message waits for its receipt before it ends unknown. */
   receiptGraceSeconds: number;
-  /** How often the process writes its links' status for the API's health and metrics (the API trusts 15 s). */
+  /** How often the process takes free bind slots and writes its links' status (the API trusts 15 s). */
   statusIntervalMs: number;
+  /** Bind slots of one carrier account this process takes at most (default: all that are free). */
+  maxBindsPerCarrier: number;
 }
 
 export const DEFAULT_DISPATCHER_OPTIONS: DispatcherOptions = {
@@ -29,6 +31,7 @@ export const DEFAULT_DISPATCHER_OPTIONS: DispatcherOptions = {
   leaseSeconds: 120,
   idleMs: 250,
   statusIntervalMs: 5000,
+  maxBindsPerCarrier: Number.POSITIVE_INFINITY,
   ambiguousResendSeconds: 30,
   orphanReceiptWaitSeconds: 30,
   ambiguityWindowSeconds: 600,
@@ -41,7 +44,7 @@ export class CarrierDispatcher {
   private readonly logger: Logger;
   private readonly receipts: ReceiptSink;
   private readonly lastClaimed = new Map<number, number>();
-  private readonly texts = new Map<number, { body: string; encoding: 'gsm7' | 'ucs2' }>();
+  private readonly texts = new Map<number, CampaignText>();
   private running = false;
   private loop: Promise<void> | null = null;
 
@@ -56,8 +59,9 @@ export class CarrierDispatcher {
     link.onInbound((message) => this.storeInbound(message));
   }
 
+  /** Binds and starts sending; an SMSC that refuses or is down now is retried by the link in the background. */
   async start(): Promise<void> {
-    await this.link.start();
+    await this.link.start().catch((error: Error) => this.logger.warn(`no session bound yet (${error.message}); the link keeps trying`));
     this.running = true;
     this.loop = this.run();
   }
@@ -98,6 +102,8 @@ export class CarrierDispatcher {
   }
 
   private async claimNext(): Promise<ClaimedMessage[]> {
+    // Claiming while no session is bound would only turn messages round as retries, once a second each.
+    if (this.link.status().boundSessions === 0) return [];
     for (const campaign of await this.delivery.runningCampaigns(this.link.carrier)) {
       const after = this.lastClaimed.get(campaign.id) ?? 0;
       const claimed = await this.delivery.claim(campaign, this.link.carrier, after, this.options.batchSize, this.options.leaseSeconds);

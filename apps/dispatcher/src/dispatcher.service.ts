@@ -2,7 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { hostname } from 'node:os';
 import { Inject, Injectable, Logger, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
 import { type CarrierAccount } from '@loa/config';
-import { DeliveryRepository, type LinkStatusReport, LinkStatusRepository } from '@loa/delivery';
+import { BindSlotsRepository, DeliveryRepository, type LinkStatusReport, LinkStatusRepository } from '@loa/delivery';
 import { CarrierLink } from '@loa/smpp';
 import { CarrierDispatcher, DEFAULT_DISPATCHER_OPTIONS, type DispatcherOptions } from './carrier-dispatcher';
 
@@ -10,7 +10,9 @@ export const CARRIER_ACCOUNTS = Symbol('CARRIER_ACCOUNTS');
 export const DISPATCHER_OPTIONS = Symbol('DISPATCHER_OPTIONS');
 
 /**
- * One CarrierDispatcher per carrier account, started with the process and drained on shutdown.
+ * One CarrierDispatcher per carrier account whose bind slots this process holds, started with the
+ * process and drained on shutdown. Slots are advisory locks, so several dispatchers on several machines
+ * share a contract's binds and TPS; one that holds none stands by and takes over what a dead one freed.
  * Writes its links' status to PostgreSQL every few seconds, where APIs on other machines read it.
  */
 @Injectable()
@@ -18,49 +20,77 @@ export class DispatcherService implements OnApplicationBootstrap, OnApplicationS
   /** Unique per process, even for several dispatchers in one process (tests) or a reused pid. */
   private readonly dispatcherId = `${hostname()}:${process.pid}:${randomBytes(3).toString('hex')}`;
   private readonly logger = new Logger(DispatcherService.name);
-  private readonly dispatchers: CarrierDispatcher[];
-  private readonly statusIntervalMs: number;
-  private statusTimer?: NodeJS.Timeout;
-  private statusWrite: Promise<void> | null = null;
+  private readonly options: DispatcherOptions;
+  private readonly dispatchers = new Map<string, CarrierDispatcher>();
+  private tickTimer?: NodeJS.Timeout;
+  private tick: Promise<void> | null = null;
 
   constructor(
-    @Inject(CARRIER_ACCOUNTS) accounts: CarrierAccount[],
+    @Inject(CARRIER_ACCOUNTS) private readonly accounts: CarrierAccount[],
     @Inject(DISPATCHER_OPTIONS) options: Partial<DispatcherOptions>,
-    delivery: DeliveryRepository,
+    private readonly delivery: DeliveryRepository,
     private readonly linkStatuses: LinkStatusRepository,
+    private readonly bindSlots: BindSlotsRepository,
   ) {
-    const effective = { ...DEFAULT_DISPATCHER_OPTIONS, ...options };
-    this.statusIntervalMs = effective.statusIntervalMs;
-    this.dispatchers = accounts.map((account) => new CarrierDispatcher(new CarrierLink(account), delivery, effective));
+    this.options = { ...DEFAULT_DISPATCHER_OPTIONS, ...options };
   }
 
   async onApplicationBootstrap(): Promise<void> {
-    await Promise.all(this.dispatchers.map((dispatcher) => dispatcher.start()));
-    this.logger.log(`dispatching to ${this.dispatchers.length} carrier accounts as ${this.dispatcherId}`);
-    this.reportStatus();
-    this.statusTimer = setInterval(() => this.reportStatus(), this.statusIntervalMs);
-    this.statusTimer.unref();
+    await this.runTick();
+    this.logger.log(`dispatcher ${this.dispatcherId}: sending to ${[...this.dispatchers.keys()].join(', ') || 'no carrier yet (standing by)'}`);
+    this.tickTimer = setInterval(() => void this.runTick(), this.options.statusIntervalMs);
+    this.tickTimer.unref();
   }
 
   async onApplicationShutdown(): Promise<void> {
-    clearInterval(this.statusTimer);
-    await this.statusWrite;
-    await Promise.all(this.dispatchers.map((dispatcher) => dispatcher.stop()));
+    clearInterval(this.tickTimer);
+    await this.tick;
+    await this.stopAll();
+    await this.bindSlots.releaseAll();
     await this.linkStatuses.remove(this.dispatcherId).catch((error: Error) => this.logger.warn(`link status cleanup: ${error.message}`));
   }
 
-  private reportStatus(): void {
-    // A slow database must not stack writes up: skip the tick while the previous write runs.
-    if (this.statusWrite) return;
-    this.statusWrite = this.writeStatus().finally(() => (this.statusWrite = null));
+  /** Takes free bind slots, then reports the links; a slow database skips a tick instead of stacking them. */
+  private runTick(): Promise<void> {
+    this.tick ??= this.claimAndReport().finally(() => (this.tick = null));
+    return this.tick;
   }
 
-  private async writeStatus(): Promise<void> {
+  private async claimAndReport(): Promise<void> {
     try {
-      await this.linkStatuses.write(this.dispatcherId, this.dispatchers.map((dispatcher) => toReport(dispatcher)));
+      await this.checkSlotsHeld();
+      for (const account of this.accounts) if (!this.dispatchers.has(account.id)) await this.startWithFreeSlots(account);
+      await this.linkStatuses.write(this.dispatcherId, [...this.dispatchers.values()].map(toReport));
     } catch (error) {
-      this.logger.warn(`link status write: ${(error as Error).message}`);
+      this.logger.warn(`bind slots and link status: ${(error as Error).message}`);
     }
+  }
+
+  /** A lost lock connection has freed this dispatcher's slots for others: stop sending at once. */
+  private async checkSlotsHeld(): Promise<void> {
+    if (this.dispatchers.size === 0) return;
+    const held = await this.bindSlots.held().catch(() => 0);
+    if (held > 0) return;
+    this.logger.error('the connection holding the bind slots is gone: stopping every link until slots are taken again');
+    await this.stopAll();
+    await this.bindSlots.releaseAll();
+  }
+
+  private async startWithFreeSlots(account: CarrierAccount): Promise<void> {
+    const slots = await this.bindSlots.acquire(account.id, account.binds, this.options.maxBindsPerCarrier);
+    if (slots.length === 0) return;
+    // Each slot carries its share of the account's TPS, so the fleet together never exceeds it.
+    const tps = Math.max(1, Math.floor((account.tps * slots.length) / account.binds));
+    const dispatcher = new CarrierDispatcher(new CarrierLink({ ...account, binds: slots.length, tps }), this.delivery, this.options);
+    this.dispatchers.set(account.id, dispatcher);
+    this.logger.log(`${account.id}: bind slots ${slots.join(', ')} of ${account.binds}, ${tps} of ${account.tps} submits/s`);
+    await dispatcher.start();
+  }
+
+  private async stopAll(): Promise<void> {
+    const running = [...this.dispatchers.values()];
+    this.dispatchers.clear();
+    await Promise.all(running.map((dispatcher) => dispatcher.stop()));
   }
 }
 

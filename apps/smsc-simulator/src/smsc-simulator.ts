@@ -82,6 +82,13 @@ export class SmscSimulator {
     return reassemble(this.received);
   }
 
+  /** Submits received in each wall-clock second that saw any. */
+  submitsPerSecond(): number[] {
+    const buckets = new Map<number, number>();
+    for (const { at } of this.received) buckets.set(Math.floor(at / 1000), (buckets.get(Math.floor(at / 1000)) ?? 0) + 1);
+    return [...buckets.values()];
+  }
+
   get connectionCount(): number {
     return this.connections.size;
   }

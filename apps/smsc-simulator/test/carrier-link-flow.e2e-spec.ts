@@ -2,12 +2,6 @@ import { CarrierLink, type SubmitOutcome } from '@loa/smpp';
 import { SmscSimulator } from '@loa/smsc-simulator';
 import { account, destinations, type Harness, PASSWORD, startHarness, submitAll, waitFor } from './link-harness';
 
-function perSecond(simulator: SmscSimulator): number[] {
-  const buckets = new Map<number, number>();
-  for (const submit of simulator.received) buckets.set(Math.floor(submit.at / 1000), (buckets.get(Math.floor(submit.at / 1000)) ?? 0) + 1);
-  return [...buckets.values()];
-}
-
 function finalKinds(outcomes: SubmitOutcome[][]): string[] {
   return outcomes.map((seen) => seen[seen.length - 1].kind);
 }
@@ -26,7 +20,7 @@ describe(`${CarrierLink.name} against the simulator: flow control and failures`,
     expect(finalKinds(outcomes).every((kind) => kind === 'accepted')).toBe(true);
     expect(sut.simulator.statuses.get(0x58)).toBeGreaterThan(0);
     expect(outcomes.flat().filter((outcome) => outcome.kind === 'retry').every((outcome) => outcome.kind === 'retry' && outcome.error.startsWith('ESME_RTHROTTLED'))).toBe(true);
-    expect(Math.max(...perSecond(sut.simulator))).toBeLessThanOrEqual(150);
+    expect(Math.max(...sut.simulator.submitsPerSecond())).toBeLessThanOrEqual(150);
     expect(sut.simulator.messages()).toHaveLength(450);
     expect(sut.link.status().pdus!.pauses).toBeGreaterThan(0);
   });

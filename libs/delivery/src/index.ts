@@ -1,3 +1,4 @@
+export * from './bind-slots.repository';
 export * from './delivery.module';
 export * from './delivery.repository';
 export * from './link-status.repository';

@@ -1,0 +1,96 @@
+import { type INestApplicationContext, Module } from '@nestjs/common';
+import { NestFactory } from '@nestjs/core';
+import { AuthModule } from '@loa/auth';
+import { CampaignsModule } from '@loa/campaigns';
+import { type CarrierAccount } from '@loa/config';
+import { DatabaseModule } from '@loa/database';
+import { DispatcherModule } from '@loa/dispatcher';
+import { SmscSimulator } from '@loa/smsc-simulator';
+import { TemplatesModule } from '@loa/templates';
+import { pollUntil } from '@loa/testing';
+import { createTestApi, type TestApi } from '../../api/test/test-app';
+import { approvedCampaign, reportTotals, seedSubscribers, simulatedAccount, waitForCompletion } from './campaign-harness';
+
+const BODY = 'Cong an {{province.name}} canh bao: khong cung cap ma OTP cho bat ky ai.';
+const SUBSCRIBERS = 240;
+// The contract: 2 binds and 80 submits a second for the whole account; the SMSC throttles anything above.
+const BINDS = 2;
+const TPS = 80;
+const FLEET_OPTIONS = { idleMs: 50, batchSize: 20, statusIntervalMs: 200, maxBindsPerCarrier: 1 };
+
+/** Another dispatcher process, as on another machine: its own application on the same database. */
+async function startDispatcher(databaseUrl: string, carriers: CarrierAccount[]): Promise<INestApplicationContext> {
+  @Module({
+    imports: [
+      DatabaseModule.forRoot({ url: databaseUrl, poolSize: 4 }),
+      AuthModule.forRoot({ jwtSecret: 'scale-out-secret-scale-out-secret-0123' }),
+      TemplatesModule,
+      CampaignsModule,
+      DispatcherModule.forRoot({ carriers, dispatcher: FLEET_OPTIONS }),
+    ],
+  })
+  class OtherDispatcherModule {}
+  return NestFactory.createApplicationContext(OtherDispatcherModule, { logger: ['error'] });
+}
+
+describe('several dispatchers share one carrier account', () => {
+  let api: TestApi;
+  let simulator: SmscSimulator;
+  let carriers: CarrierAccount[];
+  const others: INestApplicationContext[] = [];
+
+  beforeAll(async () => {
+    simulator = await SmscSimulator.start({
+      port: 0,
+      accounts: [{ systemId: 'loa_viettel', password: 'secret' }],
+      profile: { name: 'viettel', tps: TPS, throttle: true, receiptDelayMs: [5, 20], outcomes: { DELIVRD: 1 } },
+    });
+    carriers = [simulatedAccount('viettel', simulator.port, { binds: BINDS, tps: TPS, window: 10, dlrIdFormat: 'hex-to-dec' })];
+    api = await createTestApi({ imports: [DispatcherModule.forRoot({ carriers, dispatcher: FLEET_OPTIONS })] });
+    await seedSubscribers(api, 'viettel', '14', 84_960_000_000, SUBSCRIBERS);
+    others.push(await startDispatcher(api.db.url, carriers), await startDispatcher(api.db.url, carriers));
+  });
+
+  afterAll(async () => {
+    for (const other of others) await other.close();
+    await api?.close();
+    await simulator?.stop();
+  });
+
+  it('binds no more sessions than the contract allows, however many dispatchers run', async () => {
+    await pollUntil(async () => simulator.connectionCount, (count) => count === BINDS, { what: `${BINDS} binds` });
+    await new Promise((resolve) => setTimeout(resolve, 600));
+    expect(simulator.connectionCount).toBe(BINDS);
+    const [{ holders }] = await api.dataSource.query(`SELECT count(DISTINCT dispatcher_id)::int AS holders FROM carrier_link_status WHERE bound_sessions > 0`);
+    expect(holders).toBe(BINDS);
+  });
+
+  it('sends a campaign once per subscriber across the fleet, never above the account TPS', async () => {
+    const campaignId = await approvedCampaign(api, BODY, { provinces: ['14'], carriers: ['viettel'] });
+    await waitForCompletion(api, campaignId);
+
+    const destinations = simulator.received.map((submit) => submit.destination);
+    expect(new Set(destinations).size).toBe(SUBSCRIBERS);
+    expect(destinations).toHaveLength(SUBSCRIBERS);
+    expect(simulator.statuses.get(0x58) ?? 0).toBe(0);
+    expect(Math.max(...simulator.submitsPerSecond())).toBeLessThanOrEqual(TPS);
+    expect(new Set(simulator.received.map((submit) => submit.connection)).size).toBe(BINDS);
+    expect(await reportTotals(api, campaignId)).toMatchObject({ delivered: SUBSCRIBERS, pending: 0 });
+  });
+
+  it('hands the binds of a dispatcher that stops to one standing by', async () => {
+    // Started in turn, the API's dispatcher took slot 0, the first other slot 1; the second stands by.
+    const holders = async (): Promise<string[]> => (await api.dataSource.query(
+      `SELECT dispatcher_id FROM carrier_link_status WHERE bound_sessions > 0 ORDER BY dispatcher_id`)).map((row: { dispatcher_id: string }) => row.dispatcher_id);
+    const before = await holders();
+    expect(before).toHaveLength(BINDS);
+
+    await others.shift()!.close();
+
+    const after = await pollUntil(holders, (ids) => ids.length === BINDS && ids.some((id) => !before.includes(id)), {
+      timeoutMs: 10_000, what: 'the freed bind taken over by the dispatcher standing by',
+    });
+    expect(after.filter((id) => before.includes(id))).toHaveLength(1);
+    expect(simulator.connectionCount).toBe(BINDS);
+  });
+});
