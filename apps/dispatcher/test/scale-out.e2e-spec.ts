@@ -1,4 +1,5 @@
 import { type INestApplicationContext, Module } from '@nestjs/common';
+import { Client } from 'pg';
 import { NestFactory } from '@nestjs/core';
 import { AuthModule } from '@loa/auth';
 import { CampaignsModule } from '@loa/campaigns';
@@ -94,3 +95,56 @@ describe('several dispatchers share one carrier account', () => {
     expect(simulator.connectionCount).toBe(BINDS);
   });
 });
+
+describe('a dispatcher that dies holding binds and claimed messages', () => {
+  let api: TestApi;
+  let simulator: SmscSimulator;
+  let survivor: INestApplicationContext | undefined;
+
+  beforeAll(async () => {
+    simulator = await SmscSimulator.start({
+      port: 0,
+      accounts: [{ systemId: 'loa_viettel', password: 'secret' }],
+      profile: { name: 'viettel', receiptDelayMs: [5, 20], outcomes: { DELIVRD: 1 } },
+    });
+    api = await createTestApi();
+    await seedSubscribers(api, 'viettel', '14', 84_961_000_000, 60);
+  });
+
+  afterAll(async () => {
+    await survivor?.close();
+    await api?.close();
+    await simulator?.stop();
+  });
+
+  it('loses nothing: its binds go to another dispatcher, its claimed messages come back when their lease ends', async () => {
+    // The doomed dispatcher, reduced to what matters here: the connection holding both bind slots.
+    const doomed = new Client({ connectionString: api.db.url });
+    await doomed.connect();
+    for (let slot = 0; slot < BINDS; slot++) await doomed.query(`SELECT pg_advisory_lock(hashtext('loa:bind:viettel'), $1)`, [slot]);
+    const carriers = [simulatedAccount('viettel', simulator.port, { binds: BINDS, dlrIdFormat: 'hex-to-dec' })];
+    survivor = await startDispatcher(api.db.url, carriers);
+    expect(simulator.connectionCount).toBe(0);
+
+    const campaignId = await approvedCampaign(api, BODY, { provinces: ['14'], carriers: ['viettel'] });
+    await pollUntil(() => countMessages(api, campaignId), (count) => count === 60, { what: 'the campaign materialised' });
+    const { rows: claimed } = await doomed.query<{ id: string }>(`
+      UPDATE messages SET state = 'sending', attempts = attempts + 1, lease_until = now() + interval '1 second'
+      WHERE campaign_id = $1 AND id IN (SELECT id FROM messages WHERE campaign_id = $1 ORDER BY id LIMIT 10) RETURNING id`, [campaignId]);
+    expect(simulator.received).toHaveLength(0);
+
+    await doomed.end(); // as kill -9 would: the connection, and the locks with it, are gone
+    await waitForCompletion(api, campaignId);
+
+    expect(new Set(simulator.received.map((submit) => submit.destination)).size).toBe(60);
+    expect(simulator.received).toHaveLength(60);
+    const reclaimed: { attempts: number; state: string; last_error: string }[] = await api.dataSource.query(
+      `SELECT attempts, state, last_error FROM messages WHERE campaign_id = $1 AND id = ANY($2)`, [campaignId, claimed.map((row) => row.id)]);
+    expect(reclaimed).toHaveLength(10);
+    expect(reclaimed.every((row) => row.attempts === 2 && row.state === 'delivered' && row.last_error === 'lease expired (dispatcher lost)')).toBe(true);
+  });
+});
+
+async function countMessages(api: TestApi, campaignId: number): Promise<number> {
+  return (await api.dataSource.query(`SELECT count(*)::int AS count FROM messages WHERE campaign_id = $1`, [campaignId]))[0].count;
+}
