@@ -1,5 +1,5 @@
 import { DispatcherModule } from '@loa/dispatcher';
-import { SmscSimulator } from '@loa/smsc-simulator';
+import { LOST_ANSWER, SmscSimulator } from '@loa/smsc-simulator';
 import { pollUntil } from '@loa/testing';
 import { createTestApi, type TestApi } from '../../api/test/test-app';
 import { approvedCampaign, reportTotals, seedSubscribers, simulatedAccount, waitForCompletion } from './campaign-harness';
@@ -8,7 +8,6 @@ const BODY = 'Công an {{province.name}} cảnh báo: không cung cấp mã OTP 
 const SUBSCRIBERS = 24;
 // Every 4th submit on a connection reaches the handset, but its submit_sm_resp is lost on the way back.
 const LOST_EVERY = 4;
-const LOST_ANSWER = -3;
 
 /** Submits the carrier answered nothing to, what Loa recorded for those messages, and their receipts. */
 describe('submits the carrier never answered, receipts that never come, and subscribers who reply', () => {

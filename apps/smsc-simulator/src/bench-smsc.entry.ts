@@ -1,7 +1,7 @@
 import 'reflect-metadata';
 import { SmscSimulator } from './smsc-simulator';
 
-// Forked by libs/smpp's benchmark so the SMSC has its own core: no throttling, receipts at once,
+// Forked by the SMPP benchmark (apps/cli) so the SMSC has its own core: no throttling, receipts at once,
 // nothing recorded. Reports its port over IPC and stops when the parent says so or goes away.
 async function run(): Promise<void> {
   const simulator = await SmscSimulator.start({

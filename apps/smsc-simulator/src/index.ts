@@ -1,7 +1,7 @@
 export { parseSimulatorArgs } from './simulator-args';
 export { reassemble } from './received-submits';
 export type { ConcatPart, ReassembledMessage, ReceivedSubmit } from './received-submits';
-export { behavioursFor, DROP_CONNECTION, NO_ANSWER } from './smsc-behaviours';
+export { behavioursFor, DROP_CONNECTION, LOST_ANSWER, NO_ANSWER } from './smsc-behaviours';
 export type { SmscBehaviour, SubmitContext } from './smsc-behaviours';
 export { BASE_PROFILE, profileNames, resolveProfile } from './smsc-profile';
 export type { ReceiptOutcome, SmscProfile } from './smsc-profile';

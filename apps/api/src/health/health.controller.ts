@@ -22,7 +22,7 @@ export class HealthController {
     return this.health.check([]);
   }
 
-  /** Ready when the database answers and every carrier the dispatchers report has a bound session. */
+  /** Ready when the database answers; each carrier's bound sessions are shown, not required (see CarrierLinksIndicator). */
   @Get('ready')
   @HealthCheck()
   ready(): Promise<HealthCheckResult> {
