@@ -34,6 +34,8 @@ describe(`${CarrierLink.name} against the simulator: receipts`, () => {
     expect(ids).toHaveLength(200);
     await waitFor('200 receipts', () => sut.receipts.length === 200);
     expect(new Set(sut.receipts.map((receipt) => receipt.smscMessageId))).toEqual(new Set(ids));
+    // The link answers each deliver_sm once its receipt is handled: the last answers may still be on the wire.
+    await waitFor('200 receipts answered', () => sut.simulator.counts.receiptsAcked >= 200);
     expect(sut.simulator.counts.receiptsAcked).toBe(200);
   });
 
