@@ -5,7 +5,9 @@ import { pollUntil } from '@loa/testing';
 import { createTestApi, type TestApi } from '../../api/test/test-app';
 import { approvedCampaign, reportTotals, seedSubscribers, simulatedAccount, waitForCompletion } from './campaign-harness';
 
-const BODY = 'Công an {{province.name}} cảnh báo: không cung cấp mã OTP cho bất kỳ ai.';
+// One UCS-2 segment for every province used here (at most 70 characters with "Thành phố Hà Nội"), so a
+// shutdown never falls between the parts of one message; that case is ambiguous, not given back.
+const BODY = 'Công an {{province.name}} cảnh báo: không đưa mã OTP cho ai.';
 const SUBSCRIBERS = 150;
 // 50 submits a second: a campaign of 150 takes about 3 s, long enough to pause or cancel it on the way.
 const TPS = 50;
