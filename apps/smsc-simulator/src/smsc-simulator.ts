@@ -30,6 +30,8 @@ interface Connection {
   systemId: string;
   mode: 'transceiver' | 'transmitter' | 'receiver' | null;
   submits: number;
+  /** Receipts sent on this connection and not yet answered, by deliver_sm sequence number. */
+  unanswered: Map<number, PendingReceipt>;
 }
 
 const BIND_MODES: Record<string, Connection['mode']> = { bind_transceiver: 'transceiver', bind_transmitter: 'transmitter', bind_receiver: 'receiver' };
@@ -37,6 +39,9 @@ const BIND_MODES: Record<string, Connection['mode']> = { bind_transceiver: 'tran
 const UNKNOWN_COMMAND = Buffer.from([0, 0, 0, 16, 0, 0, 0, 0x10, 0, 0, 0, 0, 0x7f, 0xff, 0xff, 0xff]);
 // A command_length far beyond any PDU: the ESME cannot frame the stream any more and must reconnect.
 const GARBAGE = Buffer.from([0x7f, 0xff, 0xff, 0xf0, 0xde, 0xad, 0xbe, 0xef, 1, 2, 3, 4, 5, 6, 7, 8]);
+// Store and forward: a receipt the ESME refused (any non-zero deliver_sm_resp) goes again after this long,
+// and one whose connection closed unanswered as soon as a receiver is bound. Real SMSCs retry for hours.
+const RECEIPT_RETRY_MS = 1000;
 
 /** A carrier SMSC on loopback: the base protocol plus the profile's behaviours. */
 export class SmscSimulator {
@@ -45,7 +50,7 @@ export class SmscSimulator {
   readonly receiptsSent: SentReceipt[] = [];
   readonly binds: { systemId: string; command: string; interfaceVersion: number; status: number }[] = [];
   readonly statuses = new Map<number, number>();
-  readonly counts = { submits: 0, accepted: 0, dropped: 0, receiptsSent: 0, receiptsAcked: 0, genericNacks: 0, malformedSent: 0, enquireLinks: 0, unbinds: 0 };
+  readonly counts = { submits: 0, accepted: 0, dropped: 0, receiptsSent: 0, receiptsAcked: 0, receiptsRetried: 0, genericNacks: 0, malformedSent: 0, enquireLinks: 0, unbinds: 0 };
   port = 0;
   private readonly server: Server;
   private readonly connections = new Set<Connection>();
@@ -56,6 +61,7 @@ export class SmscSimulator {
   private readonly record: boolean;
   private nextConnection = 1;
   private nextId: number;
+  private stopping = false;
 
   private constructor(private readonly options: SmscSimulatorOptions) {
     this.profile = resolveProfile(options.profile);
@@ -117,6 +123,7 @@ export class SmscSimulator {
   }
 
   async stop(): Promise<void> {
+    this.stopping = true;
     this.receipts.clear();
     this.deferredAnswers.clear();
     this.dropConnections();
@@ -124,10 +131,13 @@ export class SmscSimulator {
   }
 
   private onConnection(session: SmppSession): void {
-    const connection: Connection = { id: this.nextConnection++, session, systemId: '', mode: null, submits: 0 };
+    const connection: Connection = { id: this.nextConnection++, session, systemId: '', mode: null, submits: 0, unanswered: new Map() };
     this.connections.add(connection);
     session.on('error', () => session.destroy());
-    session.on('close', () => this.connections.delete(connection));
+    session.on('close', () => {
+      this.connections.delete(connection);
+      this.retryReceipts([...connection.unanswered.values()], Date.now());
+    });
     session.on('pdu', (pdu: SmppPdu) => this.onPdu(connection, pdu));
   }
 
@@ -136,8 +146,7 @@ export class SmscSimulator {
       case 'submit_sm':
         return this.onSubmit(connection, pdu);
       case 'deliver_sm_resp':
-        this.counts.receiptsAcked++;
-        return;
+        return this.onReceiptAnswer(connection, pdu);
       case 'generic_nack':
         this.counts.genericNacks++;
         return;
@@ -222,6 +231,22 @@ export class SmscSimulator {
     }
   }
 
+  private onReceiptAnswer(connection: Connection, pdu: SmppPdu): void {
+    const receipt = connection.unanswered.get(pdu.sequence_number);
+    if (!receipt) return; // an answer to an inbound message, or to nothing
+    connection.unanswered.delete(pdu.sequence_number);
+    if (pdu.command_status === 0) this.counts.receiptsAcked++;
+    else this.retryReceipts([receipt], Date.now() + RECEIPT_RETRY_MS);
+  }
+
+  private retryReceipts(receipts: PendingReceipt[], dueAt: number): void {
+    if (this.stopping) return;
+    for (const receipt of receipts) {
+      this.counts.receiptsRetried++;
+      this.receipts.add(receipt, dueAt);
+    }
+  }
+
   private sendReceipts(due: PendingReceipt[]): void {
     const receivers = new Map<string, Connection[]>();
     const turn = new Map<string, number>();
@@ -242,7 +267,12 @@ export class SmscSimulator {
         connection.session.socket.cork();
       }
       const messageId = receiptMessageId(receipt, this.profile);
-      connection.session.send(receiptPdu(receipt, messageId, this.profile.receiptForm, now));
+      const pdu = receiptPdu(receipt, messageId, this.profile.receiptForm, now);
+      if (!connection.session.send(pdu)) {
+        this.retryReceipts([receipt], now + 200);
+        continue;
+      }
+      connection.unanswered.set(pdu.sequence_number, receipt);
       this.counts.receiptsSent++;
       if (this.record) {
         const { systemId, submitMessageId, state, source, destination } = receipt;

@@ -58,6 +58,37 @@ describe(`${CarrierLink.name} against the simulator: receipts`, () => {
     expect(await sut.link.submit({ destination: '84911111111', text: 'x', encoding: 'gsm7' })).toMatchObject({ kind: 'retry' });
   });
 
+  it('gets again, a second later, a receipt it could not store (answered ESME_RX_T_APPN), and every one in the end', async () => {
+    sut = await startHarness({});
+    let refusing = true;
+    sut.link.onReceipt(async (receipt) => {
+      if (refusing) throw new Error('database unavailable');
+      sut.receipts.push(receipt);
+    });
+    const ids = acceptedIds((await submitAll(sut.link, destinations(30).map((destination) => ({ destination, text: 'x' })))).flat());
+    await waitFor('30 receipts refused', () => sut.simulator.counts.receiptsRetried >= 30);
+    expect(sut.receipts).toHaveLength(0);
+    expect(sut.simulator.counts.receiptsAcked).toBe(0);
+    refusing = false;
+    await waitFor('30 receipts stored', () => sut.receipts.length >= 30, 5000);
+    expect(new Set(sut.receipts.map((receipt) => receipt.smscMessageId))).toEqual(new Set(ids));
+    expect(sut.logs.some((line) => /ESME_RX_T_APPN: database unavailable/.test(line))).toBe(true);
+  });
+
+  it('gets again the receipts whose connection dropped before they were answered', async () => {
+    sut = await startHarness({ receiptDelayMs: [1, 5] }, { binds: 1 });
+    let held = 0;
+    sut.link.onReceipt(async (receipt) => {
+      if (held++ < 20) return new Promise<void>(() => undefined); // never answered on this connection
+      sut.receipts.push(receipt);
+    });
+    const ids = acceptedIds((await submitAll(sut.link, destinations(20).map((destination) => ({ destination, text: 'x' })))).flat());
+    await waitFor('20 receipts held', () => held >= 20);
+    sut.simulator.dropConnections();
+    await waitFor('20 receipts stored after the reconnect', () => sut.receipts.length >= 20, 5000);
+    expect(new Set(sut.receipts.map((receipt) => receipt.smscMessageId))).toEqual(new Set(ids));
+  });
+
   it('reports the outcome mix the SMSC sends, from TLVs and text', async () => {
     sut = await startHarness({ outcomes: { DELIVRD: 1, UNDELIV: 1, EXPIRED: 1, REJECTD: 1 }, seed: 7 });
     await submitAll(sut.link, destinations(80).map((destination) => ({ destination, text: 'mix' })));
