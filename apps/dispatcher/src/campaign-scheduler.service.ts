@@ -4,6 +4,7 @@ import { CampaignMaterialiser } from '@loa/campaigns';
 import { DeliveryRepository } from '@loa/delivery';
 import { DEFAULT_DISPATCHER_OPTIONS, type DispatcherOptions } from './carrier-dispatcher';
 import { DISPATCHER_OPTIONS } from './dispatcher.service';
+import { FailureLog } from './failure-log';
 
 const RECEIPT_BATCH = 5000;
 const SWEEP_BATCH = 5000;
@@ -13,6 +14,7 @@ const SWEEP_BATCH = 5000;
 export class CampaignSchedulerService {
   private readonly logger = new Logger(CampaignSchedulerService.name);
   private readonly busy = new Set<string>();
+  private readonly failures = new FailureLog(this.logger);
   private readonly options: DispatcherOptions;
 
   constructor(
@@ -73,8 +75,9 @@ export class CampaignSchedulerService {
     this.busy.add(job);
     try {
       await work();
+      this.failures.succeeded(job);
     } catch (error) {
-      this.logger.error(`${job}: ${(error as Error).message}`);
+      this.failures.failed(job, error as Error);
     } finally {
       this.busy.delete(job);
     }

@@ -1,6 +1,7 @@
 import { Logger } from '@nestjs/common';
 import { type CampaignText, type ClaimedMessage, DeliveryRepository, type StateChange, type SubmittedPart } from '@loa/delivery';
 import { type CarrierLinkPort, type InboundSms, type LinkStatus } from '@loa/smpp';
+import { FailureLog } from './failure-log';
 import { outcomeToState, toSubmittedParts } from './outcome-to-state';
 import { ReceiptSink } from './receipt-sink';
 
@@ -39,14 +40,20 @@ export const DEFAULT_DISPATCHER_OPTIONS: DispatcherOptions = {
   receiptGraceSeconds: 3600,
 };
 
+const PERSIST_RETRY_FIRST_MS = 100;
+const PERSIST_RETRY_MAX_MS = 2000;
+
 /** Feeds one carrier link from the queue and records every outcome; one per carrier account. */
 export class CarrierDispatcher {
   private readonly logger: Logger;
   private readonly receipts: ReceiptSink;
+  private readonly failures: FailureLog;
   private readonly lastClaimed = new Map<number, number>();
   private readonly texts = new Map<number, CampaignText>();
   private running = false;
   private loop: Promise<void> | null = null;
+  /** Until then, work on claimed messages that the database refuses is retried (Infinity while running). */
+  private recordUntil = Number.POSITIVE_INFINITY;
 
   constructor(
     private readonly link: CarrierLinkPort,
@@ -54,6 +61,7 @@ export class CarrierDispatcher {
     private readonly options: DispatcherOptions = DEFAULT_DISPATCHER_OPTIONS,
   ) {
     this.logger = new Logger(`Dispatcher:${link.carrier}`);
+    this.failures = new FailureLog(this.logger);
     this.receipts = new ReceiptSink(delivery);
     link.onReceipt((receipt) => this.receipts.add(receipt));
     link.onInbound((message) => this.storeInbound(message));
@@ -66,8 +74,13 @@ export class CarrierDispatcher {
     this.loop = this.run();
   }
 
-  async stop(): Promise<void> {
+  /**
+   * Stops sending and records every outcome it has; if the database is away, waits for it up to
+   * `recordWithinMs` (unbounded by default, as when the database restarts under a running process).
+   */
+  async stop(recordWithinMs = Number.POSITIVE_INFINITY): Promise<void> {
     this.running = false;
+    this.recordUntil = Date.now() + recordWithinMs;
     // The link first: parts still waiting for a TPS token come back at once as retries (requeued, no
     // attempt used) instead of draining at contract speed; 1,000 claimed at 100/s would take 10 s.
     await this.link.stop();
@@ -85,6 +98,7 @@ export class CarrierDispatcher {
     while (this.running) {
       try {
         const claimed = await this.claimNext();
+        this.failures.succeeded('claiming');
         if (claimed.length === 0) {
           await previous;
           await sleep(this.options.idleMs);
@@ -94,7 +108,7 @@ export class CarrierDispatcher {
         await previous;
         previous = current;
       } catch (error) {
-        this.logger.error(`dispatch loop: ${(error as Error).message}`);
+        this.failures.failed('claiming', error as Error);
         await sleep(1000);
       }
     }
@@ -109,8 +123,9 @@ export class CarrierDispatcher {
       const claimed = await this.delivery.claim(campaign, this.link.carrier, after, this.options.batchSize, this.options.leaseSeconds);
       if (claimed.length > 0) {
         this.lastClaimed.set(campaign.id, claimed[claimed.length - 1].id);
-        await this.loadTexts(claimed);
-        return claimed;
+        // Claimed means leased to this process: losing them now would hold them until the lease ends.
+        const loaded = await this.persist(`texts of ${claimed.length} claimed messages`, () => this.loadTexts(claimed));
+        return loaded ? claimed : [];
       }
       // Retries go back with lower ids than the keyset cursor: start over once the tail is drained.
       if (after > 0) this.lastClaimed.set(campaign.id, 0);
@@ -132,7 +147,31 @@ export class CarrierDispatcher {
       changes.push(effect.change);
       submissions.push(...toSubmittedParts(message, effect));
     }
-    await this.delivery.recordOutcomes(changes, submissions, this.link.carrier);
+    // The carrier has these messages (or refused them): if that is not recorded, the lease sends them again.
+    // A repeated statement changes nothing: only rows still 'sending' change, submissions are ON CONFLICT DO NOTHING.
+    await this.persist(`outcomes of ${changes.length} messages`, () => this.delivery.recordOutcomes(changes, submissions, this.link.carrier));
+  }
+
+  /**
+   * Work on messages this process has claimed, retried with backoff while the database is away (a restart);
+   * given up only once stop() allows no more time, and then their lease brings the messages back.
+   */
+  private async persist(what: string, work: () => Promise<void>): Promise<boolean> {
+    for (let attempt = 0; ; attempt++) {
+      try {
+        await work();
+        if (attempt > 0) this.logger.log(`${what}: done after ${attempt} retries`);
+        return true;
+      } catch (error) {
+        const reason = (error as Error).message;
+        if (Date.now() >= this.recordUntil) {
+          this.logger.error(`${what}: given up (${reason}); they go out again when their lease ends`);
+          return false;
+        }
+        if (attempt === 0) this.logger.warn(`${what}: database unavailable (${reason}), retrying`);
+        await sleep(Math.min(PERSIST_RETRY_MAX_MS, PERSIST_RETRY_FIRST_MS * 2 ** attempt));
+      }
+    }
   }
 
   private async submitOne(message: ClaimedMessage) {

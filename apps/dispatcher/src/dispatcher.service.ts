@@ -7,6 +7,8 @@ import { CarrierLink } from '@loa/smpp';
 import { CarrierDispatcher, DEFAULT_DISPATCHER_OPTIONS, type DispatcherOptions } from './carrier-dispatcher';
 
 export const CARRIER_ACCOUNTS = Symbol('CARRIER_ACCOUNTS');
+/** On shutdown, how long outcomes wait for a database that is away before their messages are left to the lease. */
+const SHUTDOWN_RECORD_WITHIN_MS = 15_000;
 export const DISPATCHER_OPTIONS = Symbol('DISPATCHER_OPTIONS');
 
 /**
@@ -45,7 +47,7 @@ export class DispatcherService implements OnApplicationBootstrap, OnApplicationS
   async onApplicationShutdown(): Promise<void> {
     clearInterval(this.tickTimer);
     await this.tick;
-    await this.stopAll();
+    await this.stopAll(SHUTDOWN_RECORD_WITHIN_MS);
     await this.bindSlots.releaseAll();
     await this.linkStatuses.remove(this.dispatcherId).catch((error: Error) => this.logger.warn(`link status cleanup: ${error.message}`));
   }
@@ -72,8 +74,11 @@ export class DispatcherService implements OnApplicationBootstrap, OnApplicationS
     const held = await this.bindSlots.held().catch(() => 0);
     if (held > 0) return;
     this.logger.error('the connection holding the bind slots is gone: stopping every link until slots are taken again');
-    await this.stopAll();
-    await this.bindSlots.releaseAll();
+    try {
+      await this.stopAll();
+    } finally {
+      await this.bindSlots.releaseAll();
+    }
   }
 
   private async startWithFreeSlots(account: CarrierAccount): Promise<void> {
@@ -87,10 +92,10 @@ export class DispatcherService implements OnApplicationBootstrap, OnApplicationS
     await dispatcher.start();
   }
 
-  private async stopAll(): Promise<void> {
+  private async stopAll(recordWithinMs?: number): Promise<void> {
     const running = [...this.dispatchers.values()];
     this.dispatchers.clear();
-    await Promise.all(running.map((dispatcher) => dispatcher.stop()));
+    await Promise.all(running.map((dispatcher) => dispatcher.stop(recordWithinMs)));
   }
 }
 

@@ -72,7 +72,10 @@ describe(`${CarrierLink.name} against the simulator: receipts`, () => {
     refusing = false;
     await waitFor('30 receipts stored', () => sut.receipts.length >= 30, 5000);
     expect(new Set(sut.receipts.map((receipt) => receipt.smscMessageId))).toEqual(new Set(ids));
-    expect(sut.logs.some((line) => /ESME_RX_T_APPN: database unavailable/.test(line))).toBe(true);
+    // Logged, but not once per receipt: an outage at contract speed would flood the log.
+    const logged = sut.logs.filter((line) => /not stored.*ESME_RX_T_APPN: database unavailable/.test(line));
+    expect(logged.length).toBeGreaterThanOrEqual(1);
+    expect(logged.length).toBeLessThanOrEqual(2);
   });
 
   it('gets again the receipts whose connection dropped before they were answered', async () => {

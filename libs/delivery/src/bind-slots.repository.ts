@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, type QueryRunner } from 'typeorm';
-import { HELD_BIND_SLOTS, TRY_LOCK_BIND_SLOT, UNLOCK_ALL_BIND_SLOTS } from './bind-slots.sql';
+import { HELD_BIND_SLOTS, TRY_LOCK_BIND_SLOT, UNLOCK_ALL_BIND_SLOTS, UNLOCK_BIND_SLOT } from './bind-slots.sql';
 
 /** The bind slots one dispatcher holds, on a connection of its own kept for as long as it holds them. */
 @Injectable()
@@ -13,18 +13,31 @@ export class BindSlotsRepository {
   async acquire(carrier: string, binds: number, max: number): Promise<number[]> {
     const session = await this.connection();
     const taken: number[] = [];
-    for (let slot = 0; slot < binds && taken.length < max; slot++) {
-      const [{ locked }] = await session.query(TRY_LOCK_BIND_SLOT, [carrier, slot]);
-      if (locked) taken.push(slot);
+    try {
+      for (let slot = 0; slot < binds && taken.length < max; slot++) {
+        const [{ locked }] = await session.query(TRY_LOCK_BIND_SLOT, [carrier, slot]);
+        if (locked) taken.push(slot);
+      }
+    } catch (error) {
+      // None of this call's slots is used: give back those taken (if the connection is gone, so are they).
+      for (const slot of taken) await session.query(UNLOCK_BIND_SLOT, [carrier, slot]).catch(() => undefined);
+      await this.held(); // drops a dead connection, so the next call opens a new one
+      throw error;
     }
     return taken;
   }
 
-  /** How many slots this dispatcher still holds; throws when the connection holding them is gone. */
+  /** How many slots this dispatcher still holds: none once the connection holding them is gone. */
   async held(): Promise<number> {
     if (!this.session) return 0;
-    const [{ held }] = await this.session.query(HELD_BIND_SLOTS);
-    return held;
+    try {
+      const [{ held }] = await this.session.query(HELD_BIND_SLOTS);
+      return held;
+    } catch {
+      // The database went away or restarted: the locks went with the connection. A new one takes slots again.
+      await this.releaseAll();
+      return 0;
+    }
   }
 
   /** Frees every slot; a lost connection has freed them already. */
@@ -33,7 +46,7 @@ export class BindSlotsRepository {
     this.session = null;
     if (!session) return;
     await session.query(UNLOCK_ALL_BIND_SLOTS).catch(() => undefined);
-    await session.release();
+    await session.release().catch(() => undefined);
   }
 
   private async connection(): Promise<QueryRunner> {

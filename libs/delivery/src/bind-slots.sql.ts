@@ -5,6 +5,8 @@
  */
 export const TRY_LOCK_BIND_SLOT = `SELECT pg_try_advisory_lock(hashtext('loa:bind:' || $1), $2) AS locked`;
 
+export const UNLOCK_BIND_SLOT = `SELECT pg_advisory_unlock(hashtext('loa:bind:' || $1), $2)`;
+
 /** Frees every slot this connection holds, before the connection goes back to the pool. */
 export const UNLOCK_ALL_BIND_SLOTS = `SELECT pg_advisory_unlock_all()`;
 

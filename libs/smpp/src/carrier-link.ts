@@ -35,6 +35,7 @@ interface QueuedPart {
 // A part refused with a retry-class status (not throttling) is sent again at most this often before the
 // message comes back to the dispatcher; other parts of it may already be on their way to the handset.
 const MAX_PART_REQUEUES = 3;
+const REFUSED_LOG_INTERVAL_MS = 5000;
 
 /** One carrier account: its binds, window, TPS, pauses, and the receipts coming back. */
 export class CarrierLink implements CarrierLinkPort {
@@ -61,6 +62,7 @@ export class CarrierLink implements CarrierLinkPort {
   private inboundHandler?: (message: InboundSms) => Promise<void>;
   private readonly counters: LinkStatus['counters'] = { submitted: 0, accepted: 0, retried: 0, failed: 0, ambiguous: 0, receipts: 0, inbound: 0, reconnects: 0 };
   private readonly pdus = { sent: 0, pauses: 0 };
+  private refusedDeliverSm = { loggedAt: 0, unlogged: 0 };
 
   constructor(
     private readonly config: SmppAccountConfig,
@@ -303,9 +305,21 @@ export class CarrierLink implements CarrierLinkPort {
       return SMPP_STATUS.OK;
     } catch (error) {
       // Answering a temporary error makes the SMSC deliver it again later instead of losing it.
-      this.logger.error(`${this.carrier}: deliver_sm ${pdu.sequence_number} not stored, answering ESME_RX_T_APPN: ${(error as Error).message}`);
+      this.logRefusedDeliverSm(pdu, error as Error);
       return SMPP_STATUS.TEMPORARY_APP_ERROR;
     }
+  }
+
+  /** One line per 5 s at most: while the database is away, every receipt fails the same way. */
+  private logRefusedDeliverSm(pdu: SmppPdu, error: Error): void {
+    const now = Date.now();
+    if (now - this.refusedDeliverSm.loggedAt < REFUSED_LOG_INTERVAL_MS) {
+      this.refusedDeliverSm.unlogged++;
+      return;
+    }
+    const more = this.refusedDeliverSm.unlogged > 0 ? ` (and ${this.refusedDeliverSm.unlogged} more before it)` : '';
+    this.logger.error(`${this.carrier}: deliver_sm ${pdu.sequence_number} not stored${more}, answering ESME_RX_T_APPN: ${error.message}`);
+    this.refusedDeliverSm = { loggedAt: now, unlogged: 0 };
   }
 
   private async shutdown(): Promise<void> {

@@ -1,0 +1,65 @@
+import { Client } from 'pg';
+import { DispatcherModule } from '@loa/dispatcher';
+import { SmscSimulator } from '@loa/smsc-simulator';
+import { pollUntil, type TestDatabase } from '@loa/testing';
+import { createTestApi, type TestApi } from '../../api/test/test-app';
+import { approvedCampaign, reportTotals, seedSubscribers, simulatedAccount, waitForCompletion } from './campaign-harness';
+
+const BODY = 'Công an {{province.name}} cảnh báo: không đưa mã OTP cho ai.';
+const SUBSCRIBERS = 1000;
+// 250 submits a second: the campaign takes about 4 s, and the outage falls in its middle.
+const TPS = 250;
+const OUTAGE_MS = 3000;
+
+/**
+ * What the application sees of a database restart: every connection cut at once, new ones refused for a
+ * while, then accepted again. Done to the test's own database, so it works on an embedded or a shared server.
+ */
+async function databaseOutage(db: TestDatabase, ms: number): Promise<void> {
+  const name = new URL(db.url).pathname.slice(1);
+  const admin = new Client({ connectionString: process.env.LOA_TEST_ADMIN_URL });
+  await admin.connect();
+  try {
+    await admin.query(`ALTER DATABASE "${name}" ALLOW_CONNECTIONS false`);
+    await admin.query('SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = $1', [name]);
+    await new Promise((resolve) => setTimeout(resolve, ms));
+  } finally {
+    await admin.query(`ALTER DATABASE "${name}" ALLOW_CONNECTIONS true`);
+    await admin.end();
+  }
+}
+
+describe('a campaign running while its database goes away and comes back', () => {
+  let api: TestApi;
+  let simulator: SmscSimulator;
+
+  beforeAll(async () => {
+    simulator = await SmscSimulator.start({
+      port: 0,
+      accounts: [{ systemId: 'loa_mobifone', password: 'secret' }],
+      profile: { name: 'mobifone', receiptDelayMs: [20, 300], outcomes: { DELIVRD: 1 } },
+    });
+    const carriers = [simulatedAccount('mobifone', simulator.port, { tps: TPS, window: 20 })];
+    api = await createTestApi({ imports: [DispatcherModule.forRoot({ carriers, dispatcher: { idleMs: 50, batchSize: 50, statusIntervalMs: 250 } })] });
+    await seedSubscribers(api, 'mobifone', '66', 84_900_300_000, SUBSCRIBERS);
+  });
+
+  afterAll(async () => {
+    await api?.close();
+    await simulator?.stop();
+  });
+
+  it('sends each message once and ends every one delivered, its receipt included', async () => {
+    const campaignId = await approvedCampaign(api, BODY, { provinces: ['66'] });
+    await pollUntil(async () => simulator.received.length, (count) => count >= SUBSCRIBERS / 4, { what: 'a quarter sent' });
+    await databaseOutage(api.db, OUTAGE_MS);
+
+    await waitForCompletion(api, campaignId, 60_000);
+    const destinations = simulator.received.filter((submit) => submit.status === 0).map((submit) => submit.destination);
+    expect(new Set(destinations).size).toBe(SUBSCRIBERS);
+    expect(destinations).toHaveLength(SUBSCRIBERS);
+    expect(await reportTotals(api, campaignId)).toMatchObject({ targeted: SUBSCRIBERS, delivered: SUBSCRIBERS, pending: 0 });
+    const unmatched = await api.dataSource.query(`SELECT count(*)::int AS count FROM delivery_receipts WHERE unmatched OR applied_at IS NULL`);
+    expect(unmatched[0].count).toBe(0);
+  });
+});
