@@ -2,7 +2,8 @@ import { Logger } from '@nestjs/common';
 import { type CampaignText, type ClaimedMessage, DeliveryRepository, type StateChange, type SubmittedPart } from '@loa/delivery';
 import { type CarrierLinkPort, type InboundSms, type LinkStatus } from '@loa/smpp';
 import { FailureLog } from './failure-log';
-import { outcomeToState, toSubmittedParts } from './outcome-to-state';
+import { type OutcomeEffect, outcomeToState, toSubmittedParts } from './outcome-to-state';
+import { OutcomeWriter } from './outcome-writer';
 import { ReceiptSink } from './receipt-sink';
 
 export interface DispatcherOptions {
@@ -48,6 +49,7 @@ export class CarrierDispatcher {
   private readonly logger: Logger;
   private readonly receipts: ReceiptSink;
   private readonly failures: FailureLog;
+  private readonly outcomes = new OutcomeWriter((changes, submissions) => this.recordOutcomes(changes, submissions));
   private readonly lastClaimed = new Map<number, number>();
   private readonly texts = new Map<number, CampaignText>();
   private running = false;
@@ -139,16 +141,19 @@ export class CarrierDispatcher {
     for (const [id, text] of await this.delivery.textsOf(missing)) this.texts.set(id, text);
   }
 
+  /** Resolves once every message of the batch has its outcome recorded (OutcomeWriter writes them as they come). */
   private async send(messages: ClaimedMessage[]): Promise<void> {
-    const results = await Promise.all(messages.map((message) => this.submitOne(message)));
-    const changes: StateChange[] = [];
-    const submissions: SubmittedPart[] = [];
-    for (const { message, effect } of results) {
-      changes.push(effect.change);
-      submissions.push(...toSubmittedParts(message, effect));
-    }
-    // The carrier has these messages (or refused them): if that is not recorded, the lease sends them again.
-    // A repeated statement changes nothing: only rows still 'sending' change, submissions are ON CONFLICT DO NOTHING.
+    await Promise.all(messages.map(async (message) => {
+      const effect = await this.submitOne(message);
+      await this.outcomes.add(effect.change, toSubmittedParts(message, effect));
+    }));
+  }
+
+  /**
+   * The carrier has these messages (or refused them): if that is not recorded, the lease sends them again.
+   * A repeated statement changes nothing: only rows still 'sending' change, submissions are ON CONFLICT DO NOTHING.
+   */
+  private async recordOutcomes(changes: StateChange[], submissions: SubmittedPart[]): Promise<void> {
     await this.persist(`outcomes of ${changes.length} messages`, () => this.delivery.recordOutcomes(changes, submissions, this.link.carrier));
   }
 
@@ -174,15 +179,15 @@ export class CarrierDispatcher {
     }
   }
 
-  private async submitOne(message: ClaimedMessage) {
+  private async submitOne(message: ClaimedMessage): Promise<OutcomeEffect> {
     const text = this.texts.get(message.textId)!;
     try {
       const outcome = await this.link.submit({ destination: message.msisdn, text: text.body, encoding: text.encoding, validityHours: message.validityHours });
-      return { message, effect: outcomeToState(message, outcome, this.options.ambiguousResendSeconds) };
+      return outcomeToState(message, outcome, this.options.ambiguousResendSeconds);
     } catch (error) {
       // A bug or an encoding refusal, not a carrier answer: fail this message, keep the others going.
       const change: StateChange = { campaignId: message.campaignId, id: message.id, state: 'failed', error: (error as Error).message };
-      return { message, effect: { change, parts: [], totalParts: 0 } };
+      return { change, parts: [], totalParts: 0 };
     }
   }
 
