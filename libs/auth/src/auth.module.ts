@@ -1,6 +1,6 @@
 import { type DynamicModule, Module } from '@nestjs/common';
 import { JwtModule } from '@nestjs/jwt';
-import { AuditLogRepository } from './audit-log.repository';
+import { AuditModule } from './audit.module';
 import { AuthService } from './auth.service';
 import { JwtAuthGuard } from './jwt-auth.guard';
 import { UsersRepository } from './users.repository';
@@ -13,9 +13,9 @@ export class AuthModule {
     return {
       module: AuthModule,
       global: true,
-      imports: [JwtModule.register({ secret: options.jwtSecret, signOptions: { expiresIn: TOKEN_LIFETIME } })],
-      providers: [AuthService, UsersRepository, JwtAuthGuard, AuditLogRepository],
-      exports: [AuthService, JwtAuthGuard, AuditLogRepository],
+      imports: [AuditModule, JwtModule.register({ secret: options.jwtSecret, signOptions: { expiresIn: TOKEN_LIFETIME } })],
+      providers: [AuthService, UsersRepository, JwtAuthGuard],
+      exports: [AuthService, JwtAuthGuard, AuditModule],
     };
   }
 }

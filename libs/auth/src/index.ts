@@ -1,4 +1,5 @@
 export * from './audit-log.repository';
+export * from './audit.module';
 export * from './auth-user';
 export * from './auth.decorators';
 export * from './auth.module';

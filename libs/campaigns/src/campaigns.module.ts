@@ -1,12 +1,14 @@
 import { Module } from '@nestjs/common';
+import { AuditModule } from '@loa/auth';
 import { TemplatesModule } from '@loa/templates';
 import { CampaignMaterialiser } from './campaign-materialiser';
 import { CampaignTextsRenderer } from './campaign-texts.renderer';
 import { CampaignsRepository } from './campaigns.repository';
 import { CampaignsService } from './campaigns.service';
 
+/** Needs DatabaseModule from the host; runs without AuthModule too (a dispatcher materialises campaigns). */
 @Module({
-  imports: [TemplatesModule],
+  imports: [AuditModule, TemplatesModule],
   providers: [CampaignsRepository, CampaignsService, CampaignTextsRenderer, CampaignMaterialiser],
   exports: [CampaignsService, CampaignMaterialiser],
 })

@@ -1,11 +1,12 @@
 import { Module } from '@nestjs/common';
-import { AuditLogRepository } from '@loa/auth';
+import { AuditModule } from '@loa/auth';
 import { ProvinceDirectory } from './province-directory';
 import { ProvincesRepository } from './provinces.repository';
 
-/** Needs DatabaseModule from the host; provides its own AuditLogRepository so it also runs without AuthModule (CLI). */
+/** Needs DatabaseModule from the host; runs without AuthModule too (CLI). */
 @Module({
-  providers: [{ provide: ProvinceDirectory, useFactory: () => new ProvinceDirectory() }, ProvincesRepository, AuditLogRepository],
+  imports: [AuditModule],
+  providers: [{ provide: ProvinceDirectory, useFactory: () => new ProvinceDirectory() }, ProvincesRepository],
   exports: [ProvinceDirectory, ProvincesRepository],
 })
 export class ProvincesModule {}

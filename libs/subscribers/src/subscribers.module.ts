@@ -1,5 +1,5 @@
 import { Module } from '@nestjs/common';
-import { AuditLogRepository } from '@loa/auth';
+import { AuditModule } from '@loa/auth';
 import { ProvincesModule } from '@loa/provinces';
 import { AudienceRepository } from './audience.repository';
 import { ExclusionsRepository } from './exclusions.repository';
@@ -7,10 +7,10 @@ import { ExclusionsService } from './exclusions.service';
 import { SubscriberImportService } from './subscriber-import.service';
 import { SubscriberImportsRepository } from './subscriber-imports.repository';
 
-/** Needs DatabaseModule from the host; provides its own AuditLogRepository so the CLI needs no AuthModule. */
+/** Needs DatabaseModule from the host; runs without AuthModule too (CLI). */
 @Module({
-  imports: [ProvincesModule],
-  providers: [SubscriberImportService, SubscriberImportsRepository, AudienceRepository, ExclusionsRepository, ExclusionsService, AuditLogRepository],
+  imports: [AuditModule, ProvincesModule],
+  providers: [SubscriberImportService, SubscriberImportsRepository, AudienceRepository, ExclusionsRepository, ExclusionsService],
   exports: [SubscriberImportService, SubscriberImportsRepository, AudienceRepository, ExclusionsRepository, ExclusionsService, ProvincesModule],
 })
 export class SubscribersModule {}
