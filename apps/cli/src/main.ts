@@ -15,7 +15,11 @@ const program = new Command('loa').description('Loa: Vietnamese-safe SMS warning
 
 program.command('start').description('all-in-one: embedded PostgreSQL, demo data, simulated carriers, dispatcher and API').action(startAllInOne);
 program.command('api').description('the admin REST API').action(runApi);
-program.command('dispatcher').description('an SMPP dispatcher (run several for scale-out)').action(runDispatcher);
+program
+  .command('dispatcher')
+  .description('an SMPP dispatcher (run several for scale-out)')
+  .addOption(new Option('--lease-seconds <n>', 'how long messages it claims stay its own; if it dies, others send them after this').argParser((value) => parsePositive(value, 'lease-seconds')).default(120))
+  .action(runDispatcher);
 program.command('simulate').description('SMSC simulators for the carriers marked "simulated" in the carriers file').action(runSimulate);
 program.command('migrate').description('apply database migrations and synchronise provinces').action(runMigrate);
 program
@@ -51,6 +55,12 @@ program
 function parseCount(value: string, what: string): number {
   const parsed = Number(value);
   if (!Number.isInteger(parsed) || parsed < 0) throw new ConfigError(`--${what}: expected a whole number, got ${value}`);
+  return parsed;
+}
+
+function parsePositive(value: string, what: string): number {
+  const parsed = parseCount(value, what);
+  if (parsed === 0) throw new ConfigError(`--${what}: expected at least 1, got 0`);
   return parsed;
 }
 

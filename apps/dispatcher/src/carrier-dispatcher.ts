@@ -122,7 +122,7 @@ export class CarrierDispatcher {
     if (this.link.status().boundSessions === 0) return [];
     for (const campaign of await this.delivery.runningCampaigns(this.link.carrier)) {
       const after = this.lastClaimed.get(campaign.id) ?? 0;
-      const claimed = await this.delivery.claim(campaign, this.link.carrier, after, this.options.batchSize, this.options.leaseSeconds);
+      const claimed = await this.delivery.claim(campaign, this.link.carrier, after, this.claimLimit(), this.options.leaseSeconds);
       if (claimed.length > 0) {
         this.lastClaimed.set(campaign.id, claimed[claimed.length - 1].id);
         // Claimed means leased to this process: losing them now would hold them until the lease ends.
@@ -133,6 +133,15 @@ export class CarrierDispatcher {
       if (after > 0) this.lastClaimed.set(campaign.id, 0);
     }
     return [];
+  }
+
+  /**
+   * A claimed message must be sent well within its lease, or another dispatcher takes it over while it is
+   * still here and it goes out twice. Two batches are in hand at once, so each gets a quarter of the lease
+   * at the link's TPS (one PDU per message assumed: long messages take longer, hence the margin).
+   */
+  private claimLimit(): number {
+    return Math.max(1, Math.min(this.options.batchSize, Math.floor((this.link.tps * this.options.leaseSeconds) / 4)));
   }
 
   private async loadTexts(messages: ClaimedMessage[]): Promise<void> {

@@ -9,8 +9,9 @@ interface PendingOutcome {
 /**
  * Records submit outcomes as they come, a batch every `maxWaitMs` (or `maxBatch` outcomes), one write at
  * a time. Before, a whole claimed batch was recorded once its last answer came: at 100 submits/s a batch
- * of 500 was unrecorded for 5 s, and a crash then sent all of its accepted messages again. Now what a
- * crash can lose is the SMPP window plus one interval's answers.
+ * of 500 was unrecorded for 5 s, and a crash then sent all of its accepted messages again. Now a crash
+ * can lose the answers of the SMPP window and of the last 100 ms TPS slice (see TpsLimiter), which are
+ * written 20 ms after they come, well before the next slice goes.
  */
 export class OutcomeWriter {
   private pending: PendingOutcome[] = [];
@@ -20,7 +21,7 @@ export class OutcomeWriter {
   constructor(
     /** Never rejects: a write the database refuses is retried (or given up) by the caller's policy. */
     private readonly write: (changes: StateChange[], submissions: SubmittedPart[]) => Promise<void>,
-    private readonly maxWaitMs = 50,
+    private readonly maxWaitMs = 20,
     private readonly maxBatch = 1000,
   ) {}
 

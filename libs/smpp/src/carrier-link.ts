@@ -40,6 +40,7 @@ const REFUSED_LOG_INTERVAL_MS = 5000;
 /** One carrier account: its binds, window, TPS, pauses, and the receipts coming back. */
 export class CarrierLink implements CarrierLinkPort {
   readonly carrier: CarrierId;
+  readonly tps: number;
   private readonly sessions: LinkSession[];
   private readonly logger: LinkLogger;
   private readonly limiter: TpsLimiter;
@@ -69,6 +70,7 @@ export class CarrierLink implements CarrierLinkPort {
     private readonly options: CarrierLinkOptions = {},
   ) {
     this.carrier = config.id;
+    this.tps = config.tps;
     this.logger = options.logger ?? defaultLinkLogger(config.id);
     this.limiter = new TpsLimiter(config.tps);
     this.sessions = sessionRoles(config).map((role, index, roles) => new LinkSession(`${config.id}#${index + 1}/${roles.length}`, {

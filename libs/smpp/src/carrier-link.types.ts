@@ -99,6 +99,8 @@ export interface LinkStatus {
 /** What the dispatcher needs from a carrier link. The link never resends a message by itself. */
 export interface CarrierLinkPort {
   readonly carrier: CarrierId;
+  /** The account's submit_sm per second on this link (PDUs, so a 3-part message takes 3). */
+  readonly tps: number;
   start(): Promise<void>;
   /** Drains the window (bounded wait), unbinds, closes. */
   stop(): Promise<void>;

@@ -23,10 +23,11 @@ export async function runApi(): Promise<void> {
 }
 
 /** `loa dispatcher`: one SMPP worker; run as many as the carriers' contracts allow. */
-export async function runDispatcher(): Promise<void> {
+export async function runDispatcher(options: { leaseSeconds: number }): Promise<void> {
   const runtime = await openRuntime({ migrate: false });
   const carriers = loadCarriersFile(runtime.env.carriersFile);
-  @Module({ imports: [DatabaseModule.forRoot({ url: runtime.databaseUrl }), DispatcherModule.forRoot({ carriers })] })
+  const dispatcher = { leaseSeconds: options.leaseSeconds };
+  @Module({ imports: [DatabaseModule.forRoot({ url: runtime.databaseUrl }), DispatcherModule.forRoot({ carriers, dispatcher })] })
   class DispatcherProcessModule {}
   const app = await NestFactory.createApplicationContext(DispatcherProcessModule);
   new Logger('loa dispatcher').log(`dispatching for ${carriers.map((carrier) => carrier.id).join(', ')}`);

@@ -1,0 +1,82 @@
+import { type ChildProcess, execFile, spawn } from 'node:child_process';
+import { once } from 'node:events';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { promisify } from 'node:util';
+import { SmscSimulator } from '@loa/smsc-simulator';
+import { pollUntil } from '@loa/testing';
+import { createTestApi, type TestApi } from '../../api/test/test-app';
+import { approvedCampaign, reportTotals, seedSubscribers, simulatedAccount, waitForCompletion } from '../../dispatcher/test/campaign-harness';
+
+const BODY = 'Công an {{province.name}} cảnh báo: không đưa mã OTP cho ai.';
+const SUBSCRIBERS = 1000;
+const TPS = 200;
+const WINDOW = 10;
+const LEASE_SECONDS = 3;
+// What a killed dispatcher can leave sent but unrecorded: its SMPP window, and the answers of the last
+// 100 ms slice of its TPS (the kill below comes right after a slice went out: the worst case).
+const MAX_DUPLICATES = WINDOW + Math.ceil(TPS / 10);
+
+/**
+ * `loa dispatcher` as operators run it, from the build: killed with SIGKILL in the middle of a campaign,
+ * then another one started. The SMSC is the simulator in this process, over loopback.
+ */
+describe('a dispatcher process killed with SIGKILL mid-campaign', () => {
+  let api: TestApi;
+  let simulator: SmscSimulator;
+  let configDir: string;
+  const children: ChildProcess[] = [];
+
+  beforeAll(async () => {
+    await promisify(execFile)('npm', ['run', 'build'], { cwd: process.cwd(), env: { ...process.env, NODE_OPTIONS: '' } });
+    simulator = await SmscSimulator.start({
+      port: 0,
+      accounts: [{ systemId: 'loa_mobifone', password: 'secret' }],
+      profile: { name: 'mobifone', receiptDelayMs: [20, 200], outcomes: { DELIVRD: 1 } },
+    });
+    configDir = mkdtempSync(join(tmpdir(), 'loa-crash-'));
+    const { simulatorProfile: _profile, ...account } = simulatedAccount('mobifone', simulator.port, { tps: TPS, window: WINDOW });
+    writeFileSync(join(configDir, 'carriers.json'), JSON.stringify({ carriers: [{ ...account, simulated: false }] }));
+    api = await createTestApi();
+    await seedSubscribers(api, 'mobifone', '66', 84_900_400_000, SUBSCRIBERS);
+  }, 120_000);
+
+  afterAll(async () => {
+    for (const child of children) if (child.exitCode === null && child.signalCode === null) child.kill('SIGKILL');
+    await api?.close();
+    await simulator?.stop();
+    if (configDir) rmSync(configDir, { recursive: true, force: true });
+  });
+
+  function startDispatcher(): ChildProcess {
+    const child = spawn(process.execPath, ['dist/apps/cli/src/main.js', 'dispatcher', '--lease-seconds', String(LEASE_SECONDS)], {
+      env: { ...process.env, NODE_OPTIONS: '', DATABASE_URL: api.db.url, CARRIERS_FILE: join(configDir, 'carriers.json') },
+      stdio: ['ignore', 'ignore', 'pipe'],
+    });
+    child.stderr?.on('data', (chunk: Buffer) => process.stderr.write(chunk));
+    children.push(child);
+    return child;
+  }
+
+  it('loses nothing: another dispatcher sends the rest, and only the window goes out twice', async () => {
+    const campaignId = await approvedCampaign(api, BODY, { provinces: ['66'] });
+    const first = startDispatcher();
+    await pollUntil(async () => simulator.received.length, (count) => count >= SUBSCRIBERS * 0.3, { timeoutMs: 30_000, what: '30% sent by the first dispatcher' });
+    first.kill('SIGKILL');
+    await once(first, 'exit');
+    const sentByFirst = simulator.received.length;
+    expect(sentByFirst).toBeLessThan(SUBSCRIBERS);
+
+    const second = startDispatcher();
+    await waitForCompletion(api, campaignId, 60_000);
+    second.kill('SIGTERM');
+    const [code] = await once(second, 'exit');
+    expect(code).toBe(0);
+
+    const destinations = simulator.received.filter((submit) => submit.status === 0).map((submit) => submit.destination);
+    expect(new Set(destinations).size).toBe(SUBSCRIBERS);
+    expect(destinations.length - SUBSCRIBERS).toBeLessThanOrEqual(MAX_DUPLICATES);
+    expect(await reportTotals(api, campaignId)).toMatchObject({ targeted: SUBSCRIBERS, delivered: SUBSCRIBERS, pending: 0 });
+  });
+});
