@@ -3,9 +3,10 @@ import { SubscriberImports1764000001000 } from './1764000001000-subscriber-impor
 import { ReceiptMatching1764000002000 } from './1764000002000-receipt-matching';
 import { CarrierLinkStatus1764000003000 } from './1764000003000-carrier-link-status';
 import { SubscriberProvinceCheck1764000004000 } from './1764000004000-subscriber-province-check';
+import { DuplicateSends1764000005000 } from './1764000005000-duplicate-sends';
 
 /** Every migration in order; listed explicitly so they run the same from TypeScript (tests) and dist/. */
 export const migrations = [
   InitialSchema1764000000000, SubscriberImports1764000001000, ReceiptMatching1764000002000, CarrierLinkStatus1764000003000,
-  SubscriberProvinceCheck1764000004000,
+  SubscriberProvinceCheck1764000004000, DuplicateSends1764000005000,
 ];

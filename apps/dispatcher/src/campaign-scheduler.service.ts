@@ -58,8 +58,9 @@ export class CampaignSchedulerService {
   }
 
   private async retireUnmatchedReceipts(): Promise<void> {
-    const retired = await this.delivery.retireUnmatchedReceipts(this.options.unmatchedReceiptSeconds, RECEIPT_BATCH);
-    for (const [carrier, count] of retired) this.logger.warn(`${count} ${carrier} receipts matched no message; kept as unmatched`);
+    const { perCarrier, duplicated } = await this.delivery.retireUnmatchedReceipts(this.options.unmatchedReceiptSeconds, RECEIPT_BATCH);
+    for (const [carrier, count] of perCarrier) this.logger.warn(`${count} ${carrier} receipts matched no message; kept as unmatched`);
+    if (duplicated > 0) this.logger.warn(`${duplicated} messages went out twice after a dispatcher was lost (their first copy's receipts came); counted in the reports`);
   }
 
   private async endOverdueMessages(): Promise<void> {

@@ -105,6 +105,30 @@ describe('submits the carrier never answered, receipts that never come, and subs
     expect(wrongly).toBe(0);
   });
 
+  it('counts a message sent twice after a lost dispatcher once the carrier receipts its first copy', async () => {
+    // A message of the campaigns above, as if requeued after its lease expired (what a dead dispatcher leaves).
+    const [message] = await api.dataSource.query(`
+      SELECT campaign_id, id, msisdn::text FROM messages WHERE carrier = 'viettel' AND msisdn <> 84960000001 ORDER BY campaign_id DESC, id LIMIT 1`);
+    expect(message).toBeDefined();
+    await api.dataSource.query(`UPDATE messages SET lease_expiries = 1 WHERE campaign_id = $1 AND id = $2`, [message.campaign_id, message.id]);
+    const before = (await reportTotals(api, Number(message.campaign_id))).duplicated;
+    // Two receipts for its first copy (two parts, or a receipt sent twice): an SMSC id Loa never recorded.
+    const stored: { id: string }[] = await api.dataSource.query(`
+      INSERT INTO delivery_receipts (carrier, smsc_message_id, receipt_state, raw, msisdn, received_at)
+      VALUES ('viettel', '888888881', 'DELIVRD', 'id:888888881 stat:DELIVRD', $1, now() - interval '1 hour'),
+             ('viettel', '888888882', 'DELIVRD', 'id:888888882 stat:DELIVRD', $1, now() - interval '1 hour')
+      RETURNING id`, [message.msisdn]);
+    await pollUntil(
+      () => api.dataSource.query(`SELECT 1 FROM delivery_receipts WHERE id = ANY($1) AND unmatched`, [stored.map((row) => row.id)]),
+      (rows: unknown[]) => rows.length === 2,
+      { what: 'both receipts retired' },
+    );
+    expect((await reportTotals(api, Number(message.campaign_id))).duplicated).toBe(before + 1);
+    const marked = await api.dataSource.query(`SELECT msisdn::text FROM messages WHERE duplicated`);
+    // Only that message: the unmatched receipt for 84960000001 above found no expired lease on its number.
+    expect(marked).toEqual([{ msisdn: message.msisdn }]);
+  });
+
   it('keeps what a subscriber sends to the brandname as an inbound message', async () => {
     await pollUntil(async () => viettel.connectionCount, (count) => count > 0, { what: 'a bound viettel session' });
     viettel.sendInbound('loa_viettel', '84960000001', 'CONGAN', 'Tôi đã nhận được cảnh báo, cảm ơn.');

@@ -4,7 +4,7 @@ import { queryRows } from '@loa/database';
 import { INCREMENT_STATS } from './campaign-stats.sql';
 import { type ClaimedMessage, type MessageState, type RunningCampaign, type StateChange, type StoredInbound, type StoredReceipt, type SubmittedPart } from './message-state';
 import { APPLY_MESSAGE_STATES, CLAIM_MESSAGES, INSERT_SUBMISSIONS, OVERDUE_SUBMITTED, QUEUED_OF_CANCELLED, REQUEUE_EXPIRED_LEASES, RUNNING_CAMPAIGNS } from './messages.sql';
-import { APPLY_RECEIPTS, FINAL_STATES_OF, INSERT_INBOUND, INSERT_RECEIPTS, MATCH_RECEIPTS_BY_NUMBER, RETIRE_UNMATCHED_RECEIPTS } from './receipts.sql';
+import { APPLY_RECEIPTS, FINAL_STATES_OF, INSERT_INBOUND, INSERT_RECEIPTS, MARK_DUPLICATES, MATCH_RECEIPTS_BY_NUMBER, RETIRE_UNMATCHED_RECEIPTS } from './receipts.sql';
 
 export interface CampaignText {
   body: string;
@@ -82,12 +82,19 @@ export class DeliveryRepository {
     return rows.length;
   }
 
-  /** Retires receipts that found no message within `afterSeconds`; returns how many per carrier. */
-  async retireUnmatchedReceipts(afterSeconds: number, limit: number): Promise<Map<string, number>> {
-    const rows = await queryRows<{ carrier: string }>(this.db, RETIRE_UNMATCHED_RECEIPTS, [afterSeconds, limit]);
-    const perCarrier = new Map<string, number>();
-    for (const { carrier } of rows) perCarrier.set(carrier, (perCarrier.get(carrier) ?? 0) + 1);
-    return perCarrier;
+  /**
+   * Retires receipts that found no message within `afterSeconds`, and counts the messages they show went
+   * out twice (after a lost dispatcher); returns the retired receipts per carrier and those messages.
+   */
+  async retireUnmatchedReceipts(afterSeconds: number, limit: number): Promise<{ perCarrier: Map<string, number>; duplicated: number }> {
+    return this.db.transaction(async (manager) => {
+      const rows = await queryRows<{ carrier: string; msisdn: string | null }>(manager, RETIRE_UNMATCHED_RECEIPTS, [afterSeconds, limit]);
+      const perCarrier = new Map<string, number>();
+      for (const { carrier } of rows) perCarrier.set(carrier, (perCarrier.get(carrier) ?? 0) + 1);
+      if (rows.length === 0) return { perCarrier, duplicated: 0 };
+      const [{ duplicated }] = await queryRows<{ duplicated: number }>(manager, MARK_DUPLICATES, [rows.map((r) => r.carrier), rows.map((r) => r.msisdn)]);
+      return { perCarrier, duplicated };
+    });
   }
 
   /** Ends as unknown the submitted messages whose receipt is overdue; returns how many. */

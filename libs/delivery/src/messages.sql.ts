@@ -51,9 +51,12 @@ export const INSERT_SUBMISSIONS = `
   SELECT $1, * FROM unnest($2::text[], $3::bigint[], $4::bigint[], $5::smallint[], $6::smallint[])
   ON CONFLICT (carrier, smsc_message_id) DO NOTHING`;
 
-/** Leases of a dispatcher that died: its messages go back to the queue (the attempt already counted). */
+/**
+ * Leases of a dispatcher that died: its messages go back to the queue (the attempt already counted).
+ * lease_expiries marks them as possibly sent already (see MARK_DUPLICATES).
+ */
 export const REQUEUE_EXPIRED_LEASES = `
-  UPDATE messages SET state = 'queued', lease_until = NULL, last_error = 'lease expired (dispatcher lost)'
+  UPDATE messages SET state = 'queued', lease_until = NULL, last_error = 'lease expired (dispatcher lost)', lease_expiries = lease_expiries + 1
   WHERE state = 'sending' AND lease_until < now()
   RETURNING campaign_id`;
 

@@ -106,4 +106,31 @@ export const RETIRE_UNMATCHED_RECEIPTS = `
     FOR UPDATE OF d SKIP LOCKED
   )
   UPDATE delivery_receipts d SET applied_at = now(), unmatched = true FROM stale WHERE d.id = stale.id
-  RETURNING d.carrier`;
+  RETURNING d.carrier, d.msisdn`;
+
+/**
+ * Retired receipts ($1 carriers, $2 handset numbers) for the number of a message whose lease expired are
+ * the carrier's receipts for a first copy sent by a dispatcher that then died: that message went out
+ * twice. Marks it once (the latest campaign's, if several) and moves its campaign counter.
+ */
+export const MARK_DUPLICATES = `
+  WITH retired AS (
+    SELECT DISTINCT carrier, msisdn FROM unnest($1::text[], $2::bigint[]) AS r(carrier, msisdn) WHERE msisdn IS NOT NULL
+  ),
+  hit AS (
+    SELECT DISTINCT ON (r.carrier, r.msisdn) m.campaign_id, m.id
+    FROM retired r JOIN messages m ON m.carrier = r.carrier AND m.msisdn = r.msisdn AND m.lease_expiries > 0
+    ORDER BY r.carrier, r.msisdn, m.campaign_id DESC
+  ),
+  marked AS (
+    UPDATE messages m SET duplicated = true FROM hit
+    WHERE m.campaign_id = hit.campaign_id AND m.id = hit.id AND NOT m.duplicated
+    RETURNING m.campaign_id, m.province_code, m.carrier
+  ),
+  counted AS (
+    UPDATE campaign_stats s SET duplicated = s.duplicated + d.count
+    FROM (SELECT campaign_id, province_code, carrier, count(*) AS count FROM marked GROUP BY 1, 2, 3) d
+    WHERE s.campaign_id = d.campaign_id AND s.province_code = d.province_code AND s.carrier = d.carrier
+    RETURNING d.count
+  )
+  SELECT COALESCE(sum(count), 0)::int AS duplicated FROM counted`;

@@ -10,6 +10,8 @@ export interface ReportCounts {
   expired: number;
   rejected: number;
   unknown: number;
+  /** Messages that reached the carrier twice after a dispatcher was lost, confirmed by the carrier's receipts. */
+  duplicated: number;
 }
 
 export interface ReportRow extends ReportCounts {

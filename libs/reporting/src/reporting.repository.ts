@@ -14,6 +14,7 @@ export interface StatsRow {
   rejected: number;
   failed: number;
   unknown: number;
+  duplicated: number;
 }
 
 /** Reports read the counters kept beside the messages, never a GROUP BY over messages. */
@@ -25,7 +26,7 @@ export class ReportingRepository {
     return queryRows<StatsRow>(
       this.db,
       `SELECT s.province_code, p.name AS province_name, s.carrier, s.targeted, s.submitted, s.delivered,
-              s.undeliverable, s.expired, s.rejected, s.failed, s.unknown
+              s.undeliverable, s.expired, s.rejected, s.failed, s.unknown, s.duplicated
        FROM campaign_stats s JOIN provinces p ON p.code = s.province_code
        WHERE s.campaign_id = $1 ORDER BY s.province_code, s.carrier`,
       [campaignId],
