@@ -167,10 +167,12 @@ export class CarrierDispatcher {
   }
 
   /**
-   * Work on messages this process has claimed, retried with backoff while the database is away (a restart);
-   * given up only once stop() allows no more time, and then their lease brings the messages back.
+   * Work on messages this process has claimed, retried with backoff while the database is away (a restart).
+   * Given up once their lease has ended (others may send them by then, and a late write changes nothing),
+   * or when stop() allows no more time; their lease then brings the messages back.
    */
   private async persist(what: string, work: () => Promise<void>): Promise<boolean> {
+    const leaseEnds = Date.now() + this.options.leaseSeconds * 1000;
     for (let attempt = 0; ; attempt++) {
       try {
         await work();
@@ -178,7 +180,7 @@ export class CarrierDispatcher {
         return true;
       } catch (error) {
         const reason = (error as Error).message;
-        if (Date.now() >= this.recordUntil) {
+        if (Date.now() >= Math.min(leaseEnds, this.recordUntil)) {
           this.logger.error(`${what}: given up (${reason}); they go out again when their lease ends`);
           return false;
         }

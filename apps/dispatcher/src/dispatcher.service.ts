@@ -7,9 +7,10 @@ import { CarrierLink } from '@loa/smpp';
 import { CarrierDispatcher, DEFAULT_DISPATCHER_OPTIONS, type DispatcherOptions } from './carrier-dispatcher';
 
 export const CARRIER_ACCOUNTS = Symbol('CARRIER_ACCOUNTS');
+export const DISPATCHER_OPTIONS = Symbol('DISPATCHER_OPTIONS');
+
 /** On shutdown, how long outcomes wait for a database that is away before their messages are left to the lease. */
 const SHUTDOWN_RECORD_WITHIN_MS = 15_000;
-export const DISPATCHER_OPTIONS = Symbol('DISPATCHER_OPTIONS');
 
 /**
  * One CarrierDispatcher per carrier account whose bind slots this process holds, started with the
