@@ -15,14 +15,16 @@ const OUTAGE_MS = 3000;
  * What the application sees of a database restart: every connection cut at once, new ones refused for a
  * while, then accepted again. Done to the test's own database, so it works on an embedded or a shared server.
  */
-async function databaseOutage(db: TestDatabase, ms: number): Promise<void> {
+async function databaseOutage(db: TestDatabase, ms: number, meanwhile: () => Promise<void>): Promise<void> {
   const name = new URL(db.url).pathname.slice(1);
   const admin = new Client({ connectionString: process.env.LOA_TEST_ADMIN_URL });
   await admin.connect();
   try {
     await admin.query(`ALTER DATABASE "${name}" ALLOW_CONNECTIONS false`);
     await admin.query('SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = $1', [name]);
-    await new Promise((resolve) => setTimeout(resolve, ms));
+    const back = Date.now() + ms;
+    await meanwhile();
+    await new Promise((resolve) => setTimeout(resolve, Math.max(0, back - Date.now())));
   } finally {
     await admin.query(`ALTER DATABASE "${name}" ALLOW_CONNECTIONS true`);
     await admin.end();
@@ -49,10 +51,17 @@ describe('a campaign running while its database goes away and comes back', () =>
     await simulator?.stop();
   });
 
-  it('sends each message once and ends every one delivered, its receipt included', async () => {
+  it('sends each message once and ends every one delivered, its receipt included; the API answers 503 meanwhile', async () => {
     const campaignId = await approvedCampaign(api, BODY, { provinces: ['66'] });
     await pollUntil(async () => simulator.received.length, (count) => count >= SUBSCRIBERS / 4, { what: 'a quarter sent' });
-    await databaseOutage(api.db, OUTAGE_MS);
+    const viewer = await api.login('demo-viewer');
+    await databaseOutage(api.db, OUTAGE_MS, async () => {
+      // An official pulling the report meanwhile is told to come back, not shown an internal error.
+      const answer = await api.http().get(`/campaigns/${campaignId}/report`).auth(viewer, { type: 'bearer' });
+      expect(answer.status).toBe(503);
+      expect(answer.headers['retry-after']).toBe('5');
+      expect(answer.body.message).toMatch(/database is unavailable/);
+    });
 
     await waitForCompletion(api, campaignId, 60_000);
     const destinations = simulator.received.filter((submit) => submit.status === 0).map((submit) => submit.destination);

@@ -2,3 +2,4 @@ export * from './data-source-options';
 export * from './database.module';
 export * from './embedded-database';
 export * from './query-rows';
+export * from './database-unavailable';

@@ -1,6 +1,7 @@
 import { type ArgumentsHost, Catch, type ExceptionFilter, HttpException, HttpStatus, Logger } from '@nestjs/common';
 import { type Response } from 'express';
 import { DomainError, type DomainErrorCode } from '@loa/common';
+import { isDatabaseUnavailable } from '@loa/database';
 
 const STATUS: { [code in DomainErrorCode]: HttpStatus } = {
   INVALID: HttpStatus.BAD_REQUEST,
@@ -10,7 +11,7 @@ const STATUS: { [code in DomainErrorCode]: HttpStatus } = {
   CONFLICT: HttpStatus.CONFLICT,
 };
 
-/** The one place errors become HTTP answers: domain codes map to 4xx; anything else is a logged 500 without internals. */
+/** The one place errors become HTTP answers: domain codes map to 4xx, an unreachable database to 503; anything else is a logged 500 without internals. */
 @Catch()
 export class DomainErrorFilter implements ExceptionFilter {
   private readonly logger = new Logger('HTTP');
@@ -32,6 +33,12 @@ export class DomainErrorFilter implements ExceptionFilter {
     }
     if (isBodyParserError(error)) {
       response.status(error.status).json({ statusCode: error.status, error: 'INVALID', message: `request body: ${error.message}` });
+      return;
+    }
+    if (isDatabaseUnavailable(error)) {
+      // A restart or failover, not a bug: say so, and when to come back, without a stack per request.
+      this.logger.warn(`database unavailable: ${(error as Error).message}`);
+      response.status(503).set('Retry-After', '5').json({ statusCode: 503, error: 'UNAVAILABLE', message: 'the database is unavailable (restarting?); try again in a few seconds' });
       return;
     }
     this.logger.error(error instanceof Error ? error.stack ?? error.message : String(error));
