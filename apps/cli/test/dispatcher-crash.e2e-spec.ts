@@ -4,10 +4,10 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
-import { SmscSimulator } from '@loa/smsc-simulator';
+import { type SmscSimulator } from '@loa/smsc-simulator';
 import { pollUntil } from '@loa/testing';
 import { createTestApi, type TestApi } from '../../api/test/test-app';
-import { approvedCampaign, reportTotals, seedSubscribers, simulatedAccount, waitForCompletion } from '../../dispatcher/test/campaign-harness';
+import { approvedCampaign, reportTotals, seedSubscribers, simulatedAccount, simulatedCarrier, waitForCompletion } from '../../dispatcher/test/campaign-harness';
 
 const BODY = 'Công an {{province.name}} cảnh báo: không đưa mã OTP cho ai.';
 const SUBSCRIBERS = 1000;
@@ -30,11 +30,7 @@ describe('a dispatcher process killed with SIGKILL mid-campaign', () => {
 
   beforeAll(async () => {
     await promisify(execFile)('npm', ['run', 'build'], { cwd: process.cwd(), env: { ...process.env, NODE_OPTIONS: '' } });
-    simulator = await SmscSimulator.start({
-      port: 0,
-      accounts: [{ systemId: 'loa_mobifone', password: 'secret' }],
-      profile: { name: 'mobifone', receiptDelayMs: [20, 200], outcomes: { DELIVRD: 1 } },
-    });
+    simulator = await simulatedCarrier('mobifone', { receiptDelayMs: [20, 200], outcomes: { DELIVRD: 1 } });
     configDir = mkdtempSync(join(tmpdir(), 'loa-crash-'));
     const { simulatorProfile: _profile, ...account } = simulatedAccount('mobifone', simulator.port, { tps: TPS, window: WINDOW });
     writeFileSync(join(configDir, 'carriers.json'), JSON.stringify({ carriers: [{ ...account, simulated: false }] }));

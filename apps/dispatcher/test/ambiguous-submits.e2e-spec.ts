@@ -1,8 +1,8 @@
 import { DispatcherModule } from '@loa/dispatcher';
-import { LOST_ANSWER, SmscSimulator } from '@loa/smsc-simulator';
+import { LOST_ANSWER, type SmscSimulator } from '@loa/smsc-simulator';
 import { pollUntil } from '@loa/testing';
 import { createTestApi, type TestApi } from '../../api/test/test-app';
-import { approvedCampaign, reportTotals, seedSubscribers, simulatedAccount, waitForCompletion } from './campaign-harness';
+import { approvedCampaign, reportTotals, seedSubscribers, simulatedAccount, simulatedCarrier, waitForCompletion } from './campaign-harness';
 
 const BODY = 'Công an {{province.name}} cảnh báo: không cung cấp mã OTP cho bất kỳ ai.';
 const SUBSCRIBERS = 24;
@@ -16,17 +16,9 @@ describe('submits the carrier never answered, receipts that never come, and subs
   let vnpt: SmscSimulator;
 
   beforeAll(async () => {
-    viettel = await SmscSimulator.start({
-      port: 0,
-      accounts: [{ systemId: 'loa_viettel', password: 'secret' }],
-      profile: { name: 'viettel', lostResponseEvery: LOST_EVERY, receiptDelayMs: [5, 20], outcomes: { DELIVRD: 1 } },
-    });
+    viettel = await simulatedCarrier('viettel', { lostResponseEvery: LOST_EVERY, receiptDelayMs: [5, 20], outcomes: { DELIVRD: 1 } });
     // VNPT takes everything and receipts nothing within the test: those messages wait for the sweep.
-    vnpt = await SmscSimulator.start({
-      port: 0,
-      accounts: [{ systemId: 'loa_vnpt', password: 'secret' }],
-      profile: { name: 'vnpt', receiptDelayMs: [600_000, 600_000], outcomes: { DELIVRD: 1 } },
-    });
+    vnpt = await simulatedCarrier('vnpt', { receiptDelayMs: [600_000, 600_000], outcomes: { DELIVRD: 1 } });
     const carriers = [
       simulatedAccount('viettel', viettel.port, { requestTimeoutSeconds: 1, dlrIdFormat: 'hex-to-dec' }),
       simulatedAccount('vnpt', vnpt.port),

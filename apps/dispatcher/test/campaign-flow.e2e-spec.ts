@@ -1,10 +1,10 @@
 import { type CarrierAccount } from '@loa/config';
 import { DispatcherModule } from '@loa/dispatcher';
-import { SmscSimulator } from '@loa/smsc-simulator';
+import { type SmscSimulator } from '@loa/smsc-simulator';
 import { parseUdh } from '@loa/sms';
 import { pollUntil } from '@loa/testing';
 import { createTestApi, type TestApi } from '../../api/test/test-app';
-import { simulatedAccount } from './campaign-harness';
+import { simulatedAccount, simulatedCarrier } from './campaign-harness';
 
 const WARNING_BODY = 'Công an {{province.name}} cảnh báo: không cung cấp mã OTP, không chuyển tiền cho người lạ. Liên hệ {{province.hotline}}.';
 const TARGETED = ['14', '66'];
@@ -42,11 +42,7 @@ describe('a warning campaign from template to delivery report', () => {
 
   beforeAll(async () => {
     for (const id of Object.keys(CARRIER_PORTS) as CarrierAccount['id'][]) {
-      simulators.set(id, await SmscSimulator.start({
-        port: 0,
-        accounts: [{ systemId: `loa_${id}`, password: 'secret' }],
-        profile: { name: id, messageIdFormat: id === 'viettel' ? 'hex' : 'decimal', receiptIdFormat: 'decimal', receiptDelayMs: [5, 30], outcomes: { DELIVRD: 8, UNDELIV: 1, EXPIRED: 1 } },
-      }));
+      simulators.set(id, await simulatedCarrier(id, { messageIdFormat: id === 'viettel' ? 'hex' : 'decimal', receiptIdFormat: 'decimal', receiptDelayMs: [5, 30], outcomes: { DELIVRD: 8, UNDELIV: 1, EXPIRED: 1 } }));
     }
     const carriers = [...simulators.entries()].map(([id, simulator]) =>
       simulatedAccount(id as CarrierAccount['id'], simulator.port, { dlrIdFormat: id === 'viettel' ? 'hex-to-dec' : 'same' }));

@@ -1,4 +1,5 @@
 import { type CarrierAccount } from '@loa/config';
+import { type SmscProfile, SmscSimulator } from '@loa/smsc-simulator';
 import { pollUntil } from '@loa/testing';
 import { type TestApi } from '../../api/test/test-app';
 
@@ -10,6 +11,11 @@ export function simulatedAccount(id: CarrierAccount['id'], port: number, overrid
     concat: 'udh8', gsmCoding: 'gsm0338', dlrIdFormat: 'same', enquireLinkSeconds: 30, validityHours: 24,
     bindTimeoutSeconds: 5, requestTimeoutSeconds: 10, simulated: true, simulatorProfile: id, ...overrides,
   };
+}
+
+/** The simulated SMSC of one carrier on a free port, taking the bind of simulatedAccount(id, …). */
+export function simulatedCarrier(id: CarrierAccount['id'], profile: Partial<SmscProfile>): Promise<SmscSimulator> {
+  return SmscSimulator.start({ port: 0, accounts: [{ systemId: `loa_${id}`, password: 'secret' }], profile: { name: id, ...profile } });
 }
 
 /** An approved template, and a campaign on it created, submitted and approved: scheduled to start now. */

@@ -1,9 +1,9 @@
 import { Client } from 'pg';
 import { DispatcherModule } from '@loa/dispatcher';
-import { SmscSimulator } from '@loa/smsc-simulator';
+import { type SmscSimulator } from '@loa/smsc-simulator';
 import { pollUntil, type TestDatabase } from '@loa/testing';
 import { createTestApi, type TestApi } from '../../api/test/test-app';
-import { approvedCampaign, reportTotals, seedSubscribers, simulatedAccount, waitForCompletion } from './campaign-harness';
+import { approvedCampaign, reportTotals, seedSubscribers, simulatedAccount, simulatedCarrier, waitForCompletion } from './campaign-harness';
 
 const BODY = 'Công an {{province.name}} cảnh báo: không đưa mã OTP cho ai.';
 const SUBSCRIBERS = 1000;
@@ -36,11 +36,7 @@ describe('a campaign running while its database goes away and comes back', () =>
   let simulator: SmscSimulator;
 
   beforeAll(async () => {
-    simulator = await SmscSimulator.start({
-      port: 0,
-      accounts: [{ systemId: 'loa_mobifone', password: 'secret' }],
-      profile: { name: 'mobifone', receiptDelayMs: [20, 300], outcomes: { DELIVRD: 1 } },
-    });
+    simulator = await simulatedCarrier('mobifone', { receiptDelayMs: [20, 300], outcomes: { DELIVRD: 1 } });
     const carriers = [simulatedAccount('mobifone', simulator.port, { tps: TPS, window: 20 })];
     api = await createTestApi({ imports: [DispatcherModule.forRoot({ carriers, dispatcher: { idleMs: 50, batchSize: 50, statusIntervalMs: 250 } })] });
     await seedSubscribers(api, 'mobifone', '66', 84_900_300_000, SUBSCRIBERS);

@@ -1,9 +1,9 @@
 import { Client } from 'pg';
 import { DispatcherModule } from '@loa/dispatcher';
-import { SmscSimulator } from '@loa/smsc-simulator';
+import { type SmscSimulator } from '@loa/smsc-simulator';
 import { pollUntil } from '@loa/testing';
 import { createTestApi, type TestApi } from '../../api/test/test-app';
-import { approvedCampaign, reportTotals, seedSubscribers, simulatedAccount, waitForCompletion } from './campaign-harness';
+import { approvedCampaign, reportTotals, seedSubscribers, simulatedAccount, simulatedCarrier, waitForCompletion } from './campaign-harness';
 
 // One UCS-2 segment for every province used here (at most 70 characters with "Thành phố Hà Nội"), so a
 // shutdown never falls between the parts of one message; that case is ambiguous, not given back.
@@ -19,11 +19,7 @@ describe('an operator pauses, resumes and cancels a running campaign', () => {
   let appClosed = false;
 
   beforeAll(async () => {
-    simulator = await SmscSimulator.start({
-      port: 0,
-      accounts: [{ systemId: 'loa_mobifone', password: 'secret' }],
-      profile: { name: 'mobifone', receiptDelayMs: [5, 20], outcomes: { DELIVRD: 1 } },
-    });
+    simulator = await simulatedCarrier('mobifone', { receiptDelayMs: [5, 20], outcomes: { DELIVRD: 1 } });
     const carriers = [simulatedAccount('mobifone', simulator.port, { tps: TPS, window: 5 })];
     api = await createTestApi({ imports: [DispatcherModule.forRoot({ carriers, dispatcher: { idleMs: 50, batchSize: 20 } })] });
     await seedSubscribers(api, 'mobifone', '14', 84_900_000_000, SUBSCRIBERS);

@@ -6,11 +6,11 @@ import { CampaignsModule } from '@loa/campaigns';
 import { type CarrierAccount } from '@loa/config';
 import { DatabaseModule } from '@loa/database';
 import { DispatcherModule } from '@loa/dispatcher';
-import { SmscSimulator } from '@loa/smsc-simulator';
+import { type SmscSimulator } from '@loa/smsc-simulator';
 import { TemplatesModule } from '@loa/templates';
 import { pollUntil } from '@loa/testing';
 import { createTestApi, type TestApi } from '../../api/test/test-app';
-import { approvedCampaign, reportTotals, seedSubscribers, simulatedAccount, waitForCompletion } from './campaign-harness';
+import { approvedCampaign, reportTotals, seedSubscribers, simulatedAccount, simulatedCarrier, waitForCompletion } from './campaign-harness';
 
 const BODY = 'Cong an {{province.name}} canh bao: khong cung cap ma OTP cho bat ky ai.';
 const SUBSCRIBERS = 240;
@@ -41,11 +41,7 @@ describe('several dispatchers share one carrier account', () => {
   const others: INestApplicationContext[] = [];
 
   beforeAll(async () => {
-    simulator = await SmscSimulator.start({
-      port: 0,
-      accounts: [{ systemId: 'loa_viettel', password: 'secret' }],
-      profile: { name: 'viettel', tps: TPS, throttle: true, receiptDelayMs: [5, 20], outcomes: { DELIVRD: 1 } },
-    });
+    simulator = await simulatedCarrier('viettel', { tps: TPS, throttle: true, receiptDelayMs: [5, 20], outcomes: { DELIVRD: 1 } });
     carriers = [simulatedAccount('viettel', simulator.port, { binds: BINDS, tps: TPS, window: 10, dlrIdFormat: 'hex-to-dec' })];
     api = await createTestApi({ imports: [DispatcherModule.forRoot({ carriers, dispatcher: FLEET_OPTIONS })] });
     await seedSubscribers(api, 'viettel', '14', 84_960_000_000, SUBSCRIBERS);
@@ -102,11 +98,7 @@ describe('a dispatcher that dies holding binds and claimed messages', () => {
   let survivor: INestApplicationContext | undefined;
 
   beforeAll(async () => {
-    simulator = await SmscSimulator.start({
-      port: 0,
-      accounts: [{ systemId: 'loa_viettel', password: 'secret' }],
-      profile: { name: 'viettel', receiptDelayMs: [5, 20], outcomes: { DELIVRD: 1 } },
-    });
+    simulator = await simulatedCarrier('viettel', { receiptDelayMs: [5, 20], outcomes: { DELIVRD: 1 } });
     api = await createTestApi();
     await seedSubscribers(api, 'viettel', '14', 84_961_000_000, 60);
   });
