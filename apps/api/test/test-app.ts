@@ -23,10 +23,11 @@ export interface TestApi {
 
 /**
  * The real API over a fresh database with the provinces and demo users (no subscribers unless asked);
- * `imports` adds modules to the same application (the dispatcher, for end-to-end campaigns).
+ * `imports` adds modules to the same application (the dispatcher, for end-to-end campaigns); `db` replaces
+ * the fresh database with one the caller made (which close() drops).
  */
-export async function createTestApi(options: { subscribers?: number; imports?: DynamicModule[] } = {}): Promise<TestApi> {
-  const db = await createTestDatabase();
+export async function createTestApi(options: { subscribers?: number; imports?: DynamicModule[]; db?: TestDatabase } = {}): Promise<TestApi> {
+  const db = options.db ?? (await createTestDatabase());
   const moduleRef = await Test.createTestingModule({
     imports: [ApiModule.forRoot({ databaseUrl: db.url, jwtSecret: TEST_JWT_SECRET }), ...(options.imports ?? [])],
   }).compile();

@@ -11,6 +11,8 @@ export interface EmbeddedDatabase {
   /** Connection string of the application database. */
   url: string;
   stop(): Promise<void>;
+  /** Stops the server (fast shutdown: every connection cut), waits `downMs`, starts it again on the same port. Persistent clusters only. */
+  restart(downMs?: number): Promise<void>;
 }
 
 export interface EmbeddedDatabaseOptions {
@@ -61,7 +63,14 @@ export async function startEmbeddedDatabase(options: EmbeddedDatabaseOptions): P
   } finally {
     await admin.end();
   }
-  return { adminUrl: `${base}/postgres`, url: `${base}/${database}`, stop: () => postgres.stop() };
+  const restart = async (downMs = 0) => {
+    // A cluster that is not persistent deletes its files when it stops: there would be nothing to start again.
+    if (!options.persistent) throw new Error('restart() needs a persistent cluster');
+    await postgres.stop();
+    await new Promise((resolve) => setTimeout(resolve, downMs));
+    await postgres.start();
+  };
+  return { adminUrl: `${base}/postgres`, url: `${base}/${database}`, stop: () => postgres.stop(), restart };
 }
 
 /**

@@ -1,2 +1,3 @@
 export * from './poll-until';
 export * from './test-database';
+export * from './restartable-database';
