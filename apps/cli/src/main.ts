@@ -19,6 +19,7 @@ program
   .command('dispatcher')
   .description('an SMPP dispatcher (run several for scale-out)')
   .addOption(new Option('--lease-seconds <n>', 'how long messages it claims stay its own; if it dies, others send them after this').argParser((value) => parsePositive(value, 'lease-seconds')).default(120))
+  .addOption(new Option('--max-binds <n>', 'bind slots of each carrier account it takes at most (default: every free one); spreads the binds over several dispatchers').argParser((value) => parsePositive(value, 'max-binds')))
   .action(runDispatcher);
 program.command('simulate').description('SMSC simulators for the carriers marked "simulated" in the carriers file').action(runSimulate);
 program.command('migrate').description('apply database migrations and synchronise provinces').action(runMigrate);
