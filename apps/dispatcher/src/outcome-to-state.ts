@@ -36,7 +36,7 @@ function ambiguousToState(message: ClaimedMessage, outcome: Ambiguous, resendSec
     return { change, parts: outcome.acceptedParts, totalParts: outcome.totalParts };
   }
   if (message.attempts >= MAX_ATTEMPTS) return { change: { ...key, state: 'unknown' }, parts: [], totalParts: 0 };
-  return { change: { ...key, state: 'queued', retryAfterSeconds: resendSeconds }, parts: [], totalParts: 0 };
+  return { change: { ...key, state: 'queued', retryAfterSeconds: resendSeconds, unconfirmedSend: true }, parts: [], totalParts: 0 };
 }
 
 export function toSubmittedParts(message: ClaimedMessage, effect: OutcomeEffect): SubmittedPart[] {

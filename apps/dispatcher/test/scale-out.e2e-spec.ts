@@ -130,12 +130,12 @@ describe('a dispatcher that dies holding binds and claimed messages', () => {
 
     expect(new Set(simulator.received.map((submit) => submit.destination)).size).toBe(60);
     expect(simulator.received).toHaveLength(60);
-    const reclaimed: { attempts: number; state: string; last_error: string; lease_expiries: number }[] = await api.dataSource.query(
-      `SELECT attempts, state, last_error, lease_expiries FROM messages WHERE campaign_id = $1 AND id = ANY($2)`, [campaignId, claimed.map((row) => row.id)]);
+    const reclaimed: { attempts: number; state: string; last_error: string; unconfirmed_sends: number }[] = await api.dataSource.query(
+      `SELECT attempts, state, last_error, unconfirmed_sends FROM messages WHERE campaign_id = $1 AND id = ANY($2)`, [campaignId, claimed.map((row) => row.id)]);
     expect(reclaimed).toHaveLength(10);
     expect(reclaimed.every((row) => row.attempts === 2 && row.state === 'delivered' && row.last_error === 'lease expired (dispatcher lost)')).toBe(true);
     // Marked as possibly sent twice: a receipt for an unrecorded first copy would count it (none came here).
-    expect(reclaimed.every((row) => row.lease_expiries === 1)).toBe(true);
+    expect(reclaimed.every((row) => row.unconfirmed_sends === 1)).toBe(true);
     expect(await reportTotals(api, campaignId)).toMatchObject({ delivered: 60, duplicated: 0 });
   });
 });

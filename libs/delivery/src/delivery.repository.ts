@@ -146,6 +146,7 @@ export class DeliveryRepository {
       changes.map((c) => (c.refundAttempt ? 1 : 0)),
       changes.map((c) => c.awaitingReceiptParts ?? 0),
       from,
+      changes.map((c) => (c.unconfirmedSend ? 1 : 0)),
     ]);
     if (moved.length > 0) {
       await manager.query(INCREMENT_STATS, [

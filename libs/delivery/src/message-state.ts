@@ -40,6 +40,8 @@ export interface StateChange {
    * The number of PDUs the message went out in, which is how many receipts will come.
    */
   awaitingReceiptParts?: number;
+  /** Back to the queue though the carrier may have it already (no answer, resend policy): an unconfirmed send. */
+  unconfirmedSend?: boolean;
 }
 
 export interface SubmittedPart {

@@ -25,15 +25,16 @@ export const RUNNING_CAMPAIGNS = `
  * transaction. Only rows still in `from_state` change, so a late duplicate outcome changes nothing.
  * Arrays: $1 campaign ids, $2 message ids, $3 new states, $4 errors, $5 requeue delays in seconds (or null),
  * $6 attempt refunds (1 when the attempt must not count), $7 PDUs of a message now waiting for receipts matched by number (0: not waiting),
- * $8 expected current state.
+ * $8 expected current state, $9 unconfirmed sends to add (1: requeued though the carrier may have it).
  */
 export const APPLY_MESSAGE_STATES = `
   WITH input AS (
-    SELECT * FROM unnest($1::bigint[], $2::bigint[], $3::text[], $4::text[], $5::int[], $6::int[], $7::int[])
-      AS i(campaign_id, id, state, error, delay_seconds, refund, awaiting)
+    SELECT * FROM unnest($1::bigint[], $2::bigint[], $3::text[], $4::text[], $5::int[], $6::int[], $7::int[], $9::int[])
+      AS i(campaign_id, id, state, error, delay_seconds, refund, awaiting, unconfirmed)
   )
   UPDATE messages m SET
     state = input.state,
+    unconfirmed_sends = m.unconfirmed_sends + input.unconfirmed,
     last_error = COALESCE(input.error, m.last_error),
     attempts = m.attempts - input.refund,
     lease_until = NULL,
@@ -52,11 +53,11 @@ export const INSERT_SUBMISSIONS = `
   ON CONFLICT (carrier, smsc_message_id) DO NOTHING`;
 
 /**
- * Leases of a dispatcher that died: its messages go back to the queue (the attempt already counted).
- * lease_expiries marks them as possibly sent already (see MARK_DUPLICATES).
+ * Leases of a dispatcher that died: its messages go back to the queue (the attempt already counted),
+ * possibly sent already: an unconfirmed send (see MARK_DUPLICATES).
  */
 export const REQUEUE_EXPIRED_LEASES = `
-  UPDATE messages SET state = 'queued', lease_until = NULL, last_error = 'lease expired (dispatcher lost)', lease_expiries = lease_expiries + 1
+  UPDATE messages SET state = 'queued', lease_until = NULL, last_error = 'lease expired (dispatcher lost)', unconfirmed_sends = unconfirmed_sends + 1
   WHERE state = 'sending' AND lease_until < now()
   RETURNING campaign_id`;
 

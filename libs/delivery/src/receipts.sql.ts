@@ -109,9 +109,10 @@ export const RETIRE_UNMATCHED_RECEIPTS = `
   RETURNING d.carrier, d.msisdn`;
 
 /**
- * Retired receipts ($1 carriers, $2 handset numbers) for the number of a message whose lease expired are
- * the carrier's receipts for a first copy sent by a dispatcher that then died: that message went out
- * twice. Marks it once (the latest campaign's, if several) and moves its campaign counter.
+ * Retired receipts ($1 carriers, $2 handset numbers) for the number of a message with unconfirmed sends
+ * (its dispatcher was lost, or the SMSC never answered and it was sent again) are the carrier's receipts
+ * for a copy Loa never learnt the id of: that message went out twice. Marks it once (the latest
+ * campaign's, if several) and moves its campaign counter.
  */
 export const MARK_DUPLICATES = `
   WITH retired AS (
@@ -119,7 +120,7 @@ export const MARK_DUPLICATES = `
   ),
   hit AS (
     SELECT DISTINCT ON (r.carrier, r.msisdn) m.campaign_id, m.id
-    FROM retired r JOIN messages m ON m.carrier = r.carrier AND m.msisdn = r.msisdn AND m.lease_expiries > 0
+    FROM retired r JOIN messages m ON m.carrier = r.carrier AND m.msisdn = r.msisdn AND m.unconfirmed_sends > 0
     ORDER BY r.carrier, r.msisdn, m.campaign_id DESC
   ),
   marked AS (
