@@ -72,7 +72,7 @@ export class CampaignSchedulerService {
       duplicated += result.duplicated;
     } while (batch === RECEIPT_BATCH);
     for (const [carrier, count] of retired) this.logger.warn(`${count} ${carrier} receipts matched no message; kept as unmatched`);
-    if (duplicated > 0) this.logger.warn(`${duplicated} messages went out twice after a dispatcher was lost (their first copy's receipts came); counted in the reports`);
+    if (duplicated > 0) this.logger.warn(`${duplicated} messages reached the carrier twice (a lost dispatcher, or a resend after no answer); counted in the reports`);
   }
 
   private async endOverdueMessages(): Promise<void> {
