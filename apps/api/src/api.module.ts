@@ -1,7 +1,7 @@
 import { type DynamicModule, Module } from '@nestjs/common';
 import { APP_FILTER, APP_GUARD, APP_PIPE } from '@nestjs/core';
 import { AuthModule, JwtAuthGuard } from '@loa/auth';
-import { CampaignsModule } from '@loa/campaigns';
+import { CampaignsModule, SendingCarriersModule } from '@loa/campaigns';
 import { DatabaseModule } from '@loa/database';
 import { ReportingModule } from '@loa/reporting';
 import { TemplatesModule } from '@loa/templates';
@@ -19,6 +19,8 @@ import { TemplatesController } from './templates/templates.controller';
 export interface ApiSettings {
   databaseUrl: string;
   jwtSecret: string;
+  /** Carriers with an account in the carriers file; campaigns may target only these (default: all three). */
+  carriers?: readonly string[];
 }
 
 /** The admin REST API. The database module is left out when a host module (all-in-one) provides it. */
@@ -30,6 +32,7 @@ export class ApiModule {
       imports: [
         ...(options.withDatabase === false ? [] : [DatabaseModule.forRoot({ url: settings.databaseUrl })]),
         AuthModule.forRoot({ jwtSecret: settings.jwtSecret }),
+        ...(settings.carriers ? [SendingCarriersModule.forRoot(settings.carriers)] : []),
         TemplatesModule,
         CampaignsModule,
         ReportingModule,

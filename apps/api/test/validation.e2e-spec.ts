@@ -8,7 +8,8 @@ describe('invalid requests', () => {
   let approver: string;
 
   beforeAll(async () => {
-    api = await createTestApi();
+    // A deployment with no VNPT account in its carriers file.
+    api = await createTestApi({ carriers: ['viettel', 'mobifone'] });
     drafter = await api.login('demo-drafter');
     approver = await api.login('demo-approver');
   });
@@ -85,6 +86,18 @@ describe('invalid requests', () => {
       .send({ name: 'x', templateId, provinces: ['14', '99'], startAt: new Date().toISOString() }).expect(400);
     expect(response.body.message).toMatch(/99/);
     expect(await rowCounts()).toEqual(before);
+  });
+
+  it('refuses a campaign for a carrier without an account, and targets only those with one by default', async () => {
+    const templateId = await approvedTemplate();
+    const before = await rowCounts();
+    const refused = await api.http().post('/campaigns').auth(drafter, { type: 'bearer' })
+      .send({ name: 'x', templateId, provinces: ['14'], carriers: ['viettel', 'vnpt'], startAt: new Date().toISOString() }).expect(400);
+    expect(refused.body.message).toMatch(/carriers: vnpt has no account in the carriers file/);
+    expect(await rowCounts()).toEqual(before);
+    const created = await api.http().post('/campaigns').auth(drafter, { type: 'bearer' })
+      .send({ name: 'x', templateId, provinces: ['14'], startAt: new Date().toISOString() }).expect(201);
+    expect(created.body.carriers).toEqual(['viettel', 'mobifone']);
   });
 
   it('refuses a campaign on a template that is not approved', async () => {

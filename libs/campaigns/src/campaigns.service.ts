@@ -1,12 +1,13 @@
-import { Injectable } from '@nestjs/common';
+import { Inject, Injectable, Optional } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { assertProvincesInScope, AuditLogRepository, type AuthUser } from '@loa/auth';
 import { conflict, forbidden, invalid, notFound } from '@loa/common';
 import { ProvinceDirectory } from '@loa/provinces';
 import { type Template, TemplatesService } from '@loa/templates';
-import { type Campaign, type CampaignState, CARRIERS, type NewCampaign } from './campaign';
+import { type Campaign, type CampaignState, type Carrier, CARRIERS, type NewCampaign } from './campaign';
 import { CampaignTextsRenderer } from './campaign-texts.renderer';
 import { CampaignsRepository } from './campaigns.repository';
+import { SENDING_CARRIERS } from './sending-carriers.module';
 
 const DEFAULT_VALIDITY_HOURS = 24;
 
@@ -20,7 +21,19 @@ export class CampaignsService {
     private readonly renderer: CampaignTextsRenderer,
     private readonly audit: AuditLogRepository,
     private readonly directory: ProvinceDirectory,
+    @Optional() @Inject(SENDING_CARRIERS) private readonly sendingCarriers: readonly string[] = CARRIERS,
   ) {}
+
+  /** The carriers asked for (default: every carrier with an account), each of which must have an account. */
+  private targetCarriers(asked: readonly Carrier[] | undefined): Carrier[] {
+    const carriers = [...new Set(asked?.length ? asked : CARRIERS.filter((carrier) => this.sendingCarriers.includes(carrier)))];
+    const missing = carriers.filter((carrier) => !this.sendingCarriers.includes(carrier));
+    if (missing.length > 0) {
+      throw invalid(`carriers: ${missing.join(', ')} has no account in the carriers file, so nothing would be sent to it (accounts: ${this.sendingCarriers.join(', ') || 'none'})`);
+    }
+    if (carriers.length === 0) throw invalid('carriers: no carrier has an account in the carriers file');
+    return carriers;
+  }
 
   async get(id: number, user: AuthUser): Promise<Campaign> {
     const campaign = await this.campaigns.findById(id);
@@ -35,7 +48,7 @@ export class CampaignsService {
   async create(input: NewCampaign, user: AuthUser): Promise<Campaign> {
     const provinces = [...new Set(input.provinces.map((name) => this.directory.resolve(name).province.code))];
     assertProvincesInScope(user, provinces);
-    const carriers = [...new Set(input.carriers?.length ? input.carriers : CARRIERS)];
+    const carriers = this.targetCarriers(input.carriers);
     const template = await this.approvedTemplate(input.templateId);
     if (input.reportDeadline && input.reportDeadline <= input.startAt) {
       throw invalid('reportDeadline: must be after startAt');

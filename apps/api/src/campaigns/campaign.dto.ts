@@ -23,7 +23,7 @@ export class CreateCampaignDto {
   @Length(1, 100, { each: true })
   provinces: string[];
 
-  @ApiPropertyOptional({ enum: CARRIERS, isArray: true, description: 'Default: all three carriers' })
+  @ApiPropertyOptional({ enum: CARRIERS, isArray: true, description: 'Default: every carrier with an account in the carriers file; one without an account is refused (400)' })
   @IsOptional()
   @IsIn(CARRIERS, { each: true })
   carriers?: Carrier[];

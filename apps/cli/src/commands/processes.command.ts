@@ -12,7 +12,8 @@ import { onShutdownSignal } from '../shutdown';
 /** `loa api`: the admin API alone (production: DATABASE_URL and JWT_SECRET set). */
 export async function runApi(): Promise<void> {
   const runtime = await openRuntime({ migrate: false });
-  const app = await NestFactory.create(ApiModule.forRoot({ databaseUrl: runtime.databaseUrl, jwtSecret: jwtSecret(runtime.env, runtime.embedded) }));
+  const carriers = loadCarriersFile(runtime.env.carriersFile).map((carrier) => carrier.id);
+  const app = await NestFactory.create(ApiModule.forRoot({ databaseUrl: runtime.databaseUrl, jwtSecret: jwtSecret(runtime.env, runtime.embedded), carriers }));
   configureApi(app);
   await app.listen(runtime.env.port);
   new Logger('loa api').log(`listening on port ${runtime.env.port}; docs at /docs`);

@@ -36,7 +36,7 @@ function allInOneModule(databaseUrl: string, secret: string, carriers: CarrierAc
   @Module({
     imports: [
       DatabaseModule.forRoot({ url: databaseUrl, poolSize: 16 }),
-      ApiModule.forRoot({ databaseUrl, jwtSecret: secret }, { withDatabase: false }),
+      ApiModule.forRoot({ databaseUrl, jwtSecret: secret, carriers: carriers.map((carrier) => carrier.id) }, { withDatabase: false }),
       DispatcherModule.forRoot({ carriers }),
     ],
   })
