@@ -136,9 +136,18 @@ describe('invalid requests', () => {
     expect(again.body.message).toMatch(/is scheduled/);
   });
 
-  it('answers 404 for a campaign that does not exist and 400 for a non-numeric id', async () => {
+  it('answers 404 for a campaign that does not exist and 400 for an id that cannot be one', async () => {
     await api.http().get('/campaigns/424242').auth(drafter, { type: 'bearer' }).expect(404);
-    await api.http().get('/campaigns/abc').auth(drafter, { type: 'bearer' }).expect(400);
+    for (const id of ['abc', '0', '-1', '1.5', '99999999999999999999', '9223372036854775808']) {
+      const refused = await api.http().get(`/campaigns/${id}/report`).auth(drafter, { type: 'bearer' }).expect(400);
+      expect(refused.body.message).toBe('id: expected a whole number from 1 to 9007199254740991');
+    }
+  });
+
+  it('refuses a template id too large to be one, in a body too', async () => {
+    const preview = await api.http().post('/templates/preview').auth(drafter, { type: 'bearer' })
+      .send({ templateId: 99999999999999999999, provinces: ['14'] }).expect(400);
+    expect(preview.body.message).toMatch(/templateId: templateId must not be greater than 9007199254740991/);
   });
 
   it('serves liveness and the OpenAPI document without a token', async () => {

@@ -1,6 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { ArrayMaxSize, ArrayNotEmpty, IsDateString, IsIn, IsInt, IsOptional, IsString, Length, Max, Min } from 'class-validator';
 import { AMBIGUOUS_POLICIES, type AmbiguousPolicy, type Carrier, CARRIERS } from '@loa/campaigns';
+import { MAX_ID } from '../common/parse-id.pipe';
 
 export class CreateCampaignDto {
   @ApiProperty({ example: 'Cảnh báo lừa đảo trước Tết — Sơn La' })
@@ -11,6 +12,7 @@ export class CreateCampaignDto {
   @ApiProperty({ description: 'An approved template version' })
   @IsInt()
   @Min(1)
+  @Max(MAX_ID)
   templateId: number;
 
   @ApiProperty({

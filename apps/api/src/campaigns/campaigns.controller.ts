@@ -1,9 +1,10 @@
-import { Body, Controller, Get, HttpCode, Param, ParseIntPipe, Post, Query } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { type AuthUser, CurrentUser, Roles } from '@loa/auth';
 import { type Campaign, CampaignsService } from '@loa/campaigns';
 import { PageQuery } from '../common/page.query';
 import { CreateCampaignDto } from './campaign.dto';
+import { ParseIdPipe } from '../common/parse-id.pipe';
 
 @ApiTags('campaigns')
 @ApiBearerAuth()
@@ -18,7 +19,7 @@ export class CampaignsController {
   }
 
   @Get(':id')
-  get(@Param('id', ParseIntPipe) id: number, @CurrentUser() user: AuthUser): Promise<Campaign> {
+  get(@Param('id', ParseIdPipe) id: number, @CurrentUser() user: AuthUser): Promise<Campaign> {
     return this.campaigns.get(id, user);
   }
 
@@ -39,7 +40,7 @@ export class CampaignsController {
   @Post(':id/submit')
   @HttpCode(200)
   @Roles('drafter')
-  submit(@Param('id', ParseIntPipe) id: number, @CurrentUser() user: AuthUser): Promise<Campaign> {
+  submit(@Param('id', ParseIdPipe) id: number, @CurrentUser() user: AuthUser): Promise<Campaign> {
     return this.campaigns.submit(id, user);
   }
 
@@ -47,28 +48,28 @@ export class CampaignsController {
   @HttpCode(200)
   @Roles('approver')
   @ApiOperation({ summary: 'Approve (not your own): the campaign is scheduled for its start time' })
-  approve(@Param('id', ParseIntPipe) id: number, @CurrentUser() user: AuthUser): Promise<Campaign> {
+  approve(@Param('id', ParseIdPipe) id: number, @CurrentUser() user: AuthUser): Promise<Campaign> {
     return this.campaigns.approve(id, user);
   }
 
   @Post(':id/pause')
   @HttpCode(200)
   @Roles('operator', 'approver')
-  pause(@Param('id', ParseIntPipe) id: number, @CurrentUser() user: AuthUser): Promise<Campaign> {
+  pause(@Param('id', ParseIdPipe) id: number, @CurrentUser() user: AuthUser): Promise<Campaign> {
     return this.campaigns.pause(id, user);
   }
 
   @Post(':id/resume')
   @HttpCode(200)
   @Roles('operator', 'approver')
-  resume(@Param('id', ParseIntPipe) id: number, @CurrentUser() user: AuthUser): Promise<Campaign> {
+  resume(@Param('id', ParseIdPipe) id: number, @CurrentUser() user: AuthUser): Promise<Campaign> {
     return this.campaigns.resume(id, user);
   }
 
   @Post(':id/cancel')
   @HttpCode(200)
   @Roles('operator', 'approver')
-  cancel(@Param('id', ParseIntPipe) id: number, @CurrentUser() user: AuthUser): Promise<Campaign> {
+  cancel(@Param('id', ParseIdPipe) id: number, @CurrentUser() user: AuthUser): Promise<Campaign> {
     return this.campaigns.cancel(id, user);
   }
 }

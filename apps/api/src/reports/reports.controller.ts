@@ -1,8 +1,9 @@
-import { Controller, Get, Param, ParseIntPipe, Query } from '@nestjs/common';
+import { Controller, Get, Param, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiQuery, ApiTags } from '@nestjs/swagger';
 import { type AuthUser, CurrentUser } from '@loa/auth';
 import { invalid } from '@loa/common';
 import { type CampaignReport, ReportingService } from '@loa/reporting';
+import { ParseIdPipe } from '../common/parse-id.pipe';
 
 @ApiTags('reports')
 @ApiBearerAuth()
@@ -13,7 +14,7 @@ export class ReportsController {
   @Get(':id/report')
   @ApiOperation({ summary: 'Delivery report: counts per province and carrier' })
   @ApiQuery({ name: 'format', required: false, enum: ['json'] })
-  report(@Param('id', ParseIntPipe) id: number, @CurrentUser() user: AuthUser, @Query('format') format = 'json'): Promise<CampaignReport> {
+  report(@Param('id', ParseIdPipe) id: number, @CurrentUser() user: AuthUser, @Query('format') format = 'json'): Promise<CampaignReport> {
     if (format !== 'json') throw invalid(`format: ${format} is not supported yet; use json`);
     return this.reporting.campaignReport(id, user);
   }

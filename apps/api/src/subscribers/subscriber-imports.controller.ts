@@ -1,10 +1,11 @@
-import { Controller, Get, HttpCode, Param, ParseIntPipe, Post, Req, Res } from '@nestjs/common';
+import { Controller, Get, HttpCode, Param, Post, Req, Res } from '@nestjs/common';
 import { ApiBearerAuth, ApiBody, ApiConsumes, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
 import type { Request, Response } from 'express';
 import { type AuthUser, CurrentUser, Roles } from '@loa/auth';
 import { invalid, notFound } from '@loa/common';
 import { type ImportJob, SubscriberImportService, SubscriberImportsRepository } from '@loa/subscribers';
 import { ImportJobDto } from './subscriber.dto';
+import { ParseIdPipe } from '../common/parse-id.pipe';
 
 /** Spreadsheets on Windows label CSV as vnd.ms-excel; curl --data-binary sends octet-stream. */
 const CSV_TYPES = ['text/csv', 'text/plain', 'application/csv', 'application/vnd.ms-excel', 'application/octet-stream'];
@@ -36,7 +37,7 @@ export class SubscriberImportsController {
   @Get(':id')
   @Roles('drafter')
   @ApiOperation({ summary: 'An import job with its counts' })
-  get(@Param('id', ParseIntPipe) id: number, @CurrentUser() user: AuthUser): Promise<ImportJobDto> {
+  get(@Param('id', ParseIdPipe) id: number, @CurrentUser() user: AuthUser): Promise<ImportJobDto> {
     return this.visibleJob(id, user);
   }
 
@@ -44,7 +45,7 @@ export class SubscriberImportsController {
   @Roles('drafter')
   @ApiProduces('text/csv')
   @ApiOperation({ summary: 'The refused rows as CSV (UTF-8 with BOM): line,reason,raw' })
-  async rejections(@Param('id', ParseIntPipe) id: number, @CurrentUser() user: AuthUser, @Res() response: Response): Promise<void> {
+  async rejections(@Param('id', ParseIdPipe) id: number, @CurrentUser() user: AuthUser, @Res() response: Response): Promise<void> {
     await this.visibleJob(id, user);
     response.status(200).type('text/csv; charset=utf-8').attachment(`import-${id}-rejections.csv`);
     await this.imports.writeRejectionsCsv(id, response);

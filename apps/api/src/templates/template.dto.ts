@@ -1,6 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsIn, IsInt, IsOptional, IsString, Length, Matches, Max, Min, ValidateIf } from 'class-validator';
 import { type EncodingPolicy } from '@loa/sms';
+import { MAX_ID } from '../common/parse-id.pipe';
 
 export class CreateTemplateDto {
   @ApiProperty({ example: 'Cảnh báo lừa đảo trực tuyến' })
@@ -53,6 +54,7 @@ export class PreviewTemplateDto {
   @IsOptional()
   @IsInt()
   @Min(1)
+  @Max(MAX_ID)
   templateId?: number;
 
   @ApiPropertyOptional({ enum: ['auto', 'unicode', 'ascii-fold'], description: 'One policy; all three when absent' })

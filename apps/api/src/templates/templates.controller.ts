@@ -1,10 +1,11 @@
-import { Body, Controller, Get, HttpCode, Param, ParseIntPipe, Post, Query } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { type AuthUser, CurrentUser, Roles } from '@loa/auth';
 import { invalid } from '@loa/common';
 import { type PreviewRequest, type Template, type TemplatePreview, TemplatePreviewService, TemplatesService } from '@loa/templates';
 import { PageQuery } from '../common/page.query';
 import { CreateTemplateDto, PreviewTemplateDto, RejectTemplateDto } from './template.dto';
+import { ParseIdPipe } from '../common/parse-id.pipe';
 
 @ApiTags('templates')
 @ApiBearerAuth()
@@ -38,7 +39,7 @@ export class TemplatesController {
   }
 
   @Get(':id')
-  get(@Param('id', ParseIntPipe) id: number): Promise<Template> {
+  get(@Param('id', ParseIdPipe) id: number): Promise<Template> {
     return this.templates.get(id);
   }
 
@@ -52,7 +53,7 @@ export class TemplatesController {
   @Post(':id/submit')
   @HttpCode(200)
   @Roles('drafter')
-  submit(@Param('id', ParseIntPipe) id: number, @CurrentUser() user: AuthUser): Promise<Template> {
+  submit(@Param('id', ParseIdPipe) id: number, @CurrentUser() user: AuthUser): Promise<Template> {
     return this.templates.submit(id, user);
   }
 
@@ -60,14 +61,14 @@ export class TemplatesController {
   @HttpCode(200)
   @Roles('approver')
   @ApiOperation({ summary: 'Approve a pending version (not your own); it never changes afterwards' })
-  approve(@Param('id', ParseIntPipe) id: number, @CurrentUser() user: AuthUser): Promise<Template> {
+  approve(@Param('id', ParseIdPipe) id: number, @CurrentUser() user: AuthUser): Promise<Template> {
     return this.templates.approve(id, user);
   }
 
   @Post(':id/reject')
   @HttpCode(200)
   @Roles('approver')
-  reject(@Param('id', ParseIntPipe) id: number, @Body() body: RejectTemplateDto, @CurrentUser() user: AuthUser): Promise<Template> {
+  reject(@Param('id', ParseIdPipe) id: number, @Body() body: RejectTemplateDto, @CurrentUser() user: AuthUser): Promise<Template> {
     return this.templates.reject(id, body.reason, user);
   }
 }
