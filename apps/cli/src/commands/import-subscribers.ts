@@ -4,7 +4,7 @@ import { SingleBar } from 'cli-progress';
 import { createReadStream, statSync } from 'node:fs';
 import { basename } from 'node:path';
 import { DataSource } from 'typeorm';
-import { DomainError } from '@loa/common';
+import { DomainError, invalid } from '@loa/common';
 import { DatabaseModule } from '@loa/database';
 import { syncProvinces } from '@loa/provinces';
 import { type ImportSummary, SubscriberImportService, SubscriberImportsRepository, SubscribersModule } from '@loa/subscribers';
@@ -22,7 +22,7 @@ const SHOWN_REJECTIONS = 10;
 /** `loa import <file>`: streams the CSV through the same import as the API, as the system user (national). */
 export async function importSubscribersFile(options: ImportFileOptions): Promise<ImportSummary> {
   const out = options.out ?? process.stdout;
-  const size = statSync(options.file).size;
+  const size = fileSize(options.file);
   const app = await NestFactory.createApplicationContext(importContext(options.databaseUrl), { logger: false });
   const bar = options.progress ? progressBar(size) : null;
   try {
@@ -39,11 +39,25 @@ export async function importSubscribersFile(options: ImportFileOptions): Promise
     return summary;
   } catch (error) {
     bar?.stop();
-    if (error instanceof DomainError) throw new Error(`${options.file}: ${error.message}`);
+    // A DomainError is printed as its message alone: the file, then what is wrong with it (line and field).
+    if (error instanceof DomainError) throw invalid(`${options.file}: ${error.message}`, error.details);
     throw error;
   } finally {
     await app.close();
   }
+}
+
+/** The file's size for the progress bar; a missing or unreadable file is the user's error, said plainly. */
+function fileSize(file: string): number {
+  let stats;
+  try {
+    stats = statSync(file);
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    throw invalid(`${file}: ${code === 'ENOENT' ? 'no such file' : code === 'EACCES' ? 'permission denied' : (error as Error).message}`);
+  }
+  if (!stats.isFile()) throw invalid(`${file}: not a file (a CSV file is expected)`);
+  return stats.size;
 }
 
 function importContext(url: string) {
