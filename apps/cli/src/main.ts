@@ -3,6 +3,7 @@ import 'reflect-metadata';
 import { Command, Option } from 'commander';
 import { ConfigError } from '@loa/config';
 import { DomainError } from '@loa/common';
+import { isDatabaseUnavailable } from '@loa/database';
 import { runConfigCheck, runOpenApi, runSeedDemo, runUserAdd } from './commands/admin.command';
 import { runBench } from './commands/bench.command';
 import { runImport } from './commands/import.command';
@@ -65,9 +66,17 @@ function parsePositive(value: string, what: string): number {
   return parsed;
 }
 
+/** Wrong password or user (28P01, 28000), no such database (3D000): DATABASE_URL is wrong, nothing to debug. */
+const DATABASE_REFUSED = new Set(['28P01', '28000', '3D000']);
+
 program.parseAsync(process.argv).catch((error: unknown) => {
   if (error instanceof ConfigError || error instanceof DomainError) {
     process.stderr.write(`loa: ${error.message}\n`);
+  } else if (DATABASE_REFUSED.has(String((error as { code?: unknown })?.code))) {
+    process.stderr.write(`loa: the database refused the connection (${(error as Error).message}); check DATABASE_URL\n`);
+  } else if (isDatabaseUnavailable(error)) {
+    // Not a bug: say what failed (the messages carry host and port, never the password) and what to check.
+    process.stderr.write(`loa: cannot reach the database (${(error as Error).message}); check DATABASE_URL and that PostgreSQL is running\n`);
   } else {
     process.stderr.write(`loa: ${(error as Error)?.stack ?? String(error)}\n`);
   }

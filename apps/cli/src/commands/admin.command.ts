@@ -6,7 +6,8 @@ import { AuthModule, AuthService } from '@loa/auth';
 import { loadCarriersFile, loadEnvironment } from '@loa/config';
 import { DatabaseModule } from '@loa/database';
 import { seedDemo } from '@loa/demo';
-import { syncProvinces } from '@loa/provinces';
+import { invalid } from '@loa/common';
+import { ProvinceDirectory, syncProvinces } from '@loa/provinces';
 import { openRuntime } from '../runtime';
 
 /** Runs `work` with a Nest context holding the database and auth (for admin commands). */
@@ -34,10 +35,22 @@ export async function runSeedDemo(options: { subscribers: number }): Promise<voi
 
 /** `loa user add`: the password comes on standard input, never as an argument (it would show in `ps`). */
 export async function runUserAdd(username: string, options: { role: string; provinces?: string }): Promise<void> {
+  const scope = options.provinces === undefined ? null : parseProvinceScope(options.provinces, new ProvinceDirectory());
   const password = await readStdin();
-  const scope = options.provinces ? options.provinces.split(',').map((code) => code.trim()) : null;
   const user = await withAuthContext((_, auth) => auth.addUser(username, password, options.role, scope));
   process.stdout.write(`user ${user.username} (${user.role}, ${user.provinceScope ? 'provinces ' + user.provinceScope.join(',') : 'national'}) saved\n`);
+}
+
+/** `--provinces 14,Cần Thơ,legacy:93` -> current codes; an unknown one is refused before anything is saved. */
+export function parseProvinceScope(list: string, directory: ProvinceDirectory): string[] {
+  const entries = list.split(',').map((entry) => entry.trim()).filter((entry) => entry !== '');
+  if (entries.length === 0) throw invalid('--provinces: give at least one province, or leave the option out for national scope');
+  const codes = entries.map((entry) => {
+    const found = directory.tryResolve(entry);
+    if (!found) throw invalid(`--provinces: unknown province "${entry}" (use a current code, a name, or a legacy code as "legacy:NN")`);
+    return found.province.code;
+  });
+  return [...new Set(codes)];
 }
 
 async function readStdin(): Promise<string> {

@@ -20,9 +20,44 @@ const LEASE_SECONDS = 3;
 // Before outcomes were written as they came, a killed batch resent 76-186 here.
 const MAX_DUPLICATES = WINDOW + 2 * Math.ceil(TPS / 10);
 
+const LOA = 'dist/apps/cli/src/main.js';
+
+// The `loa` command as operators run it: from the build, in processes of its own.
+beforeAll(async () => {
+  await promisify(execFile)('npm', ['run', 'build'], { cwd: process.cwd(), env: { ...process.env, NODE_OPTIONS: '' } });
+}, 120_000);
+
+/** Runs `loa …` to its end; what it printed and its exit code. */
+async function loa(args: string[], env: Record<string, string>): Promise<{ code: number | null; stderr: string }> {
+  const child = spawn(process.execPath, [LOA, ...args], { env: { ...process.env, NODE_OPTIONS: '', ...env }, stdio: ['ignore', 'ignore', 'pipe'] });
+  let stderr = '';
+  child.stderr?.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
+  const [code] = await once(child, 'exit');
+  return { code, stderr };
+}
+
+describe('loa, given a database it cannot use', () => {
+  it.each([
+    ['nothing listening', 'postgres://loa:s3cret-pw@127.0.0.1:1/loa', /^loa: cannot reach the database \(connect ECONNREFUSED 127\.0\.0\.1:1\); check DATABASE_URL/],
+    ['no such database', () => withDatabaseName(process.env.LOA_TEST_ADMIN_URL!, 'loa_no_such_database'), /^loa: the database refused the connection \(database "loa_no_such_database" does not exist\); check DATABASE_URL/],
+  ] as [string, string | (() => string), RegExp][])('%s: one line saying what to check, no stack, no password, exit 1', async (_name, url, message) => {
+    const { code, stderr } = await loa(['migrate'], { DATABASE_URL: typeof url === 'string' ? url : url() });
+    expect(code).toBe(1);
+    expect(stderr).toMatch(message);
+    expect(stderr.trim().split('\n')).toHaveLength(1);
+    expect(stderr).not.toMatch(/s3cret-pw|\n\s+at /);
+  });
+});
+
+function withDatabaseName(url: string, name: string): string {
+  const parsed = new URL(url);
+  parsed.pathname = `/${name}`;
+  return parsed.toString();
+}
+
 /**
- * `loa dispatcher` as operators run it, from the build: killed with SIGKILL in the middle of a campaign,
- * then another one started. The SMSC is the simulator in this process, over loopback.
+ * `loa dispatcher` killed with SIGKILL in the middle of a campaign, then another one started. The SMSC
+ * is the simulator in this process, over loopback.
  */
 describe('a dispatcher process killed with SIGKILL mid-campaign', () => {
   let api: TestApi;
@@ -31,14 +66,13 @@ describe('a dispatcher process killed with SIGKILL mid-campaign', () => {
   const children: ChildProcess[] = [];
 
   beforeAll(async () => {
-    await promisify(execFile)('npm', ['run', 'build'], { cwd: process.cwd(), env: { ...process.env, NODE_OPTIONS: '' } });
     simulator = await simulatedCarrier('mobifone', { receiptDelayMs: [20, 200], outcomes: { DELIVRD: 1 } });
     configDir = mkdtempSync(join(tmpdir(), 'loa-crash-'));
     const { simulatorProfile: _profile, ...account } = simulatedAccount('mobifone', simulator.port, { tps: TPS, window: WINDOW });
     writeFileSync(join(configDir, 'carriers.json'), JSON.stringify({ carriers: [{ ...account, simulated: false }] }));
     api = await createTestApi();
     await seedSubscribers(api, 'mobifone', '66', 84_900_400_000, SUBSCRIBERS);
-  }, 120_000);
+  });
 
   afterAll(async () => {
     for (const child of children) if (child.exitCode === null && child.signalCode === null) child.kill('SIGKILL');
@@ -48,7 +82,7 @@ describe('a dispatcher process killed with SIGKILL mid-campaign', () => {
   });
 
   function startDispatcher(): ChildProcess {
-    const child = spawn(process.execPath, ['dist/apps/cli/src/main.js', 'dispatcher', '--lease-seconds', String(LEASE_SECONDS)], {
+    const child = spawn(process.execPath, [LOA, 'dispatcher', '--lease-seconds', String(LEASE_SECONDS)], {
       env: { ...process.env, NODE_OPTIONS: '', DATABASE_URL: api.db.url, CARRIERS_FILE: join(configDir, 'carriers.json') },
       stdio: ['ignore', 'ignore', 'pipe'],
     });
