@@ -53,6 +53,18 @@ describe('invalid requests', () => {
     expect(response.body.message).toMatch(/colour/);
   });
 
+  it.each([
+    ['a NUL character in a name', '{"name":"OTP\\u0000","body":"Canh bao"}', 'name: contains a NUL character (U+0000) at character 4; send valid UTF-8 text'],
+    ['half of a surrogate pair (a cut emoji) in a body', '{"name":"OTP","body":"Canh bao \\ud83d"}', 'body: contains half of a surrogate pair (U+D83D: broken text, such as a cut emoji) at character 10; send valid UTF-8 text'],
+    ['broken text in a list', '{"name":"x","templateId":1,"provinces":["14","\\udc00"],"startAt":"2026-12-01T00:00:00Z"}', 'provinces[1]: contains half of a surrogate pair (U+DC00: broken text, such as a cut emoji) at character 1; send valid UTF-8 text'],
+  ])('refuses %s with a 400 naming the field and the character, and saves nothing', async (_name, json, message) => {
+    const before = await rowCounts();
+    const path = json.includes('templateId') ? '/campaigns' : '/templates';
+    const response = await api.http().post(path).auth(drafter, { type: 'bearer' }).set('content-type', 'application/json').send(json).expect(400);
+    expect(response.body.message).toBe(message);
+    expect(await rowCounts()).toEqual(before);
+  });
+
   it('refuses malformed JSON with a 400', async () => {
     const response = await api.http().post('/templates').auth(drafter, { type: 'bearer' }).set('content-type', 'application/json').send('{"name":').expect(400);
     expect(response.body.statusCode).toBe(400);
