@@ -59,6 +59,11 @@ export class StagingEncoder extends Transform implements ImportProgress {
     }
     this.rowsRead++;
     if (this.rowsRead % PROGRESS_EVERY === 0) this.options.onProgress?.(this);
+    if (line.includes('\u0000')) {
+      // PostgreSQL text cannot hold NUL: the whole COPY would fail (a 500). Refuse the line, keep it shown.
+      this.rejected++;
+      return `${lineNumber}\t\\N\t\\N\t\\N\t\\N\tf\tcontains a NUL character (binary data, not text)\t${escapeCopy(line.replace(/\u0000/g, '\ufffd'))}\n`;
+    }
     const raw = escapeCopy(line);
     const record = parseCsvLine(line);
     const row = Array.isArray(record) ? this.checker.check(record) : record.error;

@@ -123,6 +123,15 @@ describe(SubscriberImportService.name, () => {
     expect((await imports.firstRejections(job.id, 10))[0]).toMatchObject({ line: 4, reason: 'province 92 (Cần Thơ) is outside your scope' });
   });
 
+  it('refuses a line holding a NUL past the first 8 kB (where binary files are sniffed) and imports the rest', async () => {
+    const lines = ['msisdn,carrier,province'];
+    for (let i = 0; i < 600; i++) lines.push(`09150${String(i).padStart(5, '0')},vnpt,92`);
+    lines[501] = '0915999999,vn\u0000pt,92'; // line 502, about 10 kB into the file
+    const job = await sut.importCsv(csv(lines.join('\n')), { source: 'nul.csv', user: null });
+    expect(job).toMatchObject({ read: 600, inserted: 599, rejected: 1 });
+    expect(await imports.firstRejections(job.id, 10)).toEqual([{ line: 502, reason: 'contains a NUL character (binary data, not text)', raw: '0915999999,vn\ufffdpt,92' }]);
+  });
+
   it('streams a few thousand rows, reporting progress', async () => {
     const lines = ['msisdn,carrier,province'];
     for (let i = 0; i < 25_000; i++) lines.push(`09${String(10_000_000 + i).padStart(8, '0')},,${['01', '79', '92'][i % 3]}`);
