@@ -59,10 +59,10 @@ export class StagingEncoder extends Transform implements ImportProgress {
     }
     this.rowsRead++;
     if (this.rowsRead % PROGRESS_EVERY === 0) this.options.onProgress?.(this);
-    if (line.includes('\u0000')) {
-      // PostgreSQL text cannot hold NUL: the whole COPY would fail (a 500). Refuse the line, keep it shown.
+    const broken = brokenText(line);
+    if (broken) {
       this.rejected++;
-      return `${lineNumber}\t\\N\t\\N\t\\N\t\\N\tf\tcontains a NUL character (binary data, not text)\t${escapeCopy(line.replace(/\u0000/g, '\ufffd'))}\n`;
+      return `${lineNumber}\t\\N\t\\N\t\\N\t\\N\tf\t${broken}\t${escapeCopy(line.replace(/\u0000/g, '\ufffd'))}\n`;
     }
     const raw = escapeCopy(line);
     const record = parseCsvLine(line);
@@ -90,6 +90,16 @@ export class StagingEncoder extends Transform implements ImportProgress {
   }
 }
 
+
+/**
+ * Why a line is not text at all, before its fields are read. A NUL cannot reach PostgreSQL text (the whole
+ * COPY would fail); U+FFFD is what bytes that are not UTF-8 decode to (a list saved as plain "CSV" by Excel).
+ */
+function brokenText(line: string): string | null {
+  if (line.includes('\u0000')) return 'contains a NUL character (binary data, not text)';
+  if (line.includes('\ufffd')) return 'not UTF-8 text (save the list as "CSV UTF-8")';
+  return null;
+}
 
 function notUtf8() {
   return invalid('line 1: not UTF-8 text (save the list as "CSV UTF-8")', { line: 1 });

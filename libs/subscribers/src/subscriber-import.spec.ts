@@ -132,6 +132,13 @@ describe(SubscriberImportService.name, () => {
     expect(await imports.firstRejections(job.id, 10)).toEqual([{ line: 502, reason: 'contains a NUL character (binary data, not text)', raw: '0915999999,vn\ufffdpt,92' }]);
   });
 
+  it('says a line is not UTF-8 when its bytes are not (a list saved as plain "CSV" by Excel)', async () => {
+    const latin1 = Buffer.concat([Buffer.from('msisdn,carrier,province\n0915888888,vnpt,92\n'), Buffer.from('0915888889,vnpt,C\xe1n Th\xf4\n', 'latin1')]);
+    const job = await sut.importCsv(csv(latin1), { source: 'latin1.csv', user: null });
+    expect(job).toMatchObject({ read: 2, inserted: 1, rejected: 1 });
+    expect((await imports.firstRejections(job.id, 10))[0]).toMatchObject({ line: 3, reason: 'not UTF-8 text (save the list as "CSV UTF-8")' });
+  });
+
   it('streams a few thousand rows, reporting progress', async () => {
     const lines = ['msisdn,carrier,province'];
     for (let i = 0; i < 25_000; i++) lines.push(`09${String(10_000_000 + i).padStart(8, '0')},,${['01', '79', '92'][i % 3]}`);
