@@ -103,6 +103,9 @@ describe('templates: versions, approval, lint and preview', () => {
     const neither = await post('/templates/preview', drafter, { provinces: ['66'] }).expect(400);
     expect(JSON.stringify(neither.body.message)).toMatch(/body/);
     await post('/templates/preview', drafter, { templateId: 999_999 }).expect(404);
+    // A code that names no province is refused, not silently left out of the preview.
+    const unknown = await post('/templates/preview', drafter, { body: 'Cảnh báo', provinces: ['66', '99', '02'] }).expect(400);
+    expect(unknown.body.message).toBe('provinces: unknown province code 99, 02');
   });
 
   it('previews NFD input exactly like NFC input', async () => {

@@ -1,4 +1,5 @@
 import { Injectable } from '@nestjs/common';
+import { invalid } from '@loa/common';
 import { loadDefaults } from '@loa/config';
 import { ProvincesRepository, type StoredProvince } from '@loa/provinces';
 import { type EncodingPolicy } from '@loa/sms';
@@ -31,9 +32,13 @@ export class TemplateLinting {
     });
   }
 
+  /** The provinces named by code (all of them when none is named); an unknown code is an `invalid()` naming it. */
   async targeted(codes: string[]): Promise<StoredProvince[]> {
     const all = await this.provinces.list();
-    return codes.length === 0 ? all : all.filter((province) => codes.includes(province.code));
+    if (codes.length === 0) return all;
+    const unknown = codes.filter((code) => !all.some((province) => province.code === code));
+    if (unknown.length > 0) throw invalid(`provinces: unknown province code ${unknown.join(', ')}`, { provinces: unknown });
+    return all.filter((province) => codes.includes(province.code));
   }
 }
 
