@@ -24,7 +24,8 @@ export class DispatcherService implements OnApplicationBootstrap, OnApplicationS
   private readonly dispatcherId = `${hostname()}:${process.pid}:${randomBytes(3).toString('hex')}`;
   private readonly logger = new Logger(DispatcherService.name);
   private readonly options: DispatcherOptions;
-  private readonly dispatchers = new Map<string, CarrierDispatcher>();
+  /** Per carrier account: its dispatcher and the bind slots it sends on. */
+  private readonly dispatchers = new Map<string, { dispatcher: CarrierDispatcher; slots: number[] }>();
   private tickTimer?: NodeJS.Timeout;
   private tick: Promise<void> | null = null;
 
@@ -36,6 +37,7 @@ export class DispatcherService implements OnApplicationBootstrap, OnApplicationS
     private readonly bindSlots: BindSlotsRepository,
   ) {
     this.options = { ...DEFAULT_DISPATCHER_OPTIONS, ...options };
+    this.bindSlots.joinFleets(accounts.map((account) => account.id));
   }
 
   async onApplicationBootstrap(): Promise<void> {
@@ -63,7 +65,8 @@ export class DispatcherService implements OnApplicationBootstrap, OnApplicationS
     try {
       await this.checkSlotsHeld();
       for (const account of this.accounts) if (!this.dispatchers.has(account.id)) await this.startWithFreeSlots(account);
-      await this.linkStatuses.write(this.dispatcherId, [...this.dispatchers.values()].map(toReport));
+      await this.giveBackBeyondShare();
+      await this.linkStatuses.write(this.dispatcherId, [...this.dispatchers.values()].map(({ dispatcher }) => toReport(dispatcher)));
     } catch (error) {
       this.logger.warn(`bind slots and link status: ${(error as Error).message}`);
     }
@@ -83,20 +86,45 @@ export class DispatcherService implements OnApplicationBootstrap, OnApplicationS
   }
 
   private async startWithFreeSlots(account: CarrierAccount): Promise<void> {
-    const slots = await this.bindSlots.acquire(account.id, account.binds, this.options.maxBindsPerCarrier);
-    if (slots.length === 0) return;
+    const share = Math.ceil(account.binds / (await this.bindSlots.fleetSize(account.id)));
+    const slots = await this.bindSlots.acquire(account.id, account.binds, Math.min(share, this.options.maxBindsPerCarrier));
+    if (slots.length > 0) await this.startOn(account, slots);
+  }
+
+  private async startOn(account: CarrierAccount, slots: number[]): Promise<void> {
     // Each slot carries its share of the account's TPS, so the fleet together never exceeds it.
     const tps = Math.max(1, Math.floor((account.tps * slots.length) / account.binds));
     const dispatcher = new CarrierDispatcher(new CarrierLink({ ...account, binds: slots.length, tps }), this.delivery, this.options);
-    this.dispatchers.set(account.id, dispatcher);
+    this.dispatchers.set(account.id, { dispatcher, slots });
     this.logger.log(`${account.id}: bind slots ${slots.join(', ')} of ${account.binds}, ${tps} of ${account.tps} submits/s`);
     await dispatcher.start();
+  }
+
+  /**
+   * When dispatchers join, each holding more than its share of an account's binds (ceil(binds / fleet))
+   * gives the rest back, so the newcomers take them: binds and TPS spread over the fleet. The link restarts
+   * on fewer sessions (its window drained, queued parts requeued without using an attempt).
+   */
+  private async giveBackBeyondShare(): Promise<void> {
+    for (const account of this.accounts) {
+      const running = this.dispatchers.get(account.id);
+      if (!running || running.slots.length <= 1) continue;
+      const fleet = await this.bindSlots.fleetSize(account.id);
+      const share = Math.ceil(account.binds / fleet);
+      if (running.slots.length <= share) continue;
+      const [keep, giveBack] = [running.slots.slice(0, share), running.slots.slice(share)];
+      this.logger.log(`${account.id}: ${fleet} dispatchers running, giving back bind slots ${giveBack.join(', ')}`);
+      this.dispatchers.delete(account.id);
+      await running.dispatcher.stop();
+      await this.bindSlots.release(account.id, giveBack);
+      await this.startOn(account, keep);
+    }
   }
 
   private async stopAll(recordWithinMs?: number): Promise<void> {
     const running = [...this.dispatchers.values()];
     this.dispatchers.clear();
-    await Promise.all(running.map((dispatcher) => dispatcher.stop(recordWithinMs)));
+    await Promise.all(running.map(({ dispatcher }) => dispatcher.stop(recordWithinMs)));
   }
 }
 

@@ -20,14 +20,14 @@ const TPS = 80;
 const FLEET_OPTIONS = { idleMs: 50, batchSize: 20, statusIntervalMs: 200, maxBindsPerCarrier: 1 };
 
 /** Another dispatcher process, as on another machine: its own application on the same database. */
-async function startDispatcher(databaseUrl: string, carriers: CarrierAccount[]): Promise<INestApplicationContext> {
+async function startDispatcher(databaseUrl: string, carriers: CarrierAccount[], dispatcher = FLEET_OPTIONS): Promise<INestApplicationContext> {
   @Module({
     imports: [
       DatabaseModule.forRoot({ url: databaseUrl, poolSize: 4 }),
       AuthModule.forRoot({ jwtSecret: 'scale-out-secret-scale-out-secret-0123' }),
       TemplatesModule,
       CampaignsModule,
-      DispatcherModule.forRoot({ carriers, dispatcher: FLEET_OPTIONS }),
+      DispatcherModule.forRoot({ carriers, dispatcher }),
     ],
   })
   class OtherDispatcherModule {}
@@ -89,6 +89,47 @@ describe('several dispatchers share one carrier account', () => {
     });
     expect(after.filter((id) => before.includes(id))).toHaveLength(1);
     expect(simulator.connectionCount).toBe(BINDS);
+  });
+});
+
+describe('a dispatcher that joins one holding every bind', () => {
+  let api: TestApi;
+  let simulator: SmscSimulator;
+  let joiner: INestApplicationContext | undefined;
+  const options = { ...FLEET_OPTIONS, maxBindsPerCarrier: Number.POSITIVE_INFINITY };
+
+  beforeAll(async () => {
+    simulator = await simulatedCarrier('viettel', { receiptDelayMs: [5, 20], outcomes: { DELIVRD: 1 } });
+    const carriers = [simulatedAccount('viettel', simulator.port, { binds: BINDS, tps: TPS, window: 10, dlrIdFormat: 'hex-to-dec' })];
+    api = await createTestApi({ imports: [DispatcherModule.forRoot({ carriers, dispatcher: options })] });
+    await seedSubscribers(api, 'viettel', '14', 84_962_000_000, 100);
+    await pollUntil(boundPerDispatcher, (bound) => bound.join() === String(BINDS), { what: 'the first dispatcher holding both binds' });
+    joiner = await startDispatcher(api.db.url, carriers, options);
+  });
+
+  afterAll(async () => {
+    await joiner?.close();
+    await api?.close();
+    await simulator?.stop();
+  });
+
+  async function boundPerDispatcher(): Promise<number[]> {
+    const rows: { bound_sessions: number }[] = await api.dataSource.query(
+      `SELECT bound_sessions FROM carrier_link_status WHERE bound_sessions > 0 AND updated_at > now() - interval '2 seconds' ORDER BY dispatcher_id`);
+    return rows.map((row) => row.bound_sessions);
+  }
+
+  it('gets its share: the first gives one bind back, and the campaign goes out on both, once per subscriber', async () => {
+    await pollUntil(boundPerDispatcher, (bound) => bound.join() === '1,1', { timeoutMs: 10_000, what: 'one bind each' });
+    expect(simulator.connectionCount).toBe(BINDS);
+
+    const campaignId = await approvedCampaign(api, BODY, { provinces: ['14'], carriers: ['viettel'] });
+    await waitForCompletion(api, campaignId);
+    const destinations = simulator.received.map((submit) => submit.destination);
+    expect(new Set(destinations).size).toBe(100);
+    expect(destinations).toHaveLength(100);
+    expect(Math.max(...simulator.submitsPerSecond())).toBeLessThanOrEqual(TPS);
+    expect(await reportTotals(api, campaignId)).toMatchObject({ delivered: 100, pending: 0 });
   });
 });
 

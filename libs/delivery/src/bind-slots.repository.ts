@@ -1,11 +1,12 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, type QueryRunner } from 'typeorm';
-import { HELD_BIND_SLOTS, TRY_LOCK_BIND_SLOT, UNLOCK_ALL_BIND_SLOTS, UNLOCK_BIND_SLOT } from './bind-slots.sql';
+import { FLEET_SIZE, HELD_BIND_SLOTS, JOIN_FLEET, TRY_LOCK_BIND_SLOT, UNLOCK_ALL_BIND_SLOTS, UNLOCK_BIND_SLOT } from './bind-slots.sql';
 
 /** The bind slots one dispatcher holds, on a connection of its own kept for as long as it holds them. */
 @Injectable()
 export class BindSlotsRepository {
   private session: QueryRunner | null = null;
+  private fleets: string[] = [];
 
   constructor(private readonly db: DataSource) {}
 
@@ -25,6 +26,23 @@ export class BindSlotsRepository {
       throw error;
     }
     return taken;
+  }
+
+  /** Gives back slots of `carrier` for other dispatchers to take. */
+  async release(carrier: string, slots: number[]): Promise<void> {
+    if (!this.session) return;
+    for (const slot of slots) await this.session.query(UNLOCK_BIND_SLOT, [carrier, slot]);
+  }
+
+  /** The carrier accounts this dispatcher is configured for: it counts in their fleets (see JOIN_FLEET). */
+  joinFleets(carriers: string[]): void {
+    this.fleets = [...carriers];
+  }
+
+  /** Dispatchers configured for `carrier` running now, this one included. */
+  async fleetSize(carrier: string): Promise<number> {
+    const [{ dispatchers }] = await (await this.connection()).query(FLEET_SIZE, [carrier]);
+    return Math.max(1, dispatchers);
   }
 
   /** How many slots this dispatcher still holds: none once the connection holding them is gone. */
@@ -51,8 +69,15 @@ export class BindSlotsRepository {
 
   private async connection(): Promise<QueryRunner> {
     if (!this.session) {
-      this.session = this.db.createQueryRunner();
-      await this.session.connect();
+      const session = this.db.createQueryRunner();
+      await session.connect();
+      try {
+        for (const carrier of this.fleets) await session.query(JOIN_FLEET, [carrier]);
+      } catch (error) {
+        await session.release().catch(() => undefined);
+        throw error;
+      }
+      this.session = session;
     }
     return this.session;
   }

@@ -10,5 +10,22 @@ export const UNLOCK_BIND_SLOT = `SELECT pg_advisory_unlock(hashtext('loa:bind:' 
 /** Frees every slot this connection holds, before the connection goes back to the pool. */
 export const UNLOCK_ALL_BIND_SLOTS = `SELECT pg_advisory_unlock_all()`;
 
+/**
+ * A dispatcher's lock connection also holds, per carrier account it is configured for, a shared lock
+ * (hashtext('loa:fleet:' || carrier), -1), so that each can count the dispatchers of an account and take
+ * only its share of the binds. pg_locks shows two int4 keys as classid / objid (-1: 4294967295), objsubid 2;
+ * slots are never negative, so the fleet locks never look like bind slots.
+ */
+export const JOIN_FLEET = `SELECT pg_advisory_lock_shared(hashtext('loa:fleet:' || $1), -1)`;
+
+const IS_FLEET_LOCK = `objsubid = 2 AND objid = 4294967295`;
+
+/** Dispatchers configured for carrier $1 whose lock connection is alive, the caller's included. */
+export const FLEET_SIZE = `
+  SELECT count(*)::int AS dispatchers FROM pg_locks
+  WHERE locktype = 'advisory' AND granted AND ${IS_FLEET_LOCK} AND classid = (hashtext('loa:fleet:' || $1)::bigint & 4294967295)::oid`;
+
 /** Slots held by this connection, to confirm it still holds them (the connection may have been lost). */
-export const HELD_BIND_SLOTS = `SELECT count(*)::int AS held FROM pg_locks WHERE locktype = 'advisory' AND pid = pg_backend_pid() AND granted`;
+export const HELD_BIND_SLOTS = `
+  SELECT count(*)::int AS held FROM pg_locks
+  WHERE locktype = 'advisory' AND pid = pg_backend_pid() AND granted AND NOT (${IS_FLEET_LOCK})`;
