@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, type QueryRunner } from 'typeorm';
-import { FLEET_SIZE, HELD_BIND_SLOTS, JOIN_FLEET, TRY_LOCK_BIND_SLOT, UNLOCK_ALL_BIND_SLOTS, UNLOCK_BIND_SLOT } from './bind-slots.sql';
+import { DETECT_DEAD_PEER, FLEET_SIZE, HELD_BIND_SLOTS, JOIN_FLEET, TRY_LOCK_BIND_SLOT, UNLOCK_ALL_BIND_SLOTS, UNLOCK_BIND_SLOT } from './bind-slots.sql';
 
 /** The bind slots one dispatcher holds, on a connection of its own kept for as long as it holds them. */
 @Injectable()
@@ -72,6 +72,7 @@ export class BindSlotsRepository {
       const session = this.db.createQueryRunner();
       await session.connect();
       try {
+        await session.query(DETECT_DEAD_PEER);
         for (const carrier of this.fleets) await session.query(JOIN_FLEET, [carrier]);
       } catch (error) {
         await session.release().catch(() => undefined);

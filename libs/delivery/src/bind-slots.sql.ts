@@ -7,6 +7,12 @@ export const TRY_LOCK_BIND_SLOT = `SELECT pg_try_advisory_lock(hashtext('loa:bin
 
 export const UNLOCK_BIND_SLOT = `SELECT pg_advisory_unlock(hashtext('loa:bind:' || $1), $2)`;
 
+/**
+ * The server notices a lock connection whose machine vanished (no FIN, no RST) within ~25 s instead of the
+ * kernel default of hours, so a dead dispatcher's slots come free for the others in time.
+ */
+export const DETECT_DEAD_PEER = `SET tcp_keepalives_idle = 10; SET tcp_keepalives_interval = 5; SET tcp_keepalives_count = 3`;
+
 /** Frees every slot this connection holds, before the connection goes back to the pool. */
 export const UNLOCK_ALL_BIND_SLOTS = `SELECT pg_advisory_unlock_all()`;
 
