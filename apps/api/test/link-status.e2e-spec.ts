@@ -103,6 +103,7 @@ describe('carrier link status in /health/ready and /metrics', () => {
     expect(metrics.text).toMatch(/^loa_carrier_queued\{carrier="viettel"\} 0$/m);
     expect(metrics.text).toMatch(/^loa_carrier_submits_total\{carrier="viettel",outcome="accepted"\} 0$/m);
     expect(metrics.text).toMatch(/^loa_carrier_reconnects_total\{carrier="viettel"\} 0$/m);
+    expect(metrics.text).toMatch(/^# TYPE loa_carrier_submits_total counter$/m);
     expect(metrics.text).toMatch(/^process_cpu_user_seconds_total \d/m);
     expect(metrics.text).not.toContain(SMSC_PASSWORD);
     expect(metrics.text).not.toContain(SYSTEM_ID);

@@ -1,0 +1,33 @@
+import { type LinkCounters, type StoredLinkStatus } from '@loa/delivery';
+
+export type CounterIncrements = Map<string, LinkCounters>;
+
+/**
+ * Turns the counters each dispatcher reports (from its own start) into increments since the previous
+ * scrape, per carrier, so /metrics can expose true Prometheus counters: they never go down when a
+ * dispatcher restarts (a new dispatcher id, counted from zero) or dies (its row stops moving).
+ */
+export class LinkCounterDeltas {
+  private lastSeen = new Map<string, LinkCounters>();
+
+  increments(statuses: StoredLinkStatus[]): CounterIncrements {
+    const increments: CounterIncrements = new Map();
+    const seen = new Map<string, LinkCounters>();
+    for (const status of statuses) {
+      const key = `${status.dispatcherId}\u0000${status.carrier}`;
+      const previous = this.lastSeen.get(key);
+      seen.set(key, status.counters);
+      const total = increments.get(status.carrier) ?? zero();
+      increments.set(status.carrier, total);
+      for (const name of Object.keys(total) as (keyof LinkCounters)[]) {
+        total[name] += Math.max(0, (status.counters[name] ?? 0) - (previous?.[name] ?? 0));
+      }
+    }
+    this.lastSeen = seen;
+    return increments;
+  }
+}
+
+function zero(): LinkCounters {
+  return { submitted: 0, accepted: 0, retried: 0, failed: 0, ambiguous: 0, receipts: 0, inbound: 0, reconnects: 0 };
+}
