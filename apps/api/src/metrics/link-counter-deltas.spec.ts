@@ -24,6 +24,13 @@ describe(LinkCounterDeltas.name, () => {
     expect(quiet.get('vnpt')).toMatchObject({ accepted: 0 });
   });
 
+  it('does not count a dispatcher again when its report comes back after being stale', () => {
+    const sut = new LinkCounterDeltas();
+    sut.increments([status('a', 'viettel', counters(40))]);
+    sut.increments([{ ...status('a', 'viettel', counters(40)), fresh: false }]);
+    expect(sut.increments([status('a', 'viettel', counters(41))]).get('viettel')).toMatchObject({ accepted: 1 });
+  });
+
   it('keeps carriers apart, and reports a carrier with nothing new as zeros', () => {
     const sut = new LinkCounterDeltas();
     const increments = sut.increments([status('a', 'viettel', counters(0)), status('a', 'mobifone', counters(7))]);

@@ -56,7 +56,9 @@ export class MetricsService {
       this.repository.unmatchedReceipts(),
     ]);
     this.setCarriers(totalsByCarrier(statuses));
-    this.countIncrements(statuses.filter((status) => status.fresh));
+    // Stale rows too: their counters do not move, and remembering them keeps a dispatcher that was late
+    // to report (a database restart) from being counted again from zero when it comes back.
+    this.countIncrements(statuses);
     for (const state of MESSAGE_COUNTERS) this.messages.set({ state }, messages[state]);
     this.unmatchedReceipts.reset();
     for (const { carrier, count } of unmatched) this.unmatchedReceipts.set({ carrier }, count);
