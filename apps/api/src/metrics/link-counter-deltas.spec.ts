@@ -24,11 +24,12 @@ describe(LinkCounterDeltas.name, () => {
     expect(quiet.get('vnpt')).toMatchObject({ accepted: 0 });
   });
 
-  it('does not count a dispatcher again when its report comes back after being stale', () => {
+  it('adds nothing for a stale report, and only what is new when that dispatcher reports again', () => {
     const sut = new LinkCounterDeltas();
     sut.increments([status('a', 'viettel', counters(40))]);
-    sut.increments([{ ...status('a', 'viettel', counters(40)), fresh: false }]);
+    expect(sut.increments([{ ...status('a', 'viettel', counters(40)), fresh: false }]).get('viettel')).toMatchObject({ accepted: 0 });
     expect(sut.increments([status('a', 'viettel', counters(41))]).get('viettel')).toMatchObject({ accepted: 1 });
+    expect(sut.increments([{ ...status('dead', 'vnpt', counters(9)), fresh: false }]).get('vnpt')).toMatchObject({ accepted: 0 });
   });
 
   it('keeps carriers apart, and reports a carrier with nothing new as zeros', () => {

@@ -19,6 +19,9 @@ export class LinkCounterDeltas {
       seen.set(key, status.counters);
       const total = increments.get(status.carrier) ?? zero();
       increments.set(status.carrier, total);
+      // A stale row (a dispatcher that stopped reporting) adds nothing, but is remembered: if it reports
+      // again (it was only late, e.g. through a database restart), only what is new counts.
+      if (!status.fresh) continue;
       for (const name of Object.keys(total) as (keyof LinkCounters)[]) {
         total[name] += Math.max(0, (status.counters[name] ?? 0) - (previous?.[name] ?? 0));
       }

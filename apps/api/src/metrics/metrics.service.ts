@@ -56,8 +56,6 @@ export class MetricsService {
       this.repository.unmatchedReceipts(),
     ]);
     this.setCarriers(totalsByCarrier(statuses));
-    // Stale rows too: their counters do not move, and remembering them keeps a dispatcher that was late
-    // to report (a database restart) from being counted again from zero when it comes back.
     this.countIncrements(statuses);
     for (const state of MESSAGE_COUNTERS) this.messages.set({ state }, messages[state]);
     this.unmatchedReceipts.reset();
