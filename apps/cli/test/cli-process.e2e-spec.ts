@@ -5,7 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { type SmscSimulator } from '@loa/smsc-simulator';
-import { pollUntil } from '@loa/testing';
+import { pollUntil, withDatabase } from '@loa/testing';
 import { createTestApi, type TestApi } from '../../api/test/test-app';
 import { approvedCampaign, reportTotals, seedSubscribers, simulatedAccount, simulatedCarrier, waitForCompletion } from '../../dispatcher/test/campaign-harness';
 
@@ -39,7 +39,7 @@ async function loa(args: string[], env: Record<string, string>): Promise<{ code:
 describe('loa, given a database it cannot use', () => {
   it.each([
     ['nothing listening', 'postgres://loa:s3cret-pw@127.0.0.1:1/loa', /^loa: cannot reach the database \(connect ECONNREFUSED 127\.0\.0\.1:1\); check DATABASE_URL/],
-    ['no such database', () => withDatabaseName(process.env.LOA_TEST_ADMIN_URL!, 'loa_no_such_database'), /^loa: the database refused the connection \(database "loa_no_such_database" does not exist\); check DATABASE_URL/],
+    ['no such database', () => withDatabase(process.env.LOA_TEST_ADMIN_URL!, 'loa_no_such_database'), /^loa: the database refused the connection \(database "loa_no_such_database" does not exist\); check DATABASE_URL/],
   ] as [string, string | (() => string), RegExp][])('%s: one line saying what to check, no stack, no password, exit 1', async (_name, url, message) => {
     const { code, stderr } = await loa(['migrate'], { DATABASE_URL: typeof url === 'string' ? url : url() });
     expect(code).toBe(1);
@@ -48,12 +48,6 @@ describe('loa, given a database it cannot use', () => {
     expect(stderr).not.toMatch(/s3cret-pw|\n\s+at /);
   });
 });
-
-function withDatabaseName(url: string, name: string): string {
-  const parsed = new URL(url);
-  parsed.pathname = `/${name}`;
-  return parsed.toString();
-}
 
 /**
  * `loa dispatcher` killed with SIGKILL in the middle of a campaign, then another one started. The SMSC
