@@ -28,6 +28,7 @@ export class DispatcherService implements OnApplicationBootstrap, OnApplicationS
   private readonly dispatchers = new Map<string, { dispatcher: CarrierDispatcher; slots: number[] }>();
   private tickTimer?: NodeJS.Timeout;
   private tick: Promise<void> | null = null;
+  private shuttingDown = false;
 
   constructor(
     @Inject(CARRIER_ACCOUNTS) private readonly accounts: CarrierAccount[],
@@ -38,6 +39,10 @@ export class DispatcherService implements OnApplicationBootstrap, OnApplicationS
   ) {
     this.options = { ...DEFAULT_DISPATCHER_OPTIONS, ...options };
     this.bindSlots.joinFleets(accounts.map((account) => account.id));
+    this.bindSlots.onConnectionLost(() => {
+      this.logger.warn('the connection holding the bind slots broke: checking the slots now');
+      void this.runTick();
+    });
   }
 
   async onApplicationBootstrap(): Promise<void> {
@@ -48,6 +53,7 @@ export class DispatcherService implements OnApplicationBootstrap, OnApplicationS
   }
 
   async onApplicationShutdown(): Promise<void> {
+    this.shuttingDown = true;
     clearInterval(this.tickTimer);
     await this.tick;
     await this.stopAll(SHUTDOWN_RECORD_WITHIN_MS);
@@ -57,6 +63,7 @@ export class DispatcherService implements OnApplicationBootstrap, OnApplicationS
 
   /** Takes free bind slots, then reports the links; a slow database skips a tick instead of stacking them. */
   private runTick(): Promise<void> {
+    if (this.shuttingDown) return Promise.resolve();
     this.tick ??= this.claimAndReport().finally(() => (this.tick = null));
     return this.tick;
   }

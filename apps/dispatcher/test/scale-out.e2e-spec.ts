@@ -133,6 +133,34 @@ describe('a dispatcher that joins one holding every bind', () => {
   });
 });
 
+describe('a dispatcher whose lock connection breaks', () => {
+  let api: TestApi;
+  let simulator: SmscSimulator;
+
+  beforeAll(async () => {
+    simulator = await simulatedCarrier('viettel', { receiptDelayMs: [5, 20], outcomes: { DELIVRD: 1 } });
+    const carriers = [simulatedAccount('viettel', simulator.port, { binds: 1, dlrIdFormat: 'hex-to-dec' })];
+    // The periodic check comes once a minute here: only the broken connection itself can say it broke.
+    api = await createTestApi({ imports: [DispatcherModule.forRoot({ carriers, dispatcher: { ...FLEET_OPTIONS, statusIntervalMs: 60_000 } })] });
+    await pollUntil(async () => simulator.connectionCount, (count) => count === 1, { what: 'the bind' });
+  });
+
+  afterAll(async () => {
+    await api?.close();
+    await simulator?.stop();
+  });
+
+  it('stops its link at once (another may hold the slot now), then takes the slot again and binds anew', async () => {
+    const [{ terminated }] = await api.dataSource.query(`
+      SELECT count(pg_terminate_backend(pid))::int AS terminated FROM pg_locks
+      WHERE locktype = 'advisory' AND objid = 4294967295 AND database = (SELECT oid FROM pg_database WHERE datname = current_database())`);
+    expect(terminated).toBe(1);
+    await pollUntil(async () => simulator.binds.length, (binds) => binds === 2, { timeoutMs: 10_000, what: 'a new bind after the lock connection broke' });
+    expect(simulator.counts.unbinds).toBe(1);
+    expect(simulator.connectionCount).toBe(1);
+  });
+});
+
 describe('a dispatcher that dies holding binds and claimed messages', () => {
   let api: TestApi;
   let simulator: SmscSimulator;

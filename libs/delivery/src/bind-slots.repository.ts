@@ -1,3 +1,4 @@
+import { type EventEmitter } from 'node:events';
 import { Injectable } from '@nestjs/common';
 import { DataSource, type QueryRunner } from 'typeorm';
 import { DETECT_DEAD_PEER, FLEET_SIZE, HELD_BIND_SLOTS, JOIN_FLEET, TRY_LOCK_BIND_SLOT, UNLOCK_ALL_BIND_SLOTS, UNLOCK_BIND_SLOT } from './bind-slots.sql';
@@ -7,6 +8,8 @@ import { DETECT_DEAD_PEER, FLEET_SIZE, HELD_BIND_SLOTS, JOIN_FLEET, TRY_LOCK_BIN
 export class BindSlotsRepository {
   private session: QueryRunner | null = null;
   private fleets: string[] = [];
+  private readonly lostListeners: (() => void)[] = [];
+  private stopListening: (() => void) | null = null;
 
   constructor(private readonly db: DataSource) {}
 
@@ -39,6 +42,11 @@ export class BindSlotsRepository {
     this.fleets = [...carriers];
   }
 
+  /** Called when the connection holding the slots breaks (the server restarted or cut it): its locks are gone. */
+  onConnectionLost(listener: () => void): void {
+    this.lostListeners.push(listener);
+  }
+
   /** Dispatchers configured for `carrier` running now, this one included. */
   async fleetSize(carrier: string): Promise<number> {
     const [{ dispatchers }] = await (await this.connection()).query(FLEET_SIZE, [carrier]);
@@ -62,6 +70,8 @@ export class BindSlotsRepository {
   async releaseAll(): Promise<void> {
     const session = this.session;
     this.session = null;
+    this.stopListening?.();
+    this.stopListening = null;
     if (!session) return;
     await session.query(UNLOCK_ALL_BIND_SLOTS).catch(() => undefined);
     await session.release().catch(() => undefined);
@@ -70,11 +80,17 @@ export class BindSlotsRepository {
   private async connection(): Promise<QueryRunner> {
     if (!this.session) {
       const session = this.db.createQueryRunner();
-      await session.connect();
+      const client = (await session.connect()) as EventEmitter;
+      // pg emits 'error' on an idle connection the server ends: the slots are lost now, not at the next check.
+      const lost = () => this.lostListeners.forEach((listener) => listener());
+      client.once('error', lost);
+      this.stopListening = () => client.removeListener('error', lost);
       try {
         await session.query(DETECT_DEAD_PEER);
         for (const carrier of this.fleets) await session.query(JOIN_FLEET, [carrier]);
       } catch (error) {
+        this.stopListening();
+        this.stopListening = null;
         await session.release().catch(() => undefined);
         throw error;
       }
