@@ -75,9 +75,9 @@ describe('a dispatcher process killed with SIGKILL mid-campaign', () => {
     if (configDir) rmSync(configDir, { recursive: true, force: true });
   });
 
-  function startDispatcher(): ChildProcess {
-    const child = spawn(process.execPath, [LOA, 'dispatcher', '--lease-seconds', String(LEASE_SECONDS)], {
-      env: { ...process.env, NODE_OPTIONS: '', DATABASE_URL: api.db.url, CARRIERS_FILE: join(configDir, 'carriers.json') },
+  function startDispatcher(args = ['--lease-seconds', String(LEASE_SECONDS)], carriersFile = 'carriers.json'): ChildProcess {
+    const child = spawn(process.execPath, [LOA, 'dispatcher', ...args], {
+      env: { ...process.env, NODE_OPTIONS: '', DATABASE_URL: api.db.url, CARRIERS_FILE: join(configDir, carriersFile) },
       stdio: ['ignore', 'ignore', 'pipe'],
     });
     child.stderr?.on('data', (chunk: Buffer) => process.stderr.write(chunk));
@@ -104,5 +104,19 @@ describe('a dispatcher process killed with SIGKILL mid-campaign', () => {
     expect(new Set(destinations).size).toBe(SUBSCRIBERS);
     expect(destinations.length - SUBSCRIBERS).toBeLessThanOrEqual(MAX_DUPLICATES);
     expect(await reportTotals(api, campaignId)).toMatchObject({ targeted: SUBSCRIBERS, delivered: SUBSCRIBERS, pending: 0 });
+  });
+
+  it('takes no more binds of an account than --max-binds, and stops cleanly on SIGTERM', async () => {
+    const { simulatorProfile: _profile, ...account } = simulatedAccount('mobifone', simulator.port, { binds: 3 });
+    writeFileSync(join(configDir, 'three-binds.json'), JSON.stringify({ carriers: [{ ...account, simulated: false }] }));
+    simulator.reset();
+    const dispatcher = startDispatcher(['--max-binds', '2'], 'three-binds.json');
+    await pollUntil(async () => simulator.connectionCount, (count) => count === 2, { timeoutMs: 15_000, what: 'two binds' });
+    await new Promise((resolve) => setTimeout(resolve, 1000));
+    expect(simulator.connectionCount).toBe(2);
+    dispatcher.kill('SIGTERM');
+    const [code] = await once(dispatcher, 'exit');
+    expect(code).toBe(0);
+    expect(simulator.counts.unbinds).toBe(2);
   });
 });
