@@ -101,4 +101,24 @@ describe(`${CarrierLink.name} against the simulator: flow control and failures`,
       await simulator.stop();
     }
   });
+
+  it('retries a refused bind once per backoff step, each session on one connection at a time', async () => {
+    const simulator = await SmscSimulator.start({ port: 0, profile: {}, accounts: [{ systemId: 'loa_test', password: 'the-right-one' }] });
+    const logs: string[] = [];
+    const logger = { log: (line: string) => logs.push(line), warn: (line: string) => logs.push(line), error: (line: string) => logs.push(line) };
+    // Backoff 100, 200, 400 ms (no jitter): binds at about 0, 100 and 300 ms, the next not before 700 ms.
+    const link = new CarrierLink(account(simulator.port, { binds: 1 }), { logger, reconnectInitialMs: 100, reconnectMaxMs: 400, random: () => 1 });
+    try {
+      await expect(link.start()).rejects.toThrow(/ESME_RINVPASWD/);
+      await waitFor('three binds', () => simulator.binds.length >= 3);
+      await new Promise((resolve) => setTimeout(resolve, 150));
+      expect(simulator.binds).toHaveLength(3);
+      // A session that never bound is not "lost": its failure is the bind error, logged once per attempt.
+      expect(logs.filter((line) => / lost: /.test(line))).toEqual([]);
+      expect(logs.filter((line) => /ESME_RINVPASWD/.test(line))).toHaveLength(3);
+    } finally {
+      await link.stop();
+      await simulator.stop();
+    }
+  });
 });

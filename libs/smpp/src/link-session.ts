@@ -88,7 +88,9 @@ export class LinkSession {
       });
       session.on('close', () => {
         if (!settled) return fail(new SmppBindError(this.target, null, 'connection closed before the bind response'));
-        this.onClosed();
+        // A failed bind was reported by open() itself (the link retries it); only a bound session's end,
+        // on its current connection, is a session going down. Reporting both doubled every reconnect.
+        if (this.session === session && this.state !== 'down') this.onClosed();
       });
       session.on('connect', () => {
         this.request(this.bindPdu(), bindTimeoutMs, false, (response, reason) => {
