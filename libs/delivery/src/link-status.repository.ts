@@ -14,6 +14,11 @@ export interface LinkCounters {
   reconnects: number;
 }
 
+/** Every counter at zero: the start of a sum. */
+export function noLinkCounters(): LinkCounters {
+  return { submitted: 0, accepted: 0, retried: 0, failed: 0, ambiguous: 0, receipts: 0, inbound: 0, reconnects: 0 };
+}
+
 /** What a dispatcher reports about one of its carrier links; never credentials. */
 export interface LinkStatusReport {
   carrier: string;

@@ -1,4 +1,4 @@
-import { type LinkCounters, type StoredLinkStatus } from '@loa/delivery';
+import { type LinkCounters, noLinkCounters, type StoredLinkStatus } from '@loa/delivery';
 
 /** Three missed 5 s status writes: a dispatcher this quiet is taken for gone. */
 export const LINK_STATUS_FRESH_SECONDS = 15;
@@ -37,6 +37,6 @@ export function totalsByCarrier(statuses: StoredLinkStatus[]): CarrierLinkTotals
 function emptyTotals(carrier: string): CarrierLinkTotals {
   return {
     carrier, boundSessions: 0, inFlight: 0, queued: 0, links: {},
-    counters: { submitted: 0, accepted: 0, retried: 0, failed: 0, ambiguous: 0, receipts: 0, inbound: 0, reconnects: 0 },
+    counters: noLinkCounters(),
   };
 }

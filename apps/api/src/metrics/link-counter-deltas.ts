@@ -1,4 +1,4 @@
-import { type LinkCounters, type StoredLinkStatus } from '@loa/delivery';
+import { type LinkCounters, noLinkCounters, type StoredLinkStatus } from '@loa/delivery';
 
 export type CounterIncrements = Map<string, LinkCounters>;
 
@@ -17,7 +17,7 @@ export class LinkCounterDeltas {
       const key = `${status.dispatcherId}\u0000${status.carrier}`;
       const previous = this.lastSeen.get(key);
       seen.set(key, status.counters);
-      const total = increments.get(status.carrier) ?? zero();
+      const total = increments.get(status.carrier) ?? noLinkCounters();
       increments.set(status.carrier, total);
       // A stale row (a dispatcher that stopped reporting) adds nothing, but is remembered: if it reports
       // again (it was only late, e.g. through a database restart), only what is new counts.
@@ -29,8 +29,4 @@ export class LinkCounterDeltas {
     this.lastSeen = seen;
     return increments;
   }
-}
-
-function zero(): LinkCounters {
-  return { submitted: 0, accepted: 0, retried: 0, failed: 0, ambiguous: 0, receipts: 0, inbound: 0, reconnects: 0 };
 }
