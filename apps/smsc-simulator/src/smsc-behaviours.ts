@@ -58,16 +58,9 @@ export function queueFull(fraction: number): SmscBehaviour {
   return { name: 'queue-full', refuse: ({ random }) => (random() < fraction ? SMPP_STATUS.QUEUE_FULL : 0) };
 }
 
-export function disconnectAfter(submits: number): SmscBehaviour {
-  return { name: 'disconnect', refuse: ({ connectionSubmits }) => (connectionSubmits % submits === 0 ? DROP_CONNECTION : 0) };
-}
-
-export function silentEvery(submits: number): SmscBehaviour {
-  return { name: 'no-response', refuse: ({ connectionSubmits }) => (connectionSubmits % submits === 0 ? NO_ANSWER : 0) };
-}
-
-export function lostAnswerEvery(submits: number): SmscBehaviour {
-  return { name: 'lost-response', refuse: ({ connectionSubmits }) => (connectionSubmits % submits === 0 ? LOST_ANSWER : 0) };
+/** `status` (a refusal, or DROP_CONNECTION, NO_ANSWER, LOST_ANSWER) for every `submits`-th submit of a connection. */
+function everyNth(name: string, submits: number, status: number): SmscBehaviour {
+  return { name, refuse: ({ connectionSubmits }) => (connectionSubmits % submits === 0 ? status : 0) };
 }
 
 export function malformedEvery(submits: number, kind: 'unknown-command' | 'garbage'): SmscBehaviour {
@@ -77,9 +70,9 @@ export function malformedEvery(submits: number, kind: 'unknown-command' | 'garba
 /** The behaviours a profile switches on, in the order a real SMSC would check. */
 export function behavioursFor(profile: SmscProfile): SmscBehaviour[] {
   const behaviours: SmscBehaviour[] = [];
-  if (profile.disconnectAfterSubmits) behaviours.push(disconnectAfter(profile.disconnectAfterSubmits));
-  if (profile.noResponseEvery) behaviours.push(silentEvery(profile.noResponseEvery));
-  if (profile.lostResponseEvery) behaviours.push(lostAnswerEvery(profile.lostResponseEvery));
+  if (profile.disconnectAfterSubmits) behaviours.push(everyNth('disconnect', profile.disconnectAfterSubmits, DROP_CONNECTION));
+  if (profile.noResponseEvery) behaviours.push(everyNth('no-response', profile.noResponseEvery, NO_ANSWER));
+  if (profile.lostResponseEvery) behaviours.push(everyNth('lost-response', profile.lostResponseEvery, LOST_ANSWER));
   if (profile.invalidRanges.length > 0) behaviours.push(invalidNumbers(profile.invalidRanges));
   if (profile.throttle) behaviours.push(throttleAbove(profile.tps));
   if (profile.queueFullFraction > 0) behaviours.push(queueFull(profile.queueFullFraction));
