@@ -14,7 +14,7 @@ function viettelAccount(port: number): CarrierAccount {
   return {
     id: 'viettel', host: '127.0.0.1', port, systemId: SYSTEM_ID, password: SMSC_PASSWORD, systemType: '', bindMode: 'transceiver',
     binds: 1, tps: 100, window: 10, sourceAddr: 'CONGAN', sourceTon: 5, sourceNpi: 0, destTon: 1, destNpi: 1,
-    concat: 'udh8', gsmCoding: 'gsm0338', dlrIdFormat: 'hex-to-dec', enquireLinkSeconds: 30,
+    concat: 'udh8', resendParts: 'missing', gsmCoding: 'gsm0338', dlrIdFormat: 'hex-to-dec', enquireLinkSeconds: 30,
     validityHours: 24, simulated: true, simulatorProfile: 'viettel',
   };
 }

@@ -67,7 +67,7 @@ function benchAccount(id: CarrierAccount['id'], port: number): CarrierAccount {
   return {
     id, host: '127.0.0.1', port, systemId: `bench_${id}`, password: 'bench', systemType: '', bindMode: 'transceiver',
     binds: 2, tps: 20_000, window: 100, sourceAddr: 'CONGAN', sourceTon: 5, sourceNpi: 0, destTon: 1, destNpi: 1,
-    concat: 'udh8', gsmCoding: 'gsm0338', dlrIdFormat: 'same', enquireLinkSeconds: 30, validityHours: 24,
+    concat: 'udh8', resendParts: 'missing', gsmCoding: 'gsm0338', dlrIdFormat: 'same', enquireLinkSeconds: 30, validityHours: 24,
     simulated: true, simulatorProfile: id,
   };
 }

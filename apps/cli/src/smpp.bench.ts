@@ -35,7 +35,7 @@ async function linkThroughput(): Promise<{ rate: number; seconds: number; accept
   const link = new CarrierLink({
     id: 'viettel', host: '127.0.0.1', port, systemId: 'bench', password: 'bench', systemType: '', bindMode: 'transceiver',
     binds: 4, tps: 200_000, window: 500, sourceAddr: 'CONGAN', sourceTon: 5, sourceNpi: 0, destTon: 1, destNpi: 1,
-    concat: 'udh8', gsmCoding: 'gsm0338', dlrIdFormat: 'same', enquireLinkSeconds: 30, validityHours: 24,
+    concat: 'udh8', resendParts: 'missing', gsmCoding: 'gsm0338', dlrIdFormat: 'same', enquireLinkSeconds: 30, validityHours: 24,
   }, { logger: silent });
   let receipts = 0;
   let allReceipts!: () => void;

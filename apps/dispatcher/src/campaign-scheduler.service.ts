@@ -2,12 +2,14 @@ import { Inject, Injectable, Logger } from '@nestjs/common';
 import { Interval } from '@nestjs/schedule';
 import { CampaignMaterialiser } from '@loa/campaigns';
 import { DeliveryRepository } from '@loa/delivery';
-import { DEFAULT_DISPATCHER_OPTIONS, type DispatcherOptions } from './carrier-dispatcher';
+import { dispatcherOptions, type DispatcherOptions, type DispatcherSettings } from './carrier-dispatcher';
 import { DISPATCHER_OPTIONS } from './dispatcher.service';
 import { FailureLog } from './failure-log';
 
 const RECEIPT_BATCH = 5000;
 const SWEEP_BATCH = 5000;
+/** How long, beyond the unmatched-receipt wait, a receipt for another copy of a message may lag behind its end. */
+const COPY_RECEIPT_MARGIN_SECONDS = 60;
 
 /** Every periodic job of the dispatcher; each tick only moves work along, dispatchers do the sending. */
 @Injectable()
@@ -20,9 +22,9 @@ export class CampaignSchedulerService {
   constructor(
     private readonly materialiser: CampaignMaterialiser,
     private readonly delivery: DeliveryRepository,
-    @Inject(DISPATCHER_OPTIONS) options: Partial<DispatcherOptions>,
+    @Inject(DISPATCHER_OPTIONS) options: DispatcherSettings,
   ) {
-    this.options = { ...DEFAULT_DISPATCHER_OPTIONS, ...options };
+    this.options = dispatcherOptions(options);
   }
 
   @Interval(1000)
@@ -47,7 +49,7 @@ export class CampaignSchedulerService {
       await this.matchOrphanReceipts();
       await this.retireUnmatchedReceipts();
       await this.endOverdueMessages();
-      await this.materialiser.completeFinished();
+      await this.materialiser.complete(await this.delivery.finishedCampaigns(this.options.unmatchedReceiptSeconds + COPY_RECEIPT_MARGIN_SECONDS));
     });
   }
 
@@ -78,7 +80,7 @@ export class CampaignSchedulerService {
   private async endOverdueMessages(): Promise<void> {
     const unknown = await inBatches(() => this.delivery.expireOverdueSubmitted(this.options.receiptGraceSeconds, SWEEP_BATCH));
     if (unknown > 0) this.logger.warn(`${unknown} messages ended unknown: no delivery receipt within their validity`);
-    const cancelled = await inBatches(() => this.delivery.failQueuedOfCancelled(SWEEP_BATCH));
+    const cancelled = await this.delivery.failQueuedOfCancelled();
     if (cancelled > 0) this.logger.log(`${cancelled} messages of cancelled campaigns failed after coming back to the queue`);
   }
 

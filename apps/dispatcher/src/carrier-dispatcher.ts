@@ -1,10 +1,10 @@
 import { Logger } from '@nestjs/common';
-import { type CampaignText, type ClaimedMessage, DeliveryRepository, type StateChange, type SubmittedPart } from '@loa/delivery';
-import { type CarrierLinkPort, type InboundSms, type LinkStatus } from '@loa/smpp';
+import {
+  type CampaignText, type ClaimedMessage, DEFAULT_RETRY_POLICY, DeliveryRepository, OutcomeWriter, partsToSend, ReceiptSink, type RetryPolicy,
+  type StateChange, stateAfterSend, type SubmittedPart,
+} from '@loa/delivery';
+import { type CarrierLinkPort, type InboundSms, type LateAcceptance, type LinkStatus, type OutboundSms, type ResendPartsMode } from '@loa/smpp';
 import { FailureLog } from './failure-log';
-import { type OutcomeEffect, outcomeToState, toSubmittedParts } from './outcome-to-state';
-import { OutcomeWriter } from './outcome-writer';
-import { ReceiptSink } from './receipt-sink';
 
 export interface DispatcherOptions {
   /** Messages claimed per statement. */
@@ -12,13 +12,17 @@ export interface DispatcherOptions {
   /** A claimed message returns to the queue if its dispatcher has not answered for it by then. */
   leaseSeconds: number;
   idleMs: number;
-  /** Policy resend: a submit without an answer goes again after this long (30 s: a late receipt may land first). */
-  ambiguousResendSeconds: number;
+  /** How often and how soon a message goes again, by what the carrier answered. */
+  retry: RetryPolicy;
   /** An orphan receipt waits this long for its submit_sm_resp before it is matched by number instead. */
   orphanReceiptWaitSeconds: number;
   /** How long before a message was declared ambiguous its receipt may have come (request timeout and margin). */
   ambiguityWindowSeconds: number;
-  /** A receipt that found no message by then is retired as unmatched (kept raw, counted, no longer rescanned). */
+  /**
+   * A receipt that found no message by then is retired as unmatched (kept raw, counted, no longer rescanned):
+   * longer than a lease, so that a lost dispatcher's messages are back in the queue, marked as possibly sent,
+   * before the receipts of their unrecorded copies are retired (and counted as duplicates).
+   */
   unmatchedReceiptSeconds: number;
   /** Past the campaign's validity, how long a submitted message waits for its receipt before it ends unknown. */
   receiptGraceSeconds: number;
@@ -34,12 +38,19 @@ export const DEFAULT_DISPATCHER_OPTIONS: DispatcherOptions = {
   idleMs: 250,
   statusIntervalMs: 5000,
   maxBindsPerCarrier: Number.POSITIVE_INFINITY,
-  ambiguousResendSeconds: 30,
+  retry: DEFAULT_RETRY_POLICY,
   orphanReceiptWaitSeconds: 30,
   ambiguityWindowSeconds: 600,
-  unmatchedReceiptSeconds: 900,
+  unmatchedReceiptSeconds: 300,
   receiptGraceSeconds: 3600,
 };
+
+/** Options as callers give them: any subset, the retry policy too. */
+export type DispatcherSettings = Partial<Omit<DispatcherOptions, 'retry'>> & { retry?: Partial<RetryPolicy> };
+
+export function dispatcherOptions(settings: DispatcherSettings = {}): DispatcherOptions {
+  return { ...DEFAULT_DISPATCHER_OPTIONS, ...settings, retry: { ...DEFAULT_DISPATCHER_OPTIONS.retry, ...settings.retry } };
+}
 
 const PERSIST_RETRY_FIRST_MS = 100;
 const PERSIST_RETRY_MAX_MS = 2000;
@@ -52,6 +63,8 @@ export class CarrierDispatcher {
   private readonly outcomes = new OutcomeWriter((changes, submissions) => this.recordOutcomes(changes, submissions));
   private readonly lastClaimed = new Map<number, number>();
   private readonly texts = new Map<number, CampaignText>();
+  /** The message each send was for, so that a late submit_sm_resp finds it (the link keeps the send while it waits). */
+  private readonly sends = new WeakMap<OutboundSms, ClaimedMessage>();
   private running = false;
   private loop: Promise<void> | null = null;
   /** Until then, work on claimed messages that the database refuses is retried (Infinity while running). */
@@ -61,12 +74,14 @@ export class CarrierDispatcher {
     private readonly link: CarrierLinkPort,
     private readonly delivery: DeliveryRepository,
     private readonly options: DispatcherOptions = DEFAULT_DISPATCHER_OPTIONS,
+    private readonly resendParts: ResendPartsMode = 'missing',
   ) {
     this.logger = new Logger(`Dispatcher:${link.carrier}`);
     this.failures = new FailureLog(this.logger);
-    this.receipts = new ReceiptSink(delivery);
+    this.receipts = new ReceiptSink((receipts) => delivery.storeReceipts(receipts));
     link.onReceipt((receipt) => this.receipts.add(receipt));
     link.onInbound((message) => this.storeInbound(message));
+    link.onLateAccept((late) => void this.recordLateAccept(late));
   }
 
   /** Binds and starts sending; an SMSC that refuses or is down now is retried by the link in the background. */
@@ -153,8 +168,8 @@ export class CarrierDispatcher {
   /** Resolves once every message of the batch has its outcome recorded (OutcomeWriter writes them as they come). */
   private async send(messages: ClaimedMessage[]): Promise<void> {
     await Promise.all(messages.map(async (message) => {
-      const effect = await this.submitOne(message);
-      await this.outcomes.add(effect.change, toSubmittedParts(message, effect));
+      const { change, submissions } = await this.submitOne(message);
+      await this.outcomes.add(change, submissions);
     }));
   }
 
@@ -190,16 +205,26 @@ export class CarrierDispatcher {
     }
   }
 
-  private async submitOne(message: ClaimedMessage): Promise<OutcomeEffect> {
+  private async submitOne(message: ClaimedMessage): Promise<{ change: StateChange; submissions: SubmittedPart[] }> {
     const text = this.texts.get(message.textId)!;
+    const sms: OutboundSms = {
+      destination: message.msisdn, text: text.body, encoding: text.encoding, validityHours: message.validityHours, ...partsToSend(message, this.resendParts),
+    };
     try {
-      const outcome = await this.link.submit({ destination: message.msisdn, text: text.body, encoding: text.encoding, validityHours: message.validityHours });
-      return outcomeToState(message, outcome, this.options.ambiguousResendSeconds);
+      this.sends.set(sms, message);
+      return stateAfterSend(message, sms, await this.link.submit(sms), this.options.retry);
     } catch (error) {
-      // A bug or an encoding refusal, not a carrier answer: fail this message, keep the others going.
-      const change: StateChange = { campaignId: message.campaignId, id: message.id, state: 'failed', error: (error as Error).message };
-      return { change, parts: [], totalParts: 0 };
+      // A bug, not a carrier answer: fail this message, keep the others going.
+      return { change: { campaignId: message.campaignId, id: message.id, state: 'failed', error: (error as Error).message }, submissions: [] };
     }
+  }
+
+  /** A part whose answer came after its request had expired: the carrier has it, and its receipt will need the id. */
+  private async recordLateAccept({ message: sms, part, smscMessageId }: LateAcceptance): Promise<void> {
+    const message = this.sends.get(sms);
+    if (!message) return;
+    const parts = [{ campaignId: message.campaignId, messageId: message.id, smscMessageId, part, parts: Math.max(part, message.parts ?? 1) }];
+    await this.persist(`late answer for message ${message.campaignId}/${message.id}`, () => this.delivery.recordLateAccepts(parts, this.link.carrier));
   }
 
   /** A subscriber's own SMS to the brandname: kept before deliver_sm_resp goes back, like receipts. */

@@ -3,14 +3,14 @@ import { ScheduleModule } from '@nestjs/schedule';
 import { CampaignsModule } from '@loa/campaigns';
 import { type CarrierAccount } from '@loa/config';
 import { DeliveryModule } from '@loa/delivery';
-import { type DispatcherOptions } from './carrier-dispatcher';
+import { type DispatcherSettings } from './carrier-dispatcher';
 import { CampaignSchedulerService } from './campaign-scheduler.service';
 import { CARRIER_ACCOUNTS, DISPATCHER_OPTIONS, DispatcherService } from './dispatcher.service';
 
 /** The SMPP worker: schedules due campaigns, sends through the carrier links, applies receipts. */
 @Module({})
 export class DispatcherModule {
-  static forRoot(options: { carriers: CarrierAccount[]; dispatcher?: Partial<DispatcherOptions> }): DynamicModule {
+  static forRoot(options: { carriers: CarrierAccount[]; dispatcher?: DispatcherSettings }): DynamicModule {
     return {
       module: DispatcherModule,
       imports: [ScheduleModule.forRoot(), DeliveryModule, CampaignsModule],

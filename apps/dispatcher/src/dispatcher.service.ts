@@ -4,7 +4,7 @@ import { Inject, Injectable, Logger, type OnApplicationBootstrap, type OnApplica
 import { type CarrierAccount } from '@loa/config';
 import { BindSlotsRepository, DeliveryRepository, type LinkStatusReport, LinkStatusRepository } from '@loa/delivery';
 import { CarrierLink } from '@loa/smpp';
-import { CarrierDispatcher, DEFAULT_DISPATCHER_OPTIONS, type DispatcherOptions } from './carrier-dispatcher';
+import { CarrierDispatcher, dispatcherOptions, type DispatcherOptions, type DispatcherSettings } from './carrier-dispatcher';
 
 export const CARRIER_ACCOUNTS = Symbol('CARRIER_ACCOUNTS');
 export const DISPATCHER_OPTIONS = Symbol('DISPATCHER_OPTIONS');
@@ -32,12 +32,12 @@ export class DispatcherService implements OnApplicationBootstrap, OnApplicationS
 
   constructor(
     @Inject(CARRIER_ACCOUNTS) private readonly accounts: CarrierAccount[],
-    @Inject(DISPATCHER_OPTIONS) options: Partial<DispatcherOptions>,
+    @Inject(DISPATCHER_OPTIONS) options: DispatcherSettings,
     private readonly delivery: DeliveryRepository,
     private readonly linkStatuses: LinkStatusRepository,
     private readonly bindSlots: BindSlotsRepository,
   ) {
-    this.options = { ...DEFAULT_DISPATCHER_OPTIONS, ...options };
+    this.options = dispatcherOptions(options);
     this.bindSlots.joinFleets(accounts.map((account) => account.id));
     this.bindSlots.onConnectionLost(() => {
       this.logger.warn('the connection holding the bind slots broke: checking the slots now');
@@ -101,7 +101,7 @@ export class DispatcherService implements OnApplicationBootstrap, OnApplicationS
   private async startOn(account: CarrierAccount, slots: number[]): Promise<void> {
     // Each slot carries its share of the account's TPS, so the fleet together never exceeds it.
     const tps = Math.max(1, Math.floor((account.tps * slots.length) / account.binds));
-    const dispatcher = new CarrierDispatcher(new CarrierLink({ ...account, binds: slots.length, tps }), this.delivery, this.options);
+    const dispatcher = new CarrierDispatcher(new CarrierLink({ ...account, binds: slots.length, tps }), this.delivery, this.options, account.resendParts);
     this.dispatchers.set(account.id, { dispatcher, slots });
     this.logger.log(`${account.id}: bind slots ${slots.join(', ')} of ${account.binds}, ${tps} of ${account.tps} submits/s`);
     await dispatcher.start();

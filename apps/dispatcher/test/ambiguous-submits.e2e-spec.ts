@@ -23,7 +23,7 @@ describe('submits the carrier never answered, receipts that never come, and subs
       simulatedAccount('viettel', viettel.port, { requestTimeoutSeconds: 1, dlrIdFormat: 'hex-to-dec' }),
       simulatedAccount('vnpt', vnpt.port),
     ];
-    const dispatcher = { idleMs: 50, ambiguousResendSeconds: 1, orphanReceiptWaitSeconds: 1, unmatchedReceiptSeconds: 5, receiptGraceSeconds: 0 };
+    const dispatcher = { idleMs: 50, retry: { ambiguousResendSeconds: 1 }, orphanReceiptWaitSeconds: 1, unmatchedReceiptSeconds: 5, receiptGraceSeconds: 0 };
     api = await createTestApi({ imports: [DispatcherModule.forRoot({ carriers, dispatcher })] });
     await seedSubscribers(api, 'viettel', '14', 84_960_000_000, SUBSCRIBERS);
     await seedSubscribers(api, 'vnpt', '66', 84_910_000_000, 10);

@@ -8,7 +8,7 @@ export function simulatedAccount(id: CarrierAccount['id'], port: number, overrid
   return {
     id, host: '127.0.0.1', port, systemId: `loa_${id}`, password: 'secret', systemType: '', bindMode: 'transceiver',
     binds: 1, tps: 2000, window: 50, sourceAddr: 'CONGAN', sourceTon: 5, sourceNpi: 0, destTon: 1, destNpi: 1,
-    concat: 'udh8', gsmCoding: 'gsm0338', dlrIdFormat: 'same', enquireLinkSeconds: 30, validityHours: 24,
+    concat: 'udh8', resendParts: 'missing', gsmCoding: 'gsm0338', dlrIdFormat: 'same', enquireLinkSeconds: 30, validityHours: 24,
     bindTimeoutSeconds: 5, requestTimeoutSeconds: 10, simulated: true, simulatorProfile: id, ...overrides,
   };
 }

@@ -17,7 +17,7 @@ export function account(port: number, overrides: Partial<SmppAccountConfig> = {}
   return {
     id: 'viettel', host: '127.0.0.1', port, systemId: 'loa_test', password: PASSWORD, systemType: '',
     bindMode: 'transceiver', binds: 2, tps: 5000, window: 50, sourceAddr: 'CONGAN', sourceTon: 5, sourceNpi: 0,
-    destTon: 1, destNpi: 1, concat: 'udh8', gsmCoding: 'gsm0338', dlrIdFormat: 'same', enquireLinkSeconds: 30,
+    destTon: 1, destNpi: 1, concat: 'udh8', resendParts: 'missing', gsmCoding: 'gsm0338', dlrIdFormat: 'same', enquireLinkSeconds: 30,
     validityHours: 24, bindTimeoutSeconds: 2, requestTimeoutSeconds: 2, ...overrides,
   };
 }

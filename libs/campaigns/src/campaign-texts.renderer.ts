@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { invalid } from '@loa/common';
 import { describeText, SmsTextError } from '@loa/sms';
 import { compileTemplate, renderTemplate, type Template, templateContext, TemplateLinting } from '@loa/templates';
-import { type CampaignText } from './campaign';
+import { type CampaignText } from '@loa/delivery';
 
 export interface CampaignTextRequest {
   name: string;

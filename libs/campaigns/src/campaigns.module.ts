@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
 import { AuditModule } from '@loa/auth';
+import { DeliveryModule } from '@loa/delivery';
 import { TemplatesModule } from '@loa/templates';
 import { CampaignMaterialiser } from './campaign-materialiser';
 import { CampaignTextsRenderer } from './campaign-texts.renderer';
@@ -8,7 +9,7 @@ import { CampaignsService } from './campaigns.service';
 
 /** Needs DatabaseModule from the host; runs without AuthModule too (a dispatcher materialises campaigns). */
 @Module({
-  imports: [AuditModule, TemplatesModule],
+  imports: [AuditModule, DeliveryModule, TemplatesModule],
   providers: [CampaignsRepository, CampaignsService, CampaignTextsRenderer, CampaignMaterialiser],
   exports: [CampaignsService, CampaignMaterialiser],
 })

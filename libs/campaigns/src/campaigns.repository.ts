@@ -1,7 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, EntityManager } from 'typeorm';
 import { queryRows } from '@loa/database';
-import { type Campaign, type CampaignState, type CampaignText, type NewCampaign } from './campaign';
+import { type CampaignText } from '@loa/delivery';
+import { type Campaign, type CampaignState, type NewCampaign } from './campaign';
 
 const COLUMNS = `id, name, template_id, provinces, carriers, state, start_at, validity_hours, on_ambiguous, report_deadline, priority,
   created_by, approved_by, created_at, materialised_at, completed_at`;
@@ -41,32 +42,6 @@ export class CampaignsRepository {
       `INSERT INTO campaign_texts (campaign_id, province_code, body, encoding, segments)
        SELECT $1, * FROM unnest($2::text[], $3::text[], $4::text[], $5::int[])`,
       [campaignId, texts.map((t) => t.provinceCode), texts.map((t) => t.body), texts.map((t) => t.encoding), texts.map((t) => t.segments)],
-    );
-  }
-
-  async texts(campaignId: number): Promise<CampaignText[]> {
-    const rows = await queryRows<{ id: string; province_code: string; body: string; encoding: CampaignText['encoding']; segments: number }>(
-      this.db,
-      `SELECT id, province_code, body, encoding, segments FROM campaign_texts WHERE campaign_id = $1 ORDER BY province_code`,
-      [campaignId],
-    );
-    return rows.map((row) => ({ id: Number(row.id), provinceCode: row.province_code, body: row.body, encoding: row.encoding, segments: row.segments }));
-  }
-
-  /**
-   * A cancelled campaign's queued messages end as failed ('campaign cancelled'), counters included;
-   * messages already with the carrier still reach their own final state.
-   */
-  async failQueuedMessages(campaignId: number, reason: string, manager: EntityManager): Promise<void> {
-    await manager.query(
-      `WITH cancelled AS (
-         UPDATE messages SET state = 'failed', last_error = $2, final_at = now()
-         WHERE campaign_id = $1 AND state = 'queued' RETURNING province_code, carrier
-       )
-       UPDATE campaign_stats s SET failed = s.failed + c.count
-       FROM (SELECT province_code, carrier, count(*) AS count FROM cancelled GROUP BY 1, 2) c
-       WHERE s.campaign_id = $1 AND s.province_code = c.province_code AND s.carrier = c.carrier`,
-      [campaignId, reason],
     );
   }
 

@@ -1,13 +1,14 @@
 import { Inject, Injectable, Optional } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { assertProvincesInScope, AuditLogRepository, type AuthUser } from '@loa/auth';
-import { conflict, forbidden, invalid, notFound } from '@loa/common';
+import { type Carrier, CARRIERS, conflict, forbidden, invalid, notFound } from '@loa/common';
+import { DeliveryRepository } from '@loa/delivery';
 import { ProvinceDirectory } from '@loa/provinces';
 import { type Template, TemplatesService } from '@loa/templates';
-import { type Campaign, type CampaignState, type Carrier, CARRIERS, type NewCampaign } from './campaign';
+import { type Campaign, type CampaignState, type NewCampaign } from './campaign';
 import { CampaignTextsRenderer } from './campaign-texts.renderer';
 import { CampaignsRepository } from './campaigns.repository';
-import { SENDING_CARRIERS } from './sending-carriers.module';
+import { CONTRACTED_CARRIERS, SENDING_CARRIERS } from './sending-carriers.module';
 
 const DEFAULT_VALIDITY_HOURS = 24;
 
@@ -21,7 +22,8 @@ export class CampaignsService {
     private readonly renderer: CampaignTextsRenderer,
     private readonly audit: AuditLogRepository,
     private readonly directory: ProvinceDirectory,
-    @Optional() @Inject(SENDING_CARRIERS) private readonly sendingCarriers: readonly string[] = CARRIERS,
+    private readonly delivery: DeliveryRepository,
+    @Optional() @Inject(SENDING_CARRIERS) private readonly sendingCarriers: readonly string[] = CONTRACTED_CARRIERS,
   ) {}
 
   /** The carriers asked for (default: every carrier with an account), each of which must have an account. */
@@ -122,7 +124,7 @@ export class CampaignsService {
     return this.db.transaction(async (manager) => {
       const changed = await this.campaigns.transition(campaign.id, from, to, approvedBy, manager);
       if (!changed) throw conflict(`campaign ${campaign.id} is ${campaign.state}; it must be ${from.join(' or ')} to become ${to}`);
-      if (to === 'cancelled') await this.campaigns.failQueuedMessages(campaign.id, `campaign cancelled by ${user.username}`, manager);
+      if (to === 'cancelled') await this.delivery.failQueued(campaign.id, `campaign cancelled by ${user.username}`, manager);
       await this.audit.append(user, { action: `campaign.${to}`, objectType: 'campaign', objectId: campaign.id }, manager);
       return changed;
     });

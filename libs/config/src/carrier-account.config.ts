@@ -1,9 +1,11 @@
 import { Type } from 'class-transformer';
+import { type Carrier, CARRIERS } from '@loa/common';
+import { RESEND_PARTS_MODES, type ResendPartsMode } from '@loa/smpp';
 import { ArrayNotEmpty, IsBoolean, IsIn, IsInt, IsOptional, IsString, Length, Max, Min, ValidateIf, ValidateNested } from 'class-validator';
 
 /** One entry of the carriers file (JSON or YAML). Field names are the DESIGN.md contract. */
 export class CarrierAccountConfig {
-  @IsIn(['viettel', 'vnpt', 'mobifone', 'others']) id: 'viettel' | 'vnpt' | 'mobifone' | 'others';
+  @IsIn(CARRIERS) id: Carrier;
   @IsString() @Length(1, 253) host: string;
   @IsInt() @Min(1) @Max(65535) port: number;
   @IsString() @Length(1, 15) systemId: string;
@@ -21,6 +23,8 @@ export class CarrierAccountConfig {
   @IsOptional() @IsInt() @Min(0) @Max(6) destTon: number = 1;
   @IsOptional() @IsInt() @Min(0) @Max(18) destNpi: number = 1;
   @IsOptional() @IsIn(['udh8', 'udh16', 'sar', 'payload']) concat: 'udh8' | 'udh16' | 'sar' | 'payload' = 'udh8';
+  /** After some parts of a long message are in: send the missing ones under the same reference, or the whole again. */
+  @IsOptional() @IsIn(RESEND_PARTS_MODES) resendParts: ResendPartsMode = 'missing';
   @IsOptional() @IsIn(['gsm0338', 'ascii']) gsmCoding: 'gsm0338' | 'ascii' = 'gsm0338';
   @IsOptional() @IsIn(['same', 'hex-to-dec', 'dec-to-hex']) dlrIdFormat: 'same' | 'hex-to-dec' | 'dec-to-hex' = 'same';
   @IsOptional() @IsInt() @Min(5) @Max(600) enquireLinkSeconds: number = 30;

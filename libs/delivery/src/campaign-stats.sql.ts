@@ -1,26 +1,57 @@
+import { FINAL_STATES } from './message-states';
+
+/** The states with a counter of their own: entering one moves it (submitted counts every message that got there). */
+export const COUNTED_STATES = ['submitted', ...FINAL_STATES] as const;
+
 /**
  * Moves counters by the state changes of one batch, grouped, in the caller's transaction.
- * $1 campaign ids, $2 provinces, $3 carriers, $4 states (the column to increment).
+ * $1 campaign ids, $2 provinces, $3 carriers, $4 states entered, $5 PDUs billed.
  */
 export const INCREMENT_STATS = `
   UPDATE campaign_stats s SET
-    submitted     = s.submitted     + d.submitted,
-    delivered     = s.delivered     + d.delivered,
-    undeliverable = s.undeliverable + d.undeliverable,
-    expired       = s.expired       + d.expired,
-    rejected      = s.rejected      + d.rejected,
-    failed        = s.failed        + d.failed,
-    unknown       = s.unknown       + d.unknown
+    ${COUNTED_STATES.map((state) => `${state} = s.${state} + d.${state}`).join(',\n    ')},
+    parts_billed = s.parts_billed + d.parts_billed
   FROM (
     SELECT campaign_id, province_code, carrier,
-      count(*) FILTER (WHERE state = 'submitted')     AS submitted,
-      count(*) FILTER (WHERE state = 'delivered')     AS delivered,
-      count(*) FILTER (WHERE state = 'undeliverable') AS undeliverable,
-      count(*) FILTER (WHERE state = 'expired')       AS expired,
-      count(*) FILTER (WHERE state = 'rejected')      AS rejected,
-      count(*) FILTER (WHERE state = 'failed')        AS failed,
-      count(*) FILTER (WHERE state = 'unknown')       AS unknown
-    FROM unnest($1::bigint[], $2::text[], $3::text[], $4::text[]) AS c(campaign_id, province_code, carrier, state)
+      ${COUNTED_STATES.map((state) => `count(*) FILTER (WHERE state = '${state}') AS ${state}`).join(',\n      ')},
+      sum(billed) AS parts_billed
+    FROM unnest($1::bigint[], $2::text[], $3::text[], $4::text[], $5::int[]) AS c(campaign_id, province_code, carrier, state, billed)
     GROUP BY 1, 2, 3
   ) d
   WHERE s.campaign_id = d.campaign_id AND s.province_code = d.province_code AND s.carrier = d.carrier`;
+
+/** Adds duplicated messages to their counters. $1 campaign ids, $2 provinces, $3 carriers (one entry a message). */
+export const COUNT_DUPLICATES = `
+  UPDATE campaign_stats s SET duplicated = s.duplicated + d.count
+  FROM (SELECT campaign_id, province_code, carrier, count(*) AS count FROM unnest($1::bigint[], $2::text[], $3::text[]) AS c(campaign_id, province_code, carrier) GROUP BY 1, 2, 3) d
+  WHERE s.campaign_id = d.campaign_id AND s.province_code = d.province_code AND s.carrier = d.carrier`;
+
+/** Every counter of campaign_stats, and how a recount of the messages computes it. */
+const RECOUNTS: Record<string, string> = {
+  targeted: 'count(*)',
+  submitted: 'count(*) FILTER (WHERE submitted_at IS NOT NULL)',
+  ...Object.fromEntries(FINAL_STATES.map((state) => [state, `count(*) FILTER (WHERE state = '${state}')`])),
+  duplicated: 'count(*) FILTER (WHERE duplicated)',
+  parts_billed: 'sum(parts_billed)',
+};
+export const STATS_COUNTERS = Object.keys(RECOUNTS);
+
+/**
+ * Counter rows that disagree with a recount of the messages they count (there should be none), with
+ * both values of every counter that differs. $1 campaign id, or null for every campaign.
+ */
+export const STATS_MISMATCHES = `
+  WITH recount AS (
+    SELECT campaign_id, province_code, carrier,
+      ${STATS_COUNTERS.map((counter) => `${RECOUNTS[counter]} AS ${counter}`).join(',\n      ')}
+    FROM messages WHERE $1::bigint IS NULL OR campaign_id = $1 GROUP BY 1, 2, 3
+  )
+  SELECT s.campaign_id, s.province_code, s.carrier,
+    jsonb_strip_nulls(jsonb_build_object(
+      ${STATS_COUNTERS.map((counter) => `'${counter}', CASE WHEN s.${counter} <> COALESCE(r.${counter}, 0) THEN jsonb_build_array(s.${counter}, COALESCE(r.${counter}, 0)) END`).join(',\n      ')}
+    )) AS differences
+  FROM campaign_stats s
+  LEFT JOIN recount r USING (campaign_id, province_code, carrier)
+  WHERE ($1::bigint IS NULL OR s.campaign_id = $1)
+    AND (${STATS_COUNTERS.map((counter) => `s.${counter} <> COALESCE(r.${counter}, 0)`).join(' OR ')})
+  ORDER BY 1, 2, 3`;

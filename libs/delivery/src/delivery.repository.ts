@@ -1,21 +1,50 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, EntityManager } from 'typeorm';
-import { queryRows } from '@loa/database';
-import { INCREMENT_STATS } from './campaign-stats.sql';
-import { type ClaimedMessage, type MessageState, type RunningCampaign, type StateChange, type StoredInbound, type StoredReceipt, type SubmittedPart } from './message-state';
-import { APPLY_MESSAGE_STATES, CLAIM_MESSAGES, INSERT_SUBMISSIONS, OVERDUE_SUBMITTED, QUEUED_OF_CANCELLED, REQUEUE_EXPIRED_LEASES, RUNNING_CAMPAIGNS } from './messages.sql';
-import { APPLY_RECEIPTS, FINAL_STATES_OF, INSERT_INBOUND, INSERT_RECEIPTS, MARK_DUPLICATES, MATCH_RECEIPTS_BY_NUMBER, RETIRE_UNMATCHED_RECEIPTS } from './receipts.sql';
+import { queryRows, type SqlRunner } from '@loa/database';
+import { COUNT_DUPLICATES, INCREMENT_STATS, STATS_MISMATCHES } from './campaign-stats.sql';
+import { type CampaignText, type ClaimedMessage, type RunningCampaign, type StateChange, type StoredInbound, type StoredReceipt, type SubmittedPart } from './delivery.types';
+import { canMove, type MessageState } from './message-states';
+import {
+  APPLY_LATE_ACCEPTS, APPLY_MESSAGE_STATES, CANCELLED_WITH_QUEUED, CLAIM_MESSAGES, ENQUEUE_MESSAGES, FAIL_QUEUED_OF_CAMPAIGN, FINISHED_CAMPAIGNS,
+  INITIALISE_STATS, INSERT_SUBMISSIONS, MARK_OVERBILLED_DUPLICATES, OVERDUE_SUBMITTED, REQUEUE_EXPIRED_LEASES, RUNNING_CAMPAIGNS,
+} from './messages.sql';
+import {
+  APPLY_RECEIPTS, BILL_UNMATCHED_COPIES, FINAL_STATES_OF, INSERT_INBOUND, INSERT_RECEIPTS, MATCH_RECEIPTS_BY_NUMBER, RETIRE_UNMATCHED_RECEIPTS,
+} from './receipts.sql';
+import { partMask } from './send-outcomes';
 
-export interface CampaignText {
-  body: string;
-  encoding: 'gsm7' | 'ucs2';
-  segments: number;
+/** A message's key and where its counters live. */
+interface CountedMessage {
+  campaign_id: string;
+  province_code: string;
+  carrier: string;
 }
 
-/** All SQL of the send path: claiming, state changes with their counters, submissions and receipts. */
+/** A counter row that disagrees with a recount of its messages: each differing counter as [counted, recounted]. */
+export interface CounterMismatch {
+  campaignId: number;
+  provinceCode: string;
+  carrier: string;
+  differences: Record<string, [number, number]>;
+}
+
+/**
+ * The one owner of message state: every change of a message's state, and the counters that move with it in
+ * the same transaction, goes through here (the transitions of message-states.ts); nothing else writes messages.
+ */
 @Injectable()
 export class DeliveryRepository {
   constructor(private readonly db: DataSource) {}
+
+  /** Queues one message per active subscriber of the audience, in a partition of the campaign's own, with its counters. */
+  async enqueueCampaign(campaignId: number, provinces: string[], carriers: string[], manager: EntityManager): Promise<number> {
+    // A partition per campaign: archiving a finished campaign is a DETACH, not a DELETE of millions of rows.
+    await manager.query(`CREATE TABLE messages_c${Math.trunc(campaignId)} PARTITION OF messages FOR VALUES IN (${Math.trunc(campaignId)})`);
+    await manager.query(ENQUEUE_MESSAGES, [campaignId, provinces, carriers]);
+    await manager.query(INITIALISE_STATS, [campaignId, provinces, carriers]);
+    const [{ targeted }] = await queryRows<{ targeted: string }>(manager, 'SELECT COALESCE(sum(targeted), 0) AS targeted FROM campaign_stats WHERE campaign_id = $1', [campaignId]);
+    return Number(targeted);
+  }
 
   async runningCampaigns(carrier: string): Promise<RunningCampaign[]> {
     const rows = await queryRows<{ id: string; validity_hours: number; on_ambiguous: RunningCampaign['onAmbiguous'] }>(this.db, RUNNING_CAMPAIGNS, [carrier]);
@@ -23,34 +52,40 @@ export class DeliveryRepository {
   }
 
   async claim(campaign: RunningCampaign, carrier: string, afterId: number, limit: number, leaseSeconds: number): Promise<ClaimedMessage[]> {
-    const rows = await queryRows<{ id: string; msisdn: string; province_code: string; text_id: string; attempts: number }>(
-      this.db, CLAIM_MESSAGES, [campaign.id, carrier, afterId, limit, leaseSeconds]);
-    const { validityHours, onAmbiguous } = campaign;
-    return rows
-      .map((row) => ({ id: Number(row.id), campaignId: campaign.id, validityHours, onAmbiguous, msisdn: row.msisdn, provinceCode: row.province_code, textId: Number(row.text_id), attempts: row.attempts }))
-      .sort((a, b) => a.id - b.id);
+    const rows = await queryRows<ClaimedRow>(this.db, CLAIM_MESSAGES, [campaign.id, carrier, afterId, limit, leaseSeconds]);
+    return rows.map((row) => toClaimed(row, campaign)).sort((a, b) => a.id - b.id);
   }
 
   async textsOf(textIds: number[]): Promise<Map<number, CampaignText>> {
-    const rows = await queryRows<{ id: string } & CampaignText>(
-      this.db, 'SELECT id, body, encoding, segments FROM campaign_texts WHERE id = ANY($1)', [textIds]);
-    return new Map(rows.map((row) => [Number(row.id), { body: row.body, encoding: row.encoding, segments: row.segments }]));
+    const rows = await queryRows<{ id: string; province_code: string } & Omit<CampaignText, 'id' | 'provinceCode'>>(
+      this.db, 'SELECT id, province_code, body, encoding, segments FROM campaign_texts WHERE id = ANY($1)', [textIds]);
+    return new Map(rows.map((row) => [Number(row.id), { id: Number(row.id), provinceCode: row.province_code, body: row.body, encoding: row.encoding, segments: row.segments }]));
   }
 
-  /** Sending outcomes of one batch, with their submissions and counters, in one transaction. */
+  /** Sending outcomes of one batch, with their submissions and counters, in one transaction. Repeating it changes nothing. */
   async recordOutcomes(changes: StateChange[], submissions: SubmittedPart[], carrier: string): Promise<void> {
     await this.db.transaction(async (manager) => {
-      if (submissions.length > 0) {
-        await manager.query(INSERT_SUBMISSIONS, [
-          carrier,
-          submissions.map((s) => s.smscMessageId),
-          submissions.map((s) => s.campaignId),
-          submissions.map((s) => s.messageId),
-          submissions.map((s) => s.part),
-          submissions.map((s) => s.parts),
-        ]);
-      }
+      await insertSubmissions(manager, carrier, submissions);
       await this.applyStates(changes, 'sending', manager);
+      const resent = changes.filter((change) => change.resend && change.sent && change.sent.billed > 0);
+      await this.markDuplicates(resent.map(({ campaignId, id }) => ({ campaignId, id })), manager);
+    });
+  }
+
+  /**
+   * Parts whose submit_sm_resp came after the request had expired (the send was recorded as unanswered):
+   * the carrier has them, their receipts will find them, and a message waiting to send them again does not.
+   */
+  async recordLateAccepts(parts: SubmittedPart[], carrier: string): Promise<void> {
+    await this.db.transaction(async (manager) => {
+      await insertSubmissions(manager, carrier, parts);
+      const billed = await queryRows<CountedMessage & { id: string; billed: number; complete: boolean }>(manager, APPLY_LATE_ACCEPTS, [
+        parts.map((p) => p.campaignId), parts.map((p) => p.messageId), parts.map((p) => partMask(p.part)),
+      ]);
+      await incrementStats(manager, billed.map((row) => ({ ...row, state: null })));
+      const complete = billed.filter((row) => row.complete).map((row) => ({ campaignId: Number(row.campaign_id), id: Number(row.id), state: 'submitted' as const }));
+      await this.applyStates(complete, 'queued', manager);
+      await this.markDuplicates(billed.map((row) => ({ campaignId: Number(row.campaign_id), id: Number(row.id) })), manager);
     });
   }
 
@@ -76,38 +111,6 @@ export class DeliveryRepository {
     ]);
   }
 
-  /** Attaches orphan receipts to messages waiting for one (policy await-receipt); returns how many. */
-  async matchReceiptsByNumber(limit: number, options: { responseWaitSeconds: number; ambiguityWindowSeconds: number }): Promise<number> {
-    const rows = await queryRows(this.db, MATCH_RECEIPTS_BY_NUMBER, [options.responseWaitSeconds, limit, options.ambiguityWindowSeconds]);
-    return rows.length;
-  }
-
-  /**
-   * Retires receipts that found no message within `afterSeconds`, and counts the messages they show went
-   * out twice (after a lost dispatcher); returns the retired receipts per carrier and those messages.
-   */
-  async retireUnmatchedReceipts(afterSeconds: number, limit: number): Promise<{ perCarrier: Map<string, number>; duplicated: number }> {
-    return this.db.transaction(async (manager) => {
-      const rows = await queryRows<{ carrier: string; msisdn: string | null }>(manager, RETIRE_UNMATCHED_RECEIPTS, [afterSeconds, limit]);
-      const perCarrier = new Map<string, number>();
-      for (const { carrier } of rows) perCarrier.set(carrier, (perCarrier.get(carrier) ?? 0) + 1);
-      if (rows.length === 0) return { perCarrier, duplicated: 0 };
-      const [{ duplicated }] = await queryRows<{ duplicated: number }>(manager, MARK_DUPLICATES, [rows.map((r) => r.carrier), rows.map((r) => r.msisdn)]);
-      return { perCarrier, duplicated };
-    });
-  }
-
-  /** Ends as unknown the submitted messages whose receipt is overdue; returns how many. */
-  expireOverdueSubmitted(graceSeconds: number, limit: number): Promise<number> {
-    const end = { from: 'submitted', to: 'unknown', error: 'no delivery receipt within the validity period' } as const;
-    return this.endSelected(OVERDUE_SUBMITTED, [graceSeconds, limit], end);
-  }
-
-  /** Fails what came back to the queue of a cancelled campaign; returns how many. */
-  failQueuedOfCancelled(limit: number): Promise<number> {
-    return this.endSelected(QUEUED_OF_CANCELLED, [limit], { from: 'queued', to: 'failed', error: 'campaign cancelled' });
-  }
-
   /** Applies up to `limit` matched receipts; returns how many messages they touched (0: nothing left). */
   async applyReceipts(limit: number): Promise<number> {
     return this.db.transaction(async (manager) => {
@@ -117,27 +120,82 @@ export class DeliveryRepository {
         touched.map((t) => t.campaign_id),
         touched.map((t) => t.message_id),
       ]);
-      const changes = finals.map((f) => ({ campaignId: Number(f.campaign_id), id: Number(f.message_id), state: f.state }));
-      await this.applyStates(changes, 'submitted', manager);
+      await this.applyStates(finals.map((f) => ({ campaignId: Number(f.campaign_id), id: Number(f.message_id), state: f.state })), 'submitted', manager);
       return touched.length;
     });
+  }
+
+  /** Attaches orphan receipts to messages waiting for one (policy await-receipt); returns how many. */
+  async matchReceiptsByNumber(limit: number, options: { responseWaitSeconds: number; ambiguityWindowSeconds: number }): Promise<number> {
+    const rows = await queryRows(this.db, MATCH_RECEIPTS_BY_NUMBER, [options.responseWaitSeconds, limit, options.ambiguityWindowSeconds]);
+    return rows.length;
+  }
+
+  /**
+   * Retires receipts that found no message within `afterSeconds`, bills the copies they show went out
+   * unrecorded, and marks the messages that reached the carrier twice; returns the retired receipts per
+   * carrier and those messages.
+   */
+  async retireUnmatchedReceipts(afterSeconds: number, limit: number): Promise<{ perCarrier: Map<string, number>; duplicated: number }> {
+    return this.db.transaction(async (manager) => {
+      const retired = await queryRows<{ id: string; carrier: string; smsc_message_id: string | null; msisdn: string | null }>(manager, RETIRE_UNMATCHED_RECEIPTS, [afterSeconds, limit]);
+      const perCarrier = new Map<string, number>();
+      for (const { carrier } of retired) perCarrier.set(carrier, (perCarrier.get(carrier) ?? 0) + 1);
+      if (retired.length === 0) return { perCarrier, duplicated: 0 };
+      const billed = await queryRows<CountedMessage & { id: string; billed: number }>(manager, BILL_UNMATCHED_COPIES, [
+        retired.map((r) => r.id), retired.map((r) => r.carrier), retired.map((r) => r.smsc_message_id), retired.map((r) => r.msisdn),
+      ]);
+      await incrementStats(manager, billed.map((row) => ({ ...row, state: null })));
+      const duplicated = await this.markDuplicates(billed.map((row) => ({ campaignId: Number(row.campaign_id), id: Number(row.id) })), manager);
+      return { perCarrier, duplicated };
+    });
+  }
+
+  /** Ends as unknown the submitted messages whose receipt is overdue; returns how many. */
+  async expireOverdueSubmitted(graceSeconds: number, limit: number): Promise<number> {
+    const selected = await queryRows<{ campaign_id: string; id: string }>(this.db, OVERDUE_SUBMITTED, [graceSeconds, limit]);
+    const changes = selected.map((row) => ({ campaignId: Number(row.campaign_id), id: Number(row.id), state: 'unknown' as const, error: 'no delivery receipt within the validity period' }));
+    return this.db.transaction((manager) => this.applyStates(changes, 'submitted', manager));
+  }
+
+  /** Ends a cancelled campaign's queued messages as failed, counters included; returns how many. */
+  async failQueued(campaignId: number, reason: string, manager: EntityManager = this.db.manager): Promise<number> {
+    const [{ failed }] = await queryRows<{ failed: number }>(manager, FAIL_QUEUED_OF_CAMPAIGN, [campaignId, reason]);
+    return failed;
+  }
+
+  /** Fails what came back to the queue of cancelled campaigns (a retry, a resend) after the cancel; returns how many. */
+  async failQueuedOfCancelled(): Promise<number> {
+    let failed = 0;
+    for (const { id } of await queryRows<{ id: string }>(this.db, CANCELLED_WITH_QUEUED)) failed += await this.failQueued(Number(id), 'campaign cancelled');
+    return failed;
   }
 
   async requeueExpiredLeases(): Promise<number> {
     return (await queryRows(this.db, REQUEUE_EXPIRED_LEASES)).length;
   }
 
-  /** Moves the messages a query selects (campaign_id, id) from one state to a final one, with their counters. */
-  private async endSelected(sql: string, params: unknown[], end: { from: MessageState; to: MessageState; error: string }): Promise<number> {
-    const selected = await queryRows<{ campaign_id: string; id: string }>(this.db, sql, params);
-    const changes = selected.map((row) => ({ campaignId: Number(row.campaign_id), id: Number(row.id), state: end.to, error: end.error }));
-    return this.db.transaction((manager) => this.applyStates(changes, end.from, manager));
+  /**
+   * Running campaigns whose every message is final and whose figures no receipt can still change: a message
+   * that went again while the carrier may have had it waits `copyReceiptSeconds` after its end, for the
+   * receipt of that other copy to arrive and be retired as unmatched (and counted as a duplicate).
+   */
+  async finishedCampaigns(copyReceiptSeconds: number): Promise<number[]> {
+    return (await queryRows<{ id: string }>(this.db, FINISHED_CAMPAIGNS, [copyReceiptSeconds])).map((row) => Number(row.id));
   }
 
-  /** Moves messages that are still in `from`, and their campaign counters; returns how many moved. */
+  /** Counter rows that disagree with a recount of the messages (of one campaign, or all): there should be none. */
+  async counterMismatches(campaignId: number | null = null): Promise<CounterMismatch[]> {
+    const rows = await queryRows<CountedMessage & { differences: Record<string, [number, number]> }>(this.db, STATS_MISMATCHES, [campaignId]);
+    return rows.map((row) => ({ campaignId: Number(row.campaign_id), provinceCode: row.province_code, carrier: row.carrier, differences: row.differences }));
+  }
+
+  /** Moves messages that are still in `from`, and their counters; returns how many moved. */
   private async applyStates(changes: StateChange[], from: MessageState, manager: EntityManager): Promise<number> {
     if (changes.length === 0) return 0;
-    const moved = await queryRows<{ campaign_id: string; province_code: string; carrier: string; state: string }>(manager, APPLY_MESSAGE_STATES, [
+    const refused = changes.find((change) => !canMove(from, change.state));
+    if (refused) throw new Error(`message ${refused.campaignId}/${refused.id}: ${from} -> ${refused.state} is not a transition of the message state machine`);
+    const moved = await queryRows<CountedMessage & { state: MessageState; billed: number }>(manager, APPLY_MESSAGE_STATES, [
       changes.map((c) => c.campaignId),
       changes.map((c) => c.id),
       changes.map((c) => c.state),
@@ -147,15 +205,76 @@ export class DeliveryRepository {
       changes.map((c) => c.awaitingReceiptParts ?? 0),
       from,
       changes.map((c) => (c.unconfirmedSend ? 1 : 0)),
+      changes.map((c) => c.sent?.acceptedMask ?? 0),
+      changes.map((c) => c.sent?.parts ?? null),
+      changes.map((c) => c.sent?.reference ?? null),
+      changes.map((c) => c.sent?.newReference ?? false),
+      changes.map((c) => c.sent?.billed ?? 0),
     ]);
-    if (moved.length > 0) {
-      await manager.query(INCREMENT_STATS, [
-        moved.map((m) => m.campaign_id),
-        moved.map((m) => m.province_code),
-        moved.map((m) => m.carrier),
-        moved.map((m) => m.state),
-      ]);
-    }
+    await incrementStats(manager, moved);
     return moved.length;
   }
+
+  /** Marks the messages among `keys` that the carrier took more PDUs of than they have, and counts them; returns how many. */
+  private async markDuplicates(keys: { campaignId: number; id: number }[], manager: EntityManager): Promise<number> {
+    if (keys.length === 0) return 0;
+    const marked = await queryRows<CountedMessage>(manager, MARK_OVERBILLED_DUPLICATES, [keys.map((k) => k.campaignId), keys.map((k) => k.id)]);
+    if (marked.length > 0) {
+      await manager.query(COUNT_DUPLICATES, [marked.map((m) => m.campaign_id), marked.map((m) => m.province_code), marked.map((m) => m.carrier)]);
+    }
+    return marked.length;
+  }
+}
+
+interface ClaimedRow {
+  id: string;
+  msisdn: string;
+  province_code: string;
+  text_id: string;
+  attempts: number;
+  unconfirmed_sends: number;
+  parts_accepted: number;
+  parts: number | null;
+  concat_ref: number | null;
+}
+
+function toClaimed(row: ClaimedRow, campaign: RunningCampaign): ClaimedMessage {
+  return {
+    id: Number(row.id),
+    campaignId: campaign.id,
+    validityHours: campaign.validityHours,
+    onAmbiguous: campaign.onAmbiguous,
+    msisdn: row.msisdn,
+    provinceCode: row.province_code,
+    textId: Number(row.text_id),
+    attempts: row.attempts,
+    unconfirmedSends: row.unconfirmed_sends,
+    partsAccepted: row.parts_accepted,
+    parts: row.parts,
+    reference: row.concat_ref,
+  };
+}
+
+async function insertSubmissions(runner: SqlRunner, carrier: string, submissions: SubmittedPart[]): Promise<void> {
+  if (submissions.length === 0) return;
+  await runner.query(INSERT_SUBMISSIONS, [
+    carrier,
+    submissions.map((s) => s.smscMessageId),
+    submissions.map((s) => s.campaignId),
+    submissions.map((s) => s.messageId),
+    submissions.map((s) => s.part),
+    submissions.map((s) => s.parts),
+  ]);
+}
+
+/** Moves the counters of messages that entered a state (null: none, only PDUs billed). */
+async function incrementStats(runner: SqlRunner, moved: (CountedMessage & { state: MessageState | null; billed: number })[]): Promise<void> {
+  if (moved.length === 0) return;
+  await runner.query(INCREMENT_STATS, [
+    moved.map((m) => m.campaign_id),
+    moved.map((m) => m.province_code),
+    moved.map((m) => m.carrier),
+    moved.map((m) => m.state),
+    moved.map((m) => m.billed),
+  ]);
 }

@@ -36,23 +36,34 @@ export const APPLY_RECEIPTS = `
   SELECT DISTINCT campaign_id, message_id FROM parts`;
 
 /**
- * The final state of messages whose parts all have final receipts: delivered only if every part was.
+ * The final state of messages whose every part has a final receipt: delivered only if every part was. A
+ * part sent more than once (a resend) counts as delivered when any of its copies was.
  * $1 campaign ids, $2 message ids.
  */
 export const FINAL_STATES_OF = `
-  SELECT s.campaign_id, s.message_id,
+  WITH per_part AS (
+    SELECT s.campaign_id, s.message_id, s.part, max(s.parts) AS parts,
+      bool_or(s.receipt_state = 'DELIVRD') AS delivered,
+      bool_or(s.receipt_state = 'REJECTD') AS rejected,
+      bool_or(s.receipt_state = 'EXPIRED') AS expired,
+      bool_or(s.receipt_state IN ('UNDELIV', 'DELETED')) AS undeliverable,
+      bool_or(s.receipt_state IS NOT NULL) AS final
+    FROM submissions s
+    JOIN unnest($1::bigint[], $2::bigint[]) AS m(campaign_id, message_id)
+      ON s.campaign_id = m.campaign_id AND s.message_id = m.message_id
+    GROUP BY 1, 2, 3
+  )
+  SELECT campaign_id, message_id,
     CASE
-      WHEN bool_and(s.receipt_state = 'DELIVRD') THEN 'delivered'
-      WHEN bool_or(s.receipt_state = 'REJECTD') THEN 'rejected'
-      WHEN bool_or(s.receipt_state = 'EXPIRED') THEN 'expired'
-      WHEN bool_or(s.receipt_state IN ('UNDELIV', 'DELETED')) THEN 'undeliverable'
+      WHEN bool_and(delivered) THEN 'delivered'
+      WHEN bool_or(rejected AND NOT delivered) THEN 'rejected'
+      WHEN bool_or(expired AND NOT delivered) THEN 'expired'
+      WHEN bool_or(undeliverable AND NOT delivered) THEN 'undeliverable'
       ELSE 'unknown'
     END AS state
-  FROM submissions s
-  JOIN unnest($1::bigint[], $2::bigint[]) AS m(campaign_id, message_id)
-    ON s.campaign_id = m.campaign_id AND s.message_id = m.message_id
-  GROUP BY s.campaign_id, s.message_id
-  HAVING count(s.receipt_state) = max(s.parts)`;
+  FROM per_part
+  GROUP BY campaign_id, message_id
+  HAVING bool_and(final) AND count(*) = max(parts)`;
 
 /**
  * Policy await-receipt: a message whose submit got no answer has no SMSC id, so a receipt for it finds no
@@ -94,7 +105,7 @@ export const MATCH_RECEIPTS_BY_NUMBER = `
  * duplicate sent after a crash, another system's traffic): applied, marked unmatched, kept raw. Left
  * unapplied they would be rescanned by every APPLY_RECEIPTS pass: measured with 200 k of them ahead of
  * 1,000 matchable receipts (2 M submissions), a pass took 390 ms; 20 ms once they were retired.
- * Returns the carrier of each retired receipt.
+ * Returns each retired receipt.
  * $1 seconds, $2 batch size.
  */
 export const RETIRE_UNMATCHED_RECEIPTS = `
@@ -106,32 +117,32 @@ export const RETIRE_UNMATCHED_RECEIPTS = `
     FOR UPDATE OF d SKIP LOCKED
   )
   UPDATE delivery_receipts d SET applied_at = now(), unmatched = true FROM stale WHERE d.id = stale.id
-  RETURNING d.carrier, d.msisdn`;
+  RETURNING d.id, d.carrier, d.smsc_message_id, d.msisdn`;
 
 /**
- * Retired receipts ($1 carriers, $2 handset numbers) for the number of a message with unconfirmed sends
- * (its dispatcher was lost, or the SMSC never answered and it was sent again) are the carrier's receipts
- * for a copy Loa never learnt the id of: that message went out twice. Marks it once (the latest
- * campaign's, if several) and moves its campaign counter.
+ * Retired receipts for the number of a message with unconfirmed sends (its dispatcher was lost, or the SMSC
+ * never answered and it went again) are the carrier's receipts for copies Loa never learnt the id of: each
+ * distinct SMSC id is one more PDU the carrier took (a receipt sent again on a new bind is not). Bills them
+ * to that message (the latest campaign's, if several); MARK_OVERBILLED_DUPLICATES then tells the duplicates.
+ * $1 receipt ids, $2 carriers, $3 SMSC ids, $4 handset numbers: the receipts just retired, in this transaction.
  */
-export const MARK_DUPLICATES = `
+export const BILL_UNMATCHED_COPIES = `
   WITH retired AS (
-    SELECT DISTINCT carrier, msisdn FROM unnest($1::text[], $2::bigint[]) AS r(carrier, msisdn) WHERE msisdn IS NOT NULL
+    SELECT * FROM unnest($1::bigint[], $2::text[], $3::text[], $4::bigint[]) AS r(id, carrier, smsc_message_id, msisdn)
+    WHERE msisdn IS NOT NULL
+  ),
+  copies AS (
+    SELECT carrier, msisdn, count(*)::int AS billed FROM retired r
+    WHERE r.smsc_message_id IS NULL OR NOT EXISTS (
+      SELECT 1 FROM delivery_receipts d
+      WHERE d.unmatched AND d.carrier = r.carrier AND d.smsc_message_id = r.smsc_message_id AND d.id < r.id)
+    GROUP BY 1, 2
   ),
   hit AS (
-    SELECT DISTINCT ON (r.carrier, r.msisdn) m.campaign_id, m.id
-    FROM retired r JOIN messages m ON m.carrier = r.carrier AND m.msisdn = r.msisdn AND m.unconfirmed_sends > 0
-    ORDER BY r.carrier, r.msisdn, m.campaign_id DESC
-  ),
-  marked AS (
-    UPDATE messages m SET duplicated = true FROM hit
-    WHERE m.campaign_id = hit.campaign_id AND m.id = hit.id AND NOT m.duplicated
-    RETURNING m.campaign_id, m.province_code, m.carrier
-  ),
-  counted AS (
-    UPDATE campaign_stats s SET duplicated = s.duplicated + d.count
-    FROM (SELECT campaign_id, province_code, carrier, count(*) AS count FROM marked GROUP BY 1, 2, 3) d
-    WHERE s.campaign_id = d.campaign_id AND s.province_code = d.province_code AND s.carrier = d.carrier
-    RETURNING d.count
+    SELECT DISTINCT ON (c.carrier, c.msisdn) m.campaign_id, m.id, c.billed
+    FROM copies c JOIN messages m ON m.carrier = c.carrier AND m.msisdn = c.msisdn AND m.unconfirmed_sends > 0
+    ORDER BY c.carrier, c.msisdn, m.campaign_id DESC
   )
-  SELECT COALESCE(sum(count), 0)::int AS duplicated FROM counted`;
+  UPDATE messages m SET parts_billed = m.parts_billed + hit.billed
+  FROM hit WHERE m.campaign_id = hit.campaign_id AND m.id = hit.id
+  RETURNING m.campaign_id, m.id, m.province_code, m.carrier, hit.billed`;

@@ -1,8 +1,16 @@
+import { type Carrier } from '@loa/common';
 import { type SmsEncoding } from '@loa/sms';
 
-export type CarrierId = 'viettel' | 'vnpt' | 'mobifone' | 'others';
+export type CarrierId = Carrier;
 export type BindMode = 'transceiver' | 'transmitter+receiver';
 export type ConcatMode = 'udh8' | 'udh16' | 'sar' | 'payload';
+/**
+ * How the rest of a long message goes again once some of its parts are at the carrier: `missing` sends
+ * only the parts the carrier lacks, under the same concatenation reference (the handset completes the
+ * message); `whole` sends every part under a new reference, for SMSCs that do not join parts sent apart.
+ */
+export const RESEND_PARTS_MODES = ['missing', 'whole'] as const;
+export type ResendPartsMode = (typeof RESEND_PARTS_MODES)[number];
 export type GsmCoding = 'gsm0338' | 'ascii';
 export type DlrIdFormat = 'same' | 'hex-to-dec' | 'dec-to-hex';
 
@@ -27,6 +35,7 @@ export interface SmppAccountConfig {
   destTon: number;
   destNpi: number;
   concat: ConcatMode;
+  resendParts: ResendPartsMode;
   gsmCoding: GsmCoding;
   dlrIdFormat: DlrIdFormat;
   enquireLinkSeconds: number;

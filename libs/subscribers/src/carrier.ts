@@ -1,6 +1,6 @@
-/** The carriers Loa has contracts with; every other network's subscribers are 'others' (schema CHECK). */
-export const CARRIERS = ['viettel', 'vnpt', 'mobifone', 'others'] as const;
-export type Carrier = (typeof CARRIERS)[number];
+import { type Carrier } from '@loa/common';
+
+export { type Carrier, CARRIERS, isCarrier } from '@loa/common';
 
 /** Names a carrier's list may use; VinaPhone is VNPT's mobile network. Anything else is refused. */
 const CARRIER_NAMES: Record<string, Carrier> = {
@@ -13,8 +13,4 @@ const CARRIER_NAMES: Record<string, Carrier> = {
 /** The carrier a list names (case-insensitive), or null when it names none we know. */
 export function parseCarrierName(input: string): Carrier | null {
   return CARRIER_NAMES[input.trim().toLowerCase()] ?? null;
-}
-
-export function isCarrier(value: string): value is Carrier {
-  return (CARRIERS as readonly string[]).includes(value);
 }

@@ -1,6 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { ArrayMaxSize, ArrayNotEmpty, IsDateString, IsIn, IsInt, IsOptional, IsString, Length, Max, Min } from 'class-validator';
-import { AMBIGUOUS_POLICIES, type AmbiguousPolicy, type Carrier, CARRIERS } from '@loa/campaigns';
+import { type Carrier, CARRIERS } from '@loa/common';
+import { AMBIGUOUS_POLICIES, type AmbiguousPolicy } from '@loa/delivery';
 import { MAX_ID } from '../common/parse-id.pipe';
 
 export class CreateCampaignDto {

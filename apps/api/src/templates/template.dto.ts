@@ -1,5 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsIn, IsInt, IsOptional, IsString, Length, Matches, Max, Min, ValidateIf } from 'class-validator';
+import { CARRIERS } from '@loa/common';
 import { type EncodingPolicy } from '@loa/sms';
 import { MAX_ID } from '../common/parse-id.pipe';
 
@@ -74,8 +75,8 @@ export class PreviewTemplateDto {
   @Matches(/^\d{2}$/, { each: true, message: 'each province must be a two-digit province code' })
   provinces: string[] = [];
 
-  @ApiPropertyOptional({ enum: ['viettel', 'vnpt', 'mobifone'], isArray: true })
+  @ApiPropertyOptional({ enum: CARRIERS, isArray: true })
   @IsOptional()
-  @IsIn(['viettel', 'vnpt', 'mobifone'], { each: true })
+  @IsIn(CARRIERS, { each: true })
   carriers: string[] = [];
 }

@@ -1,4 +1,4 @@
-import { type StateChange, type SubmittedPart } from '@loa/delivery';
+import { type StateChange, type SubmittedPart } from './delivery.types';
 
 interface PendingOutcome {
   change: StateChange;

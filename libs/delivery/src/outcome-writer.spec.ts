@@ -1,4 +1,4 @@
-import { type StateChange } from '@loa/delivery';
+import { type StateChange } from './delivery.types';
 import { OutcomeWriter } from './outcome-writer';
 
 const change = (id: number): StateChange => ({ campaignId: 1, id, state: 'submitted' });

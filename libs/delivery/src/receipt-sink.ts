@@ -1,5 +1,5 @@
 import { type DeliveryReceipt } from '@loa/smpp';
-import { DeliveryRepository, type StoredReceipt } from '@loa/delivery';
+import { type StoredReceipt } from './delivery.types';
 
 const MAX_BATCH = 1000;
 const MAX_WAIT_MS = 20;
@@ -12,7 +12,7 @@ export class ReceiptSink {
   private pending: { receipt: StoredReceipt; done: () => void; failed: (error: unknown) => void }[] = [];
   private timer: NodeJS.Timeout | null = null;
 
-  constructor(private readonly delivery: DeliveryRepository) {}
+  constructor(private readonly store: (receipts: StoredReceipt[]) => Promise<void>) {}
 
   add(receipt: DeliveryReceipt): Promise<void> {
     return new Promise((done, failed) => {
@@ -29,7 +29,7 @@ export class ReceiptSink {
     this.pending = [];
     if (batch.length === 0) return;
     try {
-      await this.delivery.storeReceipts(batch.map((entry) => entry.receipt));
+      await this.store(batch.map((entry) => entry.receipt));
       for (const entry of batch) entry.done();
     } catch (error) {
       for (const entry of batch) entry.failed(error);

@@ -1,0 +1,44 @@
+/**
+ * The message state machine: every state, which may follow which, and which are final. The database
+ * CHECK on messages.state lists the same states (a test keeps them equal); the repository refuses a
+ * batch that asks for a move this table does not allow.
+ */
+export const MESSAGE_STATES = ['queued', 'sending', 'submitted', 'delivered', 'undeliverable', 'expired', 'rejected', 'failed', 'unknown'] as const;
+export type MessageState = (typeof MESSAGE_STATES)[number];
+
+export const FINAL_STATES = ['delivered', 'undeliverable', 'expired', 'rejected', 'failed', 'unknown'] as const satisfies readonly MessageState[];
+export type FinalState = (typeof FINAL_STATES)[number];
+
+export const TRANSITIONS: Readonly<Record<MessageState, readonly MessageState[]>> = {
+  // claimed by a dispatcher; failed when its campaign is cancelled; submitted when a late submit_sm_resp
+  // shows the carrier took what was waiting to go again
+  queued: ['sending', 'failed', 'submitted'],
+  // the carrier's answer: taken, refused for good, back to the queue (retry, lease lost), given up
+  sending: ['submitted', 'rejected', 'queued', 'failed', 'unknown'],
+  // the receipts of every part, or none within the validity
+  submitted: ['delivered', 'undeliverable', 'expired', 'rejected', 'unknown'],
+  delivered: [],
+  undeliverable: [],
+  expired: [],
+  rejected: [],
+  failed: [],
+  unknown: [],
+};
+
+export function isFinal(state: MessageState): state is FinalState {
+  return (FINAL_STATES as readonly MessageState[]).includes(state);
+}
+
+export function canMove(from: MessageState, to: MessageState): boolean {
+  return TRANSITIONS[from].includes(to);
+}
+
+/**
+ * A submit whose answer never came (timeout, or the link dropped): `resend` sends it again after a pause
+ * (a duplicate is possible, and counted); `await-receipt` sends nothing more and waits for the carrier's
+ * receipt, matched by the subscriber's number and the time, ending as unknown when none comes within the
+ * validity.
+ */
+export const AMBIGUOUS_POLICIES = ['resend', 'await-receipt'] as const;
+export type AmbiguousPolicy = (typeof AMBIGUOUS_POLICIES)[number];
+
