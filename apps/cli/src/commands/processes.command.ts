@@ -24,10 +24,10 @@ export async function runApi(): Promise<void> {
 }
 
 /** `loa dispatcher`: one SMPP worker; run as many as the carriers' contracts allow. */
-export async function runDispatcher(options: { leaseSeconds: number; maxBinds?: number }): Promise<void> {
+export async function runDispatcher(options: { leaseSeconds: number; unmatchedReceiptSeconds: number; maxBinds?: number }): Promise<void> {
   const runtime = await openRuntime({ migrate: false });
   const carriers = loadCarriersFile(runtime.env.carriersFile);
-  const dispatcher = { leaseSeconds: options.leaseSeconds, maxBindsPerCarrier: options.maxBinds ?? Number.POSITIVE_INFINITY };
+  const dispatcher = { leaseSeconds: options.leaseSeconds, unmatchedReceiptSeconds: options.unmatchedReceiptSeconds, maxBindsPerCarrier: options.maxBinds ?? Number.POSITIVE_INFINITY };
   @Module({ imports: [DatabaseModule.forRoot({ url: runtime.databaseUrl }), DispatcherModule.forRoot({ carriers, dispatcher })] })
   class DispatcherProcessModule {}
   const app = await NestFactory.createApplicationContext(DispatcherProcessModule);

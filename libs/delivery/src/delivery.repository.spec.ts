@@ -1,0 +1,221 @@
+import { DataSource } from 'typeorm';
+import { CARRIERS } from '@loa/common';
+import { createTestDatabase, type TestDatabase } from '@loa/testing';
+import { DeliveryRepository } from './delivery.repository';
+import { type ClaimedMessage, type RunningCampaign, type StateChange, type SubmittedPart } from './delivery.types';
+import { MESSAGE_STATES } from './message-states';
+
+const CARRIER = 'viettel';
+const FIRST_MSISDN = 84960000000;
+
+/**
+ * The message state machine on a real PostgreSQL: claims, outcomes, receipts, duplicates and cancel, each
+ * checked against the counters and a recount of the messages (counterMismatches).
+ */
+describe(DeliveryRepository.name, () => {
+  let database: TestDatabase;
+  let db: DataSource;
+  let delivery: DeliveryRepository;
+  let nextCampaign = 0;
+
+  beforeAll(async () => {
+    database = await createTestDatabase();
+    db = new DataSource({ type: 'postgres', url: database.url, extra: { max: 6 } });
+    await db.initialize();
+    delivery = new DeliveryRepository(db);
+    await db.query(`INSERT INTO provinces (code, name, slug, kind) VALUES ('14', 'Tỉnh Sơn La', 'son-la', 'province')`);
+    await db.query(`INSERT INTO users (id, username, password_hash, role) VALUES (1, 'drafter', 'x', 'drafter')`);
+    await db.query(`INSERT INTO templates (id, family_id, version, name, body, encoding_policy, max_segments, status, author_id)
+      VALUES (1, 1, 1, 'Cảnh báo', 'Cảnh báo lừa đảo', 'auto', 3, 'approved', 1)`);
+  });
+
+  afterAll(async () => {
+    await db.destroy();
+    await database.drop();
+  });
+
+  /** A running campaign of `size` subscribers (one carrier, one province), queued; its first message has msisdn FIRST_MSISDN + offset. */
+  async function runningCampaign(size: number, policy: RunningCampaign['onAmbiguous'] = 'resend'): Promise<RunningCampaign> {
+    const id = ++nextCampaign;
+    const offset = id * 1000;
+    await db.query(`INSERT INTO campaigns (id, name, template_id, provinces, carriers, state, start_at, created_by, on_ambiguous)
+      VALUES ($1, 'test', 1, '{14}', '{viettel}', 'running', now(), 1, $2)`, [id, policy]);
+    await db.query(`INSERT INTO campaign_texts (campaign_id, province_code, body, encoding, segments) VALUES ($1, '14', 'Cảnh báo lừa đảo', 'ucs2', 1)`, [id]);
+    // This campaign's audience only: the subscribers of earlier ones opt out.
+    await db.query(`UPDATE subscribers SET status = 'opted_out'`);
+    await db.query(`INSERT INTO subscribers (msisdn, carrier, province_code) SELECT $1::bigint + n, 'viettel', '14' FROM generate_series(1, $2) n`, [FIRST_MSISDN + offset, size]);
+    const queued = await db.transaction((manager) => delivery.enqueueCampaign(id, ['14'], [CARRIER], manager));
+    expect(queued).toBe(size);
+    return { id, validityHours: 24, onAmbiguous: policy };
+  }
+
+  const claimAll = (campaign: RunningCampaign, limit = 1000) => delivery.claim(campaign, CARRIER, 0, limit, 60);
+  const accepted = (message: ClaimedMessage, ids: string[], extra: Partial<StateChange> = {}): [StateChange, SubmittedPart[]] => [
+    { campaignId: message.campaignId, id: message.id, state: 'submitted', resend: message.unconfirmedSends > 0, sent: { acceptedMask: (1 << ids.length) - 1, parts: ids.length, reference: ids.length > 1 ? 9 : null, newReference: true, billed: ids.length }, ...extra },
+    ids.map((smscMessageId, index) => ({ campaignId: message.campaignId, messageId: message.id, smscMessageId, part: index + 1, parts: ids.length })),
+  ];
+  const record = async (entries: [StateChange, SubmittedPart[]][]) => delivery.recordOutcomes(entries.map(([c]) => c), entries.flatMap(([, s]) => s), CARRIER);
+  const receipt = (smscMessageId: string | null, msisdn: string, state = 'DELIVRD') => ({ carrier: CARRIER, smscMessageId, msisdn, state, errorCode: '000', doneAt: new Date(), raw: `id:${smscMessageId} stat:${state}` });
+  const states = async (campaignId: number) => Object.fromEntries((await db.query(`SELECT state, count(*)::int AS n FROM messages WHERE campaign_id = $1 GROUP BY 1`, [campaignId])).map((r: { state: string; n: number }) => [r.state, r.n]));
+  const stats = async (campaignId: number) => (await db.query(`SELECT sum(targeted)::int AS targeted, sum(submitted)::int AS submitted, sum(delivered)::int AS delivered, sum(failed)::int AS failed, sum(duplicated)::int AS duplicated, sum(parts_billed)::int AS billed FROM campaign_stats WHERE campaign_id = $1`, [campaignId]))[0];
+  const messageRow = async (campaignId: number, id: number) => (await db.query(`SELECT state, unconfirmed_sends, duplicated, parts_billed, parts_accepted, attempts FROM messages WHERE campaign_id = $1 AND id = $2`, [campaignId, id]))[0];
+  const expectCountersExact = async () => expect(await delivery.counterMismatches()).toEqual([]);
+
+  it('lists the same states as the database CHECK on messages.state', async () => {
+    const [{ definition }] = await db.query(`SELECT pg_get_constraintdef(oid) AS definition FROM pg_constraint WHERE conname = 'messages_state_check'`);
+    expect([...definition.matchAll(/'([a-z_]+)'::text/g)].map((match) => match[1]).sort()).toEqual([...MESSAGE_STATES].sort());
+  });
+
+  it('lists the same carriers as the database CHECK on subscribers.carrier', async () => {
+    const [{ definition }] = await db.query(`SELECT pg_get_constraintdef(oid) AS definition FROM pg_constraint WHERE conname = 'subscribers_carrier_check'`);
+    expect([...definition.matchAll(/'([a-z_]+)'::text/g)].map((match) => match[1]).sort()).toEqual([...CARRIERS].sort());
+  });
+
+  it('gives concurrent claims disjoint messages, each leased once with its attempt counted', async () => {
+    const campaign = await runningCampaign(300);
+    const claims = await Promise.all([1, 2, 3].map(() => delivery.claim(campaign, CARRIER, 0, 150, 60)));
+    const ids = claims.flat().map((message) => message.id);
+    expect(new Set(ids).size).toBe(ids.length);
+    expect(ids).toHaveLength(300);
+    expect(await states(campaign.id)).toEqual({ sending: 300 });
+    expect(claims.flat().every((message) => message.attempts === 1)).toBe(true);
+  });
+
+  it('records an outcome once however often it is written, and applies a receipt that came before its response', async () => {
+    const campaign = await runningCampaign(2);
+    const [early, late] = await claimAll(campaign);
+    await delivery.storeReceipts([receipt('E-1', early.msisdn)]);
+    expect(await delivery.applyReceipts(100)).toBe(0); // its submission is not known yet: the receipt waits
+    const outcomes = [accepted(early, ['E-1']), accepted(late, ['L-1'])];
+    await record(outcomes);
+    await record(outcomes);
+    expect(await delivery.applyReceipts(100)).toBe(1);
+    expect(await states(campaign.id)).toEqual({ delivered: 1, submitted: 1 });
+    expect(await stats(campaign.id)).toMatchObject({ targeted: 2, submitted: 2, delivered: 1, billed: 2, duplicated: 0 });
+    await expectCountersExact();
+  });
+
+  it('ends a long message only when every part has its receipt, delivered only if every part was', async () => {
+    const campaign = await runningCampaign(2);
+    const [whole, broken] = await claimAll(campaign);
+    await record([accepted(whole, ['W-1', 'W-2']), accepted(broken, ['B-1', 'B-2'])]);
+    await delivery.storeReceipts([receipt('W-1', whole.msisdn), receipt('B-1', broken.msisdn)]);
+    await delivery.applyReceipts(100);
+    expect(await states(campaign.id)).toEqual({ submitted: 2 });
+    await delivery.storeReceipts([receipt('W-2', whole.msisdn), receipt('B-2', broken.msisdn, 'UNDELIV')]);
+    await delivery.applyReceipts(100);
+    expect(await states(campaign.id)).toEqual({ delivered: 1, undeliverable: 1 });
+    expect(await stats(campaign.id)).toMatchObject({ billed: 4 });
+    await expectCountersExact();
+  });
+
+  it('refuses a batch that asks for a move the state machine does not allow, and changes nothing', async () => {
+    const campaign = await runningCampaign(1);
+    const [message] = await claimAll(campaign);
+    await expect(record([[{ campaignId: campaign.id, id: message.id, state: 'delivered' }, []]])).rejects.toThrow(/sending -> delivered is not a transition/);
+    expect(await states(campaign.id)).toEqual({ sending: 1 });
+  });
+
+  it('matches by number the receipt of a message sent without an answer (policy await-receipt)', async () => {
+    const campaign = await runningCampaign(1, 'await-receipt');
+    const [message] = await claimAll(campaign);
+    await record([[{ campaignId: campaign.id, id: message.id, state: 'submitted', awaitingReceiptParts: 1, sent: { acceptedMask: 0, parts: 1, reference: null, newReference: true, billed: 0 } }, []]]);
+    await delivery.storeReceipts([receipt('X-9', message.msisdn)]);
+    expect(await delivery.matchReceiptsByNumber(100, { responseWaitSeconds: 0, ambiguityWindowSeconds: 60 })).toBe(1);
+    await delivery.applyReceipts(100);
+    expect(await states(campaign.id)).toEqual({ delivered: 1 });
+    await expectCountersExact();
+  });
+
+  describe('duplicates', () => {
+    it('counts a copy sent before a lost lease once its receipt is retired unmatched, and a receipt sent again adds nothing', async () => {
+      const campaign = await runningCampaign(2);
+      const [lost, fine] = await claimAll(campaign);
+      await db.query(`UPDATE messages SET lease_until = now() - interval '1 second' WHERE campaign_id = $1`, [campaign.id]);
+      expect(await delivery.requeueExpiredLeases()).toBeGreaterThanOrEqual(2);
+      const resent = await claimAll(campaign);
+      expect(resent.map((m) => m.unconfirmedSends)).toEqual([1, 1]);
+      await record([accepted(resent[0], ['R-1']), accepted(resent[1], ['R-2'])]);
+      // The carrier had the first copy of `lost` (its id never recorded), not of `fine`; its receipt comes twice.
+      await delivery.storeReceipts([receipt('R-1', lost.msisdn), receipt('R-2', fine.msisdn), receipt('FIRST', lost.msisdn), receipt('FIRST', lost.msisdn)]);
+      await delivery.applyReceipts(100);
+      const { duplicated } = await delivery.retireUnmatchedReceipts(0, 100);
+      expect(duplicated).toBe(1);
+      expect(await messageRow(campaign.id, lost.id)).toMatchObject({ duplicated: true, parts_billed: 2 });
+      expect(await messageRow(campaign.id, fine.id)).toMatchObject({ duplicated: false, parts_billed: 1 });
+      await delivery.storeReceipts([receipt('FIRST', lost.msisdn)]);
+      await delivery.retireUnmatchedReceipts(0, 100);
+      expect(await stats(campaign.id)).toMatchObject({ duplicated: 1, billed: 3, delivered: 2 });
+      await expectCountersExact();
+    });
+
+    it('takes a late answer for a message waiting to go again as its send: no resend, no duplicate', async () => {
+      const campaign = await runningCampaign(1);
+      const [message] = await claimAll(campaign);
+      await record([[{ campaignId: campaign.id, id: message.id, state: 'queued', unconfirmedSend: true, retryAfterSeconds: 30, sent: { acceptedMask: 0, parts: 1, reference: null, newReference: true, billed: 0 } }, []]]);
+      await delivery.recordLateAccepts([{ campaignId: campaign.id, messageId: message.id, smscMessageId: 'LATE', part: 1, parts: 1 }], CARRIER);
+      expect(await messageRow(campaign.id, message.id)).toMatchObject({ state: 'submitted', unconfirmed_sends: 0, duplicated: false, parts_billed: 1 });
+      await delivery.storeReceipts([receipt('LATE', message.msisdn)]);
+      await delivery.applyReceipts(100);
+      expect(await stats(campaign.id)).toMatchObject({ submitted: 1, delivered: 1, duplicated: 0, billed: 1 });
+      await expectCountersExact();
+    });
+
+    it('counts a duplicate when the late answer comes after the message went again', async () => {
+      const campaign = await runningCampaign(1);
+      const [message] = await claimAll(campaign);
+      await record([[{ campaignId: campaign.id, id: message.id, state: 'queued', unconfirmedSend: true, retryAfterSeconds: 0, sent: { acceptedMask: 0, parts: 1, reference: null, newReference: true, billed: 0 } }, []]]);
+      const [again] = await claimAll(campaign);
+      await record([accepted(again, ['SECOND'])]);
+      await delivery.recordLateAccepts([{ campaignId: campaign.id, messageId: message.id, smscMessageId: 'FIRST-LATE', part: 1, parts: 1 }], CARRIER);
+      expect(await messageRow(campaign.id, message.id)).toMatchObject({ state: 'submitted', duplicated: true, parts_billed: 2 });
+      expect(await stats(campaign.id)).toMatchObject({ duplicated: 1, billed: 2 });
+      await expectCountersExact();
+    });
+
+    it('counts the parts of a long message sent whole again after some were in (new reference) as a duplicate', async () => {
+      const campaign = await runningCampaign(1);
+      const [message] = await claimAll(campaign);
+      await record([[{ campaignId: campaign.id, id: message.id, state: 'queued', retryAfterSeconds: 0, sent: { acceptedMask: 0b01, parts: 2, reference: 5, newReference: true, billed: 1 } }, [{ campaignId: campaign.id, messageId: message.id, smscMessageId: 'P1', part: 1, parts: 2 }]]]);
+      const [again] = await claimAll(campaign);
+      expect(again).toMatchObject({ partsAccepted: 0b01, parts: 2, reference: 5 });
+      await record([accepted(again, ['Q1', 'Q2'], { resend: true })]);
+      expect(await messageRow(campaign.id, message.id)).toMatchObject({ duplicated: true, parts_billed: 3, parts_accepted: 0b11 });
+      await expectCountersExact();
+    });
+  });
+
+  it('cancels: queued messages fail at once with their counters, and those that come back later fail too', async () => {
+    const campaign = await runningCampaign(5);
+    const [inFlight] = await claimAll(campaign, 1);
+    await db.query(`UPDATE campaigns SET state = 'cancelled' WHERE id = $1`, [campaign.id]);
+    expect(await db.transaction((manager) => delivery.failQueued(campaign.id, 'campaign cancelled by test', manager))).toBe(4);
+    expect(await states(campaign.id)).toEqual({ failed: 4, sending: 1 });
+    await record([[{ campaignId: campaign.id, id: inFlight.id, state: 'queued', retryAfterSeconds: 0 }, []]]);
+    expect(await delivery.failQueuedOfCancelled()).toBe(1);
+    expect(await stats(campaign.id)).toMatchObject({ targeted: 5, failed: 5 });
+    await expectCountersExact();
+  });
+
+  it('finishes a campaign only once every message is final and no other copy of one may still be receipted', async () => {
+    const campaign = await runningCampaign(1);
+    const [message] = await claimAll(campaign);
+    await record([[{ campaignId: campaign.id, id: message.id, state: 'queued', unconfirmedSend: true, retryAfterSeconds: 0 }, []]]);
+    expect(await delivery.finishedCampaigns(3600)).not.toContain(campaign.id);
+    const [again] = await claimAll(campaign);
+    await record([accepted(again, ['ONLY'])]);
+    await delivery.storeReceipts([receipt('ONLY', message.msisdn)]);
+    await delivery.applyReceipts(100);
+    expect(await delivery.finishedCampaigns(3600)).not.toContain(campaign.id);
+    expect(await delivery.finishedCampaigns(0)).toContain(campaign.id);
+  });
+
+  it('finds every counter that disagrees with a recount, with both values', async () => {
+    const campaign = await runningCampaign(3);
+    await db.query(`UPDATE campaign_stats SET delivered = delivered + 2, parts_billed = 7 WHERE campaign_id = $1`, [campaign.id]);
+    expect(await delivery.counterMismatches(campaign.id)).toEqual([
+      { campaignId: campaign.id, provinceCode: '14', carrier: CARRIER, differences: { delivered: [2, 0], parts_billed: [7, 0] } },
+    ]);
+    await db.query(`UPDATE campaign_stats SET delivered = delivered - 2, parts_billed = 0 WHERE campaign_id = $1`, [campaign.id]);
+  });
+});
