@@ -90,7 +90,7 @@ describe('carrier link status in /health/ready and /metrics', () => {
     expect(rows).toHaveLength(1);
     expect(rows[0].dispatcher_id).toMatch(new RegExp(`^[^:]+:${process.pid}:[0-9a-f]{6}$`));
     expect(rows[0]).toMatchObject({ carrier: 'viettel', state: 'bound', bound_sessions: 1 });
-    expect(Object.keys(rows[0].counters).sort()).toEqual(['accepted', 'ambiguous', 'failed', 'inbound', 'receipts', 'reconnects', 'retried', 'submitted']);
+    expect(Object.keys(rows[0].counters).sort()).toEqual(['accepted', 'ambiguous', 'failed', 'inbound', 'lateResponses', 'receipts', 'reconnects', 'retried', 'submitted']);
   });
 
   it('serves Prometheus text without a token, per carrier and without credentials', async () => {

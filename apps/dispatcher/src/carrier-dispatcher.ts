@@ -3,7 +3,7 @@ import {
   type CampaignText, type ClaimedMessage, DEFAULT_RETRY_POLICY, DeliveryRepository, OutcomeWriter, partsToSend, ReceiptSink, type RetryPolicy,
   type StateChange, stateAfterSend, type SubmittedPart,
 } from '@loa/delivery';
-import { type CarrierLinkPort, type InboundSms, type LateAcceptance, type LinkStatus, type OutboundSms, type ResendPartsMode } from '@loa/smpp';
+import { type CarrierLinkPort, type InboundSms, type LateAccept, type LinkStatus, type OutboundSms, type ResendPartsMode } from '@loa/smpp';
 import { FailureLog } from './failure-log';
 
 export interface DispatcherOptions {
@@ -220,10 +220,10 @@ export class CarrierDispatcher {
   }
 
   /** A part whose answer came after its request had expired: the carrier has it, and its receipt will need the id. */
-  private async recordLateAccept({ message: sms, part, smscMessageId }: LateAcceptance): Promise<void> {
+  private async recordLateAccept({ message: sms, part, totalParts, smscMessageId }: LateAccept): Promise<void> {
     const message = this.sends.get(sms);
     if (!message) return;
-    const parts = [{ campaignId: message.campaignId, messageId: message.id, smscMessageId, part, parts: Math.max(part, message.parts ?? 1) }];
+    const parts = [{ campaignId: message.campaignId, messageId: message.id, smscMessageId, part, parts: totalParts }];
     await this.persist(`late answer for message ${message.campaignId}/${message.id}`, () => this.delivery.recordLateAccepts(parts, this.link.carrier));
   }
 

@@ -22,6 +22,8 @@ export interface SmscBehaviour {
   readonly name: string;
   /** A command_status to refuse this submit with (or DROP_CONNECTION); 0 lets the next one decide. */
   refuse?(context: SubmitContext): number;
+  /** How long to hold this submit's answer back; 0 (or absent) answers at once. */
+  answerDelayMs?(context: SubmitContext): number;
   /** After the answer went out: what, if anything, to push at the ESME. */
   afterAnswer?(context: SubmitContext): 'unknown-command' | 'garbage' | undefined;
 }
@@ -73,11 +75,18 @@ export function behavioursFor(profile: SmscProfile): SmscBehaviour[] {
   if (profile.disconnectAfterSubmits) behaviours.push(everyNth('disconnect', profile.disconnectAfterSubmits, DROP_CONNECTION));
   if (profile.noResponseEvery) behaviours.push(everyNth('no-response', profile.noResponseEvery, NO_ANSWER));
   if (profile.lostResponseEvery) behaviours.push(everyNth('lost-response', profile.lostResponseEvery, LOST_ANSWER));
+  if (profile.refuseEvery) behaviours.push(everyNth('refuse', profile.refuseEvery.submits, profile.refuseEvery.status));
+  if (profile.slowAnswerEvery) behaviours.push(slowAnswers(profile.slowAnswerEvery.submits, profile.slowAnswerEvery.delayMs));
   if (profile.invalidRanges.length > 0) behaviours.push(invalidNumbers(profile.invalidRanges));
   if (profile.throttle) behaviours.push(throttleAbove(profile.tps));
   if (profile.queueFullFraction > 0) behaviours.push(queueFull(profile.queueFullFraction));
   if (profile.malformedEvery) behaviours.push(malformedEvery(profile.malformedEvery, profile.malformedKind));
   return behaviours;
+}
+
+/** Every `submits`-th submit of a connection is answered `delayMs` late (whatever the answer is). */
+export function slowAnswers(submits: number, delayMs: number): SmscBehaviour {
+  return { name: 'slow-answer', answerDelayMs: ({ connectionSubmits }) => (connectionSubmits % submits === 0 ? delayMs : 0) };
 }
 
 /** mulberry32: a seeded generator, so a profile's random choices repeat run to run. */

@@ -30,6 +30,10 @@ export interface SmscProfile {
   noResponseEvery: number | null;
   /** Every Nth submit on a connection is accepted and gets its receipt, but its submit_sm_resp is lost. */
   lostResponseEvery: number | null;
+  /** Every Nth submit on a connection is refused with `status` (e.g. 0x08 ESME_RSYSERR, 0x58 ESME_RTHROTTLED). */
+  refuseEvery: { submits: number; status: number } | null;
+  /** Every Nth submit on a connection is answered only after `delayMs`: late, when the ESME gave up before. */
+  slowAnswerEvery: { submits: number; delayMs: number } | null;
   /** After every Nth submit a broken PDU is sent: an unknown command, or garbage that breaks framing. */
   malformedEvery: number | null;
   malformedKind: 'unknown-command' | 'garbage';
@@ -51,6 +55,8 @@ export const BASE_PROFILE: SmscProfile = {
   disconnectAfterSubmits: null,
   noResponseEvery: null,
   lostResponseEvery: null,
+  refuseEvery: null,
+  slowAnswerEvery: null,
   malformedEvery: null,
   malformedKind: 'unknown-command',
 };

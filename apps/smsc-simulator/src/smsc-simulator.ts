@@ -206,7 +206,7 @@ export class SmscSimulator {
       return connection.session.destroy();
     }
     if (status === NO_ANSWER) return;
-    const answer = () => status !== LOST_ANSWER && connection.session.send(pdu.response({ command_status: status, message_id: messageId ?? '' }));
+    const answer = this.answerAfterDelay(context, () => status !== LOST_ANSWER && connection.session.send(pdu.response({ command_status: status, message_id: messageId ?? '' })));
     if (taken) {
       this.counts.accepted++;
       const source = String(pdu.source_addr ?? '');
@@ -229,6 +229,12 @@ export class SmscSimulator {
       this.counts.malformedSent++;
       connection.session.socket.write(broken === 'garbage' ? GARBAGE : UNKNOWN_COMMAND);
     }
+  }
+
+  /** The answer as it is, or one that goes out only after the delay a behaviour asks for. */
+  private answerAfterDelay(context: SubmitContext, answer: () => void): () => void {
+    const delayMs = Math.max(0, ...this.behaviours.map((behaviour) => behaviour.answerDelayMs?.(context) ?? 0));
+    return delayMs > 0 ? () => this.deferredAnswers.add(answer, context.now + delayMs) : answer;
   }
 
   private onReceiptAnswer(connection: Connection, pdu: SmppPdu): void {

@@ -6,6 +6,11 @@ function finalKinds(outcomes: SubmitOutcome[][]): string[] {
   return outcomes.map((seen) => seen[seen.length - 1].kind);
 }
 
+/** Accepted by the first submit: nothing came back to the caller on the way. */
+function acceptedAtOnce(seen: SubmitOutcome[]): boolean {
+  return seen.length === 1 && seen[0].kind === 'accepted';
+}
+
 describe(`${CarrierLink.name} against the simulator: flow control and failures`, () => {
   let sut: Harness;
 
@@ -17,27 +22,31 @@ describe(`${CarrierLink.name} against the simulator: flow control and failures`,
     // The SMSC allows 120/s, the contract says 150/s: the link is throttled, pauses and recovers.
     sut = await startHarness({ tps: 120, throttle: true }, { tps: 150, binds: 2, window: 20 });
     const outcomes = await submitAll(sut.link, destinations(450).map((destination) => ({ destination, text: 'nhieu' })));
-    expect(finalKinds(outcomes).every((kind) => kind === 'accepted')).toBe(true);
-    expect(sut.simulator.statuses.get(0x58)).toBeGreaterThan(0);
-    expect(outcomes.flat().filter((outcome) => outcome.kind === 'retry').every((outcome) => outcome.kind === 'retry' && outcome.error.startsWith('ESME_RTHROTTLED'))).toBe(true);
+    expect(outcomes.every(acceptedAtOnce)).toBe(true);
+    const throttled = sut.simulator.statuses.get(0x58) ?? 0;
+    expect(throttled).toBeGreaterThan(0);
+    expect(sut.simulator.received).toHaveLength(450 + throttled);
     expect(Math.max(...sut.simulator.submitsPerSecond())).toBeLessThanOrEqual(150);
     expect(sut.simulator.messages()).toHaveLength(450);
     expect(sut.link.status().pdus!.pauses).toBeGreaterThan(0);
   });
 
-  it('pauses on queue-full and gives the message back as retry, named', async () => {
+  it('pauses on queue-full and sends the refused submit again after the pause, with no outcome of its own', async () => {
     sut = await startHarness({ queueFullFraction: 0.2, seed: 3 });
     const outcomes = await submitAll(sut.link, destinations(100).map((destination) => ({ destination, text: 'day' })));
-    expect(finalKinds(outcomes).every((kind) => kind === 'accepted')).toBe(true);
-    const retries = outcomes.flat().filter((outcome) => outcome.kind === 'retry');
-    expect(retries.length).toBeGreaterThan(0);
-    expect(retries[0]).toMatchObject({ kind: 'retry', status: 0x14, error: expect.stringContaining('ESME_RMSGQFUL') });
+    expect(outcomes.every(acceptedAtOnce)).toBe(true);
+    const queueFull = sut.simulator.statuses.get(0x14) ?? 0;
+    expect(queueFull).toBeGreaterThan(0);
+    expect(sut.simulator.received).toHaveLength(100 + queueFull);
+    expect(sut.simulator.messages()).toHaveLength(100);
+    expect(sut.link.status().pdus!.pauses).toBeGreaterThan(0);
+    expect(sut.logs.some((line) => line.includes('answered ESME_RMSGQFUL'))).toBe(true);
   });
 
   it('fails invalid numbers for good with the SMPP error name', async () => {
     sut = await startHarness({ invalidRanges: ['8490000'] });
     const [[outcome]] = await submitAll(sut.link, [{ destination: '84900001234', text: 'sai so' }]);
-    expect(outcome).toEqual({ kind: 'permanent', status: 0x0b, error: 'ESME_RINVDSTADR (0x0000000B)', acceptedParts: [] });
+    expect(outcome).toEqual({ kind: 'permanent', status: 0x0b, error: 'ESME_RINVDSTADR (0x0000000B)', totalParts: 1, reference: null, accepted: [] });
   });
 
   it('reconnects after a drop mid-window; every message ends with exactly one outcome, ambiguous for those in flight', async () => {
@@ -62,7 +71,7 @@ describe(`${CarrierLink.name} against the simulator: flow control and failures`,
     const outcomes = await submitAll(sut.link, destinations(30).map((destination) => ({ destination, text: 'im lang' })));
     const ambiguous = outcomes.flat().filter((outcome) => outcome.kind === 'ambiguous');
     expect(ambiguous).toHaveLength(3);
-    expect(ambiguous[0]).toMatchObject({ error: 'submit_sm part 1/1: no response in time', acceptedParts: [] });
+    expect(ambiguous[0]).toMatchObject({ part: 1, error: 'submit_sm part 1/1: no response in time', accepted: [] });
     expect(sut.simulator.received).toHaveLength(30);
   });
 
@@ -92,7 +101,7 @@ describe(`${CarrierLink.name} against the simulator: flow control and failures`,
       expect(error.message).toBe(`bind_transceiver to viettel at 127.0.0.1:${simulator.port} as system_id "loa_test" failed: ESME_RINVPASWD (0x0000000E)`);
       expect(logs.some((line) => line.includes('ESME_RINVPASWD'))).toBe(true);
       const [outcome] = await Promise.all([link.submit({ destination: '84912345678', text: 'x', encoding: 'gsm7' })]);
-      expect(outcome.kind).toBe('retry');
+      expect(outcome).toMatchObject({ kind: 'not-sent', status: null, accepted: [] });
       const everything = [...logs, error.message, error.stack ?? '', JSON.stringify(link.status()), JSON.stringify(outcome)];
       expect(everything.filter((text) => text.includes(PASSWORD))).toEqual([]);
       expect(simulator.binds.every((bind) => bind.interfaceVersion === 0x34)).toBe(true);

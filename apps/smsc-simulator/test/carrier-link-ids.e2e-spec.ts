@@ -55,7 +55,7 @@ describe(`${CarrierLink.name} against the simulator: receipts`, () => {
     await sut.link.stop();
     expect(sut.simulator.counts.unbinds).toBe(2);
     expect(sut.link.status()).toMatchObject({ state: 'stopped', boundSessions: 0, inFlight: 0 });
-    expect(await sut.link.submit({ destination: '84911111111', text: 'x', encoding: 'gsm7' })).toMatchObject({ kind: 'retry' });
+    expect(await sut.link.submit({ destination: '84911111111', text: 'x', encoding: 'gsm7' })).toMatchObject({ kind: 'not-sent', accepted: [] });
   });
 
   it('gets again, a second later, a receipt it could not store (answered ESME_RX_T_APPN), and every one in the end', async () => {

@@ -44,14 +44,19 @@ export function destinations(count: number, prefix = '8491'): string[] {
   return Array.from({ length: count }, (_, index) => `${prefix}${String(index).padStart(7, '0')}`);
 }
 
-/** Submits, re-submitting 'retry' outcomes as the dispatcher would; returns every outcome seen per message. */
+/** The carrier has no part of it: the dispatcher puts it back in the queue. */
+export function backToQueue(outcome: SubmitOutcome): boolean {
+  return (outcome.kind === 'not-sent' || outcome.kind === 'refused') && outcome.accepted.length === 0;
+}
+
+/** Submits, re-submitting the messages the carrier has no part of, as the dispatcher would; returns every outcome seen per message. */
 export async function submitAll(link: CarrierLink, texts: { destination: string; text: string; encoding?: 'gsm7' | 'ucs2' }[]): Promise<SubmitOutcome[][]> {
   return Promise.all(texts.map(async ({ destination, text, encoding }) => {
     const seen: SubmitOutcome[] = [];
     for (;;) {
       const outcome = await link.submit({ destination, text, encoding: encoding ?? 'gsm7' });
       seen.push(outcome);
-      if (outcome.kind !== 'retry') return seen;
+      if (!backToQueue(outcome)) return seen;
     }
   }));
 }
@@ -61,5 +66,5 @@ export function waitFor(what: string, condition: () => boolean, timeoutMs = 15_0
 }
 
 export function acceptedIds(outcomes: SubmitOutcome[]): string[] {
-  return outcomes.flatMap((outcome) => (outcome.kind === 'accepted' ? outcome.parts.map((part) => part.smscMessageId) : []));
+  return outcomes.flatMap((outcome) => (outcome.kind === 'accepted' ? outcome.accepted.map((part) => part.smscMessageId) : []));
 }

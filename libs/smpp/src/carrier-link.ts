@@ -1,12 +1,13 @@
-import { type CarrierId, type CarrierLinkPort, type DeliveryReceipt, type InboundSms, type LinkStatus, type OutboundSms, type SmppAccountConfig, type SubmitOutcome } from './carrier-link.types';
+import { type CarrierId, type CarrierLinkPort, type DeliveryReceipt, type InboundSms, type LateAccept, type LinkStatus, type OutboundSms, type SmppAccountConfig, type SubmitOutcome } from './carrier-link.types';
 import { parseDeliverSm } from './deliver-sm.parser';
+import { Fifo } from './fifo';
 import { defaultLinkLogger, type LinkLogger } from './link-logger';
 import { LinkSession, type SessionRole } from './link-session';
 import { MessageJob } from './message-job';
 import { type SmppPdu } from './smpp-package';
 import { classifySmppStatus, SMPP_STATUS, smppStatusName } from './smpp-status';
 import { canonicalSubmitId } from './smsc-message-id';
-import { buildSubmitPdus, ConcatReferences, type SubmitPduFields } from './submit-pdus';
+import { buildSubmitPdus, ConcatReferences, type SubmitPlan } from './submit-pdus';
 import { TpsLimiter } from './tps-limiter';
 
 export interface CarrierLinkOptions {
@@ -17,25 +18,20 @@ export interface CarrierLinkOptions {
   /** Pause after throttled / queue-full: doubles per repeat from the first up to the cap (250 / 10,000 ms). */
   pauseInitialMs?: number;
   pauseMaxMs?: number;
-  /** How long stop() waits for outstanding submits before unbinding (5,000 ms). */
+  /** How long stop() waits for outstanding submits and the rest of messages already begun before unbinding (5,000 ms). */
   drainTimeoutMs?: number;
   /** Offset of the SMSC clock in receipt dates (420: Asia/Ho_Chi_Minh). */
   receiptUtcOffsetMinutes?: number;
   random?: () => number;
 }
 
-interface QueuedPart {
-  job: MessageJob;
-  index: number;
-  fields: SubmitPduFields;
-  sentAt: number;
-  requeues: number;
-}
-
-// A part refused with a retry-class status (not throttling) is sent again at most this often before the
-// message comes back to the dispatcher; other parts of it may already be on their way to the handset.
-const MAX_PART_REQUEUES = 3;
 const REFUSED_LOG_INTERVAL_MS = 5000;
+
+type QueueName = 'nextParts' | 'resends' | 'fresh';
+
+const COUNTER_OF_OUTCOME = {
+  accepted: 'accepted', permanent: 'failed', refused: 'retried', 'not-sent': 'retried', ambiguous: 'ambiguous',
+} as const satisfies Record<SubmitOutcome['kind'], keyof LinkStatus['counters']>;
 
 /** One carrier account: its binds, window, TPS, pauses, and the receipts coming back. */
 export class CarrierLink implements CarrierLinkPort {
@@ -47,10 +43,16 @@ export class CarrierLink implements CarrierLinkPort {
   private readonly references = new ConcatReferences();
   private readonly reconnectTimers = new Set<NodeJS.Timeout>();
   private readonly attempts = new Map<LinkSession, number>();
-  private queue: QueuedPart[] = [];
-  private queueHead = 0;
+  /**
+   * Messages waiting to send their current part, one entry per message, served in this order: the next
+   * part of a message the SMSC has earlier parts of (the handset holds them), a part to send again after
+   * a throttled / queue-full pause, then the first part of a new message.
+   */
+  private readonly queues: Record<QueueName, Fifo<MessageJob>> = { nextParts: new Fifo(), resends: new Fifo(), fresh: new Fifo() };
   private running: 'stopped' | 'running' | 'stopping' = 'stopped';
   private stopping?: Promise<void>;
+  /** While stopping, next parts are still sent until then. */
+  private drainUntil = 0;
   private pausedUntil = 0;
   private pauseStartedAt = 0;
   private pauseLevel = 0;
@@ -61,7 +63,8 @@ export class CarrierLink implements CarrierLinkPort {
   private lastBindFailed = false;
   private receiptHandler?: (receipt: DeliveryReceipt) => Promise<void>;
   private inboundHandler?: (message: InboundSms) => Promise<void>;
-  private readonly counters: LinkStatus['counters'] = { submitted: 0, accepted: 0, retried: 0, failed: 0, ambiguous: 0, receipts: 0, inbound: 0, reconnects: 0 };
+  private lateAcceptHandler?: (late: LateAccept) => void;
+  private readonly counters: LinkStatus['counters'] = { submitted: 0, accepted: 0, retried: 0, failed: 0, ambiguous: 0, receipts: 0, inbound: 0, reconnects: 0, lateResponses: 0 };
   private readonly pdus = { sent: 0, pauses: 0 };
   private refusedDeliverSm = { loggedAt: 0, unlogged: 0 };
 
@@ -99,18 +102,19 @@ export class CarrierLink implements CarrierLinkPort {
 
   submit(message: OutboundSms): Promise<SubmitOutcome> {
     this.counters.submitted++;
-    if (this.running !== 'running') return Promise.resolve(this.count({ kind: 'retry', status: null, error: `link ${this.carrier} is ${this.running}` }));
-    if (this.lastBindFailed && this.boundCount() === 0) return Promise.resolve(this.count({ kind: 'retry', status: null, error: `link ${this.carrier} is down` }));
-    let parts: SubmitPduFields[];
-    try {
-      parts = buildSubmitPdus(message, this.config, this.references);
-    } catch (error) {
-      // The text does not fit its declared encoding: no SMSC status, hence -1.
-      return Promise.resolve(this.count({ kind: 'permanent', status: -1, error: `cannot encode: ${(error as Error).message}`, acceptedParts: [] }));
-    }
     return new Promise((resolve) => {
-      const job = new MessageJob(parts.length, (outcome) => resolve(this.count(outcome)));
-      parts.forEach((fields, index) => this.queue.push({ job, index: index + 1, fields, sentAt: 0, requeues: 0 }));
+      const finish = (outcome: SubmitOutcome) => resolve(this.count(outcome));
+      let plan: SubmitPlan;
+      try {
+        plan = buildSubmitPdus(message, this.config, this.references);
+      } catch (error) {
+        // The text does not fit its declared encoding, or onlyParts / reference do not fit the message: no SMSC status, hence -1.
+        return finish({ kind: 'permanent', status: -1, error: `cannot build submit_sm: ${(error as Error).message}`, totalParts: 0, reference: null, accepted: [] });
+      }
+      const job = new MessageJob(message, plan, finish);
+      const unavailable = this.unavailableReason();
+      if (unavailable) return job.notSent(null, unavailable);
+      this.queues.fresh.push(job);
       this.schedulePump();
     });
   }
@@ -123,22 +127,36 @@ export class CarrierLink implements CarrierLinkPort {
     this.inboundHandler = handler;
   }
 
+  onLateAccept(handler: (late: LateAccept) => void): void {
+    this.lateAcceptHandler = handler;
+  }
+
   status(): LinkStatus {
     const boundSessions = this.boundCount();
     const state = this.running !== 'running' ? this.running
       : boundSessions === 0 ? 'connecting'
       : this.pausedUntil > Date.now() ? 'paused' : 'bound';
-    const inFlight = this.sessions.reduce((sum, session) => sum + session.submitsInFlight, 0);
-    return { carrier: this.carrier, state, boundSessions, inFlight, counters: { ...this.counters }, queued: this.queue.length - this.queueHead, pdus: { ...this.pdus } };
+    const { nextParts, resends, fresh } = this.queues;
+    const queued = nextParts.size + resends.size + fresh.size;
+    return { carrier: this.carrier, state, boundSessions, inFlight: this.inFlight(), counters: { ...this.counters }, queued, pdus: { ...this.pdus } };
   }
 
   private boundCount(): number {
     return this.sessions.filter((session) => session.state === 'bound').length;
   }
 
+  private inFlight(): number {
+    return this.sessions.reduce((sum, session) => sum + session.submitsInFlight, 0);
+  }
+
+  private unavailableReason(): string | null {
+    if (this.running !== 'running') return `link ${this.carrier} is ${this.running}`;
+    if (this.lastBindFailed && this.boundCount() === 0) return `link ${this.carrier} is down`;
+    return null;
+  }
+
   private count(outcome: SubmitOutcome): SubmitOutcome {
-    const key = ({ accepted: 'accepted', permanent: 'failed', retry: 'retried', ambiguous: 'ambiguous' } as const)[outcome.kind];
-    this.counters[key]++;
+    this.counters[COUNTER_OF_OUTCOME[outcome.kind]]++;
     return outcome;
   }
 
@@ -149,7 +167,7 @@ export class CarrierLink implements CarrierLinkPort {
     } catch (error) {
       this.lastBindFailed = true;
       this.logger.error((error as Error).message);
-      if (this.boundCount() === 0) this.failUnsent(null, `link ${this.carrier} is down: ${(error as Error).message}`);
+      if (this.boundCount() === 0) this.failQueued(['nextParts', 'resends', 'fresh'], `link ${this.carrier} is down: ${(error as Error).message}`);
       this.scheduleReconnect(session);
       throw error;
     }
@@ -202,26 +220,38 @@ export class CarrierLink implements CarrierLinkPort {
   }
 
   private pump(): void {
-    while (this.running === 'running' && this.queueHead < this.queue.length) {
-      const part = this.queue[this.queueHead];
-      if (part.job.stopSending) {
-        this.queueHead++;
-        part.job.skip();
-        continue;
-      }
+    for (let queue = this.sendableQueue(); queue; queue = this.sendableQueue()) {
       const now = Date.now();
       if (this.pausedUntil > now) return this.wake(this.pausedUntil);
       const session = this.pickSender();
-      if (!session) break; // a response or a new bind pumps again
+      if (!session) return; // a response or a new bind pumps again
       const wait = this.limiter.waitMs(now);
       if (wait > 0) return this.wake(now + wait);
-      part.sentAt = now;
-      if (!session.submit(part.fields, (response, reason) => this.onSubmitDone(part, response, reason))) break;
-      this.queueHead++;
+      if (!this.send(session, queue.peek()!, now)) return;
+      queue.shift();
       this.limiter.take(now);
       this.pdus.sent++;
     }
-    this.compactQueue();
+  }
+
+  /** While stopping, only messages the SMSC already has parts of get their next part. */
+  private sendableQueue(): Fifo<MessageJob> | undefined {
+    const { nextParts, resends, fresh } = this.queues;
+    if (this.running === 'stopped') return undefined;
+    if (nextParts.size > 0) return nextParts;
+    if (this.running !== 'running') return undefined;
+    if (resends.size > 0) return resends;
+    return fresh.size > 0 ? fresh : undefined;
+  }
+
+  private send(session: LinkSession, job: MessageJob, sentAt: number): boolean {
+    const { message } = job;
+    const { part, fields } = job.current;
+    return session.submit(
+      fields,
+      (response, reason) => this.onSubmitDone(job, sentAt, response, reason),
+      (response) => this.onLateResponse(message, part, job.totalParts, response),
+    );
   }
 
   private pickSender(): LinkSession | undefined {
@@ -236,39 +266,48 @@ export class CarrierLink implements CarrierLinkPort {
     return undefined;
   }
 
-  private compactQueue(): void {
-    if (this.queueHead === this.queue.length) {
-      this.queue = [];
-      this.queueHead = 0;
-    } else if (this.queueHead > 4096 && this.queueHead * 2 > this.queue.length) {
-      this.queue = this.queue.slice(this.queueHead);
-      this.queueHead = 0;
-    }
-  }
-
-  private requeueFirst(part: QueuedPart): void {
-    part.requeues++;
-    if (this.queueHead > 0) this.queue[--this.queueHead] = part;
-    else this.queue.unshift(part);
-  }
-
-  private onSubmitDone(part: QueuedPart, response: SmppPdu | null, reason: string): void {
+  private onSubmitDone(job: MessageJob, sentAt: number, response: SmppPdu | null, reason: string): void {
     this.schedulePump();
-    if (!response) return part.job.lose(`submit_sm part ${part.index}/${part.job.total}: ${reason}`);
+    if (!response) return job.ambiguous(reason);
     const status = response.command_status;
-    if (status === SMPP_STATUS.OK) {
-      if (part.sentAt >= this.pausedUntil) this.pauseLevel = 0;
-      return part.job.accept(part.index, canonicalSubmitId(String(response.message_id ?? ''), this.config.dlrIdFormat));
-    }
+    if (status === SMPP_STATUS.OK) return this.onAccepted(job, sentAt, response);
     const name = smppStatusName(status);
-    const action = classifySmppStatus(status);
-    if (action === 'permanent') return part.job.fail(status, name);
-    if (action === 'pause-link') this.pause(part.sentAt, name);
-    // Parts of a long message are re-queued by the link: the SMSC refused them, so this cannot
-    // duplicate, and returning the message would resend its accepted parts too.
-    const mayRequeue = part.job.total > 1 && !part.job.stopSending && (action === 'pause-link' || part.requeues < MAX_PART_REQUEUES);
-    if (mayRequeue && this.running === 'running') return this.requeueFirst(part);
-    part.job.notSent(status, name);
+    switch (classifySmppStatus(status)) {
+      case 'pause-link':
+        return this.onThrottled(job, sentAt, status, name);
+      case 'retry':
+        return job.refused(status, name);
+      case 'permanent':
+        return job.permanent(status, name);
+    }
+  }
+
+  private onAccepted(job: MessageJob, sentAt: number, response: SmppPdu): void {
+    if (sentAt >= this.pausedUntil) this.pauseLevel = 0;
+    if (!job.accept(this.smscMessageId(response))) return;
+    if (this.running === 'running' || Date.now() < this.drainUntil) this.queues.nextParts.push(job);
+    else job.notSent(null, `link ${this.carrier} is ${this.running}`);
+  }
+
+  /** Throttled / queue full: the SMSC did not take the part, so it goes again after the pause, as often as it takes. */
+  private onThrottled(job: MessageJob, sentAt: number, status: number, name: string): void {
+    this.pause(sentAt, name);
+    if (this.running === 'running') this.queues.resends.push(job);
+    else job.notSent(status, name);
+  }
+
+  private onLateResponse(message: OutboundSms, part: number, totalParts: number, response: SmppPdu): void {
+    this.counters.lateResponses++;
+    if (response.command_status !== SMPP_STATUS.OK) return;
+    const late: LateAccept = { message, part, totalParts, smscMessageId: this.smscMessageId(response) };
+    // Off the smpp package's read loop: a handler that throws there would leave the session deaf for good.
+    void Promise.resolve()
+      .then(() => this.lateAcceptHandler?.(late))
+      .catch((error: Error) => this.logger.error(`${this.carrier}: late accept of ${late.smscMessageId} not handled: ${error.message}`));
+  }
+
+  private smscMessageId(response: SmppPdu): string {
+    return canonicalSubmitId(String(response.message_id ?? ''), this.config.dlrIdFormat);
   }
 
   private pause(sentAt: number, name: string): void {
@@ -283,14 +322,8 @@ export class CarrierLink implements CarrierLinkPort {
     this.logger.warn(`${this.carrier} answered ${name}: pausing the link for ${delay} ms`);
   }
 
-  private failUnsent(status: number | null, error: string): void {
-    const parts = this.queue.slice(this.queueHead);
-    this.queue = [];
-    this.queueHead = 0;
-    for (const part of parts) {
-      if (part.job.stopSending) part.job.skip();
-      else part.job.notSent(status, error);
-    }
+  private failQueued(queues: QueueName[], error: string): void {
+    for (const name of queues) for (const job of this.queues[name].takeAll()) job.notSent(null, error);
   }
 
   private async onDeliverSm(pdu: SmppPdu): Promise<number> {
@@ -328,17 +361,27 @@ export class CarrierLink implements CarrierLinkPort {
     this.running = 'stopping';
     this.reconnectTimers.forEach(clearTimeout);
     this.reconnectTimers.clear();
-    if (this.wakeTimer) clearTimeout(this.wakeTimer);
-    this.wakeTimer = undefined;
-    this.wakeAt = Infinity;
-    this.failUnsent(null, `link ${this.carrier} is stopping`);
-    const deadline = Date.now() + (this.options.drainTimeoutMs ?? 5000);
-    while (this.sessions.some((session) => session.submitsInFlight > 0) && Date.now() < deadline) {
-      await new Promise((resolve) => setTimeout(resolve, 10));
-    }
+    const error = `link ${this.carrier} is stopping`;
+    this.failQueued(['resends', 'fresh'], error);
+    // Messages the SMSC has earlier parts of get the rest while the window drains: no orphan parts on a restart.
+    this.drainUntil = Date.now() + (this.options.drainTimeoutMs ?? 5000);
+    while (this.hasDrainWork() && Date.now() < this.drainUntil) await new Promise((resolve) => setTimeout(resolve, 10));
+    this.drainUntil = 0;
+    this.clearWake();
+    this.failQueued(['nextParts'], error);
     await Promise.all(this.sessions.map((session) => session.close(1000)));
     this.running = 'stopped';
     this.logger.log(`${this.carrier} link stopped`);
+  }
+
+  private hasDrainWork(): boolean {
+    return this.inFlight() > 0 || (this.queues.nextParts.size > 0 && this.boundCount() > 0);
+  }
+
+  private clearWake(): void {
+    if (this.wakeTimer) clearTimeout(this.wakeTimer);
+    this.wakeTimer = undefined;
+    this.wakeAt = Infinity;
   }
 }
 

@@ -51,6 +51,10 @@ export interface OutboundSms {
   text: string;
   encoding: SmsEncoding;
   validityHours?: number;
+  /** Send only these part numbers (1-based), under `reference`: the carrier already has the others. Default: every part. */
+  onlyParts?: number[];
+  /** The concatenation reference of an earlier send of this message, reused with onlyParts (UDH8/UDH16/SAR). */
+  reference?: number;
 }
 
 export interface AcceptedPart {
@@ -59,14 +63,33 @@ export interface AcceptedPart {
   smscMessageId: string;
 }
 
-export type SubmitOutcome =
-  | { kind: 'accepted'; parts: AcceptedPart[] }
-  /** The carrier refused for good (invalid destination, invalid source…): the message fails. */
-  | { kind: 'permanent'; status: number; error: string; acceptedParts: AcceptedPart[] }
-  /** Throttled, queue full, link down before sending: send again later without counting an attempt. */
-  | { kind: 'retry'; status: number | null; error: string }
-  /** Sent but no answer (timeout, or the link dropped with it in the window): may or may not arrive. */
-  | { kind: 'ambiguous'; error: string; acceptedParts: AcceptedPart[]; totalParts: number };
+interface SendReport {
+  /** PDUs the whole message takes (the UDH total), whatever onlyParts asked. */
+  totalParts: number;
+  /** The concatenation reference used (null: one PDU, or message_payload). */
+  reference: number | null;
+  /** Parts the SMSC accepted in this send, in part order. */
+  accepted: AcceptedPart[];
+}
+
+export type SubmitOutcome = SendReport & (
+  | { kind: 'accepted' }                                    // every requested part accepted
+  | { kind: 'not-sent'; status: number | null; error: string } // the remaining parts never left: link stopping, no bound session, bind failed. The carrier does not have them.
+  | { kind: 'refused'; status: number; error: string }       // a part got a retry-class status (classifySmppStatus === 'retry')
+  | { kind: 'permanent'; status: number; error: string }     // a permanent status, or the text cannot be encoded (status -1)
+  | { kind: 'ambiguous'; part: number; error: string }       // part `part` was written but no answer came (timeout, connection lost)
+);
+
+/** A submit_sm_resp OK that came after its request had expired (the message's outcome said 'ambiguous'). */
+export interface LateAccept {
+  /** The very object given to submit(). */
+  message: OutboundSms;
+  part: number;
+  /** PDUs the whole message takes. */
+  totalParts: number;
+  /** Normalised by dlrIdFormat, like AcceptedPart.smscMessageId. */
+  smscMessageId: string;
+}
 
 export type ReceiptState = 'DELIVRD' | 'EXPIRED' | 'DELETED' | 'UNDELIV' | 'ACCEPTD' | 'UNKNOWN' | 'REJECTD' | 'ENROUTE';
 
@@ -98,25 +121,40 @@ export interface LinkStatus {
   state: LinkState;
   boundSessions: number;
   inFlight: number;
-  counters: { submitted: number; accepted: number; retried: number; failed: number; ambiguous: number; receipts: number; inbound: number; reconnects: number };
+  /**
+   * Outcomes by kind (retried: refused or not sent; failed: permanent), receipts and inbound messages
+   * taken, sessions bound again, and submit_sm_resp that came after their request expired.
+   */
+  counters: { submitted: number; accepted: number; retried: number; failed: number; ambiguous: number; receipts: number; inbound: number; reconnects: number; lateResponses: number };
   /** Parts waiting for a window slot, a TPS token or the end of a pause. */
   queued?: number;
   /** submit_sm PDUs written, and link pauses after throttled / queue-full answers. */
   pdus?: { sent: number; pauses: number };
 }
 
-/** What the dispatcher needs from a carrier link. The link never resends a message by itself. */
+/**
+ * What the dispatcher needs from a carrier link. The link never resends a message by itself, except a
+ * part refused as throttled / queue full, sent again after the pause.
+ */
 export interface CarrierLinkPort {
   readonly carrier: CarrierId;
   /** The account's submit_sm per second on this link (PDUs, so a 3-part message takes 3). */
   readonly tps: number;
   start(): Promise<void>;
-  /** Drains the window (bounded wait), unbinds, closes. */
+  /**
+   * Waits (bounded) for the window to drain and for the remaining parts of messages the SMSC already has
+   * parts of, unbinds, closes; everything else still queued comes back 'not-sent' at once.
+   */
   stop(): Promise<void>;
-  /** Resolves once every part has an outcome; waits for a window slot and a TPS token first. */
+  /**
+   * Sends the parts one at a time, in order, each after the one before was accepted; resolves once the
+   * message is accepted or a part ended it. Waits for a window slot and a TPS token per part.
+   */
   submit(message: OutboundSms): Promise<SubmitOutcome>;
   /** Answered with deliver_sm_resp only after the handler resolves (the receipt is stored first). */
   onReceipt(handler: (receipt: DeliveryReceipt) => Promise<void>): void;
   onInbound(handler: (message: InboundSms) => Promise<void>): void;
+  /** Called when a part whose outcome was 'ambiguous' (no answer in time) turns out accepted after all. */
+  onLateAccept(handler: (late: LateAccept) => void): void;
   status(): LinkStatus;
 }

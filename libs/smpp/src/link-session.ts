@@ -26,12 +26,24 @@ export interface SessionHandlers {
 
 /** A response, or null with the reason there will be none (expired, connection gone). */
 export type ResponseCallback = (response: SmppPdu | null, reason: string) => void;
+/** The response to a submit that had already been given up as expired. */
+export type LateResponseCallback = (response: SmppPdu) => void;
 
 interface Pending {
   expiresAt: number;
   submit: boolean;
   done: ResponseCallback;
+  late?: LateResponseCallback;
 }
+
+interface Expired {
+  expiredAt: number;
+  late: LateResponseCallback;
+}
+
+// Expired submits are remembered this long, and at most this many per connection, for a late answer.
+const LATE_ANSWER_KEEP_MS = 10 * 60_000;
+const LATE_ANSWER_KEEP_MAX = 100_000;
 
 /**
  * One SMPP session. Keeps its own table of requests awaiting a response with a per-request expiry:
@@ -43,6 +55,8 @@ export class LinkSession {
   everBound = false;
   private session?: SmppSession;
   private readonly pending = new Map<number, Pending>();
+  /** Submits of the current connection that expired unanswered, oldest first: only it can still answer them. */
+  private expired = new Map<number, Expired>();
   private timers: NodeJS.Timeout[] = [];
   private enquirePending = false;
   private closeReason = '';
@@ -67,6 +81,7 @@ export class LinkSession {
     const { host, port, bindTimeoutMs } = this.settings;
     this.state = 'connecting';
     this.closeReason = '';
+    this.expired = new Map();
     return new Promise((resolve, reject) => {
       const session = smppPackage.connect({ host, port });
       this.session = session;
@@ -107,15 +122,18 @@ export class LinkSession {
     });
   }
 
-  /** Sends a submit_sm; false when the session cannot take it (not bound, socket not writable). */
-  submit(fields: Record<string, unknown>, done: ResponseCallback): boolean {
+  /**
+   * Sends a submit_sm; false when the session cannot take it (not bound, socket not writable). `late` gets
+   * the response if it comes on this connection after `done` was told there would be none.
+   */
+  submit(fields: Record<string, unknown>, done: ResponseCallback, late?: LateResponseCallback): boolean {
     if (this.state !== 'bound') return false;
     if (!this.corked) {
       this.corked = true;
       this.session!.socket.cork();
       process.nextTick(() => this.uncork());
     }
-    return this.request(newPdu('submit_sm', fields), this.settings.requestTimeoutMs, true, done);
+    return this.request(newPdu('submit_sm', fields), this.settings.requestTimeoutMs, true, done, late);
   }
 
   /** Unbinds (bounded wait for unbind_resp) and closes; pending requests fail. */
@@ -153,10 +171,10 @@ export class LinkSession {
     return newPdu(`bind_${role}`, { system_id: systemId, password, system_type: systemType, interface_version: 0x34 });
   }
 
-  private request(pdu: SmppPdu, timeoutMs: number, submit: boolean, done: ResponseCallback): boolean {
+  private request(pdu: SmppPdu, timeoutMs: number, submit: boolean, done: ResponseCallback, late?: LateResponseCallback): boolean {
     const session = this.session;
     if (!session || !session.socket.writable || !session.send(pdu)) return false;
-    this.pending.set(pdu.sequence_number, { expiresAt: Date.now() + timeoutMs, submit, done });
+    this.pending.set(pdu.sequence_number, { expiresAt: Date.now() + timeoutMs, submit, done, late });
     if (submit) this.submitsInFlight++;
     return true;
   }
@@ -166,13 +184,7 @@ export class LinkSession {
   }
 
   private onPdu(pdu: SmppPdu): void {
-    if (pdu.isResponse()) {
-      const pending = this.pending.get(pdu.sequence_number);
-      if (!pending) return; // late answer to an expired request: its outcome is already 'ambiguous'
-      this.settle(pdu.sequence_number, pending);
-      pending.done(pdu, '');
-      return;
-    }
+    if (pdu.isResponse()) return this.onResponse(pdu);
     switch (pdu.command) {
       case 'enquire_link':
         return this.respond(pdu.response());
@@ -191,6 +203,18 @@ export class LinkSession {
       default:
         return this.respond(newPdu('generic_nack', { sequence_number: pdu.sequence_number, command_status: SMPP_STATUS.INVALID_COMMAND_ID }));
     }
+  }
+
+  private onResponse(pdu: SmppPdu): void {
+    const pending = this.pending.get(pdu.sequence_number);
+    if (pending) {
+      this.settle(pdu.sequence_number, pending);
+      return pending.done(pdu, '');
+    }
+    const expired = this.expired.get(pdu.sequence_number);
+    if (!expired) return;
+    this.expired.delete(pdu.sequence_number);
+    expired.late(pdu);
   }
 
   private settle(sequence: number, pending: Pending): void {
@@ -216,16 +240,31 @@ export class LinkSession {
 
   private expire(): void {
     const now = Date.now();
+    this.forgetExpiredBefore(now - LATE_ANSWER_KEEP_MS);
     for (const [sequence, pending] of this.pending) {
       if (pending.expiresAt > now) continue;
       this.settle(sequence, pending);
+      if (pending.late) this.rememberExpired(sequence, { expiredAt: now, late: pending.late });
       pending.done(null, 'no response in time');
+    }
+  }
+
+  private rememberExpired(sequence: number, expired: Expired): void {
+    if (this.expired.size >= LATE_ANSWER_KEEP_MAX) this.expired.delete(this.expired.keys().next().value!);
+    this.expired.set(sequence, expired);
+  }
+
+  private forgetExpiredBefore(time: number): void {
+    for (const [sequence, expired] of this.expired) {
+      if (expired.expiredAt >= time) return;
+      this.expired.delete(sequence);
     }
   }
 
   private failPending(reason: string): void {
     const entries = [...this.pending];
     this.pending.clear();
+    this.expired.clear();
     this.submitsInFlight = 0;
     for (const [, pending] of entries) pending.done(null, reason);
   }

@@ -1,60 +1,64 @@
-import { type AcceptedPart, type SubmitOutcome } from './carrier-link.types';
+import { type AcceptedPart, type OutboundSms, type SubmitOutcome } from './carrier-link.types';
+import { type PlannedPart, type SubmitPlan } from './submit-pdus';
 
-/** Collects the outcome of every part of one message and resolves once all are known. */
+/**
+ * One message on the link. Its parts go one at a time, in order, each once the SMSC took the one before:
+ * a part refused or lost in a dropped connection never has later parts reach the handset without it.
+ */
 export class MessageJob {
-  /** Set once the message can no longer succeed: its unsent parts are not sent. */
-  stopSending = false;
-  private unsettled: number;
+  private next = 0;
   private readonly accepted: AcceptedPart[] = [];
-  private permanent?: { status: number; error: string };
-  private ambiguous?: string;
-  private retry?: { status: number | null; error: string };
 
   constructor(
-    readonly total: number,
+    /** As given to submit(). */
+    readonly message: OutboundSms,
+    private readonly plan: SubmitPlan,
     private readonly resolve: (outcome: SubmitOutcome) => void,
-  ) {
-    this.unsettled = total;
+  ) {}
+
+  /** The part to send now (or the one in flight). */
+  get current(): PlannedPart {
+    return this.plan.parts[this.next];
   }
 
-  accept(part: number, smscMessageId: string): void {
-    this.accepted.push({ part, smscMessageId });
-    this.settle();
+  /** PDUs the whole message takes. */
+  get totalParts(): number {
+    return this.plan.totalParts;
   }
 
-  fail(status: number, error: string): void {
-    this.permanent ??= { status, error };
-    this.stopSending = true;
-    this.settle();
+  /** 'part 2/3', for messages. */
+  get currentLabel(): string {
+    return `part ${this.current.part}/${this.plan.totalParts}`;
   }
 
-  lose(error: string): void {
-    this.ambiguous ??= error;
-    this.settle();
+  /** Records the current part as taken; false when it was the last one, and the message is accepted. */
+  accept(smscMessageId: string): boolean {
+    this.accepted.push({ part: this.current.part, smscMessageId });
+    if (++this.next < this.plan.parts.length) return true;
+    this.resolve({ ...this.report(), kind: 'accepted' });
+    return false;
   }
 
-  /** The part was refused or never sent, so the carrier does not have it. */
+  /** The current part and those after it never left: the carrier does not have them. */
   notSent(status: number | null, error: string): void {
-    this.retry ??= { status, error };
-    this.stopSending = true;
-    this.settle();
+    this.resolve({ ...this.report(), kind: 'not-sent', status, error });
   }
 
-  /** A part skipped because the message already failed. */
-  skip(): void {
-    this.settle();
+  /** The current part got a retry-class status. */
+  refused(status: number, error: string): void {
+    this.resolve({ ...this.report(), kind: 'refused', status, error });
   }
 
-  private settle(): void {
-    if (--this.unsettled > 0) return;
-    const acceptedParts = this.accepted.sort((a, b) => a.part - b.part);
-    if (this.permanent) return this.resolve({ kind: 'permanent', ...this.permanent, acceptedParts });
-    if (this.ambiguous) return this.resolve({ kind: 'ambiguous', error: this.ambiguous, acceptedParts, totalParts: this.total });
-    if (this.retry && acceptedParts.length === 0) return this.resolve({ kind: 'retry', ...this.retry });
-    if (this.retry) {
-      const error = `${this.retry.error} after ${acceptedParts.length} of ${this.total} parts were accepted`;
-      return this.resolve({ kind: 'ambiguous', error, acceptedParts, totalParts: this.total });
-    }
-    this.resolve({ kind: 'accepted', parts: acceptedParts });
+  permanent(status: number, error: string): void {
+    this.resolve({ ...this.report(), kind: 'permanent', status, error });
+  }
+
+  /** The current part was written but no answer will come. */
+  ambiguous(reason: string): void {
+    this.resolve({ ...this.report(), kind: 'ambiguous', part: this.current.part, error: `submit_sm ${this.currentLabel}: ${reason}` });
+  }
+
+  private report(): Pick<SubmitOutcome, 'totalParts' | 'reference' | 'accepted'> {
+    return { totalParts: this.plan.totalParts, reference: this.plan.reference, accepted: this.accepted };
   }
 }

@@ -1,5 +1,5 @@
 import { buildConcatUdh, dataCodingFor, encodeText, splitSegments } from '@loa/sms';
-import { type OutboundSms, type SmppAccountConfig } from './carrier-link.types';
+import { type ConcatMode, type OutboundSms, type SmppAccountConfig } from './carrier-link.types';
 import { relativeValidityPeriod } from './validity-period';
 
 const ESM_CLASS_UDHI = 0x40;
@@ -7,6 +7,21 @@ const REGISTERED_DELIVERY_FINAL = 0x01;
 
 /** The fields of one submit_sm, as the smpp package takes them (short_message always a Buffer). */
 export type SubmitPduFields = Record<string, unknown>;
+
+/** One submit_sm to send, with its 1-based part number within the whole message. */
+export interface PlannedPart {
+  part: number;
+  fields: SubmitPduFields;
+}
+
+/** The submit_sm PDUs of one send, in part order. */
+export interface SubmitPlan {
+  /** PDUs the whole message takes (the UDH / SAR total), however few of them this send holds. */
+  totalParts: number;
+  /** The concatenation reference; null for one PDU (a single segment, or message_payload). */
+  reference: number | null;
+  parts: PlannedPart[];
+}
 
 /** Hands out concatenation references per link, rolling over within the reference size. */
 export class ConcatReferences {
@@ -19,10 +34,30 @@ export class ConcatReferences {
   }
 }
 
-/** One submit_sm per segment (one in total for message_payload); bytes from libs/sms, never the package. */
-export function buildSubmitPdus(message: OutboundSms, config: SmppAccountConfig, references: ConcatReferences): SubmitPduFields[] {
-  const charset = config.gsmCoding;
-  const base: SubmitPduFields = {
+/**
+ * One submit_sm per segment (one in total for message_payload); bytes from libs/sms, never the package.
+ * With `onlyParts` only those segments are built, under `message.reference` when given: the carrier
+ * already has the others. Throws when the text does not fit its encoding or onlyParts / reference are
+ * out of range.
+ */
+export function buildSubmitPdus(message: OutboundSms, config: SmppAccountConfig, references: ConcatReferences): SubmitPlan {
+  const encode = (text: string) => encodeText(text, message.encoding, config.gsmCoding);
+  const base = baseFields(message, config);
+  const segments = splitSegments(message.text, message.encoding, config.concat);
+  if (segments.length === 1) return onePdu({ ...base, short_message: encode(message.text) });
+  if (config.concat === 'payload') return onePdu({ ...base, short_message: Buffer.alloc(0), message_payload: encode(message.text) });
+  const bits = config.concat === 'udh8' ? 8 : 16;
+  const reference = message.reference === undefined ? references.next(bits) : checkedReference(message.reference, bits);
+  const total = segments.length;
+  const parts = partsToSend(message.onlyParts, total).map((part) => ({
+    part,
+    fields: concatFields(config.concat, base, encode(segments[part - 1]), { reference, total, part }),
+  }));
+  return { totalParts: total, reference, parts };
+}
+
+function baseFields(message: OutboundSms, config: SmppAccountConfig): SubmitPduFields {
+  return {
     service_type: '',
     source_addr_ton: config.sourceTon,
     source_addr_npi: config.sourceNpi,
@@ -33,32 +68,34 @@ export function buildSubmitPdus(message: OutboundSms, config: SmppAccountConfig,
     esm_class: 0,
     registered_delivery: REGISTERED_DELIVERY_FINAL,
     validity_period: relativeValidityPeriod(message.validityHours ?? config.validityHours),
-    data_coding: dataCodingFor(message.encoding, charset),
+    data_coding: dataCodingFor(message.encoding, config.gsmCoding),
   };
-  const segments = splitSegments(message.text, message.encoding, config.concat);
-  if (segments.length === 1) return [{ ...base, short_message: encodeText(message.text, message.encoding, charset) }];
-  switch (config.concat) {
-    case 'payload':
-      return [{ ...base, short_message: Buffer.alloc(0), message_payload: encodeText(message.text, message.encoding, charset) }];
-    case 'sar': {
-      const reference = references.next(16);
-      return segments.map((segment, index) => ({
-        ...base,
-        short_message: encodeText(segment, message.encoding, charset),
-        sar_msg_ref_num: reference,
-        sar_total_segments: segments.length,
-        sar_segment_seqnum: index + 1,
-      }));
-    }
-    case 'udh8':
-    case 'udh16': {
-      const bits = config.concat === 'udh8' ? 8 : 16;
-      const reference = references.next(bits);
-      return segments.map((segment, index) => ({
-        ...base,
-        esm_class: ESM_CLASS_UDHI,
-        short_message: Buffer.concat([buildConcatUdh(reference, segments.length, index + 1, bits), encodeText(segment, message.encoding, charset)]),
-      }));
-    }
+}
+
+function onePdu(fields: SubmitPduFields): SubmitPlan {
+  return { totalParts: 1, reference: null, parts: [{ part: 1, fields }] };
+}
+
+function concatFields(concat: ConcatMode, base: SubmitPduFields, bytes: Buffer, at: { reference: number; total: number; part: number }): SubmitPduFields {
+  if (concat === 'sar') {
+    return { ...base, short_message: bytes, sar_msg_ref_num: at.reference, sar_total_segments: at.total, sar_segment_seqnum: at.part };
   }
+  const udh = buildConcatUdh(at.reference, at.total, at.part, concat === 'udh8' ? 8 : 16);
+  return { ...base, esm_class: ESM_CLASS_UDHI, short_message: Buffer.concat([udh, bytes]) };
+}
+
+/** The requested part numbers, ascending and once each; every part when none are named. */
+function partsToSend(onlyParts: number[] | undefined, total: number): number[] {
+  if (onlyParts === undefined) return Array.from({ length: total }, (_, index) => index + 1);
+  const wanted = [...new Set(onlyParts)].sort((a, b) => a - b);
+  const outside = wanted.filter((part) => !Number.isInteger(part) || part < 1 || part > total);
+  if (wanted.length === 0) throw new RangeError('onlyParts names no part');
+  if (outside.length > 0) throw new RangeError(`onlyParts ${outside.join(', ')} outside the message's ${total} parts`);
+  return wanted;
+}
+
+function checkedReference(reference: number, bits: 8 | 16): number {
+  const max = 2 ** bits - 1;
+  if (!Number.isInteger(reference) || reference < 0 || reference > max) throw new RangeError(`reference ${reference} does not fit ${bits} bits (0-${max})`);
+  return reference;
 }
