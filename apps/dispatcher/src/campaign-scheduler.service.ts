@@ -8,8 +8,7 @@ import { FailureLog } from './failure-log';
 
 const RECEIPT_BATCH = 5000;
 const SWEEP_BATCH = 5000;
-/** How long, beyond the unmatched-receipt wait, a receipt for another copy of a message may lag behind its end. */
-const COPY_RECEIPT_MARGIN_SECONDS = 60;
+
 
 /** Every periodic job of the dispatcher; each tick only moves work along, dispatchers do the sending. */
 @Injectable()
@@ -49,8 +48,17 @@ export class CampaignSchedulerService {
       await this.matchOrphanReceipts();
       await this.retireUnmatchedReceipts();
       await this.endOverdueMessages();
-      await this.materialiser.complete(await this.delivery.finishedCampaigns(this.options.unmatchedReceiptSeconds + COPY_RECEIPT_MARGIN_SECONDS));
+      await this.completeFinishedCampaigns();
     });
+  }
+
+  /**
+   * A message that went again while the carrier may have had it keeps its campaign running for twice the
+   * unmatched-receipt wait after it ended: the receipt of the other copy lags about as much as the one that
+   * ended it, then waits that long to be retired and counted as a duplicate.
+   */
+  private async completeFinishedCampaigns(): Promise<void> {
+    await this.materialiser.complete(await this.delivery.finishedCampaigns(2 * this.options.unmatchedReceiptSeconds));
   }
 
   private async matchOrphanReceipts(): Promise<void> {

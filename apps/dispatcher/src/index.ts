@@ -1,1 +1,2 @@
 export * from './dispatcher.module';
+export type { DispatcherOptions, DispatcherSettings } from './carrier-dispatcher';

@@ -5,7 +5,7 @@ import { AuthModule } from '@loa/auth';
 import { CampaignsModule } from '@loa/campaigns';
 import { type CarrierAccount } from '@loa/config';
 import { DatabaseModule } from '@loa/database';
-import { DispatcherModule } from '@loa/dispatcher';
+import { DispatcherModule, type DispatcherSettings } from '@loa/dispatcher';
 import { type SmscSimulator } from '@loa/smsc-simulator';
 import { TemplatesModule } from '@loa/templates';
 import { pollUntil } from '@loa/testing';
@@ -20,7 +20,7 @@ const TPS = 80;
 const FLEET_OPTIONS = { idleMs: 50, batchSize: 20, statusIntervalMs: 200, maxBindsPerCarrier: 1 };
 
 /** Another dispatcher process, as on another machine: its own application on the same database. */
-async function startDispatcher(databaseUrl: string, carriers: CarrierAccount[], dispatcher = FLEET_OPTIONS): Promise<INestApplicationContext> {
+async function startDispatcher(databaseUrl: string, carriers: CarrierAccount[], dispatcher: DispatcherSettings = FLEET_OPTIONS): Promise<INestApplicationContext> {
   @Module({
     imports: [
       DatabaseModule.forRoot({ url: databaseUrl, poolSize: 4 }),
@@ -184,7 +184,8 @@ describe('a dispatcher that dies holding binds and claimed messages', () => {
     await doomed.connect();
     for (let slot = 0; slot < BINDS; slot++) await doomed.query(`SELECT pg_advisory_lock(hashtext('loa:bind:viettel'), $1)`, [slot]);
     const carriers = [simulatedAccount('viettel', simulator.port, { binds: BINDS, dlrIdFormat: 'hex-to-dec' })];
-    survivor = await startDispatcher(api.db.url, carriers);
+    // Unmatched receipts retire after 3 s (not 300): the campaign completes once no copy's receipt can still come.
+    survivor = await startDispatcher(api.db.url, carriers, { ...FLEET_OPTIONS, unmatchedReceiptSeconds: 3 });
     expect(simulator.connectionCount).toBe(0);
 
     const campaignId = await approvedCampaign(api, BODY, { provinces: ['14'], carriers: ['viettel'] });

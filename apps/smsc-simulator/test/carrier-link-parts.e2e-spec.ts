@@ -93,7 +93,7 @@ describe(`${CarrierLink.name} against the simulator: the parts of a long message
 
     await waitFor('the late answer', () => late.length === 1, 5000);
     const [, second] = sut.simulator.received;
-    expect(late[0]).toEqual({ message: expect.anything(), part: 2, smscMessageId: canonicalSubmitId(second.messageId!, 'hex-to-dec') });
+    expect(late[0]).toEqual({ message: expect.anything(), part: 2, totalParts: 3, smscMessageId: canonicalSubmitId(second.messageId!, 'hex-to-dec') });
     expect(late[0].message).toBe(message);
     await waitFor('both receipts', () => sut.receipts.length === 2);
     expect(sut.receipts.map((receipt) => receipt.smscMessageId)).toContain(late[0].smscMessageId);

@@ -67,15 +67,20 @@ describe('stateAfterSend (the retry policy)', () => {
 });
 
 describe('partsToSend', () => {
-  it('sends every part of a message the carrier has none of', () => {
-    expect(partsToSend(message(), 'missing')).toEqual({});
+  it('sends every part of a message the carrier has none of, under a reference of its own id (a crash before anything was recorded resends the same)', () => {
+    expect(partsToSend(message(), 'missing')).toEqual({ reference: 7 });
+    expect(partsToSend(message({ attempts: 2, unconfirmedSends: 1 }), 'missing')).toEqual({ reference: 7 });
   });
 
   it('sends only the missing parts under the same reference, where the carrier joins them', () => {
     expect(partsToSend(message({ partsAccepted: 0b101, parts: 4, reference: 42 }), 'missing')).toEqual({ onlyParts: [2, 4], reference: 42 });
   });
 
-  it('sends the whole message under a new reference, where the carrier does not', () => {
-    expect(partsToSend(message({ partsAccepted: 0b101, parts: 4, reference: 42 }), 'whole')).toEqual({});
+  it('sends the whole message under a new reference each attempt, where the carrier does not join parts sent apart', () => {
+    const first = partsToSend(message({ attempts: 1 }), 'whole');
+    const second = partsToSend(message({ attempts: 2, partsAccepted: 0b101, parts: 4, reference: 42 }), 'whole');
+    expect(first.onlyParts).toBeUndefined();
+    expect(second.onlyParts).toBeUndefined();
+    expect(second.reference).not.toBe(first.reference);
   });
 });

@@ -23,10 +23,18 @@ export const DEFAULT_RETRY_POLICY: RetryPolicy = {
   notSentRetrySeconds: 1,
 };
 
-/** Which parts a claimed message sends: all of them, or only those the carrier lacks (under the same reference). */
+/**
+ * Which parts a claimed message sends, under which concatenation reference. The reference comes from the
+ * message's id, so that a send nobody recorded (the dispatcher died) is completed by the next one under the
+ * same reference instead of leaving its parts orphaned on the handset; after a recorded send, only the parts
+ * the carrier lacks go. Carriers that do not join parts sent apart (`whole`) get every part under a new
+ * reference each attempt.
+ */
 export function partsToSend(message: ClaimedMessage, mode: ResendPartsMode): Pick<OutboundSms, 'onlyParts' | 'reference'> {
-  const { partsAccepted, parts, reference } = message;
-  if (mode === 'whole' || partsAccepted === 0 || parts === null || reference === null) return {};
+  if (mode === 'whole') return { reference: message.id * 16 + message.attempts };
+  const { partsAccepted, parts } = message;
+  const reference = message.reference ?? message.id;
+  if (partsAccepted === 0 || parts === null) return { reference };
   const onlyParts = Array.from({ length: parts }, (_, index) => index + 1).filter((part) => (partsAccepted & partMask(part)) === 0);
   return { onlyParts, reference };
 }

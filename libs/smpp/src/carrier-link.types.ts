@@ -53,7 +53,11 @@ export interface OutboundSms {
   validityHours?: number;
   /** Send only these part numbers (1-based), under `reference`: the carrier already has the others. Default: every part. */
   onlyParts?: number[];
-  /** The concatenation reference of an earlier send of this message, reused with onlyParts (UDH8/UDH16/SAR). */
+  /**
+   * The concatenation reference (UDH8/UDH16/SAR), any positive integer folded into the reference size: the
+   * one of an earlier send with onlyParts, or one derived from the message so that a send nobody recorded
+   * (a crash) is completed, not orphaned, by the next. Default: the link's own rolling counter.
+   */
   reference?: number;
 }
 

@@ -45,6 +45,12 @@ describe(buildSubmitPdus.name, () => {
     expect(plan.parts.map(({ fields }) => bodyOf(fields))).toEqual(whole.parts.slice(1).map(({ fields }) => bodyOf(fields)));
   });
 
+  it('folds a reference of the caller into the reference size, the same one every time', () => {
+    const at = (reference: number, concat: 'udh8' | 'udh16') => buildSubmitPdus({ ...THREE_PARTS, reference }, { ...CONFIG, concat }, new ConcatReferences()).reference;
+    expect([at(1, 'udh8'), at(255, 'udh8'), at(256, 'udh8'), at(1_000_000, 'udh8')]).toEqual([1, 255, 1, 1_000_000 % 255]);
+    expect([at(65_535, 'udh16'), at(65_536, 'udh16')]).toEqual([65_535, 1]);
+  });
+
   it('ignores onlyParts and reference for one PDU: a single segment, or message_payload', () => {
     const single = buildSubmitPdus({ destination: '1', text: 'ngan', encoding: 'gsm7', onlyParts: [2], reference: 9 }, CONFIG, new ConcatReferences());
     const payload = buildSubmitPdus({ ...THREE_PARTS, onlyParts: [2], reference: 9 }, { ...CONFIG, concat: 'payload' }, new ConcatReferences());
@@ -54,7 +60,7 @@ describe(buildSubmitPdus.name, () => {
   it.each([
     [{ onlyParts: [4] }, "onlyParts 4 outside the message's 3 parts"],
     [{ onlyParts: [] }, 'onlyParts names no part'],
-    [{ onlyParts: [1], reference: 256 }, 'reference 256 does not fit 8 bits (0-255)'],
+    [{ onlyParts: [1], reference: 0 }, 'reference 0 is not a positive integer'],
   ])('refuses %j', (fields, error) => {
     expect(() => buildSubmitPdus({ ...THREE_PARTS, ...fields }, CONFIG, new ConcatReferences())).toThrow(error);
   });

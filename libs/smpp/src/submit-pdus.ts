@@ -47,7 +47,7 @@ export function buildSubmitPdus(message: OutboundSms, config: SmppAccountConfig,
   if (segments.length === 1) return onePdu({ ...base, short_message: encode(message.text) });
   if (config.concat === 'payload') return onePdu({ ...base, short_message: Buffer.alloc(0), message_payload: encode(message.text) });
   const bits = config.concat === 'udh8' ? 8 : 16;
-  const reference = message.reference === undefined ? references.next(bits) : checkedReference(message.reference, bits);
+  const reference = message.reference === undefined ? references.next(bits) : foldReference(message.reference, bits);
   const total = segments.length;
   const parts = partsToSend(message.onlyParts, total).map((part) => ({
     part,
@@ -94,8 +94,11 @@ function partsToSend(onlyParts: number[] | undefined, total: number): number[] {
   return wanted;
 }
 
-function checkedReference(reference: number, bits: 8 | 16): number {
-  const max = 2 ** bits - 1;
-  if (!Number.isInteger(reference) || reference < 0 || reference > max) throw new RangeError(`reference ${reference} does not fit ${bits} bits (0-${max})`);
-  return reference;
+/**
+ * A reference of the caller's (any positive integer, e.g. derived from the message's id so that a resend
+ * after a crash, when nothing was recorded, completes the message it began) folded into 1..2^bits-1.
+ */
+export function foldReference(reference: number, bits: 8 | 16): number {
+  if (!Number.isSafeInteger(reference) || reference < 1) throw new RangeError(`reference ${reference} is not a positive integer`);
+  return ((reference - 1) % (2 ** bits - 1)) + 1;
 }
