@@ -27,6 +27,7 @@ function report(carrier: string, state: string, boundSessions: number): LinkStat
 }
 
 /** The parts of a response worth printing when a poll times out (a supertest response is circular). */
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- a JSON body, as untyped as supertest's own
 async function get(api: TestApi, path: string): Promise<{ status: number; body: any; text: string; contentType: string }> {
   const response = await api.http().get(path);
   return { status: response.status, body: response.body, text: response.text, contentType: response.headers['content-type'] ?? '' };

@@ -1,9 +1,9 @@
 import type { Benchmark } from '@loa/bench';
-import { smsBenchmarks } from '@loa/sms';
-import { subscriberBenchmarks } from '@loa/subscribers';
-import { templateBenchmarks } from '@loa/templates';
 import { campaignBenchmarks } from './campaign.bench';
 import { smppBenchmarks } from './smpp.bench';
+import { smsBenchmarks } from './sms.bench';
+import { subscriberBenchmarks } from './subscribers.bench';
+import { templateBenchmarks } from './templates.bench';
 
 /** Every benchmark `loa bench` knows, in the order they run. */
 export const ALL_BENCHMARKS: Benchmark[] = [...smsBenchmarks, ...templateBenchmarks, ...subscriberBenchmarks, ...smppBenchmarks, ...campaignBenchmarks];

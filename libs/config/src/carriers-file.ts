@@ -47,7 +47,7 @@ function describe(errors: ValidationError[], file: CarriersFile, parent = ''): s
     const path = parent ? `${parent}.${error.property}` : error.property;
     const label = path.replace(/^carriers\.(\d+)/, (_, index) => `carriers[${index}] (${file.carriers?.[Number(index)]?.id ?? '?'})`);
     const own = Object.entries(error.constraints ?? {})
-      .filter(([rule]) => !(error.property === 'password'))
+      .filter(() => error.property !== 'password')
       .map(([, message]) => `  ${label}: ${message}`);
     const passwordProblem = error.property === 'password' && error.constraints ? [`  ${label}: must be 1-8 characters (value hidden), or use passwordEnv`] : [];
     return [...own, ...passwordProblem, ...describe(error.children ?? [], file, path)];

@@ -17,7 +17,7 @@ export interface ProvinceContactsPatch {
   website?: string | null;
 }
 
-interface ProvinceRow extends Omit<StoredProvince, 'shortName'> {}
+type ProvinceRow = Omit<StoredProvince, 'shortName'>;
 
 /** Provinces as stored: the database is the source of truth for hotlines and websites after seeding. */
 @Injectable()

@@ -10,4 +10,3 @@ export type { SmsTextErrorCode } from './sms-text.exception';
 export { buildConcatUdh, parseUdh } from './sms-udh';
 export type { ConcatInfo } from './sms-udh';
 export type { EncodingPolicy, GsmCharset, PreparedText, SegmentInfo, SmsConcatMode, SmsEncoding } from './sms.types';
-export { smsBenchmarks } from './sms.bench';

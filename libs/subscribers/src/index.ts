@@ -9,4 +9,3 @@ export * from './subscriber-import';
 export * from './subscriber-import.service';
 export * from './subscriber-imports.repository';
 export * from './subscribers.module';
-export { subscriberBenchmarks } from './subscribers.bench';

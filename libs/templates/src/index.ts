@@ -3,7 +3,6 @@ export * from './template';
 export * from './template-context';
 export * from './templates.module';
 export * from './templates.service';
-export { templateBenchmarks } from './engine/render.bench';
 export * from './template-linting';
 export * from './template-preview';
 export * from './template-preview.service';

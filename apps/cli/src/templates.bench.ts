@@ -1,7 +1,6 @@
 import { type Benchmark, measureRate } from '@loa/bench';
 import { encodeText, prepareText, splitSegments } from '@loa/sms';
-import { compileTemplate, renderTemplate } from './template.compiler';
-import { type TemplateContext } from './template-variables';
+import { compileTemplate, renderTemplate, type TemplateContext } from '@loa/templates';
 
 // Renders to 100-134 UTF-16 units for these provinces: two UCS-2 segments, the common case.
 const BODY = 'CA {{province.name}} cảnh báo: không cung cấp mã OTP, không chuyển tiền cho người lạ tự xưng công an. Liên hệ {{province.hotline}} hoặc 113.';

@@ -8,9 +8,7 @@ import { DataSource } from 'typeorm';
 import type { Benchmark, BenchFigure } from '@loa/bench';
 import { DatabaseModule } from '@loa/database';
 import { syncProvinces } from '@loa/provinces';
-import { AudienceRepository } from './audience.repository';
-import { SubscriberImportService } from './subscriber-import.service';
-import { SubscribersModule } from './subscribers.module';
+import { AudienceRepository, SubscriberImportService, SubscribersModule } from '@loa/subscribers';
 
 const IMPORT_ROWS = 1_000_000;
 const AUDIENCE_ROWS = 10_000_000;
