@@ -18,9 +18,13 @@ const SMS_IS_PURE = boundary(
   '^(@loa/|@nestjs/|typeorm$|pg$|(node:)?(net|http|fs|child_process)$)',
   'libs/sms is pure: no Loa library, framework, database, network or file system.',
 );
+const COMMON_IS_PURE = boundary(
+  '^(@loa/|@nestjs/|typeorm$|pg$|(node:)?(net|http|fs|child_process)$)',
+  'libs/common is pure: shared definitions only, no Loa library, framework, database, network or file system.',
+);
 const SMPP_BUILDS_ON_SMS_ALONE = boundary(
-  '^(@loa/(?!sms$)|@nestjs/|typeorm$|pg$)',
-  'libs/smpp builds on @loa/sms alone: no other Loa library, Nest or database.',
+  '^(@loa/(?!(sms|common)$)|@nestjs/|typeorm$|pg$)',
+  'libs/smpp builds on @loa/sms (and the definitions of @loa/common) alone: no other Loa library, Nest or database.',
 );
 const SIMULATOR_HAS_NO_DATABASE = boundary(
   '^(@loa/(database|delivery|campaigns|subscribers|templates|auth)$|typeorm$|pg$)',
@@ -81,6 +85,7 @@ const boundaries = [
   ...libraryZones('libs/*', [ONLY_LIBS_SMPP_IMPORTS_SMPP], [ONLY_LIBS_SMPP_IMPORTS_SMPP]),
   ...libraryZones('libs/sms', [ONLY_LIBS_SMPP_IMPORTS_SMPP, SMS_IS_PURE], [ONLY_LIBS_SMPP_IMPORTS_SMPP]),
   ...libraryZones('libs/smpp', [SMPP_BUILDS_ON_SMS_ALONE], []),
+  ...libraryZones('libs/common', [ONLY_LIBS_SMPP_IMPORTS_SMPP, COMMON_IS_PURE], [ONLY_LIBS_SMPP_IMPORTS_SMPP]),
 ];
 
 export default defineConfig(

@@ -79,7 +79,7 @@ describe('module boundaries (the lint config)', () => {
   });
 
   describe('libs/smpp builds on libs/sms alone: no database, no Nest', () => {
-    const reason = /libs\/smpp builds on @loa\/sms alone/;
+    const reason = /libs\/smpp builds on @loa\/sms \(and the definitions of @loa\/common\) alone/;
     it.each<Case>([
       ['libs/smpp/src/carrier-link.ts', "import { DeliveryRepository } from '@loa/delivery';"],
       ['libs/smpp/src/carrier-link.ts', "import { DatabaseModule } from '@loa/database';"],
@@ -89,9 +89,19 @@ describe('module boundaries (the lint config)', () => {
     ])('refuses %s: %s', (file, code) => expectRefused([file, code], reason));
     it.each<Case>([
       ['libs/smpp/src/submit-pdus.ts', "import { encodeText, splitSegments } from '@loa/sms';"],
+      ['libs/smpp/src/carrier-link.types.ts', "import { type Carrier } from '@loa/common';"],
       ['libs/smpp/src/carrier-link.ts', "import { createConnection } from 'node:net';"],
       ['libs/smpp/src/carrier-link.spec.ts', "import { pollUntil } from '@loa/testing';"],
     ])('accepts %s: %s', (file, code) => expectAccepted([file, code]));
+  });
+
+  describe('libs/common is pure: the shared definitions every layer may import', () => {
+    const reason = /libs\/common is pure/;
+    it.each<Case>([
+      ['libs/common/src/carriers.ts', "import { DataSource } from 'typeorm';"],
+      ['libs/common/src/carriers.ts', "import { Injectable } from '@nestjs/common';"],
+      ['libs/common/src/carriers.ts', "import { encodeText } from '@loa/sms';"],
+    ])('refuses %s: %s', (file, code) => expectRefused([file, code], reason));
   });
 
   describe('the simulator never touches the database', () => {
