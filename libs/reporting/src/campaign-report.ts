@@ -10,8 +10,13 @@ export interface ReportCounts {
   expired: number;
   rejected: number;
   unknown: number;
-  /** Messages that reached the carrier twice after a dispatcher was lost, confirmed by the carrier's receipts. */
+  /**
+   * Messages the carrier took some part of twice (a copy after a lost answer or a crashed dispatcher,
+   * confirmed by a late answer or by the carrier's receipt for it).
+   */
   duplicated: number;
+  /** submit_sm PDUs the carrier accepted, duplicates included: what it bills. */
+  partsBilled: number;
 }
 
 export interface ReportRow extends ReportCounts {

@@ -15,6 +15,7 @@ export interface StatsRow {
   failed: number;
   unknown: number;
   duplicated: number;
+  parts_billed: string;
 }
 
 /** Reports read the counters kept beside the messages, never a GROUP BY over messages. */
@@ -26,7 +27,7 @@ export class ReportingRepository {
     return queryRows<StatsRow>(
       this.db,
       `SELECT s.province_code, p.name AS province_name, s.carrier, s.targeted, s.submitted, s.delivered,
-              s.undeliverable, s.expired, s.rejected, s.failed, s.unknown, s.duplicated
+              s.undeliverable, s.expired, s.rejected, s.failed, s.unknown, s.duplicated, s.parts_billed
        FROM campaign_stats s JOIN provinces p ON p.code = s.province_code
        WHERE s.campaign_id = $1 ORDER BY s.province_code, s.carrier`,
       [campaignId],

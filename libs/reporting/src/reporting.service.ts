@@ -45,11 +45,12 @@ function toReportRow(row: StatsRow): ReportRow {
     rejected: row.rejected,
     unknown: row.unknown,
     duplicated: row.duplicated,
+    partsBilled: Number(row.parts_billed),
   };
 }
 
 function sumCounts(rows: ReportCounts[]): ReportCounts {
-  const totals: ReportCounts = { targeted: 0, submitted: 0, delivered: 0, failed: 0, pending: 0, undeliverable: 0, expired: 0, rejected: 0, unknown: 0, duplicated: 0 };
+  const totals: ReportCounts = { targeted: 0, submitted: 0, delivered: 0, failed: 0, pending: 0, undeliverable: 0, expired: 0, rejected: 0, unknown: 0, duplicated: 0, partsBilled: 0 };
   for (const row of rows) {
     for (const key of Object.keys(totals) as (keyof ReportCounts)[]) totals[key] += row[key];
   }
