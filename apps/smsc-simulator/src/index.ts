@@ -1,7 +1,9 @@
+export { auditHandsets } from './handset-audit';
+export type { HandsetAudit } from './handset-audit';
 export { parseSimulatorArgs } from './simulator-args';
 export { reassemble } from './received-submits';
 export type { ConcatPart, ReassembledMessage, ReceivedSubmit } from './received-submits';
-export { behavioursFor, DROP_CONNECTION, LOST_ANSWER, NO_ANSWER } from './smsc-behaviours';
+export { behavioursFor, DROP_CONNECTION, isTaken, LOST_ANSWER, NO_ANSWER, RESET_AFTER_RESPONSE } from './smsc-behaviours';
 export type { SmscBehaviour, SubmitContext } from './smsc-behaviours';
 export { BASE_PROFILE, profileNames, resolveProfile } from './smsc-profile';
 export type { ReceiptOutcome, SmscProfile } from './smsc-profile';

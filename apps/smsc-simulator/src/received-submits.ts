@@ -1,6 +1,6 @@
 import { decodeText, parseUdh } from '@loa/sms';
 import { type SmppPdu } from '@loa/smpp';
-import { LOST_ANSWER } from './smsc-behaviours';
+import { isTaken } from './smsc-behaviours';
 
 export interface ConcatPart {
   mode: 'udh8' | 'udh16' | 'sar';
@@ -31,7 +31,10 @@ export interface ReceivedSubmit {
   messagePayload: Buffer | null;
   /** The text this PDU carries (UDH stripped, message_payload when present). */
   text: string;
-  /** The command_status answered; -1 when the connection was dropped instead, -2 when never answered, -3 when taken but the answer was lost. */
+  /**
+   * The command_status answered; -1 when the connection was dropped instead, -2 when never answered, -3 when
+   * taken but the answer was lost, -4 when taken and answered but the connection was reset right after.
+   */
   status: number;
   messageId: string | null;
 }
@@ -90,35 +93,65 @@ export interface ReassembledMessage {
   text: string;
   dataCoding: number;
   concat: 'single' | 'payload' | ConcatPart['mode'];
+  /** Distinct parts taken. */
   parts: number;
   complete: boolean;
+  /** One per PDU taken, repeats included. */
   messageIds: string[];
+  /** The part number of every PDU taken, repeats included, in arrival order (1 for a single PDU). */
+  sequences: number[];
 }
 
-/** Accepted submits put back together into whole messages, in order of their first part. */
+interface PartGroup {
+  message: ReassembledMessage;
+  total: number;
+  texts: Map<number, string>;
+}
+
+/**
+ * Taken submits put back together into whole messages, in order of their first part, as a handset would:
+ * parts join by (destination, source, concatenation, reference), so parts sent again under the same
+ * reference complete or repeat that message rather than start another. An 8-bit reference rolls over after
+ * 256 messages to one destination; a test sends each destination a few.
+ */
 export function reassemble(received: readonly ReceivedSubmit[]): ReassembledMessage[] {
   const messages: ReassembledMessage[] = [];
-  const open = new Map<string, { message: ReassembledMessage; texts: Map<number, string>; total: number }>();
+  const groups = new Map<string, PartGroup>();
   for (const submit of received) {
-    if (submit.status !== 0 && submit.status !== LOST_ANSWER) continue;
-    const { source, destination, text, dataCoding, concat, messageId } = submit;
-    if (!concat) {
-      messages.push({ source, destination, text, dataCoding, concat: submit.messagePayload ? 'payload' : 'single', parts: 1, complete: true, messageIds: [messageId ?? ''] });
+    if (!isTaken(submit.status)) continue;
+    if (!submit.concat) {
+      messages.push(singleMessage(submit));
       continue;
     }
-    const key = `${submit.systemId}|${source}|${destination}|${concat.mode}|${concat.reference}`;
-    let group = open.get(key);
-    if (!group || group.texts.has(concat.sequence)) {
-      group = { message: { source, destination, text: '', dataCoding, concat: concat.mode, parts: 0, complete: false, messageIds: [] }, texts: new Map(), total: concat.total };
-      open.set(key, group);
+    const key = `${submit.destination}|${submit.source}|${submit.concat.mode}|${submit.concat.reference}`;
+    let group = groups.get(key);
+    if (!group) {
+      groups.set(key, (group = newGroup(submit, submit.concat)));
       messages.push(group.message);
     }
-    group.texts.set(concat.sequence, text);
-    group.message.messageIds.push(messageId ?? '');
-    group.message.parts = group.texts.size;
-    group.message.complete = group.texts.size === group.total;
-    group.message.text = [...group.texts.entries()].sort(([a], [b]) => a - b).map(([, part]) => part).join('');
-    if (group.message.complete) open.delete(key);
+    addPart(group, submit, submit.concat.sequence);
   }
   return messages;
+}
+
+function singleMessage(submit: ReceivedSubmit): ReassembledMessage {
+  const { source, destination, text, dataCoding, messageId } = submit;
+  const concat = submit.messagePayload ? 'payload' : 'single';
+  return { source, destination, text, dataCoding, concat, parts: 1, complete: true, messageIds: [messageId ?? ''], sequences: [1] };
+}
+
+function newGroup(submit: ReceivedSubmit, concat: ConcatPart): PartGroup {
+  const { source, destination, dataCoding } = submit;
+  const message: ReassembledMessage = { source, destination, text: '', dataCoding, concat: concat.mode, parts: 0, complete: false, messageIds: [], sequences: [] };
+  return { message, total: concat.total, texts: new Map() };
+}
+
+function addPart(group: PartGroup, submit: ReceivedSubmit, sequence: number): void {
+  const { message, texts } = group;
+  if (!texts.has(sequence)) texts.set(sequence, submit.text);
+  message.messageIds.push(submit.messageId ?? '');
+  message.sequences.push(sequence);
+  message.parts = texts.size;
+  message.complete = texts.size === group.total;
+  message.text = [...texts.entries()].sort(([a], [b]) => a - b).map(([, part]) => part).join('');
 }

@@ -7,6 +7,13 @@ export const DROP_CONNECTION = -1;
 export const NO_ANSWER = -2;
 /** Take the message (it is delivered and receipted) but lose the answer: the ESME cannot know. */
 export const LOST_ANSWER = -3;
+/** Take the message and answer it, then reset the connection at once: the ESME may not read the answer. */
+export const RESET_AFTER_RESPONSE = -4;
+
+/** The carrier took the submit: the handset gets it and a receipt follows, whatever the ESME heard. */
+export function isTaken(status: number): boolean {
+  return status === 0 || status === LOST_ANSWER || status === RESET_AFTER_RESPONSE;
+}
 
 export interface SubmitContext {
   systemId: string;
@@ -15,6 +22,12 @@ export interface SubmitContext {
   connectionSubmits: number;
   now: number;
   random: () => number;
+}
+
+export interface ReceiptAckContext {
+  systemId: string;
+  /** Positive deliver_sm_resp the simulator has received, this one included. */
+  receiptAcks: number;
 }
 
 /** One way a carrier misbehaves; the base SMSC runs the profile's behaviours in order. */
@@ -26,6 +39,8 @@ export interface SmscBehaviour {
   answerDelayMs?(context: SubmitContext): number;
   /** After the answer went out: what, if anything, to push at the ESME. */
   afterAnswer?(context: SubmitContext): 'unknown-command' | 'garbage' | undefined;
+  /** True to act as if this positive deliver_sm_resp never arrived (the connection is reset before it registers). */
+  loseReceiptAck?(context: ReceiptAckContext): boolean;
 }
 
 export function invalidNumbers(ranges: string[]): SmscBehaviour {
@@ -60,9 +75,13 @@ export function queueFull(fraction: number): SmscBehaviour {
   return { name: 'queue-full', refuse: ({ random }) => (random() < fraction ? SMPP_STATUS.QUEUE_FULL : 0) };
 }
 
-/** `status` (a refusal, or DROP_CONNECTION, NO_ANSWER, LOST_ANSWER) for every `submits`-th submit of a connection. */
+/** `status` (a refusal, or DROP_CONNECTION, NO_ANSWER, LOST_ANSWER, RESET_AFTER_RESPONSE) for every `submits`-th submit of a connection. */
 function everyNth(name: string, submits: number, status: number): SmscBehaviour {
   return { name, refuse: ({ connectionSubmits }) => (connectionSubmits % submits === 0 ? status : 0) };
+}
+
+export function lostReceiptAckEvery(acks: number): SmscBehaviour {
+  return { name: 'lost-receipt-ack', loseReceiptAck: ({ receiptAcks }) => receiptAcks % acks === 0 };
 }
 
 export function malformedEvery(submits: number, kind: 'unknown-command' | 'garbage'): SmscBehaviour {
@@ -77,10 +96,12 @@ export function behavioursFor(profile: SmscProfile): SmscBehaviour[] {
   if (profile.lostResponseEvery) behaviours.push(everyNth('lost-response', profile.lostResponseEvery, LOST_ANSWER));
   if (profile.refuseEvery) behaviours.push(everyNth('refuse', profile.refuseEvery.submits, profile.refuseEvery.status));
   if (profile.slowAnswerEvery) behaviours.push(slowAnswers(profile.slowAnswerEvery.submits, profile.slowAnswerEvery.delayMs));
+  if (profile.resetAfterResponseEvery) behaviours.push(everyNth('reset-after-response', profile.resetAfterResponseEvery, RESET_AFTER_RESPONSE));
   if (profile.invalidRanges.length > 0) behaviours.push(invalidNumbers(profile.invalidRanges));
   if (profile.throttle) behaviours.push(throttleAbove(profile.tps));
   if (profile.queueFullFraction > 0) behaviours.push(queueFull(profile.queueFullFraction));
   if (profile.malformedEvery) behaviours.push(malformedEvery(profile.malformedEvery, profile.malformedKind));
+  if (profile.lostReceiptAckEvery) behaviours.push(lostReceiptAckEvery(profile.lostReceiptAckEvery));
   return behaviours;
 }
 

@@ -34,6 +34,16 @@ export interface SmscProfile {
   refuseEvery: { submits: number; status: number } | null;
   /** Every Nth submit on a connection is answered only after `delayMs`: late, when the ESME gave up before. */
   slowAnswerEvery: { submits: number; delayMs: number } | null;
+  /**
+   * Every Nth submit on a connection is accepted and answered, then the connection is reset (TCP RST) at
+   * once: the ESME may or may not read the answer, and the carrier has the message either way.
+   */
+  resetAfterResponseEvery: number | null;
+  /**
+   * Every Nth receipt the ESME acknowledges (counted over the simulator) is taken as unacknowledged: the
+   * connection is reset before the ack "registers" and the receipt goes again after the next bind. At least 2.
+   */
+  lostReceiptAckEvery: number | null;
   /** After every Nth submit a broken PDU is sent: an unknown command, or garbage that breaks framing. */
   malformedEvery: number | null;
   malformedKind: 'unknown-command' | 'garbage';
@@ -57,6 +67,8 @@ export const BASE_PROFILE: SmscProfile = {
   lostResponseEvery: null,
   refuseEvery: null,
   slowAnswerEvery: null,
+  resetAfterResponseEvery: null,
+  lostReceiptAckEvery: null,
   malformedEvery: null,
   malformedKind: 'unknown-command',
 };

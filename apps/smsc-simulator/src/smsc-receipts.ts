@@ -11,6 +11,8 @@ export interface PendingReceipt {
   submittedAt: number;
   state: ReceiptOutcome;
   snippet: string;
+  /** The simulator ignored the ESME's acknowledgement of it: its next send is a replay. */
+  ackLost?: boolean;
 }
 
 export interface SentReceipt {

@@ -1,7 +1,8 @@
 import { type AddressInfo, Server } from 'node:net';
 import { newPdu, SMPP_STATUS, type SmppPdu, smppPackage, type SmppSession } from '@loa/smpp';
+import { auditHandsets, type HandsetAudit } from './handset-audit';
 import { reassemble, type ReassembledMessage, type ReceivedSubmit, decodeSubmit } from './received-submits';
-import { behavioursFor, DROP_CONNECTION, LOST_ANSWER, NO_ANSWER, seededRandom, type SmscBehaviour, type SubmitContext } from './smsc-behaviours';
+import { behavioursFor, DROP_CONNECTION, isTaken, LOST_ANSWER, NO_ANSWER, RESET_AFTER_RESPONSE, seededRandom, type SmscBehaviour, type SubmitContext } from './smsc-behaviours';
 import { resolveProfile, type SmscProfile } from './smsc-profile';
 import { formatMessageId, type PendingReceipt, pickOutcome, receiptMessageId, receiptPdu, type SentReceipt } from './smsc-receipts';
 import { TimeBuckets } from './time-buckets';
@@ -50,7 +51,12 @@ export class SmscSimulator {
   readonly receiptsSent: SentReceipt[] = [];
   readonly binds: { systemId: string; command: string; interfaceVersion: number; status: number }[] = [];
   readonly statuses = new Map<number, number>();
-  readonly counts = { submits: 0, accepted: 0, dropped: 0, receiptsSent: 0, receiptsAcked: 0, receiptsRetried: 0, genericNacks: 0, malformedSent: 0, enquireLinks: 0, unbinds: 0 };
+  readonly counts = {
+    submits: 0, accepted: 0, dropped: 0, resets: 0, receiptsSent: 0, receiptsAcked: 0, receiptsRetried: 0,
+    /** Positive deliver_sm_resp taken as never received (lostReceiptAckEvery), and those receipts sent again. */
+    receiptAcksLost: 0, receiptsReplayed: 0,
+    genericNacks: 0, malformedSent: 0, enquireLinks: 0, unbinds: 0,
+  };
   port = 0;
   private readonly server: Server;
   private readonly connections = new Set<Connection>();
@@ -59,6 +65,7 @@ export class SmscSimulator {
   private readonly receipts: TimeBuckets<PendingReceipt>;
   private readonly deferredAnswers = new TimeBuckets<() => void>((answers) => answers.forEach((answer) => answer()));
   private readonly record: boolean;
+  private receiptAcks = 0;
   private nextConnection = 1;
   private nextId: number;
   private stopping = false;
@@ -88,6 +95,11 @@ export class SmscSimulator {
     return reassemble(this.received);
   }
 
+  /** What the handsets got from the submits recorded so far (needs `record`, and every submit kept). */
+  handsetAudit(): HandsetAudit {
+    return auditHandsets(this.received);
+  }
+
   /** Submits received in each wall-clock second that saw any. */
   submitsPerSecond(): number[] {
     const buckets = new Map<number, number>();
@@ -101,6 +113,7 @@ export class SmscSimulator {
 
   reset(): void {
     this.received.length = 0;
+    this.receiptAcks = 0;
     this.receiptsSent.length = 0;
     this.binds.length = 0;
     this.statuses.clear();
@@ -142,6 +155,8 @@ export class SmscSimulator {
   }
 
   private onPdu(connection: Connection, pdu: SmppPdu): void {
+    // node-smpp goes on emitting the PDUs it had read before this side dropped or reset the connection.
+    if (connection.session.socket.destroyed) return;
     switch (pdu.command) {
       case 'submit_sm':
         return this.onSubmit(connection, pdu);
@@ -190,13 +205,9 @@ export class SmscSimulator {
     const now = Date.now();
     const destination = String(pdu.destination_addr ?? '');
     const context: SubmitContext = { systemId: connection.systemId, destination, connectionSubmits: connection.submits, now, random: this.random };
-    let status = 0;
-    for (const behaviour of this.behaviours) {
-      status = behaviour.refuse?.(context) ?? 0;
-      if (status !== 0) break;
-    }
+    const status = this.statusFor(context);
     this.statuses.set(status, (this.statuses.get(status) ?? 0) + 1);
-    const taken = status === 0 || status === LOST_ANSWER;
+    const taken = isTaken(status);
     const idNumber = taken ? this.nextId++ : 0;
     const messageId = taken ? formatMessageId(idNumber, this.profile.messageIdFormat) : null;
     const submit = this.record ? { ...decodeSubmit(pdu, { at: now, systemId: connection.systemId, connection: connection.id }), status, messageId } : undefined;
@@ -206,7 +217,7 @@ export class SmscSimulator {
       return connection.session.destroy();
     }
     if (status === NO_ANSWER) return;
-    const answer = this.answerAfterDelay(context, () => status !== LOST_ANSWER && connection.session.send(pdu.response({ command_status: status, message_id: messageId ?? '' })));
+    const answer = this.answerAfterDelay(context, () => this.answerSubmit(connection, pdu, status, messageId));
     if (taken) {
       this.counts.accepted++;
       const source = String(pdu.source_addr ?? '');
@@ -223,6 +234,25 @@ export class SmscSimulator {
     } else {
       answer();
     }
+    if (!connection.session.socket.destroyed) this.sendMalformed(connection, context);
+  }
+
+  /** The first behaviour's refusal (or pseudo-status), 0 when every behaviour lets the submit through. */
+  private statusFor(context: SubmitContext): number {
+    for (const behaviour of this.behaviours) {
+      const status = behaviour.refuse?.(context) ?? 0;
+      if (status !== 0) return status;
+    }
+    return 0;
+  }
+
+  private answerSubmit(connection: Connection, pdu: SmppPdu, status: number, messageId: string | null): void {
+    if (status === LOST_ANSWER) return;
+    connection.session.send(pdu.response({ command_status: isTaken(status) ? 0 : status, message_id: messageId ?? '' }));
+    if (status === RESET_AFTER_RESPONSE) this.resetConnection(connection);
+  }
+
+  private sendMalformed(connection: Connection, context: SubmitContext): void {
     for (const behaviour of this.behaviours) {
       const broken = behaviour.afterAnswer?.(context);
       if (!broken) continue;
@@ -237,12 +267,36 @@ export class SmscSimulator {
     return delayMs > 0 ? () => this.deferredAnswers.add(answer, context.now + delayMs) : answer;
   }
 
+  /** TCP RST at once: whatever this side had not flushed yet (answers included) never reaches the ESME. */
+  private resetConnection(connection: Connection): void {
+    if (connection.session.socket.destroyed) return;
+    this.counts.resets++;
+    connection.session.socket.resetAndDestroy();
+  }
+
   private onReceiptAnswer(connection: Connection, pdu: SmppPdu): void {
     const receipt = connection.unanswered.get(pdu.sequence_number);
     if (!receipt) return; // an answer to an inbound message, or to nothing
+    if (pdu.command_status === 0 && this.losesReceiptAck(connection)) return this.loseReceiptAck(connection, receipt);
     connection.unanswered.delete(pdu.sequence_number);
     if (pdu.command_status === 0) this.counts.receiptsAcked++;
     else this.retryReceipts([receipt], Date.now() + RECEIPT_RETRY_MS);
+  }
+
+  private losesReceiptAck(connection: Connection): boolean {
+    const context = { systemId: connection.systemId, receiptAcks: ++this.receiptAcks };
+    return this.behaviours.some((behaviour) => behaviour.loseReceiptAck?.(context));
+  }
+
+  /**
+   * As if the ack were still on the wire when the connection broke: the receipt stays unanswered, so
+   * closing the connection sends it again to the next receiver bound (store and forward, as for any
+   * receipt left unanswered) although the ESME has it already.
+   */
+  private loseReceiptAck(connection: Connection, receipt: PendingReceipt): void {
+    this.counts.receiptAcksLost++;
+    receipt.ackLost = true;
+    this.resetConnection(connection);
   }
 
   private retryReceipts(receipts: PendingReceipt[], dueAt: number): void {
@@ -280,6 +334,10 @@ export class SmscSimulator {
       }
       connection.unanswered.set(pdu.sequence_number, receipt);
       this.counts.receiptsSent++;
+      if (receipt.ackLost) {
+        this.counts.receiptsReplayed++;
+        receipt.ackLost = false;
+      }
       if (this.record) {
         const { systemId, submitMessageId, state, source, destination } = receipt;
         this.keep(this.receiptsSent, { systemId, messageId, submitMessageId, state, source, destination, at: now });
