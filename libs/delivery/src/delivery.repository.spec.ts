@@ -161,6 +161,19 @@ describe(DeliveryRepository.name, () => {
       await expectCountersExact();
     });
 
+    it('takes the outcome of a process whose lease ran out (the message went back to the queue) as a late answer', async () => {
+      const campaign = await runningCampaign(1);
+      const [slow] = await claimAll(campaign);
+      await db.query(`UPDATE messages SET lease_until = now() - interval '1 second' WHERE campaign_id = $1`, [campaign.id]);
+      await delivery.requeueExpiredLeases();
+      const outcome = accepted(slow, ['SLOW-1']);
+      await record([outcome]);
+      await record([outcome]);
+      expect(await messageRow(campaign.id, slow.id)).toMatchObject({ state: 'submitted', unconfirmed_sends: 0, duplicated: false, parts_billed: 1 });
+      expect(await claimAll(campaign)).toEqual([]);
+      await expectCountersExact();
+    });
+
     it('counts a duplicate when the late answer comes after the message went again', async () => {
       const campaign = await runningCampaign(1);
       const [message] = await claimAll(campaign);

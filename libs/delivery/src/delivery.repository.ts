@@ -65,10 +65,15 @@ export class DeliveryRepository {
   /** Sending outcomes of one batch, with their submissions and counters, in one transaction. Repeating it changes nothing. */
   async recordOutcomes(changes: StateChange[], submissions: SubmittedPart[], carrier: string): Promise<void> {
     await this.db.transaction(async (manager) => {
-      await insertSubmissions(manager, carrier, submissions);
-      await this.applyStates(changes, 'sending', manager);
+      const inserted = await insertSubmissions(manager, carrier, submissions);
+      const moved = new Set((await this.applyStates(changes, 'sending', manager)).map((row) => `${row.campaign_id}:${row.id}`));
       const resent = changes.filter((change) => change.resend && change.sent && change.sent.billed > 0);
       await this.markDuplicates(resent.map(({ campaignId, id }) => ({ campaignId, id })), manager);
+      // A message no longer 'sending' (its lease ran out under a slow process and it went back to the queue,
+      // or another dispatcher has it now): what the carrier took of it counts as a late answer.
+      // Parts recorded before (the same outcome written twice) are not new.
+      const overtaken = inserted.filter((part) => !moved.has(`${part.campaignId}:${part.messageId}`));
+      await this.applyLateAccepts(overtaken, manager);
     });
   }
 
@@ -78,15 +83,20 @@ export class DeliveryRepository {
    */
   async recordLateAccepts(parts: SubmittedPart[], carrier: string): Promise<void> {
     await this.db.transaction(async (manager) => {
-      await insertSubmissions(manager, carrier, parts);
-      const billed = await queryRows<CountedMessage & { id: string; billed: number; complete: boolean }>(manager, APPLY_LATE_ACCEPTS, [
-        parts.map((p) => p.campaignId), parts.map((p) => p.messageId), parts.map((p) => partMask(p.part)),
-      ]);
-      await incrementStats(manager, billed.map((row) => ({ ...row, state: null })));
-      const complete = billed.filter((row) => row.complete).map((row) => ({ campaignId: Number(row.campaign_id), id: Number(row.id), state: 'submitted' as const }));
-      await this.applyStates(complete, 'queued', manager);
-      await this.markDuplicates(billed.map((row) => ({ campaignId: Number(row.campaign_id), id: Number(row.id) })), manager);
+      await this.applyLateAccepts(await insertSubmissions(manager, carrier, parts), manager);
     });
+  }
+
+  /** Bills parts the state machine had not recorded as accepted (already inserted as submissions), and what follows from them. */
+  private async applyLateAccepts(parts: Omit<SubmittedPart, 'smscMessageId'>[], manager: EntityManager): Promise<void> {
+    if (parts.length === 0) return;
+    const billed = await queryRows<CountedMessage & { id: string; billed: number; complete: boolean }>(manager, APPLY_LATE_ACCEPTS, [
+      parts.map((p) => p.campaignId), parts.map((p) => p.messageId), parts.map((p) => partMask(p.part)), parts.map((p) => p.parts),
+    ]);
+    await incrementStats(manager, billed.map((row) => ({ ...row, state: null })));
+    const complete = billed.filter((row) => row.complete).map((row) => ({ campaignId: Number(row.campaign_id), id: Number(row.id), state: 'submitted' as const }));
+    await this.applyStates(complete, 'queued', manager);
+    await this.markDuplicates(billed.map((row) => ({ campaignId: Number(row.campaign_id), id: Number(row.id) })), manager);
   }
 
   async storeReceipts(receipts: StoredReceipt[]): Promise<void> {
@@ -155,7 +165,7 @@ export class DeliveryRepository {
   async expireOverdueSubmitted(graceSeconds: number, limit: number): Promise<number> {
     const selected = await queryRows<{ campaign_id: string; id: string }>(this.db, OVERDUE_SUBMITTED, [graceSeconds, limit]);
     const changes = selected.map((row) => ({ campaignId: Number(row.campaign_id), id: Number(row.id), state: 'unknown' as const, error: 'no delivery receipt within the validity period' }));
-    return this.db.transaction((manager) => this.applyStates(changes, 'submitted', manager));
+    return (await this.db.transaction((manager) => this.applyStates(changes, 'submitted', manager))).length;
   }
 
   /** Ends a cancelled campaign's queued messages as failed, counters included; returns how many. */
@@ -190,12 +200,12 @@ export class DeliveryRepository {
     return rows.map((row) => ({ campaignId: Number(row.campaign_id), provinceCode: row.province_code, carrier: row.carrier, differences: row.differences }));
   }
 
-  /** Moves messages that are still in `from`, and their counters; returns how many moved. */
-  private async applyStates(changes: StateChange[], from: MessageState, manager: EntityManager): Promise<number> {
-    if (changes.length === 0) return 0;
+  /** Moves messages that are still in `from`, and their counters; returns those that moved. */
+  private async applyStates(changes: StateChange[], from: MessageState, manager: EntityManager): Promise<(CountedMessage & { id: string })[]> {
+    if (changes.length === 0) return [];
     const refused = changes.find((change) => !canMove(from, change.state));
     if (refused) throw new Error(`message ${refused.campaignId}/${refused.id}: ${from} -> ${refused.state} is not a transition of the message state machine`);
-    const moved = await queryRows<CountedMessage & { state: MessageState; billed: number }>(manager, APPLY_MESSAGE_STATES, [
+    const moved = await queryRows<CountedMessage & { id: string; state: MessageState; billed: number }>(manager, APPLY_MESSAGE_STATES, [
       changes.map((c) => c.campaignId),
       changes.map((c) => c.id),
       changes.map((c) => c.state),
@@ -212,7 +222,7 @@ export class DeliveryRepository {
       changes.map((c) => c.sent?.billed ?? 0),
     ]);
     await incrementStats(manager, moved);
-    return moved.length;
+    return moved;
   }
 
   /** Marks the messages among `keys` that the carrier took more PDUs of than they have, and counts them; returns how many. */
@@ -255,9 +265,10 @@ function toClaimed(row: ClaimedRow, campaign: RunningCampaign): ClaimedMessage {
   };
 }
 
-async function insertSubmissions(runner: SqlRunner, carrier: string, submissions: SubmittedPart[]): Promise<void> {
-  if (submissions.length === 0) return;
-  await runner.query(INSERT_SUBMISSIONS, [
+/** Records the parts' SMSC ids; returns the parts not recorded before. */
+async function insertSubmissions(runner: SqlRunner, carrier: string, submissions: SubmittedPart[]): Promise<Omit<SubmittedPart, 'smscMessageId'>[]> {
+  if (submissions.length === 0) return [];
+  const rows = await queryRows<{ campaign_id: string; message_id: string; part: number; parts: number }>(runner, INSERT_SUBMISSIONS, [
     carrier,
     submissions.map((s) => s.smscMessageId),
     submissions.map((s) => s.campaignId),
@@ -265,6 +276,7 @@ async function insertSubmissions(runner: SqlRunner, carrier: string, submissions
     submissions.map((s) => s.part),
     submissions.map((s) => s.parts),
   ]);
+  return rows.map((row) => ({ campaignId: Number(row.campaign_id), messageId: Number(row.message_id), part: row.part, parts: row.parts }));
 }
 
 /** Moves the counters of messages that entered a state (null: none, only PDUs billed). */

@@ -59,25 +59,28 @@ export const APPLY_MESSAGE_STATES = `
     parts_billed = m.parts_billed + input.billed
   FROM input
   WHERE m.campaign_id = input.campaign_id AND m.id = input.id AND m.state = $8
-  RETURNING m.campaign_id, m.province_code, m.carrier, m.state, input.billed`;
+  RETURNING m.campaign_id, m.id, m.province_code, m.carrier, m.state, input.billed`;
 
 export const INSERT_SUBMISSIONS = `
   INSERT INTO submissions (carrier, smsc_message_id, campaign_id, message_id, part, parts)
   SELECT $1, * FROM unnest($2::text[], $3::bigint[], $4::bigint[], $5::smallint[], $6::smallint[])
-  ON CONFLICT (carrier, smsc_message_id) DO NOTHING`;
+  ON CONFLICT (carrier, smsc_message_id) DO NOTHING
+  RETURNING campaign_id, message_id, part, parts`;
 
 /**
  * A submit_sm_resp that came after its request expired: the carrier has that part after all. A message
  * waiting to go again (unconfirmed) no longer needs it, and that send is confirmed; every such part is billed.
- * $1 campaign ids, $2 message ids, $3 part masks, $4 PDUs. Returns the messages now wholly at the carrier.
+ * $1 campaign ids, $2 message ids, $3 part masks, $4 parts of the message. Returns each message, and
+ * whether it is now wholly at the carrier.
  */
 export const APPLY_LATE_ACCEPTS = `
   WITH input AS (
-    SELECT campaign_id, id, bit_or(mask) AS mask, count(*)::int AS billed
-    FROM unnest($1::bigint[], $2::bigint[], $3::int[]) AS i(campaign_id, id, mask) GROUP BY 1, 2
+    SELECT campaign_id, id, bit_or(mask) AS mask, count(*)::int AS billed, max(parts) AS parts
+    FROM unnest($1::bigint[], $2::bigint[], $3::int[], $4::smallint[]) AS i(campaign_id, id, mask, parts) GROUP BY 1, 2
   )
   UPDATE messages m SET
     parts_billed = m.parts_billed + input.billed,
+    parts = COALESCE(m.parts, input.parts),
     parts_accepted = CASE WHEN m.state = 'queued' THEN m.parts_accepted | input.mask ELSE m.parts_accepted END,
     unconfirmed_sends = CASE WHEN m.state = 'queued' THEN greatest(m.unconfirmed_sends - 1, 0) ELSE m.unconfirmed_sends END
   FROM input
