@@ -1,4 +1,4 @@
-import { DeliveryRepository, FINAL_STATES, type MessageState } from '@loa/delivery';
+import { DeliveryRepository, isFinal, type MessageState } from '@loa/delivery';
 import { type SmscSimulator } from '@loa/smsc-simulator';
 import { pollUntil } from '@loa/testing';
 import { type TestApi } from '../../api/test/test-app';
@@ -35,7 +35,7 @@ export function itKeepsEveryDeliveryPromise(finished: () => FinishedCampaign): v
     const { api, campaignId, targeted } = finished();
     const rows: { state: MessageState; count: number }[] = await api.dataSource.query(
       `SELECT state, count(*)::int AS count FROM messages WHERE campaign_id = $1 GROUP BY state`, [campaignId]);
-    const notFinal = rows.filter((row) => !FINAL_STATES.includes(row.state));
+    const notFinal = rows.filter((row) => !isFinal(row.state));
     const total = rows.reduce((sum, row) => sum + row.count, 0);
     expect({ total, notFinal }).toEqual({ total: targeted, notFinal: [] });
     expect(await reportTotals(api, campaignId)).toMatchObject({ targeted, pending: 0 });

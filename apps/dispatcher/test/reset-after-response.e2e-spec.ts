@@ -1,4 +1,4 @@
-import { DispatcherModule } from '@loa/dispatcher';
+import { DispatcherModule, type DispatcherSettings } from '@loa/dispatcher';
 import { RESET_AFTER_RESPONSE, type SmscSimulator } from '@loa/smsc-simulator';
 import { createTestApi, type TestApi } from '../../api/test/test-app';
 import { approvedCampaign, seedSubscribers, simulatedAccount, simulatedCarrier, waitForCompletion } from './campaign-harness';
@@ -13,7 +13,7 @@ const SUBSCRIBERS = 300;
 // their 3 attempts: they end unknown and unreached, whatever the dispatcher's bookkeeping.
 const RESET_EVERY = 97;
 const WINDOW = 5;
-const DISPATCHER = { idleMs: 50, ambiguousResendSeconds: 1, orphanReceiptWaitSeconds: 1, unmatchedReceiptSeconds: 3, receiptGraceSeconds: 0 };
+const DISPATCHER: DispatcherSettings = { idleMs: 50, retry: { ambiguousResendSeconds: 1 }, orphanReceiptWaitSeconds: 1, unmatchedReceiptSeconds: 3, receiptGraceSeconds: 0 };
 
 describe('a campaign with the resend policy, to a carrier that resets the connection right after an answer', () => {
   let api: TestApi;
