@@ -113,16 +113,6 @@ describe('a dispatcher process killed with SIGKILL mid-campaign, three times', (
     expect(audit.orphanParts).toEqual([]);
     expect(audit.duplicatedSubscribers).toBeLessThanOrEqual(MAX_DUPLICATES);
     const totals = await reportTotals(api, campaignId);
-    if (process.env.LOA_DEBUG_CRASH) {
-      const counted = new Set((await api.dataSource.query(`SELECT msisdn::text FROM messages WHERE campaign_id = $1 AND duplicated`, [campaignId])).map((r: { msisdn: string }) => r.msisdn));
-      const missed = audit.duplicatedDestinations.filter((d) => !counted.has(d)).slice(0, 4);
-      for (const msisdn of missed) {
-        console.log('MISSED', msisdn, JSON.stringify(await api.dataSource.query(`SELECT * FROM messages WHERE msisdn = $1`, [msisdn])),
-          JSON.stringify(await api.dataSource.query(`SELECT s.* FROM submissions s JOIN messages m ON m.id = s.message_id WHERE m.msisdn = $1`, [msisdn])),
-          JSON.stringify(await api.dataSource.query(`SELECT id, smsc_message_id, receipt_state, received_at, applied_at, unmatched FROM delivery_receipts WHERE msisdn = $1`, [msisdn])),
-          JSON.stringify(simulator.received.filter((r) => r.destination === msisdn).map((r) => [r.at, r.connection, r.status, r.messageId, r.concat?.reference, r.concat?.sequence])));
-      }
-    }
     expect(totals).toMatchObject({ targeted: SUBSCRIBERS, delivered: SUBSCRIBERS, duplicated: audit.duplicatedSubscribers, partsBilled: audit.partsAccepted, pending: 0 });
     expect(await loa(['stats', 'check'], { DATABASE_URL: api.db.url })).toMatchObject({ code: 0 });
   }, 240_000);
