@@ -1,7 +1,7 @@
 import { Logger } from '@nestjs/common';
 import {
   type CampaignText, type ClaimedMessage, DEFAULT_RETRY_POLICY, DeliveryRepository, OutcomeWriter, partsToSend, ReceiptSink, type RetryPolicy,
-  type StateChange, stateAfterSend, type SubmittedPart,
+  type StateChange, stateAfterSend, type StoredReceipt, type SubmittedPart,
 } from '@loa/delivery';
 import { type CarrierLinkPort, type InboundSms, type LateAccept, type LinkStatus, type OutboundSms, type ResendPartsMode } from '@loa/smpp';
 import { FailureLog } from './failure-log';
@@ -60,7 +60,7 @@ export class CarrierDispatcher {
   private readonly logger: Logger;
   private readonly receipts: ReceiptSink;
   private readonly failures: FailureLog;
-  private readonly outcomes = new OutcomeWriter((changes, submissions) => this.recordOutcomes(changes, submissions));
+  private readonly outcomes = new OutcomeWriter((changes, submissions, receipts) => this.recordOutcomes(changes, submissions, receipts));
   private readonly lastClaimed = new Map<number, number>();
   private readonly texts = new Map<number, CampaignText>();
   /** The message each send was for, so that a late submit_sm_resp finds it (the link keeps the send while it waits). */
@@ -78,7 +78,7 @@ export class CarrierDispatcher {
   ) {
     this.logger = new Logger(`Dispatcher:${link.carrier}`);
     this.failures = new FailureLog(this.logger);
-    this.receipts = new ReceiptSink((receipts) => delivery.storeReceipts(receipts));
+    this.receipts = new ReceiptSink((receipts) => delivery.storeReceipts(receipts), this.outcomes);
     link.onReceipt((receipt) => this.receipts.add(receipt));
     link.onInbound((message) => this.storeInbound(message));
     link.onLateAccept((late) => void this.recordLateAccept(late));
@@ -177,8 +177,8 @@ export class CarrierDispatcher {
    * The carrier has these messages (or refused them): if that is not recorded, the lease sends them again.
    * A repeated statement changes nothing: only rows still 'sending' change, submissions are ON CONFLICT DO NOTHING.
    */
-  private async recordOutcomes(changes: StateChange[], submissions: SubmittedPart[]): Promise<void> {
-    await this.persist(`outcomes of ${changes.length} messages`, () => this.delivery.recordOutcomes(changes, submissions, this.link.carrier));
+  private recordOutcomes(changes: StateChange[], submissions: SubmittedPart[], receipts: StoredReceipt[]): Promise<boolean> {
+    return this.persist(`outcomes of ${changes.length} messages`, () => this.delivery.recordOutcomes(changes, submissions, this.link.carrier, receipts));
   }
 
   /**

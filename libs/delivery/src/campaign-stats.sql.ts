@@ -5,7 +5,8 @@ export const COUNTED_STATES = ['submitted', ...FINAL_STATES] as const;
 
 /**
  * Moves counters by the state changes of one batch, grouped, in the caller's transaction.
- * $1 campaign ids, $2 provinces, $3 carriers, $4 states entered, $5 PDUs billed.
+ * $1 campaign ids, $2 provinces, $3 carriers, $4 states entered, $5 PDUs billed, $6 whether it passed through
+ * submitted on the way (a receipt that came with the answer).
  */
 export const INCREMENT_STATS = `
   UPDATE campaign_stats s SET
@@ -13,9 +14,9 @@ export const INCREMENT_STATS = `
     parts_billed = s.parts_billed + d.parts_billed
   FROM (
     SELECT campaign_id, province_code, carrier,
-      ${COUNTED_STATES.map((state) => `count(*) FILTER (WHERE state = '${state}') AS ${state}`).join(',\n      ')},
+      ${COUNTED_STATES.map((state) => `count(*) FILTER (WHERE state = '${state}'${state === 'submitted' ? ' OR receipted' : ''}) AS ${state}`).join(',\n      ')},
       sum(billed) AS parts_billed
-    FROM unnest($1::bigint[], $2::text[], $3::text[], $4::text[], $5::int[]) AS c(campaign_id, province_code, carrier, state, billed)
+    FROM unnest($1::bigint[], $2::text[], $3::text[], $4::text[], $5::int[], $6::boolean[]) AS c(campaign_id, province_code, carrier, state, billed, receipted)
     GROUP BY 1, 2, 3
   ) d
   WHERE s.campaign_id = d.campaign_id AND s.province_code = d.province_code AND s.carrier = d.carrier`;

@@ -95,6 +95,19 @@ describe(DeliveryRepository.name, () => {
     await expectCountersExact();
   });
 
+  it('ends a one-part message at once with a receipt that came with its answer, or that came after it', async () => {
+    const campaign = await runningCampaign(2);
+    const [together, after] = await claimAll(campaign);
+    const [togetherChange, togetherParts] = accepted(together, ['T-1'], { state: 'delivered', receipted: true });
+    await delivery.recordOutcomes([togetherChange, accepted(after, ['A-1'])[0]], [...togetherParts, ...accepted(after, ['A-1'])[1]], CARRIER, [receipt('T-1', together.msisdn)]);
+    await delivery.storeReceipts([receipt('A-1', after.msisdn, 'EXPIRED')]);
+    expect(await states(campaign.id)).toEqual({ delivered: 1, expired: 1 });
+    const [{ unapplied }] = await db.query(`SELECT count(*)::int AS unapplied FROM delivery_receipts WHERE smsc_message_id IN ('T-1', 'A-1') AND applied_at IS NULL`);
+    expect(unapplied).toBe(0);
+    expect(await stats(campaign.id)).toMatchObject({ submitted: 2, delivered: 1, billed: 2 });
+    await expectCountersExact();
+  });
+
   it('ends a long message only when every part has its receipt, delivered only if every part was', async () => {
     const campaign = await runningCampaign(2);
     const [whole, broken] = await claimAll(campaign);
@@ -112,7 +125,7 @@ describe(DeliveryRepository.name, () => {
   it('refuses a batch that asks for a move the state machine does not allow, and changes nothing', async () => {
     const campaign = await runningCampaign(1);
     const [message] = await claimAll(campaign);
-    await expect(record([[{ campaignId: campaign.id, id: message.id, state: 'delivered' }, []]])).rejects.toThrow(/sending -> delivered is not a transition/);
+    await expect(record([[{ campaignId: campaign.id, id: message.id, state: 'sending' }, []]])).rejects.toThrow(/sending -> sending is not a transition/);
     expect(await states(campaign.id)).toEqual({ sending: 1 });
   });
 

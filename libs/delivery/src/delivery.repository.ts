@@ -4,12 +4,13 @@ import { queryRows, type SqlRunner } from '@loa/database';
 import { COUNT_DUPLICATES, INCREMENT_STATS, STATS_MISMATCHES } from './campaign-stats.sql';
 import { type CampaignText, type ClaimedMessage, type RunningCampaign, type StateChange, type StoredInbound, type StoredReceipt, type SubmittedPart } from './delivery.types';
 import { canMove, type MessageState } from './message-states';
+import { RECEIPT_FINAL_STATES } from './outcome-writer';
 import {
   APPLY_LATE_ACCEPTS, APPLY_MESSAGE_STATES, CANCELLED_WITH_QUEUED, CLAIM_MESSAGES, ENQUEUE_MESSAGES, FAIL_QUEUED_OF_CAMPAIGN, FINISHED_CAMPAIGNS,
   INITIALISE_STATS, INSERT_SUBMISSIONS, MARK_OVERBILLED_DUPLICATES, OVERDUE_SUBMITTED, REQUEUE_EXPIRED_LEASES, RUNNING_CAMPAIGNS,
 } from './messages.sql';
 import {
-  APPLY_RECEIPTS, BILL_UNMATCHED_COPIES, FINAL_STATES_OF, INSERT_INBOUND, INSERT_RECEIPTS, MATCH_RECEIPTS_BY_NUMBER, RETIRE_UNMATCHED_RECEIPTS,
+  APPLY_RECEIPTS, BILL_UNMATCHED_COPIES, FINAL_STATES_OF, INSERT_APPLIED_RECEIPTS, INSERT_INBOUND, MATCH_RECEIPTS_BY_NUMBER, RETIRE_UNMATCHED_RECEIPTS, STORE_RECEIPTS,
 } from './receipts.sql';
 import { partMask } from './send-outcomes';
 
@@ -62,10 +63,15 @@ export class DeliveryRepository {
     return new Map(rows.map((row) => [Number(row.id), { id: Number(row.id), provinceCode: row.province_code, body: row.body, encoding: row.encoding, segments: row.segments }]));
   }
 
-  /** Sending outcomes of one batch, with their submissions and counters, in one transaction. Repeating it changes nothing. */
-  async recordOutcomes(changes: StateChange[], submissions: SubmittedPart[], carrier: string): Promise<void> {
+  /**
+   * Sending outcomes of one batch, with their submissions and counters, in one transaction; `receipts` came
+   * with their message's answer and are stored applied. Repeating it changes nothing.
+   */
+  async recordOutcomes(changes: StateChange[], submissions: SubmittedPart[], carrier: string, receipts: StoredReceipt[] = []): Promise<void> {
     await this.db.transaction(async (manager) => {
-      const inserted = await insertSubmissions(manager, carrier, submissions);
+      if (receipts.length > 0) await manager.query(INSERT_APPLIED_RECEIPTS, receiptColumns(receipts));
+      const receiptStates = new Map(receipts.map((receipt) => [receipt.smscMessageId, receipt.state]));
+      const inserted = await insertSubmissions(manager, carrier, submissions, receiptStates);
       const moved = new Set((await this.applyStates(changes, 'sending', manager)).map((row) => `${row.campaign_id}:${row.id}`));
       const resent = changes.filter((change) => change.resend && change.sent && change.sent.billed > 0);
       await this.markDuplicates(resent.map(({ campaignId, id }) => ({ campaignId, id })), manager);
@@ -99,16 +105,13 @@ export class DeliveryRepository {
     await this.markDuplicates(billed.map((row) => ({ campaignId: Number(row.campaign_id), id: Number(row.id) })), manager);
   }
 
+  /** Stores receipts as received; those of one-part messages already submitted end them in the same transaction. */
   async storeReceipts(receipts: StoredReceipt[]): Promise<void> {
-    await this.db.query(INSERT_RECEIPTS, [
-      receipts.map((r) => r.carrier),
-      receipts.map((r) => r.smscMessageId),
-      receipts.map((r) => r.state),
-      receipts.map((r) => r.errorCode),
-      receipts.map((r) => r.doneAt),
-      receipts.map((r) => r.raw),
-      receipts.map((r) => r.msisdn),
-    ]);
+    await this.db.transaction(async (manager) => {
+      const ended = await queryRows<{ campaign_id: string; message_id: string; receipt_state: string }>(manager, STORE_RECEIPTS, receiptColumns(receipts));
+      const changes = ended.map((row) => ({ campaignId: Number(row.campaign_id), id: Number(row.message_id), state: RECEIPT_FINAL_STATES[row.receipt_state] }));
+      await this.applyStates(changes, 'submitted', manager);
+    });
   }
 
   async storeInbound(messages: StoredInbound[]): Promise<void> {
@@ -205,7 +208,7 @@ export class DeliveryRepository {
     if (changes.length === 0) return [];
     const refused = changes.find((change) => !canMove(from, change.state));
     if (refused) throw new Error(`message ${refused.campaignId}/${refused.id}: ${from} -> ${refused.state} is not a transition of the message state machine`);
-    const moved = await queryRows<CountedMessage & { id: string; state: MessageState; billed: number }>(manager, APPLY_MESSAGE_STATES, [
+    const moved = await queryRows<CountedMessage & { id: string; state: MessageState; billed: number; receipted: boolean }>(manager, APPLY_MESSAGE_STATES, [
       changes.map((c) => c.campaignId),
       changes.map((c) => c.id),
       changes.map((c) => c.state),
@@ -220,6 +223,7 @@ export class DeliveryRepository {
       changes.map((c) => c.sent?.reference ?? null),
       changes.map((c) => c.sent?.newReference ?? false),
       changes.map((c) => c.sent?.billed ?? 0),
+      changes.map((c) => c.receipted ?? false),
     ]);
     await incrementStats(manager, moved);
     return moved;
@@ -265,8 +269,8 @@ function toClaimed(row: ClaimedRow, campaign: RunningCampaign): ClaimedMessage {
   };
 }
 
-/** Records the parts' SMSC ids; returns the parts not recorded before. */
-async function insertSubmissions(runner: SqlRunner, carrier: string, submissions: SubmittedPart[]): Promise<Omit<SubmittedPart, 'smscMessageId'>[]> {
+/** Records the parts' SMSC ids (with the state of a receipt that came with the answer); returns the parts not recorded before. */
+async function insertSubmissions(runner: SqlRunner, carrier: string, submissions: SubmittedPart[], receiptStates = new Map<string | null, string | null>()): Promise<Omit<SubmittedPart, 'smscMessageId'>[]> {
   if (submissions.length === 0) return [];
   const rows = await queryRows<{ campaign_id: string; message_id: string; part: number; parts: number }>(runner, INSERT_SUBMISSIONS, [
     carrier,
@@ -275,12 +279,25 @@ async function insertSubmissions(runner: SqlRunner, carrier: string, submissions
     submissions.map((s) => s.messageId),
     submissions.map((s) => s.part),
     submissions.map((s) => s.parts),
+    submissions.map((s) => receiptStates.get(s.smscMessageId) ?? null),
   ]);
   return rows.map((row) => ({ campaignId: Number(row.campaign_id), messageId: Number(row.message_id), part: row.part, parts: row.parts }));
 }
 
-/** Moves the counters of messages that entered a state (null: none, only PDUs billed). */
-async function incrementStats(runner: SqlRunner, moved: (CountedMessage & { state: MessageState | null; billed: number })[]): Promise<void> {
+function receiptColumns(receipts: StoredReceipt[]): unknown[] {
+  return [
+    receipts.map((r) => r.carrier),
+    receipts.map((r) => r.smscMessageId),
+    receipts.map((r) => r.state),
+    receipts.map((r) => r.errorCode),
+    receipts.map((r) => r.doneAt),
+    receipts.map((r) => r.raw),
+    receipts.map((r) => r.msisdn),
+  ];
+}
+
+/** Moves the counters of messages that entered a state (null: none, only PDUs billed), submitted on the way when receipted. */
+async function incrementStats(runner: SqlRunner, moved: (CountedMessage & { state: MessageState | null; billed: number; receipted?: boolean })[]): Promise<void> {
   if (moved.length === 0) return;
   await runner.query(INCREMENT_STATS, [
     moved.map((m) => m.campaign_id),
@@ -288,5 +305,6 @@ async function incrementStats(runner: SqlRunner, moved: (CountedMessage & { stat
     moved.map((m) => m.carrier),
     moved.map((m) => m.state),
     moved.map((m) => m.billed),
+    moved.map((m) => m.receipted ?? false),
   ]);
 }

@@ -67,6 +67,8 @@ export interface StateChange {
   /** Back to the queue though the carrier may have it already (no answer, resend policy): an unconfirmed send. */
   unconfirmedSend?: boolean;
   sent?: SendRecord;
+  /** Ended by its receipt, which came with the carrier's answer: it was submitted too (and is counted so). */
+  receipted?: boolean;
   /** The message had been at the carrier before (some parts, or maybe all): this send may make it a duplicate. */
   resend?: boolean;
 }

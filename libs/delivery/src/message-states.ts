@@ -13,8 +13,9 @@ export const TRANSITIONS: Readonly<Record<MessageState, readonly MessageState[]>
   // claimed by a dispatcher; failed when its campaign is cancelled; submitted when a late submit_sm_resp
   // shows the carrier took what was waiting to go again
   queued: ['sending', 'failed', 'submitted'],
-  // the carrier's answer: taken, refused for good, back to the queue (retry, lease lost), given up
-  sending: ['submitted', 'rejected', 'queued', 'failed', 'unknown'],
+  // the carrier's answer: taken, refused for good, back to the queue (retry, lease lost), given up; or
+  // the answer and the receipt of a one-part message together (a carrier that receipts at once)
+  sending: ['submitted', 'rejected', 'queued', 'failed', 'unknown', 'delivered', 'undeliverable', 'expired'],
   // the receipts of every part, or none within the validity
   submitted: ['delivered', 'undeliverable', 'expired', 'rejected', 'unknown'],
   delivered: [],

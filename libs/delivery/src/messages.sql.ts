@@ -32,13 +32,14 @@ export const RUNNING_CAMPAIGNS = `
  * $6 attempt refunds (1: the attempt does not count), $7 PDUs of a message now waiting for receipts matched
  * by number (0: not waiting), $8 expected current state, $9 unconfirmed sends to add, and what the send left
  * at the carrier: $10 accepted parts mask, $11 parts of the message (null: no send recorded), $12 concat
- * reference, $13 whether that reference is new (the parts accepted before no longer count), $14 PDUs billed.
+ * reference, $13 whether that reference is new (the parts accepted before no longer count), $14 PDUs billed,
+ * $15 whether its receipt came with the answer (it was submitted on the way to its final state).
  */
 export const APPLY_MESSAGE_STATES = `
   WITH input AS (
     SELECT * FROM unnest($1::bigint[], $2::bigint[], $3::text[], $4::text[], $5::int[], $6::int[], $7::int[], $9::int[],
-                         $10::int[], $11::smallint[], $12::int[], $13::boolean[], $14::int[])
-      AS i(campaign_id, id, state, error, delay_seconds, refund, awaiting, unconfirmed, accepted_mask, parts, reference, new_reference, billed)
+                         $10::int[], $11::smallint[], $12::int[], $13::boolean[], $14::int[], $15::boolean[])
+      AS i(campaign_id, id, state, error, delay_seconds, refund, awaiting, unconfirmed, accepted_mask, parts, reference, new_reference, billed, receipted)
   )
   UPDATE messages m SET
     state = input.state,
@@ -47,7 +48,7 @@ export const APPLY_MESSAGE_STATES = `
     attempts = m.attempts - input.refund,
     lease_until = NULL,
     next_attempt_at = CASE WHEN input.delay_seconds IS NULL THEN m.next_attempt_at ELSE now() + make_interval(secs => input.delay_seconds) END,
-    submitted_at = CASE WHEN input.state = 'submitted' THEN now() ELSE m.submitted_at END,
+    submitted_at = CASE WHEN input.state = 'submitted' OR input.receipted THEN now() ELSE m.submitted_at END,
     awaiting_receipt_since = CASE WHEN input.awaiting > 0 THEN now() END,
     awaiting_parts = NULLIF(input.awaiting, 0),
     final_at = CASE WHEN input.state IN (${FINAL_STATES_SQL}) THEN now() ELSE NULL END,
@@ -59,11 +60,12 @@ export const APPLY_MESSAGE_STATES = `
     parts_billed = m.parts_billed + input.billed
   FROM input
   WHERE m.campaign_id = input.campaign_id AND m.id = input.id AND m.state = $8
-  RETURNING m.campaign_id, m.id, m.province_code, m.carrier, m.state, input.billed`;
+  RETURNING m.campaign_id, m.id, m.province_code, m.carrier, m.state, input.billed, input.receipted`;
 
+/** $1 carrier, then per part: $2 SMSC id, $3 campaign, $4 message, $5 part, $6 parts, $7 its receipt's state when it came with the answer. */
 export const INSERT_SUBMISSIONS = `
-  INSERT INTO submissions (carrier, smsc_message_id, campaign_id, message_id, part, parts)
-  SELECT $1, * FROM unnest($2::text[], $3::bigint[], $4::bigint[], $5::smallint[], $6::smallint[])
+  INSERT INTO submissions (carrier, smsc_message_id, campaign_id, message_id, part, parts, receipt_state)
+  SELECT $1, * FROM unnest($2::text[], $3::bigint[], $4::bigint[], $5::smallint[], $6::smallint[], $7::text[])
   ON CONFLICT (carrier, smsc_message_id) DO NOTHING
   RETURNING campaign_id, message_id, part, parts`;
 

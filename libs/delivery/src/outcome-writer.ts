@@ -1,9 +1,24 @@
-import { type StateChange, type SubmittedPart } from './delivery.types';
+import { type StateChange, type StoredReceipt, type SubmittedPart } from './delivery.types';
+import { type MessageState } from './message-states';
+
+/** The state a receipt ends a one-part message in (FINAL_STATES_OF says the same for every part of a long one). */
+export const RECEIPT_FINAL_STATES: Readonly<Record<string, MessageState>> = {
+  DELIVRD: 'delivered', UNDELIV: 'undeliverable', DELETED: 'undeliverable', EXPIRED: 'expired', REJECTD: 'rejected', UNKNOWN: 'unknown',
+};
+
+/** Writes one batch; resolves false when the writing was given up (the lease brings the messages back). */
+export type OutcomeWrite = (changes: StateChange[], submissions: SubmittedPart[], receipts: StoredReceipt[]) => Promise<boolean>;
+
+/** What became of a receipt offered to the writer: it rides in its message's outcome, waits for that write, or is not the writer's. */
+export type ReceiptRoute = { kind: 'merged'; stored: Promise<boolean> } | { kind: 'after-write'; written: Promise<boolean> } | null;
 
 interface PendingOutcome {
   change: StateChange;
   submissions: SubmittedPart[];
-  written: () => void;
+  receipts: StoredReceipt[];
+  writing: boolean;
+  committed: Promise<boolean>;
+  settle: (written: boolean) => void;
 }
 
 /**
@@ -12,26 +27,45 @@ interface PendingOutcome {
  * of 500 was unrecorded for 5 s, and a crash then sent all of its accepted messages again. Now a crash
  * can lose the answers of the SMPP window and of the last 100 ms TPS slice (see TpsLimiter), which are
  * written 20 ms after they come, well before the next slice goes.
+ *
+ * A carrier that receipts at once often has the receipt of a one-part message back before its outcome is
+ * written: the receipt then rides in that write, and the message goes from sending straight to its final
+ * state, one row write instead of three (measured: half the PostgreSQL time per message).
  */
 export class OutcomeWriter {
   private pending: PendingOutcome[] = [];
   private timer: NodeJS.Timeout | null = null;
   private writing: Promise<void> = Promise.resolve();
+  /** One-part messages accepted and not yet written, by the SMSC id their receipt carries. */
+  private readonly awaitingWrite = new Map<string, PendingOutcome>();
 
   constructor(
-    /** Never rejects: a write the database refuses is retried (or given up) by the caller's policy. */
-    private readonly write: (changes: StateChange[], submissions: SubmittedPart[]) => Promise<void>,
+    private readonly write: OutcomeWrite,
     private readonly maxWaitMs = 20,
     private readonly maxBatch = 1000,
   ) {}
 
   /** Resolves once the outcome is written (or its writing was given up). */
   add(change: StateChange, submissions: SubmittedPart[]): Promise<void> {
-    return new Promise((written) => {
-      this.pending.push({ change, submissions, written });
-      if (this.pending.length >= this.maxBatch) this.flush();
-      else this.timer ??= setTimeout(() => this.flush(), this.maxWaitMs);
-    });
+    let settle!: (written: boolean) => void;
+    const committed = new Promise<boolean>((resolve) => (settle = resolve));
+    const entry: PendingOutcome = { change, submissions, receipts: [], writing: false, committed, settle };
+    if (mayTakeReceipt(entry)) this.awaitingWrite.set(submissions[0].smscMessageId, entry);
+    this.pending.push(entry);
+    if (this.pending.length >= this.maxBatch) void this.flush();
+    else this.timer ??= setTimeout(() => void this.flush(), this.maxWaitMs);
+    return committed.then(() => undefined);
+  }
+
+  /** Takes a receipt into the unwritten outcome of its message, if there is one. */
+  route(receipt: StoredReceipt): ReceiptRoute {
+    const entry = receipt.smscMessageId === null ? undefined : this.awaitingWrite.get(receipt.smscMessageId);
+    if (!entry) return null;
+    if (entry.writing) return { kind: 'after-write', written: entry.committed };
+    entry.receipts.push(receipt);
+    const final = receipt.state === null ? undefined : RECEIPT_FINAL_STATES[receipt.state];
+    if (final && entry.change.state === 'submitted') entry.change = { ...entry.change, state: final, receipted: true };
+    return { kind: 'merged', stored: entry.committed };
   }
 
   /** Writes what is pending now; resolves when everything handed over so far is written. */
@@ -45,7 +79,16 @@ export class OutcomeWriter {
   }
 
   private async writeBatch(batch: PendingOutcome[]): Promise<void> {
-    await this.write(batch.map((entry) => entry.change), batch.flatMap((entry) => entry.submissions));
-    for (const entry of batch) entry.written();
+    for (const entry of batch) entry.writing = true;
+    const written = await this.write(batch.map((entry) => entry.change), batch.flatMap((entry) => entry.submissions), batch.flatMap((entry) => entry.receipts));
+    for (const entry of batch) {
+      if (mayTakeReceipt(entry)) this.awaitingWrite.delete(entry.submissions[0].smscMessageId);
+      entry.settle(written);
+    }
   }
+}
+
+/** A first send of a one-part message, accepted: its receipt alone ends it. */
+function mayTakeReceipt({ change, submissions }: Pick<PendingOutcome, 'change' | 'submissions'>): boolean {
+  return (change.state === 'submitted' || change.receipted === true) && !change.resend && submissions.length === 1 && submissions[0].parts === 1;
 }

@@ -1,7 +1,35 @@
-/** Receipts are stored as received, before deliver_sm_resp goes back: append-only, one statement a batch. */
-export const INSERT_RECEIPTS = `
-  INSERT INTO delivery_receipts (carrier, smsc_message_id, receipt_state, error_code, done_at, raw, msisdn)
-  SELECT * FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::timestamptz[], $6::text[], $7::bigint[])`;
+/** A receipt state that ends a part (ACCEPTD and ENROUTE do not). */
+const FINAL_RECEIPT = `IN ('DELIVRD', 'UNDELIV', 'EXPIRED', 'REJECTD', 'DELETED', 'UNKNOWN')`;
+
+/** Receipts that came with their message's answer, stored already applied with it. */
+export const INSERT_APPLIED_RECEIPTS = `
+  INSERT INTO delivery_receipts (carrier, smsc_message_id, receipt_state, error_code, done_at, raw, msisdn, applied_at)
+  SELECT *, now() FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::timestamptz[], $6::text[], $7::bigint[])`;
+
+/**
+ * Receipts are stored as received, before deliver_sm_resp goes back: append-only, one statement a batch.
+ * Those of one-part messages whose submission is known are applied in the same statement (the caller moves
+ * the messages returned, in the same transaction); the rest wait for APPLY_RECEIPTS, as a receipt that came
+ * before its submit_sm_resp does. Applying at once keeps the unapplied backlog, which every pass rescans, small.
+ */
+export const STORE_RECEIPTS = `
+  WITH received AS (
+    SELECT * FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::timestamptz[], $6::text[], $7::bigint[])
+      AS r(carrier, smsc_message_id, receipt_state, error_code, done_at, raw, msisdn)
+  ),
+  matched AS (
+    SELECT r.*, s.campaign_id, s.message_id, s.parts = 1 AS one_part
+    FROM received r LEFT JOIN submissions s ON s.carrier = r.carrier AND s.smsc_message_id = r.smsc_message_id
+  ),
+  stored AS (
+    INSERT INTO delivery_receipts (carrier, smsc_message_id, receipt_state, error_code, done_at, raw, msisdn, applied_at)
+    SELECT carrier, smsc_message_id, receipt_state, error_code, done_at, raw, msisdn, CASE WHEN one_part THEN now() END FROM matched
+  ),
+  parts AS (
+    UPDATE submissions s SET receipt_state = m.receipt_state
+    FROM matched m WHERE m.one_part AND m.receipt_state ${FINAL_RECEIPT} AND s.carrier = m.carrier AND s.smsc_message_id = m.smsc_message_id
+  )
+  SELECT campaign_id, message_id, receipt_state FROM matched WHERE one_part AND receipt_state ${FINAL_RECEIPT}`;
 
 /** deliver_sm that are not receipts (a subscriber answering the brandname), kept as received. */
 export const INSERT_INBOUND = `
@@ -30,7 +58,7 @@ export const APPLY_RECEIPTS = `
     UPDATE submissions s SET receipt_state = batch.receipt_state
     FROM batch
     WHERE s.carrier = batch.carrier AND s.smsc_message_id = batch.smsc_message_id
-      AND batch.receipt_state IN ('DELIVRD', 'UNDELIV', 'EXPIRED', 'REJECTD', 'DELETED', 'UNKNOWN')
+      AND batch.receipt_state ${FINAL_RECEIPT}
     RETURNING s.campaign_id, s.message_id
   )
   SELECT DISTINCT campaign_id, message_id FROM parts`;
