@@ -6,11 +6,11 @@ import { CarrierLink, newPdu, type SmppPdu, smppPackage } from '@loa/smpp';
 const MESSAGES = 100_000;
 const RAW_WINDOW = 1000;
 // Compiled layout: dist/apps/cli/src/, dist/apps/smsc-simulator/src/ and dist/libs/smpp/src/ side by side.
-const SIMULATOR_ENTRY = join(__dirname, '../../smsc-simulator/src/bench-smsc.entry.js');
+export const SIMULATOR_ENTRY = join(__dirname, '../../smsc-simulator/src/bench-smsc.entry.js');
 const RAW_ENTRY = join(__dirname, '../../../libs/smpp/src/raw-smsc.entry.js');
 const TEXT = Buffer.from('Canh bao lua dao qua mang: khong cung cap ma OTP');
 
-async function startChild(entry: string): Promise<{ child: ChildProcess; port: number }> {
+export async function startChild(entry: string): Promise<{ child: ChildProcess; port: number }> {
   const child = fork(entry, [], { stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
   const port = await new Promise<number>((resolve, reject) => {
     child.once('error', reject);
@@ -20,7 +20,7 @@ async function startChild(entry: string): Promise<{ child: ChildProcess; port: n
   return { child, port };
 }
 
-async function stopChild(child: ChildProcess): Promise<void> {
+export async function stopChild(child: ChildProcess): Promise<void> {
   const exited = new Promise((resolve) => child.once('exit', resolve));
   child.send({ stop: true });
   const timer = setTimeout(() => child.kill('SIGKILL'), 3000);
@@ -56,7 +56,7 @@ async function linkThroughput(): Promise<{ rate: number; seconds: number; accept
 }
 
 /** The bare package: one session, a fixed window of pipelined submit_sm, receipts answered. */
-async function rawThroughput(): Promise<{ rate: number; seconds: number }> {
+export async function rawThroughput(): Promise<{ rate: number; seconds: number }> {
   const { child, port } = await startChild(RAW_ENTRY);
   const session = smppPackage.connect({ host: '127.0.0.1', port });
   try {
