@@ -184,8 +184,21 @@ export class InitialSchema1764000000000 implements MigrationInterface {
   }
 
   async down(db: QueryRunner): Promise<void> {
-    for (const table of ['audit_log', 'campaign_stats', 'inbound_messages', 'delivery_receipts', 'submissions', 'messages',
-      'campaign_texts', 'campaigns', 'templates', 'subscribers', 'users', 'legacy_provinces', 'provinces']) {
+    for (const table of [
+      'audit_log',
+      'campaign_stats',
+      'inbound_messages',
+      'delivery_receipts',
+      'submissions',
+      'messages',
+      'campaign_texts',
+      'campaigns',
+      'templates',
+      'subscribers',
+      'users',
+      'legacy_provinces',
+      'provinces',
+    ]) {
       await db.query(`DROP TABLE IF EXISTS ${table}`);
     }
     await db.query('DROP SEQUENCE IF EXISTS messages_id_seq');

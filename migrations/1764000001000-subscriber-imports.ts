@@ -62,7 +62,8 @@ export class SubscriberImports1764000001000 implements MigrationInterface {
       ON CONFLICT (province_code, carrier) DO UPDATE SET active = audience_counts.active + excluded.active`;
     const added = `SELECT province_code, carrier, 1 AS delta FROM new_rows WHERE status = 'active'`;
     const removed = `SELECT province_code, carrier, -1 AS delta FROM old_rows WHERE status = 'active'`;
-    const fn = (name: string, body: string) => db.query(`
+    const fn = (name: string, body: string) =>
+      db.query(`
       CREATE FUNCTION ${name}() RETURNS trigger LANGUAGE plpgsql AS $$
       BEGIN ${body}; RETURN NULL; END $$`);
     await fn('audience_counts_on_insert', apply(added));

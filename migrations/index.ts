@@ -8,6 +8,11 @@ import { MessageParts1764000006000 } from './1764000006000-message-parts';
 
 /** Every migration in order; listed explicitly so they run the same from TypeScript (tests) and dist/. */
 export const migrations = [
-  InitialSchema1764000000000, SubscriberImports1764000001000, ReceiptMatching1764000002000, CarrierLinkStatus1764000003000,
-  SubscriberProvinceCheck1764000004000, DuplicateSends1764000005000, MessageParts1764000006000,
+  InitialSchema1764000000000,
+  SubscriberImports1764000001000,
+  ReceiptMatching1764000002000,
+  CarrierLinkStatus1764000003000,
+  SubscriberProvinceCheck1764000004000,
+  DuplicateSends1764000005000,
+  MessageParts1764000006000,
 ];

@@ -12,16 +12,39 @@ const POLL = { timeoutMs: 10_000, intervalMs: 100 };
 
 function viettelAccount(port: number): CarrierAccount {
   return {
-    id: 'viettel', host: '127.0.0.1', port, systemId: SYSTEM_ID, password: SMSC_PASSWORD, systemType: '', bindMode: 'transceiver',
-    binds: 1, tps: 100, window: 10, sourceAddr: 'CONGAN', sourceTon: 5, sourceNpi: 0, destTon: 1, destNpi: 1,
-    concat: 'udh8', resendParts: 'missing', gsmCoding: 'gsm0338', dlrIdFormat: 'hex-to-dec', enquireLinkSeconds: 30,
-    validityHours: 24, simulated: true, simulatorProfile: 'viettel',
+    id: 'viettel',
+    host: '127.0.0.1',
+    port,
+    systemId: SYSTEM_ID,
+    password: SMSC_PASSWORD,
+    systemType: '',
+    bindMode: 'transceiver',
+    binds: 1,
+    tps: 100,
+    window: 10,
+    sourceAddr: 'CONGAN',
+    sourceTon: 5,
+    sourceNpi: 0,
+    destTon: 1,
+    destNpi: 1,
+    concat: 'udh8',
+    resendParts: 'missing',
+    gsmCoding: 'gsm0338',
+    dlrIdFormat: 'hex-to-dec',
+    enquireLinkSeconds: 30,
+    validityHours: 24,
+    simulated: true,
+    simulatorProfile: 'viettel',
   };
 }
 
 function report(carrier: string, state: string, boundSessions: number): LinkStatusReport {
   return {
-    carrier, state, boundSessions, inFlight: 0, queued: 0,
+    carrier,
+    state,
+    boundSessions,
+    inFlight: 0,
+    queued: 0,
     counters: { submitted: 0, accepted: boundSessions * 10, retried: 0, failed: 0, ambiguous: 0, receipts: 0, inbound: 0, reconnects: 0 },
   };
 }
@@ -74,9 +97,14 @@ describe('carrier link status in /health/ready and /metrics', () => {
   });
 
   it('reports the bound carrier as ready, without credentials', async () => {
-    const ready = await pollUntil(() => get(api, '/health/ready'), (r) => r.status === 200 && r.body.details?.carriers?.viettel !== undefined, {
-      ...POLL, what: 'viettel in /health/ready',
-    });
+    const ready = await pollUntil(
+      () => get(api, '/health/ready'),
+      (r) => r.status === 200 && r.body.details?.carriers?.viettel !== undefined,
+      {
+        ...POLL,
+        what: 'viettel in /health/ready',
+      },
+    );
 
     expect(ready.body.details.database.status).toBe('up');
     expect(ready.body.details.carriers).toEqual({ status: 'up', viettel: { status: 'up', boundSessions: 1, links: { bound: 1 } } });
@@ -86,12 +114,23 @@ describe('carrier link status in /health/ready and /metrics', () => {
 
   it('keeps one row per link under an id naming the host and process', async () => {
     const rows: { dispatcher_id: string; carrier: string; state: string; bound_sessions: number; counters: object }[] = await api.dataSource.query(
-      'SELECT dispatcher_id, carrier, state, bound_sessions, counters FROM carrier_link_status');
+      'SELECT dispatcher_id, carrier, state, bound_sessions, counters FROM carrier_link_status',
+    );
 
     expect(rows).toHaveLength(1);
     expect(rows[0].dispatcher_id).toMatch(new RegExp(`^[^:]+:${process.pid}:[0-9a-f]{6}$`));
     expect(rows[0]).toMatchObject({ carrier: 'viettel', state: 'bound', bound_sessions: 1 });
-    expect(Object.keys(rows[0].counters).sort()).toEqual(['accepted', 'ambiguous', 'failed', 'inbound', 'lateResponses', 'receipts', 'reconnects', 'retried', 'submitted']);
+    expect(Object.keys(rows[0].counters).sort()).toEqual([
+      'accepted',
+      'ambiguous',
+      'failed',
+      'inbound',
+      'lateResponses',
+      'receipts',
+      'reconnects',
+      'retried',
+      'submitted',
+    ]);
   });
 
   it('serves Prometheus text without a token, per carrier and without credentials', async () => {
@@ -171,9 +210,14 @@ describe('carrier link status in /health/ready and /metrics', () => {
   it('shows the carrier down once its SMSC is gone, and stays ready so that operators can act', async () => {
     await simulator.stop();
 
-    const ready = await pollUntil(() => get(api, '/health/ready'), (r) => r.body.details?.carriers?.viettel?.status === 'down', {
-      ...POLL, what: 'viettel down in /health/ready',
-    });
+    const ready = await pollUntil(
+      () => get(api, '/health/ready'),
+      (r) => r.body.details?.carriers?.viettel?.status === 'down',
+      {
+        ...POLL,
+        what: 'viettel down in /health/ready',
+      },
+    );
 
     expect(ready.status).toBe(200);
     expect(ready.body.details.database.status).toBe('up');

@@ -42,10 +42,10 @@ describe('subscribers and provinces over HTTP', () => {
   });
 
   const as = (username: string) => ({ Authorization: `Bearer ${tokens[username]}` });
-  const upload = (username: string, body: string) =>
-    http().post('/subscribers/imports').set(as(username)).set('Content-Type', 'text/csv').send(body);
+  const upload = (username: string, body: string) => http().post('/subscribers/imports').set(as(username)).set('Content-Type', 'text/csv').send(body);
 
-  const LIST = 'msisdn,carrier,province,status\n0912345678,vnpt,Cần Thơ,\n0961234567,viettel,Hậu Giang,\n0987654321,viettel,01,\n0901234567,mobifone,79,opted_out\n0123,viettel,92,\n';
+  const LIST =
+    'msisdn,carrier,province,status\n0912345678,vnpt,Cần Thơ,\n0961234567,viettel,Hậu Giang,\n0987654321,viettel,01,\n0901234567,mobifone,79,opted_out\n0123,viettel,92,\n';
 
   it('imports a CSV body, reports the job and serves its rejections as CSV', async () => {
     const created = await upload('demo-drafter', LIST).expect(201);
@@ -65,7 +65,7 @@ describe('subscribers and provinces over HTTP', () => {
     await http().post('/subscribers/imports').set(as('demo-drafter')).send({ msisdn: 1 }).expect(400);
   });
 
-  it('refuses rows outside a scoped drafter\'s provinces, row by row', async () => {
+  it("refuses rows outside a scoped drafter's provinces, row by row", async () => {
     const res = await upload('can-tho-drafter', 'msisdn,carrier,province\n0912000001,vnpt,Sóc Trăng\n0912000002,vnpt,01\n').expect(201);
     expect(res.body).toMatchObject({ inserted: 1, rejected: 1 });
   });
@@ -73,7 +73,11 @@ describe('subscribers and provinces over HTTP', () => {
   it('counts audiences by code or name, minus opt-outs and exclusions, within scope', async () => {
     const all = await http().get('/audiences/count?provinces=92,Hà Nội,79').set(as('demo-viewer')).expect(200);
     expect(all.body.total).toBe(4); // 3 in Cần Thơ (one via Hậu Giang, one via Sóc Trăng), 1 in Hà Nội; 79's one opted out
-    await http().post('/subscribers/exclusions').set(as('demo-drafter')).send({ msisdns: ['+84 912 345 678'], reason: 'asked' }).expect(201);
+    await http()
+      .post('/subscribers/exclusions')
+      .set(as('demo-drafter'))
+      .send({ msisdns: ['+84 912 345 678'], reason: 'asked' })
+      .expect(201);
     const after = await http().get('/audiences/count?provinces=Cần Thơ&carriers=vnpt,viettel').set(as('demo-viewer')).expect(200);
     expect(after.body.provinces).toEqual([{ code: '92', name: 'Cần Thơ', total: 2, carriers: { viettel: 1, vnpt: 1, mobifone: 0, others: 0 } }]);
     const legacy = await http().get('/audiences/count?provinces=Hậu Giang').set(as('demo-viewer')).expect(200);
@@ -88,7 +92,11 @@ describe('subscribers and provinces over HTTP', () => {
   it('lists, adds and removes exclusions', async () => {
     const list = await http().get('/subscribers/exclusions').set(as('demo-drafter')).expect(200);
     expect(list.body).toMatchObject({ total: 1, items: [{ msisdn: '84912345678', reason: 'asked' }] });
-    await http().post('/subscribers/exclusions').set(as('demo-drafter')).send({ msisdns: ['0241234567'] }).expect(400);
+    await http()
+      .post('/subscribers/exclusions')
+      .set(as('demo-drafter'))
+      .send({ msisdns: ['0241234567'] })
+      .expect(400);
     await http().delete('/subscribers/exclusions/0912345678').set(as('demo-drafter')).expect(204);
     await http().delete('/subscribers/exclusions/0912345678').set(as('demo-drafter')).expect(404);
   });
@@ -97,10 +105,20 @@ describe('subscribers and provinces over HTTP', () => {
     const list = await http().get('/provinces').set(as('demo-viewer')).expect(200);
     expect(list.body).toHaveLength(34);
     const q = await http().get('/provinces?q=Phú Yên').set(as('demo-viewer')).expect(200);
-    expect(q.body).toEqual([{ province: expect.objectContaining({ code: '66', policeHotlines: ['069.4389.211', '0262.3818.568'] }), mappedFrom: { code: '54', name: 'Phú Yên' } }]);
+    expect(q.body).toEqual([
+      { province: expect.objectContaining({ code: '66', policeHotlines: ['069.4389.211', '0262.3818.568'] }), mappedFrom: { code: '54', name: 'Phú Yên' } },
+    ]);
     await http().patch('/provinces/92').set(as('demo-drafter')).send({ website: 'https://congan.cantho.gov.vn' }).expect(403);
-    await http().patch('/provinces/92').set(as('demo-admin')).send({ policeHotlines: ['not a phone'] }).expect(400);
-    const patched = await http().patch('/provinces/92').set(as('demo-admin')).send({ policeHotlines: ['069.367.2888', '113'], website: 'https://congan.cantho.gov.vn' }).expect(200);
+    await http()
+      .patch('/provinces/92')
+      .set(as('demo-admin'))
+      .send({ policeHotlines: ['not a phone'] })
+      .expect(400);
+    const patched = await http()
+      .patch('/provinces/92')
+      .set(as('demo-admin'))
+      .send({ policeHotlines: ['069.367.2888', '113'], website: 'https://congan.cantho.gov.vn' })
+      .expect(200);
     expect(patched.body).toMatchObject({ code: '92', policeHotlines: ['069.367.2888', '113'], website: 'https://congan.cantho.gov.vn' });
     await http().patch('/provinces/99').set(as('demo-admin')).send({ website: null }).expect(404);
   });

@@ -26,7 +26,9 @@ export interface TestApi {
  * `imports` adds modules to the same application (the dispatcher, for end-to-end campaigns); `db` replaces
  * the fresh database with one the caller made (which close() drops); `carriers` those with an account.
  */
-export async function createTestApi(options: { subscribers?: number; imports?: DynamicModule[]; db?: TestDatabase; carriers?: string[] } = {}): Promise<TestApi> {
+export async function createTestApi(
+  options: { subscribers?: number; imports?: DynamicModule[]; db?: TestDatabase; carriers?: string[] } = {},
+): Promise<TestApi> {
   const db = options.db ?? (await createTestDatabase());
   const moduleRef = await Test.createTestingModule({
     imports: [ApiModule.forRoot({ databaseUrl: db.url, jwtSecret: TEST_JWT_SECRET, carriers: options.carriers }), ...(options.imports ?? [])],

@@ -55,8 +55,16 @@ describe('invalid requests', () => {
 
   it.each([
     ['a NUL character in a name', '{"name":"OTP\\u0000","body":"Canh bao"}', 'name: contains a NUL character (U+0000) at character 4; send valid UTF-8 text'],
-    ['half of a surrogate pair (a cut emoji) in a body', '{"name":"OTP","body":"Canh bao \\ud83d"}', 'body: contains half of a surrogate pair (U+D83D: broken text, such as a cut emoji) at character 10; send valid UTF-8 text'],
-    ['broken text in a list', '{"name":"x","templateId":1,"provinces":["14","\\udc00"],"startAt":"2026-12-01T00:00:00Z"}', 'provinces[1]: contains half of a surrogate pair (U+DC00: broken text, such as a cut emoji) at character 1; send valid UTF-8 text'],
+    [
+      'half of a surrogate pair (a cut emoji) in a body',
+      '{"name":"OTP","body":"Canh bao \\ud83d"}',
+      'body: contains half of a surrogate pair (U+D83D: broken text, such as a cut emoji) at character 10; send valid UTF-8 text',
+    ],
+    [
+      'broken text in a list',
+      '{"name":"x","templateId":1,"provinces":["14","\\udc00"],"startAt":"2026-12-01T00:00:00Z"}',
+      'provinces[1]: contains half of a surrogate pair (U+DC00: broken text, such as a cut emoji) at character 1; send valid UTF-8 text',
+    ],
   ])('refuses %s with a 400 naming the field and the character, and saves nothing', async (_name, json, message) => {
     const before = await rowCounts();
     const path = json.includes('templateId') ? '/campaigns' : '/templates';
@@ -94,8 +102,12 @@ describe('invalid requests', () => {
   it('refuses a campaign naming an unknown province code', async () => {
     const templateId = await approvedTemplate();
     const before = await rowCounts();
-    const response = await api.http().post('/campaigns').auth(drafter, { type: 'bearer' })
-      .send({ name: 'x', templateId, provinces: ['14', '99'], startAt: new Date().toISOString() }).expect(400);
+    const response = await api
+      .http()
+      .post('/campaigns')
+      .auth(drafter, { type: 'bearer' })
+      .send({ name: 'x', templateId, provinces: ['14', '99'], startAt: new Date().toISOString() })
+      .expect(400);
     expect(response.body.message).toMatch(/99/);
     expect(await rowCounts()).toEqual(before);
   });
@@ -103,36 +115,56 @@ describe('invalid requests', () => {
   it('refuses a campaign for a carrier without an account, and targets only those with one by default', async () => {
     const templateId = await approvedTemplate();
     const before = await rowCounts();
-    const refused = await api.http().post('/campaigns').auth(drafter, { type: 'bearer' })
-      .send({ name: 'x', templateId, provinces: ['14'], carriers: ['viettel', 'vnpt'], startAt: new Date().toISOString() }).expect(400);
+    const refused = await api
+      .http()
+      .post('/campaigns')
+      .auth(drafter, { type: 'bearer' })
+      .send({ name: 'x', templateId, provinces: ['14'], carriers: ['viettel', 'vnpt'], startAt: new Date().toISOString() })
+      .expect(400);
     expect(refused.body.message).toMatch(/carriers: vnpt has no account in the carriers file/);
     expect(await rowCounts()).toEqual(before);
-    const created = await api.http().post('/campaigns').auth(drafter, { type: 'bearer' })
-      .send({ name: 'x', templateId, provinces: ['14'], startAt: new Date().toISOString() }).expect(201);
+    const created = await api
+      .http()
+      .post('/campaigns')
+      .auth(drafter, { type: 'bearer' })
+      .send({ name: 'x', templateId, provinces: ['14'], startAt: new Date().toISOString() })
+      .expect(201);
     expect(created.body.carriers).toEqual(['viettel', 'mobifone']);
   });
 
   it('refuses a campaign on a template that is not approved', async () => {
     const draft = await api.http().post('/templates').auth(drafter, { type: 'bearer' }).send({ name: 'OTP', body: WARNING }).expect(201);
     const before = await rowCounts();
-    const response = await api.http().post('/campaigns').auth(drafter, { type: 'bearer' })
-      .send({ name: 'x', templateId: draft.body.id, provinces: ['14'], startAt: new Date().toISOString() }).expect(409);
+    const response = await api
+      .http()
+      .post('/campaigns')
+      .auth(drafter, { type: 'bearer' })
+      .send({ name: 'x', templateId: draft.body.id, provinces: ['14'], startAt: new Date().toISOString() })
+      .expect(409);
     expect(response.body.message).toMatch(/draft; a campaign needs an approved template/);
     expect(await rowCounts()).toEqual(before);
   });
 
   it('refuses a campaign with a malformed start time or empty provinces', async () => {
     const templateId = await approvedTemplate();
-    const response = await api.http().post('/campaigns').auth(drafter, { type: 'bearer' })
-      .send({ name: 'x', templateId, provinces: [], startAt: 'tomorrow' }).expect(400);
+    const response = await api
+      .http()
+      .post('/campaigns')
+      .auth(drafter, { type: 'bearer' })
+      .send({ name: 'x', templateId, provinces: [], startAt: 'tomorrow' })
+      .expect(400);
     expect(response.body.message).toMatch(/provinces/);
     expect(response.body.message).toMatch(/startAt/);
   });
 
   it('forbids approving your own campaign', async () => {
     const templateId = await approvedTemplate();
-    const campaign = await api.http().post('/campaigns').auth(drafter, { type: 'bearer' })
-      .send({ name: 'x', templateId, provinces: ['14'], startAt: new Date().toISOString() }).expect(201);
+    const campaign = await api
+      .http()
+      .post('/campaigns')
+      .auth(drafter, { type: 'bearer' })
+      .send({ name: 'x', templateId, provinces: ['14'], startAt: new Date().toISOString() })
+      .expect(201);
     await api.http().post(`/campaigns/${campaign.body.id}/submit`).auth(drafter, { type: 'bearer' }).expect(200);
     const response = await api.http().post(`/campaigns/${campaign.body.id}/approve`).auth(drafter, { type: 'bearer' }).expect(403);
     expect(response.body.message).toMatch(/approver/);
@@ -140,8 +172,12 @@ describe('invalid requests', () => {
 
   it('answers 409 when approving a campaign twice', async () => {
     const templateId = await approvedTemplate();
-    const campaign = await api.http().post('/campaigns').auth(drafter, { type: 'bearer' })
-      .send({ name: 'x', templateId, provinces: ['14'], startAt: '2099-01-01T00:00:00+07:00' }).expect(201);
+    const campaign = await api
+      .http()
+      .post('/campaigns')
+      .auth(drafter, { type: 'bearer' })
+      .send({ name: 'x', templateId, provinces: ['14'], startAt: '2099-01-01T00:00:00+07:00' })
+      .expect(201);
     await api.http().post(`/campaigns/${campaign.body.id}/submit`).auth(drafter, { type: 'bearer' }).expect(200);
     await api.http().post(`/campaigns/${campaign.body.id}/approve`).auth(approver, { type: 'bearer' }).expect(200);
     const again = await api.http().post(`/campaigns/${campaign.body.id}/approve`).auth(approver, { type: 'bearer' }).expect(409);
@@ -157,8 +193,12 @@ describe('invalid requests', () => {
   });
 
   it('refuses a template id too large to be one, in a body too', async () => {
-    const preview = await api.http().post('/templates/preview').auth(drafter, { type: 'bearer' })
-      .send({ templateId: 99999999999999999999, provinces: ['14'] }).expect(400);
+    const preview = await api
+      .http()
+      .post('/templates/preview')
+      .auth(drafter, { type: 'bearer' })
+      .send({ templateId: 99999999999999999999, provinces: ['14'] })
+      .expect(400);
     expect(preview.body.message).toMatch(/templateId: templateId must not be greater than 9007199254740991/);
   });
 

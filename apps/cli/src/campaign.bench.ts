@@ -33,9 +33,21 @@ function campaignBenchmark(messages: number, budgets: { rate: number; materialis
         const raw = await rawThroughput();
         const rate = messages / run.seconds;
         const figures: BenchFigure[] = [
-          { name: `campaign ${label}: end to end`, value: rate, unit: 'messages/s', budget: budgets.rate, better: 'higher', note: `${messages} sent and receipted in ${run.seconds.toFixed(1)} s after materialising` },
+          {
+            name: `campaign ${label}: end to end`,
+            value: rate,
+            unit: 'messages/s',
+            budget: budgets.rate,
+            better: 'higher',
+            note: `${messages} sent and receipted in ${run.seconds.toFixed(1)} s after materialising`,
+          },
           { name: `campaign ${label}: dispatcher peak RSS`, value: run.peakRssMb, unit: 'MB', budget: 300, better: 'lower' },
-          { name: `campaign ${label}: / bare smpp client, same run`, value: Number((rate / raw.rate).toFixed(2)), unit: 'ratio', note: `bare client ${Math.round(raw.rate)} messages/s` },
+          {
+            name: `campaign ${label}: / bare smpp client, same run`,
+            value: Number((rate / raw.rate).toFixed(2)),
+            unit: 'ratio',
+            note: `bare client ${Math.round(raw.rate)} messages/s`,
+          },
         ];
         if (budgets.materialiseSeconds !== undefined) {
           figures.push({ name: `campaign ${label}: materialise`, value: materialiseSeconds, unit: 's', budget: budgets.materialiseSeconds, better: 'lower' });
@@ -55,13 +67,22 @@ export const campaignBenchmarks: Benchmark[] = [
 
 /** Subscribers, an approved template and an approved campaign starting now (not yet materialised). */
 async function prepareCampaign(databaseUrl: string, messages: number): Promise<number> {
-  @Module({ imports: [DatabaseModule.forRoot({ url: databaseUrl }), AuthModule.forRoot({ jwtSecret: 'bench-secret-bench-secret-bench-secret' }), TemplatesModule, CampaignsModule] })
+  @Module({
+    imports: [
+      DatabaseModule.forRoot({ url: databaseUrl }),
+      AuthModule.forRoot({ jwtSecret: 'bench-secret-bench-secret-bench-secret' }),
+      TemplatesModule,
+      CampaignsModule,
+    ],
+  })
   class PrepareModule {}
   return withApp(PrepareModule, async (app) => {
     const db = app.get(DataSource);
     await syncProvinces(db);
     await seedDemo(db, app.get(AuthService), { password: 'bench-password', subscribers: 0 });
-    await db.query(`INSERT INTO subscribers (msisdn, carrier, province_code) SELECT 84960000000 + n, 'viettel', '14' FROM generate_series(1, $1) n`, [messages]);
+    await db.query(`INSERT INTO subscribers (msisdn, carrier, province_code) SELECT 84960000000 + n, 'viettel', '14' FROM generate_series(1, $1) n`, [
+      messages,
+    ]);
     await db.query('ANALYZE subscribers');
     return approvedCampaign(app.get(TemplatesService), app.get(CampaignsService), await benchUsers(db));
   });
@@ -80,7 +101,12 @@ async function materialise(databaseUrl: string): Promise<number> {
 
 /** Starts the dispatcher and waits for the campaign to complete, sampling this process's memory. */
 async function sendToCompletion(databaseUrl: string, account: CarrierAccount, campaignId: number): Promise<{ seconds: number; peakRssMb: number }> {
-  @Module({ imports: [DatabaseModule.forRoot({ url: databaseUrl, poolSize: 12 }), DispatcherModule.forRoot({ carriers: [account], dispatcher: { idleMs: 20, batchSize: 1000 } })] })
+  @Module({
+    imports: [
+      DatabaseModule.forRoot({ url: databaseUrl, poolSize: 12 }),
+      DispatcherModule.forRoot({ carriers: [account], dispatcher: { idleMs: 20, batchSize: 1000 } }),
+    ],
+  })
   class DispatcherBenchModule {}
   let peakRss = process.memoryUsage().rss;
   const sampler = setInterval(() => (peakRss = Math.max(peakRss, process.memoryUsage().rss)), 100);
@@ -104,16 +130,36 @@ async function withApp<T>(module: new () => unknown, work: (app: INestApplicatio
 
 function benchAccount(port: number): CarrierAccount {
   return {
-    id: 'viettel', host: '127.0.0.1', port, systemId: 'bench', password: 'bench', systemType: '', bindMode: 'transceiver',
-    binds: 1, tps: 100_000, window: WINDOW, sourceAddr: 'CONGAN', sourceTon: 5, sourceNpi: 0, destTon: 1, destNpi: 1,
-    concat: 'udh8', resendParts: 'missing', gsmCoding: 'gsm0338', dlrIdFormat: 'same', enquireLinkSeconds: 30, validityHours: 24,
-    simulated: true, simulatorProfile: 'bench',
+    id: 'viettel',
+    host: '127.0.0.1',
+    port,
+    systemId: 'bench',
+    password: 'bench',
+    systemType: '',
+    bindMode: 'transceiver',
+    binds: 1,
+    tps: 100_000,
+    window: WINDOW,
+    sourceAddr: 'CONGAN',
+    sourceTon: 5,
+    sourceNpi: 0,
+    destTon: 1,
+    destNpi: 1,
+    concat: 'udh8',
+    resendParts: 'missing',
+    gsmCoding: 'gsm0338',
+    dlrIdFormat: 'same',
+    enquireLinkSeconds: 30,
+    validityHours: 24,
+    simulated: true,
+    simulatorProfile: 'bench',
   };
 }
 
 async function benchUsers(db: DataSource): Promise<{ drafter: AuthUser; approver: AuthUser }> {
   const rows: { id: string; username: string; role: AuthUser['role'] }[] = await db.query(
-    `SELECT id, username, role FROM users WHERE username IN ('demo-drafter', 'demo-approver')`);
+    `SELECT id, username, role FROM users WHERE username IN ('demo-drafter', 'demo-approver')`,
+  );
   const user = (name: string): AuthUser => {
     const row = rows.find((candidate) => candidate.username === name)!;
     return { id: Number(row.id), username: row.username, role: row.role, provinceScope: null };
@@ -125,7 +171,10 @@ async function approvedCampaign(templates: TemplatesService, campaigns: Campaign
   const template = await templates.create({ name: 'bench', body: TEXT, encodingPolicy: 'auto', maxSegments: 1 }, users.drafter);
   await templates.submit(template.id, users.drafter);
   await templates.approve(template.id, users.approver);
-  const campaign = await campaigns.create({ name: 'bench', templateId: template.id, provinces: ['14'], carriers: ['viettel'], startAt: new Date() }, users.drafter);
+  const campaign = await campaigns.create(
+    { name: 'bench', templateId: template.id, provinces: ['14'], carriers: ['viettel'], startAt: new Date() },
+    users.drafter,
+  );
   await campaigns.submit(campaign.id, users.drafter);
   await campaigns.approve(campaign.id, users.approver);
   return campaign.id;

@@ -19,9 +19,25 @@ program.command('api').description('the admin REST API').action(runApi);
 program
   .command('dispatcher')
   .description('an SMPP dispatcher (run several for scale-out)')
-  .addOption(new Option('--lease-seconds <n>', 'how long messages it claims stay its own; if it dies, others send them after this').argParser((value) => parsePositive(value, 'lease-seconds')).default(120))
-  .addOption(new Option('--unmatched-receipt-seconds <n>', 'how long a receipt that matches no send waits before it is retired (and, for a message sent twice, counted as a duplicate); longer than the lease').argParser((value) => parsePositive(value, 'unmatched-receipt-seconds')).default(300))
-  .addOption(new Option('--max-binds <n>', 'bind slots of each carrier account it takes at most (default: every free one); spreads the binds over several dispatchers').argParser((value) => parsePositive(value, 'max-binds')))
+  .addOption(
+    new Option('--lease-seconds <n>', 'how long messages it claims stay its own; if it dies, others send them after this')
+      .argParser((value) => parsePositive(value, 'lease-seconds'))
+      .default(120),
+  )
+  .addOption(
+    new Option(
+      '--unmatched-receipt-seconds <n>',
+      'how long a receipt that matches no send waits before it is retired (and, for a message sent twice, counted as a duplicate); longer than the lease',
+    )
+      .argParser((value) => parsePositive(value, 'unmatched-receipt-seconds'))
+      .default(300),
+  )
+  .addOption(
+    new Option(
+      '--max-binds <n>',
+      'bind slots of each carrier account it takes at most (default: every free one); spreads the binds over several dispatchers',
+    ).argParser((value) => parsePositive(value, 'max-binds')),
+  )
   .action(runDispatcher);
 program.command('simulate').description('SMSC simulators for the carriers marked "simulated" in the carriers file').action(runSimulate);
 program.command('migrate').description('apply database migrations and synchronise provinces').action(runMigrate);
@@ -46,7 +62,12 @@ program
   .option('--provinces <codes>', 'comma-separated province codes (default: national scope)')
   .action(runUserAdd);
 program.command('config').description('configuration').command('check').description('validate the environment and the carriers file').action(runConfigCheck);
-program.command('stats').description('report counters').command('check').description('recount every campaign from its messages and compare with the counters').action(runStatsCheck);
+program
+  .command('stats')
+  .description('report counters')
+  .command('check')
+  .description('recount every campaign from its messages and compare with the counters')
+  .action(runStatsCheck);
 program.command('openapi').description('print the OpenAPI document').action(runOpenApi);
 program
   .command('bench')

@@ -32,11 +32,32 @@ export async function stopChild(child: ChildProcess): Promise<void> {
 async function linkThroughput(): Promise<{ rate: number; seconds: number; accepted: number }> {
   const { child, port } = await startChild(SIMULATOR_ENTRY);
   const silent = { log: () => undefined, warn: () => undefined, error: (line: string) => console.error(line) };
-  const link = new CarrierLink({
-    id: 'viettel', host: '127.0.0.1', port, systemId: 'bench', password: 'bench', systemType: '', bindMode: 'transceiver',
-    binds: 4, tps: 200_000, window: 500, sourceAddr: 'CONGAN', sourceTon: 5, sourceNpi: 0, destTon: 1, destNpi: 1,
-    concat: 'udh8', resendParts: 'missing', gsmCoding: 'gsm0338', dlrIdFormat: 'same', enquireLinkSeconds: 30, validityHours: 24,
-  }, { logger: silent });
+  const link = new CarrierLink(
+    {
+      id: 'viettel',
+      host: '127.0.0.1',
+      port,
+      systemId: 'bench',
+      password: 'bench',
+      systemType: '',
+      bindMode: 'transceiver',
+      binds: 4,
+      tps: 200_000,
+      window: 500,
+      sourceAddr: 'CONGAN',
+      sourceTon: 5,
+      sourceNpi: 0,
+      destTon: 1,
+      destNpi: 1,
+      concat: 'udh8',
+      resendParts: 'missing',
+      gsmCoding: 'gsm0338',
+      dlrIdFormat: 'same',
+      enquireLinkSeconds: 30,
+      validityHours: 24,
+    },
+    { logger: silent },
+  );
   let receipts = 0;
   let allReceipts!: () => void;
   const receiptsDone = new Promise<void>((resolve) => (allReceipts = resolve));
@@ -45,7 +66,9 @@ async function linkThroughput(): Promise<{ rate: number; seconds: number; accept
     await link.start();
     const started = process.hrtime.bigint();
     const text = TEXT.toString('latin1');
-    const outcomes = await Promise.all(Array.from({ length: MESSAGES }, (_, index) => link.submit({ destination: String(84_900_000_000 + index), text, encoding: 'gsm7' })));
+    const outcomes = await Promise.all(
+      Array.from({ length: MESSAGES }, (_, index) => link.submit({ destination: String(84_900_000_000 + index), text, encoding: 'gsm7' })),
+    );
     await receiptsDone;
     const seconds = Number(process.hrtime.bigint() - started) / 1e9;
     return { rate: MESSAGES / seconds, seconds, accepted: outcomes.filter((outcome) => outcome.kind === 'accepted').length };
@@ -68,7 +91,15 @@ export async function rawThroughput(): Promise<{ rate: number; seconds: number }
     const finished = new Promise<void>((resolve) => (done = resolve));
     const sendOne = () => {
       sent++;
-      session.send(newPdu('submit_sm', { destination_addr: String(84_900_000_000 + sent), source_addr: 'CONGAN', registered_delivery: 1, data_coding: 0, short_message: TEXT }));
+      session.send(
+        newPdu('submit_sm', {
+          destination_addr: String(84_900_000_000 + sent),
+          source_addr: 'CONGAN',
+          registered_delivery: 1,
+          data_coding: 0,
+          short_message: TEXT,
+        }),
+      );
     };
     session.on('pdu', (pdu: SmppPdu) => {
       if (pdu.command === 'submit_sm_resp') {
@@ -101,8 +132,20 @@ export const smppBenchmarks: Benchmark[] = [
       const link = await linkThroughput();
       const raw = await rawThroughput();
       return [
-        { name: 'smpp.link submit+response+receipt', value: Math.round(link.rate), unit: 'messages/s', budget: 10_000, better: 'higher', note: `${MESSAGES} in ${link.seconds.toFixed(2)} s, ${link.accepted} accepted` },
-        { name: 'smpp.raw package ceiling', value: Math.round(raw.rate), unit: 'messages/s', note: `bare client/server pair, window ${RAW_WINDOW}, ${MESSAGES} in ${raw.seconds.toFixed(2)} s` },
+        {
+          name: 'smpp.link submit+response+receipt',
+          value: Math.round(link.rate),
+          unit: 'messages/s',
+          budget: 10_000,
+          better: 'higher',
+          note: `${MESSAGES} in ${link.seconds.toFixed(2)} s, ${link.accepted} accepted`,
+        },
+        {
+          name: 'smpp.raw package ceiling',
+          value: Math.round(raw.rate),
+          unit: 'messages/s',
+          note: `bare client/server pair, window ${RAW_WINDOW}, ${MESSAGES} in ${raw.seconds.toFixed(2)} s`,
+        },
         { name: 'smpp.link / raw', value: Number((link.rate / raw.rate).toFixed(2)), unit: 'ratio' },
       ];
     },

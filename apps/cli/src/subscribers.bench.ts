@@ -94,7 +94,9 @@ const audienceBenchmark: Benchmark = {
       const started = process.hrtime.bigint();
       const count = await audiences.count({ provinces: ['01', '79'], carriers: ['viettel', 'vnpt'] });
       const ms = Number(process.hrtime.bigint() - started) / 1e6;
-      return [{ name: 'audience count over 10 M', value: round(ms), unit: 'ms', budget: 1000, better: 'lower', note: `${count.total} subscribers in the audience` }];
+      return [
+        { name: 'audience count over 10 M', value: round(ms), unit: 'ms', budget: 1000, better: 'lower', note: `${count.total} subscribers in the audience` },
+      ];
     });
   },
 };

@@ -6,7 +6,10 @@ import { compileTemplate, renderTemplate, type TemplateContext } from '@loa/temp
 const BODY = 'CA {{province.name}} cảnh báo: không cung cấp mã OTP, không chuyển tiền cho người lạ tự xưng công an. Liên hệ {{province.hotline}} hoặc 113.';
 const CAMPAIGN = { name: 'Tết 2026', startDate: '20/01/2026', endDate: '24/02/2026' };
 const CONTEXTS: TemplateContext[] = [
-  { province: { code: '66', name: 'Đắk Lắk', hotline: '069.4389.211', hotlines: '069.4389.211 hoặc 0262.3818.568', website: 'congan.daklak.gov.vn' }, campaign: CAMPAIGN },
+  {
+    province: { code: '66', name: 'Đắk Lắk', hotline: '069.4389.211', hotlines: '069.4389.211 hoặc 0262.3818.568', website: 'congan.daklak.gov.vn' },
+    campaign: CAMPAIGN,
+  },
   { province: { code: '92', name: 'Cần Thơ', hotline: '069.367.2888', hotlines: '069.367.2888', website: null }, campaign: CAMPAIGN },
   { province: { code: '01', name: 'Hà Nội', hotline: '069.219.4000', hotlines: '069.219.4000', website: null }, campaign: CAMPAIGN },
   { province: { code: '14', name: 'Sơn La', hotline: '0212.3852.222', hotlines: '0212.3852.222', website: null }, campaign: CAMPAIGN },
@@ -32,7 +35,14 @@ export const templateBenchmarks: Benchmark[] = [
         return BATCH;
       });
       return [
-        { name: 'sms.render-encode-segment', value: Math.round(rate), unit: 'messages/s', budget: 200_000, better: 'higher', note: `${(segments / messages).toFixed(2)} UCS-2 segments per message` },
+        {
+          name: 'sms.render-encode-segment',
+          value: Math.round(rate),
+          unit: 'messages/s',
+          budget: 200_000,
+          better: 'higher',
+          note: `${(segments / messages).toFixed(2)} UCS-2 segments per message`,
+        },
       ];
     },
   },

@@ -40,8 +40,16 @@ async function loa(args: string[], env: Record<string, string>): Promise<{ code:
 
 describe('loa, given a database it cannot use', () => {
   it.each([
-    ['nothing listening', 'postgres://loa:s3cret-pw@127.0.0.1:1/loa', /^loa: cannot reach the database \(connect ECONNREFUSED 127\.0\.0\.1:1\); check DATABASE_URL/],
-    ['no such database', () => withDatabase(process.env.LOA_TEST_ADMIN_URL!, 'loa_no_such_database'), /^loa: the database refused the connection \(database "loa_no_such_database" does not exist\); check DATABASE_URL/],
+    [
+      'nothing listening',
+      'postgres://loa:s3cret-pw@127.0.0.1:1/loa',
+      /^loa: cannot reach the database \(connect ECONNREFUSED 127\.0\.0\.1:1\); check DATABASE_URL/,
+    ],
+    [
+      'no such database',
+      () => withDatabase(process.env.LOA_TEST_ADMIN_URL!, 'loa_no_such_database'),
+      /^loa: the database refused the connection \(database "loa_no_such_database" does not exist\); check DATABASE_URL/,
+    ],
   ] as [string, string | (() => string), RegExp][])('%s: one line saying what to check, no stack, no password, exit 1', async (_name, url, message) => {
     const { code, stderr } = await loa(['migrate'], { DATABASE_URL: typeof url === 'string' ? url : url() });
     expect(code).toBe(1);
@@ -94,7 +102,11 @@ describe('a dispatcher process killed with SIGKILL mid-campaign, three times', (
     for (let kill = 1; kill <= KILLS; kill++) {
       const dispatcher = startDispatcher();
       const target = (2 * SUBSCRIBERS * kill) / (KILLS + 1);
-      await pollUntil(async () => simulator.received.length, (pdus) => pdus >= target, { timeoutMs: 60_000, intervalMs: 20, what: `${kill}/${KILLS + 1} of the parts sent` });
+      await pollUntil(
+        async () => simulator.received.length,
+        (pdus) => pdus >= target,
+        { timeoutMs: 60_000, intervalMs: 20, what: `${kill}/${KILLS + 1} of the parts sent` },
+      );
       dispatcher.kill('SIGKILL');
       await once(dispatcher, 'exit');
     }
@@ -106,14 +118,22 @@ describe('a dispatcher process killed with SIGKILL mid-campaign, three times', (
     expect((await once(last, 'exit'))[0]).toBe(0);
 
     const states: { state: string; count: number }[] = await api.dataSource.query(
-      `SELECT state, count(*)::int AS count FROM messages WHERE campaign_id = $1 GROUP BY 1`, [campaignId]);
+      `SELECT state, count(*)::int AS count FROM messages WHERE campaign_id = $1 GROUP BY 1`,
+      [campaignId],
+    );
     expect(states).toEqual([{ state: 'delivered', count: SUBSCRIBERS }]);
     const audit = simulator.handsetAudit();
     expect(audit.subscribersReached).toBe(SUBSCRIBERS);
     expect(audit.orphanParts).toEqual([]);
     expect(audit.duplicatedSubscribers).toBeLessThanOrEqual(MAX_DUPLICATES);
     const totals = await reportTotals(api, campaignId);
-    expect(totals).toMatchObject({ targeted: SUBSCRIBERS, delivered: SUBSCRIBERS, duplicated: audit.duplicatedSubscribers, partsBilled: audit.partsAccepted, pending: 0 });
+    expect(totals).toMatchObject({
+      targeted: SUBSCRIBERS,
+      delivered: SUBSCRIBERS,
+      duplicated: audit.duplicatedSubscribers,
+      partsBilled: audit.partsAccepted,
+      pending: 0,
+    });
     expect(await loa(['stats', 'check'], { DATABASE_URL: api.db.url })).toMatchObject({ code: 0 });
   }, 240_000);
 
@@ -122,7 +142,11 @@ describe('a dispatcher process killed with SIGKILL mid-campaign, three times', (
     writeFileSync(join(configDir, 'three-binds.json'), JSON.stringify({ carriers: [{ ...account, simulated: false }] }));
     simulator.reset();
     const dispatcher = startDispatcher(['--max-binds', '2'], 'three-binds.json');
-    await pollUntil(async () => simulator.connectionCount, (count) => count === 2, { timeoutMs: 15_000, what: 'two binds' });
+    await pollUntil(
+      async () => simulator.connectionCount,
+      (count) => count === 2,
+      { timeoutMs: 15_000, what: 'two binds' },
+    );
     await new Promise((resolve) => setTimeout(resolve, 1000));
     expect(simulator.connectionCount).toBe(2);
     dispatcher.kill('SIGTERM');

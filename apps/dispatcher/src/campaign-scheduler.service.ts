@@ -9,7 +9,6 @@ import { FailureLog } from './failure-log';
 const RECEIPT_BATCH = 5000;
 const SWEEP_BATCH = 5000;
 
-
 /** Every periodic job of the dispatcher; each tick only moves work along, dispatchers do the sending. */
 @Injectable()
 export class CampaignSchedulerService {
@@ -82,7 +81,8 @@ export class CampaignSchedulerService {
       duplicated += result.duplicated;
     } while (batch === RECEIPT_BATCH);
     for (const [carrier, count] of retired) this.logger.warn(`${count} ${carrier} receipts matched no message; kept as unmatched`);
-    if (duplicated > 0) this.logger.warn(`${duplicated} messages reached the carrier twice (a lost dispatcher, or a resend after no answer); counted in the reports`);
+    if (duplicated > 0)
+      this.logger.warn(`${duplicated} messages reached the carrier twice (a lost dispatcher, or a resend after no answer); counted in the reports`);
   }
 
   private async endOverdueMessages(): Promise<void> {

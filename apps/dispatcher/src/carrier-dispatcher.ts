@@ -1,7 +1,17 @@
 import { Logger } from '@nestjs/common';
 import {
-  type CampaignText, type ClaimedMessage, DEFAULT_RETRY_POLICY, DeliveryRepository, OutcomeWriter, partsToSend, ReceiptSink, type RetryPolicy,
-  type StateChange, stateAfterSend, type StoredReceipt, type SubmittedPart,
+  type CampaignText,
+  type ClaimedMessage,
+  DEFAULT_RETRY_POLICY,
+  DeliveryRepository,
+  OutcomeWriter,
+  partsToSend,
+  ReceiptSink,
+  type RetryPolicy,
+  type StateChange,
+  stateAfterSend,
+  type StoredReceipt,
+  type SubmittedPart,
 } from '@loa/delivery';
 import { type CarrierLinkPort, type InboundSms, type LateAccept, type LinkStatus, type OutboundSms, type ResendPartsMode } from '@loa/smpp';
 import { FailureLog } from './failure-log';
@@ -167,10 +177,12 @@ export class CarrierDispatcher {
 
   /** Resolves once every message of the batch has its outcome recorded (OutcomeWriter writes them as they come). */
   private async send(messages: ClaimedMessage[]): Promise<void> {
-    await Promise.all(messages.map(async (message) => {
-      const { change, submissions } = await this.submitOne(message);
-      await this.outcomes.add(change, submissions);
-    }));
+    await Promise.all(
+      messages.map(async (message) => {
+        const { change, submissions } = await this.submitOne(message);
+        await this.outcomes.add(change, submissions);
+      }),
+    );
   }
 
   /**
@@ -208,7 +220,11 @@ export class CarrierDispatcher {
   private async submitOne(message: ClaimedMessage): Promise<{ change: StateChange; submissions: SubmittedPart[] }> {
     const text = this.texts.get(message.textId)!;
     const sms: OutboundSms = {
-      destination: message.msisdn, text: text.body, encoding: text.encoding, validityHours: message.validityHours, ...partsToSend(message, this.resendParts),
+      destination: message.msisdn,
+      text: text.body,
+      encoding: text.encoding,
+      validityHours: message.validityHours,
+      ...partsToSend(message, this.resendParts),
     };
     try {
       this.sends.set(sms, message);

@@ -73,7 +73,10 @@ export class DispatcherService implements OnApplicationBootstrap, OnApplicationS
       await this.checkSlotsHeld();
       for (const account of this.accounts) if (!this.dispatchers.has(account.id)) await this.startWithFreeSlots(account);
       await this.giveBackBeyondShare();
-      await this.linkStatuses.write(this.dispatcherId, [...this.dispatchers.values()].map(({ dispatcher }) => toReport(dispatcher)));
+      await this.linkStatuses.write(
+        this.dispatcherId,
+        [...this.dispatchers.values()].map(({ dispatcher }) => toReport(dispatcher)),
+      );
     } catch (error) {
       this.logger.warn(`bind slots and link status: ${(error as Error).message}`);
     }

@@ -19,10 +19,7 @@ describe('submits the carrier never answered, receipts that never come, and subs
     viettel = await simulatedCarrier('viettel', { lostResponseEvery: LOST_EVERY, receiptDelayMs: [5, 20], outcomes: { DELIVRD: 1 } });
     // VNPT takes everything and receipts nothing within the test: those messages wait for the sweep.
     vnpt = await simulatedCarrier('vnpt', { receiptDelayMs: [600_000, 600_000], outcomes: { DELIVRD: 1 } });
-    const carriers = [
-      simulatedAccount('viettel', viettel.port, { requestTimeoutSeconds: 1, dlrIdFormat: 'hex-to-dec' }),
-      simulatedAccount('vnpt', vnpt.port),
-    ];
+    const carriers = [simulatedAccount('viettel', viettel.port, { requestTimeoutSeconds: 1, dlrIdFormat: 'hex-to-dec' }), simulatedAccount('vnpt', vnpt.port)];
     const dispatcher = { idleMs: 50, retry: { ambiguousResendSeconds: 1 }, orphanReceiptWaitSeconds: 1, unmatchedReceiptSeconds: 5, receiptGraceSeconds: 0 };
     api = await createTestApi({ imports: [DispatcherModule.forRoot({ carriers, dispatcher })] });
     await seedSubscribers(api, 'viettel', '14', 84_960_000_000, SUBSCRIBERS);
@@ -44,11 +41,16 @@ describe('submits the carrier never answered, receipts that never come, and subs
     const destinations = viettel.received.map((submit) => submit.destination);
     expect(destinations).toHaveLength(SUBSCRIBERS);
     expect(new Set(destinations).size).toBe(SUBSCRIBERS);
-    const lost = viettel.received.filter((submit) => submit.status === LOST_ANSWER).map((submit) => submit.destination).sort();
+    const lost = viettel.received
+      .filter((submit) => submit.status === LOST_ANSWER)
+      .map((submit) => submit.destination)
+      .sort();
     expect(lost.length).toBeGreaterThan(0);
 
     const unanswered: { msisdn: string; state: string }[] = await api.dataSource.query(
-      `SELECT msisdn::text, state FROM messages WHERE campaign_id = $1 AND last_error IS NOT NULL ORDER BY msisdn`, [campaignId]);
+      `SELECT msisdn::text, state FROM messages WHERE campaign_id = $1 AND last_error IS NOT NULL ORDER BY msisdn`,
+      [campaignId],
+    );
     expect(unanswered.map((row) => row.msisdn)).toEqual(lost);
     expect(unanswered.every((row) => row.state === 'delivered')).toBe(true);
     expect(await reportTotals(api, campaignId)).toMatchObject({ targeted: SUBSCRIBERS, delivered: SUBSCRIBERS, unknown: 0, pending: 0 });
@@ -69,14 +71,22 @@ describe('submits the carrier never answered, receipts that never come, and subs
     // receipts are retired unmatched, the report counts every message that reached the handset twice.
     const twice = new Set(viettel.received.filter((submit) => submit.status === LOST_ANSWER).map((submit) => submit.destination));
     expect(twice.size).toBeGreaterThan(0);
-    await pollUntil(() => reportTotals(api, campaignId), (t) => t.duplicated === twice.size, { timeoutMs: 20_000, what: `${twice.size} duplicated` });
+    await pollUntil(
+      () => reportTotals(api, campaignId),
+      (t) => t.duplicated === twice.size,
+      { timeoutMs: 20_000, what: `${twice.size} duplicated` },
+    );
     const marked: { msisdn: string }[] = await api.dataSource.query(`SELECT msisdn::text FROM messages WHERE campaign_id = $1 AND duplicated`, [campaignId]);
     expect(new Set(marked.map((row) => row.msisdn))).toEqual(twice);
   });
 
   it('ends as unknown the messages whose receipt has not come within the validity, counters included', async () => {
     const campaignId = await approvedCampaign(api, BODY, { provinces: ['66'], carriers: ['vnpt'], validityHours: 1 });
-    await pollUntil(() => reportTotals(api, campaignId), (totals) => totals.submitted === 10, { timeoutMs: 20_000, what: 'all 10 submitted' });
+    await pollUntil(
+      () => reportTotals(api, campaignId),
+      (totals) => totals.submitted === 10,
+      { timeoutMs: 20_000, what: 'all 10 submitted' },
+    );
     await api.dataSource.query(`UPDATE messages SET submitted_at = now() - interval '61 minutes' WHERE campaign_id = $1`, [campaignId]);
 
     await waitForCompletion(api, campaignId);
@@ -97,7 +107,10 @@ describe('submits the carrier never answered, receipts that never come, and subs
       (rows: unknown[]) => rows.length === 2,
       { what: 'both receipts retired' },
     );
-    expect(retired).toEqual([{ raw: 'id:999999999 stat:DELIVRD', unmatched: true }, { raw: 'garbled ###', unmatched: true }]);
+    expect(retired).toEqual([
+      { raw: 'id:999999999 stat:DELIVRD', unmatched: true },
+      { raw: 'garbled ###', unmatched: true },
+    ]);
     const [{ wrongly }] = await api.dataSource.query(`
       SELECT count(*)::int AS wrongly FROM delivery_receipts d
       JOIN submissions s ON s.carrier = d.carrier AND s.smsc_message_id = d.smsc_message_id WHERE d.unmatched`);
@@ -116,11 +129,14 @@ describe('submits the carrier never answered, receipts that never come, and subs
     await api.dataSource.query(`UPDATE messages SET unconfirmed_sends = 1 WHERE campaign_id = $1 AND id = $2`, [message.campaign_id, message.id]);
     const before = (await reportTotals(api, Number(message.campaign_id))).duplicated;
     // Two receipts for its first copy (two parts, or a receipt sent twice): an SMSC id Loa never recorded.
-    const stored: { id: string }[] = await api.dataSource.query(`
+    const stored: { id: string }[] = await api.dataSource.query(
+      `
       INSERT INTO delivery_receipts (carrier, smsc_message_id, receipt_state, raw, msisdn, received_at)
       VALUES ('viettel', '888888881', 'DELIVRD', 'id:888888881 stat:DELIVRD', $1, now() - interval '1 hour'),
              ('viettel', '888888882', 'DELIVRD', 'id:888888882 stat:DELIVRD', $1, now() - interval '1 hour')
-      RETURNING id`, [message.msisdn]);
+      RETURNING id`,
+      [message.msisdn],
+    );
     await pollUntil(
       () => api.dataSource.query(`SELECT 1 FROM delivery_receipts WHERE id = ANY($1) AND unmatched`, [stored.map((row) => row.id)]),
       (rows: unknown[]) => rows.length === 2,
@@ -132,7 +148,11 @@ describe('submits the carrier never answered, receipts that never come, and subs
   });
 
   it('keeps what a subscriber sends to the brandname as an inbound message', async () => {
-    await pollUntil(async () => viettel.connectionCount, (count) => count > 0, { what: 'a bound viettel session' });
+    await pollUntil(
+      async () => viettel.connectionCount,
+      (count) => count > 0,
+      { what: 'a bound viettel session' },
+    );
     viettel.sendInbound('loa_viettel', '84960000001', 'CONGAN', 'Tôi đã nhận được cảnh báo, cảm ơn.');
     const rows = await pollUntil(
       () => api.dataSource.query(`SELECT carrier, source_addr, dest_addr, body, data_coding FROM inbound_messages`),

@@ -42,10 +42,19 @@ describe('a warning campaign from template to delivery report', () => {
 
   beforeAll(async () => {
     for (const id of Object.keys(CARRIER_PORTS) as CarrierAccount['id'][]) {
-      simulators.set(id, await simulatedCarrier(id, { messageIdFormat: id === 'viettel' ? 'hex' : 'decimal', receiptIdFormat: 'decimal', receiptDelayMs: [5, 30], outcomes: { DELIVRD: 8, UNDELIV: 1, EXPIRED: 1 } }));
+      simulators.set(
+        id,
+        await simulatedCarrier(id, {
+          messageIdFormat: id === 'viettel' ? 'hex' : 'decimal',
+          receiptIdFormat: 'decimal',
+          receiptDelayMs: [5, 30],
+          outcomes: { DELIVRD: 8, UNDELIV: 1, EXPIRED: 1 },
+        }),
+      );
     }
     const carriers = [...simulators.entries()].map(([id, simulator]) =>
-      simulatedAccount(id as CarrierAccount['id'], simulator.port, { dlrIdFormat: id === 'viettel' ? 'hex-to-dec' : 'same' }));
+      simulatedAccount(id as CarrierAccount['id'], simulator.port, { dlrIdFormat: id === 'viettel' ? 'hex-to-dec' : 'same' }),
+    );
     api = await createTestApi({ imports: [DispatcherModule.forRoot({ carriers, dispatcher: { idleMs: 50 } })] });
     await seedSubscribers(api);
   });
@@ -61,8 +70,12 @@ describe('a warning campaign from template to delivery report', () => {
     const template = await api.http().post('/templates').auth(drafter, { type: 'bearer' }).send({ name: 'Cảnh báo OTP', body: WARNING_BODY }).expect(201);
     await api.http().post(`/templates/${template.body.id}/submit`).auth(drafter, { type: 'bearer' }).expect(200);
     await api.http().post(`/templates/${template.body.id}/approve`).auth(approver, { type: 'bearer' }).expect(200);
-    const campaign = await api.http().post('/campaigns').auth(drafter, { type: 'bearer' })
-      .send({ name: 'Cảnh báo trước Tết', templateId: template.body.id, provinces: TARGETED, startAt: new Date().toISOString() }).expect(201);
+    const campaign = await api
+      .http()
+      .post('/campaigns')
+      .auth(drafter, { type: 'bearer' })
+      .send({ name: 'Cảnh báo trước Tết', templateId: template.body.id, provinces: TARGETED, startAt: new Date().toISOString() })
+      .expect(201);
     await api.http().post(`/campaigns/${campaign.body.id}/submit`).auth(drafter, { type: 'bearer' }).expect(200);
     const approved = await api.http().post(`/campaigns/${campaign.body.id}/approve`).auth(approver, { type: 'bearer' }).expect(200);
     expect(approved.body.state).toBe('scheduled');
@@ -76,9 +89,12 @@ describe('a warning campaign from template to delivery report', () => {
 
     const expected: { msisdn: string }[] = await api.dataSource.query(
       `SELECT msisdn::text FROM subscribers s WHERE status = 'active' AND province_code = ANY($1)
-         AND NOT EXISTS (SELECT 1 FROM subscriber_exclusions e WHERE e.msisdn = s.msisdn) ORDER BY msisdn`, [TARGETED]);
+         AND NOT EXISTS (SELECT 1 FROM subscriber_exclusions e WHERE e.msisdn = s.msisdn) ORDER BY msisdn`,
+      [TARGETED],
+    );
     const [{ excluded }] = await api.dataSource.query(
-      `SELECT count(*)::int AS excluded FROM subscriber_exclusions e JOIN subscribers s USING (msisdn) WHERE s.status = 'active'`);
+      `SELECT count(*)::int AS excluded FROM subscriber_exclusions e JOIN subscribers s USING (msisdn) WHERE s.status = 'active'`,
+    );
     expect(excluded).toBeGreaterThan(0);
     const received = [...simulators.values()].flatMap((simulator) => simulator.messages());
     expect(received.every((message) => message.complete)).toBe(true);

@@ -6,10 +6,32 @@ import { type TestApi } from '../../api/test/test-app';
 /** A carrier account pointing at a simulator on loopback, as the carriers file would give it. */
 export function simulatedAccount(id: CarrierAccount['id'], port: number, overrides: Partial<CarrierAccount> = {}): CarrierAccount {
   return {
-    id, host: '127.0.0.1', port, systemId: `loa_${id}`, password: 'secret', systemType: '', bindMode: 'transceiver',
-    binds: 1, tps: 2000, window: 50, sourceAddr: 'CONGAN', sourceTon: 5, sourceNpi: 0, destTon: 1, destNpi: 1,
-    concat: 'udh8', resendParts: 'missing', gsmCoding: 'gsm0338', dlrIdFormat: 'same', enquireLinkSeconds: 30, validityHours: 24,
-    bindTimeoutSeconds: 5, requestTimeoutSeconds: 10, simulated: true, simulatorProfile: id, ...overrides,
+    id,
+    host: '127.0.0.1',
+    port,
+    systemId: `loa_${id}`,
+    password: 'secret',
+    systemType: '',
+    bindMode: 'transceiver',
+    binds: 1,
+    tps: 2000,
+    window: 50,
+    sourceAddr: 'CONGAN',
+    sourceTon: 5,
+    sourceNpi: 0,
+    destTon: 1,
+    destNpi: 1,
+    concat: 'udh8',
+    resendParts: 'missing',
+    gsmCoding: 'gsm0338',
+    dlrIdFormat: 'same',
+    enquireLinkSeconds: 30,
+    validityHours: 24,
+    bindTimeoutSeconds: 5,
+    requestTimeoutSeconds: 10,
+    simulated: true,
+    simulatorProfile: id,
+    ...overrides,
   };
 }
 
@@ -25,8 +47,12 @@ export async function approvedCampaign(api: TestApi, body: string, campaign: Rec
   const template = await api.http().post('/templates').auth(drafter, { type: 'bearer' }).send({ name: 'Cảnh báo', body }).expect(201);
   await api.http().post(`/templates/${template.body.id}/submit`).auth(drafter, { type: 'bearer' }).expect(200);
   await api.http().post(`/templates/${template.body.id}/approve`).auth(approver, { type: 'bearer' }).expect(200);
-  const created = await api.http().post('/campaigns').auth(drafter, { type: 'bearer' })
-    .send({ name: 'Cảnh báo lừa đảo', templateId: template.body.id, startAt: new Date().toISOString(), ...campaign }).expect(201);
+  const created = await api
+    .http()
+    .post('/campaigns')
+    .auth(drafter, { type: 'bearer' })
+    .send({ name: 'Cảnh báo lừa đảo', templateId: template.body.id, startAt: new Date().toISOString(), ...campaign })
+    .expect(201);
   await api.http().post(`/campaigns/${created.body.id}/submit`).auth(drafter, { type: 'bearer' }).expect(200);
   const approved = await api.http().post(`/campaigns/${created.body.id}/approve`).auth(approver, { type: 'bearer' }).expect(200);
   expect(approved.body.state).toBe('scheduled');
@@ -51,8 +77,10 @@ export async function reportTotals(api: TestApi, campaignId: number): Promise<Re
 
 /** `count` active subscribers of one carrier in one province, numbered from `first`. */
 export async function seedSubscribers(api: TestApi, carrier: string, province: string, first: number, count: number): Promise<void> {
-  await api.dataSource.query(
-    `INSERT INTO subscribers (msisdn, carrier, province_code) SELECT $1::bigint + n, $2, $3 FROM generate_series(0, $4 - 1) n`,
-    [first, carrier, province, count],
-  );
+  await api.dataSource.query(`INSERT INTO subscribers (msisdn, carrier, province_code) SELECT $1::bigint + n, $2, $3 FROM generate_series(0, $4 - 1) n`, [
+    first,
+    carrier,
+    province,
+    count,
+  ]);
 }

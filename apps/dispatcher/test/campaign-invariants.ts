@@ -18,7 +18,10 @@ export interface FinishedCampaign {
  * `unmatchedReceiptSeconds`.
  */
 export async function waitForReceiptsSettled(api: TestApi, carrier: SmscSimulator, timeoutMs = 20_000): Promise<void> {
-  await pollUntil(async () => carrier.counts.receiptsAcked >= carrier.counts.accepted, Boolean, { timeoutMs, what: 'the carrier to have every receipt acknowledged' });
+  await pollUntil(async () => carrier.counts.receiptsAcked >= carrier.counts.accepted, Boolean, {
+    timeoutMs,
+    what: 'the carrier to have every receipt acknowledged',
+  });
   await pollUntil(
     async () => (await api.dataSource.query(`SELECT count(*)::int AS open FROM delivery_receipts WHERE applied_at IS NULL`))[0].open,
     (open: number) => open === 0,
@@ -34,7 +37,9 @@ export function itKeepsEveryDeliveryPromise(finished: () => FinishedCampaign): v
   it('ends every message of the campaign in exactly one final state', async () => {
     const { api, campaignId, targeted } = finished();
     const rows: { state: MessageState; count: number }[] = await api.dataSource.query(
-      `SELECT state, count(*)::int AS count FROM messages WHERE campaign_id = $1 GROUP BY state`, [campaignId]);
+      `SELECT state, count(*)::int AS count FROM messages WHERE campaign_id = $1 GROUP BY state`,
+      [campaignId],
+    );
     const notFinal = rows.filter((row) => !isFinal(row.state));
     const total = rows.reduce((sum, row) => sum + row.count, 0);
     expect({ total, notFinal }).toEqual({ total: targeted, notFinal: [] });
@@ -53,11 +58,14 @@ export function itKeepsEveryDeliveryPromise(finished: () => FinishedCampaign): v
   it('reports as duplicated exactly the subscribers the carrier gave a part twice', async () => {
     const { api, carrier, campaignId } = finished();
     const { duplicated } = await reportTotals(api, campaignId);
-    const marked: { msisdn: string }[] = await api.dataSource.query(
-      `SELECT msisdn::text FROM messages WHERE campaign_id = $1 AND duplicated ORDER BY msisdn`, [campaignId]);
+    const marked: { msisdn: string }[] = await api.dataSource.query(`SELECT msisdn::text FROM messages WHERE campaign_id = $1 AND duplicated ORDER BY msisdn`, [
+      campaignId,
+    ]);
     const audit = carrier.handsetAudit();
-    expect({ duplicated, subscribers: marked.map((row) => row.msisdn) })
-      .toEqual({ duplicated: audit.duplicatedSubscribers, subscribers: audit.duplicatedDestinations });
+    expect({ duplicated, subscribers: marked.map((row) => row.msisdn) }).toEqual({
+      duplicated: audit.duplicatedSubscribers,
+      subscribers: audit.duplicatedDestinations,
+    });
   });
 
   it('keeps the campaign counters equal to a recount of its messages (loa stats check)', async () => {

@@ -37,7 +37,11 @@ const connectionsCut: Outage<TestDatabase> = async (db, meanwhile) => {
 /** A real restart of a server of the test's own: stopped (fast shutdown), down, started on the same port. */
 const serverRestarted: Outage<RestartableDatabase> = async (db, meanwhile) => {
   const restarting = db.restart(OUTAGE_MS);
-  await pollUntil(() => canConnect(db.url), (up) => !up, { what: 'the server down', intervalMs: 50 });
+  await pollUntil(
+    () => canConnect(db.url),
+    (up) => !up,
+    { what: 'the server down', intervalMs: 50 },
+  );
   await meanwhile();
   await restarting;
 };
@@ -76,7 +80,11 @@ describe.each([
 
   it('sends each message once and ends every one delivered, its receipt included; the API answers 503 meanwhile', async () => {
     const campaignId = await approvedCampaign(api, BODY, { provinces: ['66'] });
-    await pollUntil(async () => simulator.received.length, (count) => count >= SUBSCRIBERS / 4, { what: 'a quarter sent' });
+    await pollUntil(
+      async () => simulator.received.length,
+      (count) => count >= SUBSCRIBERS / 4,
+      { what: 'a quarter sent' },
+    );
     const viewer = await api.login('demo-viewer');
     await outage(api.db, async () => {
       // An official pulling the report meanwhile is told to come back, not shown an internal error.

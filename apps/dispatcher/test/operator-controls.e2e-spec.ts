@@ -35,11 +35,15 @@ describe('an operator pauses, resumes and cancels a running campaign', () => {
 
   beforeEach(() => simulator.reset());
 
-  const act = (campaignId: number, action: string) =>
-    api.http().post(`/campaigns/${campaignId}/${action}`).auth(operator, { type: 'bearer' });
+  const act = (campaignId: number, action: string) => api.http().post(`/campaigns/${campaignId}/${action}`).auth(operator, { type: 'bearer' });
   const inState = async (campaignId: number, state: string): Promise<number> =>
     (await api.dataSource.query(`SELECT count(*)::int AS count FROM messages WHERE campaign_id = $1 AND state = $2`, [campaignId, state]))[0].count;
-  const sentSoFar = () => pollUntil(async () => simulator.received.length, (count) => count > 0, { what: 'the first submits' });
+  const sentSoFar = () =>
+    pollUntil(
+      async () => simulator.received.length,
+      (count) => count > 0,
+      { what: 'the first submits' },
+    );
 
   it('sends nothing while paused and everything, once each, after resuming', async () => {
     const campaignId = await approvedCampaign(api, BODY, { provinces: ['14'] });
@@ -47,7 +51,11 @@ describe('an operator pauses, resumes and cancels a running campaign', () => {
     expect((await act(campaignId, 'pause').expect(200)).body.state).toBe('paused');
 
     // What the dispatcher had already claimed (two batches at most) still goes out; then nothing more.
-    await pollUntil(() => inState(campaignId, 'sending'), (count) => count === 0, { what: 'claimed messages sent' });
+    await pollUntil(
+      () => inState(campaignId, 'sending'),
+      (count) => count === 0,
+      { what: 'claimed messages sent' },
+    );
     const settled = simulator.received.length;
     expect(settled).toBeLessThan(SUBSCRIBERS);
     // Longer than the TPS limiter's one-second bucket, so a pause between bursts is not mistaken for this one.
@@ -68,7 +76,11 @@ describe('an operator pauses, resumes and cancels a running campaign', () => {
     await sentSoFar();
     expect((await act(campaignId, 'cancel').expect(200)).body.state).toBe('cancelled');
 
-    const totals = await pollUntil(() => reportTotals(api, campaignId), (t) => t.pending === 0, { what: 'every message final' });
+    const totals = await pollUntil(
+      () => reportTotals(api, campaignId),
+      (t) => t.pending === 0,
+      { what: 'every message final' },
+    );
     const sent = simulator.received.length;
     expect(sent).toBeLessThan(SUBSCRIBERS);
     expect(totals).toMatchObject({ targeted: SUBSCRIBERS, delivered: sent, failed: SUBSCRIBERS - sent });
@@ -98,7 +110,9 @@ describe('an operator pauses, resumes and cancels a running campaign', () => {
     try {
       const { rows } = await client.query(
         `SELECT state, count(*)::int AS count, max(attempts) AS attempts, min(last_error) AS error
-         FROM messages WHERE campaign_id = $1 GROUP BY state ORDER BY state`, [campaignId]);
+         FROM messages WHERE campaign_id = $1 GROUP BY state ORDER BY state`,
+        [campaignId],
+      );
       const byState = Object.fromEntries(rows.map((row) => [row.state, row]));
       expect(byState.sending).toBeUndefined();
       expect(byState.queued.count).toBeGreaterThan(0);

@@ -9,7 +9,13 @@ const BODY = 'Công an {{province.name}} thông báo: cơ quan công an không g
 const SUBSCRIBERS = 300;
 // Each lost acknowledgement resets the receiver, which binds again after 250-500 ms: every 40th keeps it near 15.
 const LOST_ACK_EVERY = 40;
-const DISPATCHER: DispatcherSettings = { idleMs: 50, retry: { ambiguousResendSeconds: 1 }, orphanReceiptWaitSeconds: 1, unmatchedReceiptSeconds: 3, receiptGraceSeconds: 0 };
+const DISPATCHER: DispatcherSettings = {
+  idleMs: 50,
+  retry: { ambiguousResendSeconds: 1 },
+  orphanReceiptWaitSeconds: 1,
+  unmatchedReceiptSeconds: 3,
+  receiptGraceSeconds: 0,
+};
 
 /** Destinations whose every part the carrier receipted DELIVRD, however many times a receipt went. */
 function receiptedDelivered(carrier: SmscSimulator): number {

@@ -13,7 +13,13 @@ const SUBSCRIBERS = 300;
 // their 3 attempts: they end unknown and unreached, whatever the dispatcher's bookkeeping.
 const RESET_EVERY = 97;
 const WINDOW = 5;
-const DISPATCHER: DispatcherSettings = { idleMs: 50, retry: { ambiguousResendSeconds: 1 }, orphanReceiptWaitSeconds: 1, unmatchedReceiptSeconds: 3, receiptGraceSeconds: 0 };
+const DISPATCHER: DispatcherSettings = {
+  idleMs: 50,
+  retry: { ambiguousResendSeconds: 1 },
+  orphanReceiptWaitSeconds: 1,
+  unmatchedReceiptSeconds: 3,
+  receiptGraceSeconds: 0,
+};
 
 describe('a campaign with the resend policy, to a carrier that resets the connection right after an answer', () => {
   let api: TestApi;
@@ -36,7 +42,12 @@ describe('a campaign with the resend policy, to a carrier that resets the connec
   });
 
   it('sent two-part messages, and the carrier reset the connection after some of its answers', () => {
-    expect(viettel.messages().filter((message) => message.complete).every((message) => message.concat === 'udh8' && message.parts === 2)).toBe(true);
+    expect(
+      viettel
+        .messages()
+        .filter((message) => message.complete)
+        .every((message) => message.concat === 'udh8' && message.parts === 2),
+    ).toBe(true);
     const resets = viettel.received.filter((submit) => submit.status === RESET_AFTER_RESPONSE);
     expect(resets.length).toBeGreaterThanOrEqual(5);
     expect(viettel.counts.resets).toBe(resets.length);

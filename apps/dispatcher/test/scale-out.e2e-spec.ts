@@ -20,7 +20,11 @@ const TPS = 80;
 const FLEET_OPTIONS = { idleMs: 50, batchSize: 20, statusIntervalMs: 200, maxBindsPerCarrier: 1 };
 
 /** Another dispatcher process, as on another machine: its own application on the same database. */
-async function startDispatcher(databaseUrl: string, carriers: CarrierAccount[], dispatcher: DispatcherSettings = FLEET_OPTIONS): Promise<INestApplicationContext> {
+async function startDispatcher(
+  databaseUrl: string,
+  carriers: CarrierAccount[],
+  dispatcher: DispatcherSettings = FLEET_OPTIONS,
+): Promise<INestApplicationContext> {
   @Module({
     imports: [
       DatabaseModule.forRoot({ url: databaseUrl, poolSize: 4 }),
@@ -55,7 +59,11 @@ describe('several dispatchers share one carrier account', () => {
   });
 
   it('binds no more sessions than the contract allows, however many dispatchers run', async () => {
-    await pollUntil(async () => simulator.connectionCount, (count) => count === BINDS, { what: `${BINDS} binds` });
+    await pollUntil(
+      async () => simulator.connectionCount,
+      (count) => count === BINDS,
+      { what: `${BINDS} binds` },
+    );
     await new Promise((resolve) => setTimeout(resolve, 600));
     expect(simulator.connectionCount).toBe(BINDS);
     const [{ holders }] = await api.dataSource.query(`SELECT count(DISTINCT dispatcher_id)::int AS holders FROM carrier_link_status WHERE bound_sessions > 0`);
@@ -77,15 +85,18 @@ describe('several dispatchers share one carrier account', () => {
 
   it('hands the binds of a dispatcher that stops to one standing by', async () => {
     // Started in turn, the API's dispatcher took slot 0, the first other slot 1; the second stands by.
-    const holders = async (): Promise<string[]> => (await api.dataSource.query(
-      `SELECT dispatcher_id FROM carrier_link_status WHERE bound_sessions > 0 ORDER BY dispatcher_id`)).map((row: { dispatcher_id: string }) => row.dispatcher_id);
+    const holders = async (): Promise<string[]> =>
+      (await api.dataSource.query(`SELECT dispatcher_id FROM carrier_link_status WHERE bound_sessions > 0 ORDER BY dispatcher_id`)).map(
+        (row: { dispatcher_id: string }) => row.dispatcher_id,
+      );
     const before = await holders();
     expect(before).toHaveLength(BINDS);
 
     await others.shift()!.close();
 
     const after = await pollUntil(holders, (ids) => ids.length === BINDS && ids.some((id) => !before.includes(id)), {
-      timeoutMs: 10_000, what: 'the freed bind taken over by the dispatcher standing by',
+      timeoutMs: 10_000,
+      what: 'the freed bind taken over by the dispatcher standing by',
     });
     expect(after.filter((id) => before.includes(id))).toHaveLength(1);
     expect(simulator.connectionCount).toBe(BINDS);
@@ -115,7 +126,8 @@ describe('a dispatcher that joins one holding every bind', () => {
 
   async function boundPerDispatcher(): Promise<number[]> {
     const rows: { bound_sessions: number }[] = await api.dataSource.query(
-      `SELECT bound_sessions FROM carrier_link_status WHERE bound_sessions > 0 AND updated_at > now() - interval '2 seconds' ORDER BY dispatcher_id`);
+      `SELECT bound_sessions FROM carrier_link_status WHERE bound_sessions > 0 AND updated_at > now() - interval '2 seconds' ORDER BY dispatcher_id`,
+    );
     return rows.map((row) => row.bound_sessions);
   }
 
@@ -142,7 +154,11 @@ describe('a dispatcher whose lock connection breaks', () => {
     const carriers = [simulatedAccount('viettel', simulator.port, { binds: 1, dlrIdFormat: 'hex-to-dec' })];
     // The periodic check comes once a minute here: only the broken connection itself can say it broke.
     api = await createTestApi({ imports: [DispatcherModule.forRoot({ carriers, dispatcher: { ...FLEET_OPTIONS, statusIntervalMs: 60_000 } })] });
-    await pollUntil(async () => simulator.connectionCount, (count) => count === 1, { what: 'the bind' });
+    await pollUntil(
+      async () => simulator.connectionCount,
+      (count) => count === 1,
+      { what: 'the bind' },
+    );
   });
 
   afterAll(async () => {
@@ -155,7 +171,11 @@ describe('a dispatcher whose lock connection breaks', () => {
       SELECT count(pg_terminate_backend(pid))::int AS terminated FROM pg_locks
       WHERE locktype = 'advisory' AND objid = 4294967295 AND database = (SELECT oid FROM pg_database WHERE datname = current_database())`);
     expect(terminated).toBe(1);
-    await pollUntil(async () => simulator.binds.length, (binds) => binds === 2, { timeoutMs: 10_000, what: 'a new bind after the lock connection broke' });
+    await pollUntil(
+      async () => simulator.binds.length,
+      (binds) => binds === 2,
+      { timeoutMs: 10_000, what: 'a new bind after the lock connection broke' },
+    );
     expect(simulator.counts.unbinds).toBe(1);
     expect(simulator.connectionCount).toBe(1);
   });
@@ -189,10 +209,17 @@ describe('a dispatcher that dies holding binds and claimed messages', () => {
     expect(simulator.connectionCount).toBe(0);
 
     const campaignId = await approvedCampaign(api, BODY, { provinces: ['14'], carriers: ['viettel'] });
-    await pollUntil(() => countMessages(api, campaignId), (count) => count === 60, { what: 'the campaign materialised' });
-    const { rows: claimed } = await doomed.query<{ id: string }>(`
+    await pollUntil(
+      () => countMessages(api, campaignId),
+      (count) => count === 60,
+      { what: 'the campaign materialised' },
+    );
+    const { rows: claimed } = await doomed.query<{ id: string }>(
+      `
       UPDATE messages SET state = 'sending', attempts = attempts + 1, lease_until = now() + interval '1 second'
-      WHERE campaign_id = $1 AND id IN (SELECT id FROM messages WHERE campaign_id = $1 ORDER BY id LIMIT 10) RETURNING id`, [campaignId]);
+      WHERE campaign_id = $1 AND id IN (SELECT id FROM messages WHERE campaign_id = $1 ORDER BY id LIMIT 10) RETURNING id`,
+      [campaignId],
+    );
     expect(simulator.received).toHaveLength(0);
 
     await doomed.end(); // as kill -9 would: the connection, and the locks with it, are gone
@@ -201,7 +228,9 @@ describe('a dispatcher that dies holding binds and claimed messages', () => {
     expect(new Set(simulator.received.map((submit) => submit.destination)).size).toBe(60);
     expect(simulator.received).toHaveLength(60);
     const reclaimed: { attempts: number; state: string; last_error: string; unconfirmed_sends: number }[] = await api.dataSource.query(
-      `SELECT attempts, state, last_error, unconfirmed_sends FROM messages WHERE campaign_id = $1 AND id = ANY($2)`, [campaignId, claimed.map((row) => row.id)]);
+      `SELECT attempts, state, last_error, unconfirmed_sends FROM messages WHERE campaign_id = $1 AND id = ANY($2)`,
+      [campaignId, claimed.map((row) => row.id)],
+    );
     expect(reclaimed).toHaveLength(10);
     expect(reclaimed.every((row) => row.attempts === 2 && row.state === 'delivered' && row.last_error === 'lease expired (dispatcher lost)')).toBe(true);
     // Marked as possibly sent twice: a receipt for an unrecorded first copy would count it (none came here).

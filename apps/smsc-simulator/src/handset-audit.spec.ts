@@ -8,11 +8,26 @@ let nextId = 1;
 function submit(destination: string, part?: [number, number, number], status = 0): ReceivedSubmit {
   const [reference, sequence, total] = part ?? [];
   return {
-    at: 0, systemId: 'loa', connection: 1, sequenceNumber: nextId, source: 'CONGAN', sourceTon: 5, sourceNpi: 0,
-    destination, destTon: 1, destNpi: 1, dataCoding: 8, esmClass: part ? 0x40 : 0, registeredDelivery: 1, validityPeriod: '',
+    at: 0,
+    systemId: 'loa',
+    connection: 1,
+    sequenceNumber: nextId,
+    source: 'CONGAN',
+    sourceTon: 5,
+    sourceNpi: 0,
+    destination,
+    destTon: 1,
+    destNpi: 1,
+    dataCoding: 8,
+    esmClass: part ? 0x40 : 0,
+    registeredDelivery: 1,
+    validityPeriod: '',
     concat: part ? { mode: 'udh8', reference: reference!, total: total!, sequence: sequence! } : null,
-    shortMessage: Buffer.alloc(0), messagePayload: null, text: part ? `p${sequence}` : 'whole',
-    status, messageId: isTaken(status) ? String(nextId++) : null,
+    shortMessage: Buffer.alloc(0),
+    messagePayload: null,
+    text: part ? `p${sequence}` : 'whole',
+    status,
+    messageId: isTaken(status) ? String(nextId++) : null,
   };
 }
 
@@ -24,8 +39,11 @@ describe(auditHandsets.name, () => {
 
   it('counts what the carrier took without a clean answer, and nothing it refused or never took', () => {
     const sut = auditHandsets([
-      submit('84911', undefined, LOST_ANSWER), submit('84922', undefined, RESET_AFTER_RESPONSE),
-      submit('84933', undefined, 0x58), submit('84944', undefined, DROP_CONNECTION), submit('84955', undefined, NO_ANSWER),
+      submit('84911', undefined, LOST_ANSWER),
+      submit('84922', undefined, RESET_AFTER_RESPONSE),
+      submit('84933', undefined, 0x58),
+      submit('84944', undefined, DROP_CONNECTION),
+      submit('84955', undefined, NO_ANSWER),
     ]);
     expect(sut).toMatchObject({ subscribersReached: 2, duplicatedSubscribers: 0, partsAccepted: 2 });
   });

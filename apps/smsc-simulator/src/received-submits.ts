@@ -142,7 +142,17 @@ function singleMessage(submit: ReceivedSubmit): ReassembledMessage {
 
 function newGroup(submit: ReceivedSubmit, concat: ConcatPart): PartGroup {
   const { source, destination, dataCoding } = submit;
-  const message: ReassembledMessage = { source, destination, text: '', dataCoding, concat: concat.mode, parts: 0, complete: false, messageIds: [], sequences: [] };
+  const message: ReassembledMessage = {
+    source,
+    destination,
+    text: '',
+    dataCoding,
+    concat: concat.mode,
+    parts: 0,
+    complete: false,
+    messageIds: [],
+    sequences: [],
+  };
   return { message, total: concat.total, texts: new Map() };
 }
 
@@ -153,5 +163,8 @@ function addPart(group: PartGroup, submit: ReceivedSubmit, sequence: number): vo
   message.sequences.push(sequence);
   message.parts = texts.size;
   message.complete = texts.size === group.total;
-  message.text = [...texts.entries()].sort(([a], [b]) => a - b).map(([, part]) => part).join('');
+  message.text = [...texts.entries()]
+    .sort(([a], [b]) => a - b)
+    .map(([, part]) => part)
+    .join('');
 }

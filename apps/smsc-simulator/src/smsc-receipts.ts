@@ -60,9 +60,15 @@ function smscDate(at: number): string {
 
 export function receiptPdu(receipt: PendingReceipt, messageId: string, form: SmscProfile['receiptForm'], now: number): SmppPdu {
   const fields: Record<string, unknown> = {
-    source_addr_ton: 1, source_addr_npi: 1, source_addr: receipt.destination,
-    dest_addr_ton: 5, dest_addr_npi: 0, destination_addr: receipt.source,
-    esm_class: 0x04, data_coding: 0, short_message: Buffer.alloc(0),
+    source_addr_ton: 1,
+    source_addr_npi: 1,
+    source_addr: receipt.destination,
+    dest_addr_ton: 5,
+    dest_addr_npi: 0,
+    destination_addr: receipt.source,
+    esm_class: 0x04,
+    data_coding: 0,
+    short_message: Buffer.alloc(0),
   };
   if (form !== 'tlv') {
     const delivered = receipt.state === 'DELIVRD' ? '001' : '000';

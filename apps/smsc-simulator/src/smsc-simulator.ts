@@ -2,7 +2,17 @@ import { type AddressInfo, Server } from 'node:net';
 import { newPdu, SMPP_STATUS, type SmppPdu, smppPackage, type SmppSession } from '@loa/smpp';
 import { auditHandsets, type HandsetAudit } from './handset-audit';
 import { reassemble, type ReassembledMessage, type ReceivedSubmit, decodeSubmit } from './received-submits';
-import { behavioursFor, DROP_CONNECTION, isTaken, LOST_ANSWER, NO_ANSWER, RESET_AFTER_RESPONSE, seededRandom, type SmscBehaviour, type SubmitContext } from './smsc-behaviours';
+import {
+  behavioursFor,
+  DROP_CONNECTION,
+  isTaken,
+  LOST_ANSWER,
+  NO_ANSWER,
+  RESET_AFTER_RESPONSE,
+  seededRandom,
+  type SmscBehaviour,
+  type SubmitContext,
+} from './smsc-behaviours';
 import { resolveProfile, type SmscProfile } from './smsc-profile';
 import { formatMessageId, type PendingReceipt, pickOutcome, receiptMessageId, receiptPdu, type SentReceipt } from './smsc-receipts';
 import { TimeBuckets } from './time-buckets';
@@ -52,10 +62,20 @@ export class SmscSimulator {
   readonly binds: { systemId: string; command: string; interfaceVersion: number; status: number }[] = [];
   readonly statuses = new Map<number, number>();
   readonly counts = {
-    submits: 0, accepted: 0, dropped: 0, resets: 0, receiptsSent: 0, receiptsAcked: 0, receiptsRetried: 0,
+    submits: 0,
+    accepted: 0,
+    dropped: 0,
+    resets: 0,
+    receiptsSent: 0,
+    receiptsAcked: 0,
+    receiptsRetried: 0,
     /** Positive deliver_sm_resp taken as never received (lostReceiptAckEvery), and those receipts sent again. */
-    receiptAcksLost: 0, receiptsReplayed: 0,
-    genericNacks: 0, malformedSent: 0, enquireLinks: 0, unbinds: 0,
+    receiptAcksLost: 0,
+    receiptsReplayed: 0,
+    genericNacks: 0,
+    malformedSent: 0,
+    enquireLinks: 0,
+    unbinds: 0,
   };
   port = 0;
   private readonly server: Server;
@@ -124,10 +144,19 @@ export class SmscSimulator {
   sendInbound(systemId: string, from: string, to: string, text: string): void {
     const [connection] = this.receiversOf(systemId);
     if (!connection) throw new Error(`no receiver bound as ${systemId}`);
-    connection.session.send(newPdu('deliver_sm', {
-      source_addr_ton: 1, source_addr_npi: 1, source_addr: from, dest_addr_ton: 5, dest_addr_npi: 0, destination_addr: to,
-      esm_class: 0, data_coding: 8, short_message: Buffer.from(text, 'utf16le').swap16(),
-    }));
+    connection.session.send(
+      newPdu('deliver_sm', {
+        source_addr_ton: 1,
+        source_addr_npi: 1,
+        source_addr: from,
+        dest_addr_ton: 5,
+        dest_addr_npi: 0,
+        destination_addr: to,
+        esm_class: 0,
+        data_coding: 8,
+        short_message: Buffer.from(text, 'utf16le').swap16(),
+      }),
+    );
   }
 
   /** Drops every connection without an unbind, as a crashing SMSC would. */
@@ -177,7 +206,8 @@ export class SmscSimulator {
       case 'bind_receiver':
         return this.onBind(connection, pdu);
       default:
-        if (!pdu.isResponse()) connection.session.send(newPdu('generic_nack', { sequence_number: pdu.sequence_number, command_status: SMPP_STATUS.INVALID_COMMAND_ID }));
+        if (!pdu.isResponse())
+          connection.session.send(newPdu('generic_nack', { sequence_number: pdu.sequence_number, command_status: SMPP_STATUS.INVALID_COMMAND_ID }));
     }
   }
 
@@ -185,9 +215,7 @@ export class SmscSimulator {
     const systemId = String(pdu.system_id ?? '');
     const accounts = this.options.accounts ?? [];
     const account = accounts.find((candidate) => candidate.systemId === systemId);
-    const status = accounts.length === 0 ? 0
-      : !account ? SMPP_STATUS.INVALID_SYSTEM_ID
-      : account.password !== pdu.password ? SMPP_STATUS.INVALID_PASSWORD : 0;
+    const status = accounts.length === 0 ? 0 : !account ? SMPP_STATUS.INVALID_SYSTEM_ID : account.password !== pdu.password ? SMPP_STATUS.INVALID_PASSWORD : 0;
     this.binds.push({ systemId, command: pdu.command, interfaceVersion: Number(pdu.interface_version), status });
     if (status === 0) {
       connection.systemId = systemId;
@@ -222,7 +250,16 @@ export class SmscSimulator {
       this.counts.accepted++;
       const source = String(pdu.source_addr ?? '');
       const snippet = (submit?.text ?? '').slice(0, 20).replace(/[^\x20-\x7e]/g, '.');
-      const receipt: PendingReceipt = { systemId: connection.systemId, idNumber, submitMessageId: messageId!, source, destination, submittedAt: now, state: pickOutcome(this.profile.outcomes, this.random), snippet };
+      const receipt: PendingReceipt = {
+        systemId: connection.systemId,
+        idNumber,
+        submitMessageId: messageId!,
+        source,
+        destination,
+        submittedAt: now,
+        state: pickOutcome(this.profile.outcomes, this.random),
+        snippet,
+      };
       if (this.profile.receiptsBeforeResponse) {
         this.sendReceipts([receipt]);
         this.deferredAnswers.add(answer, now);
@@ -354,6 +391,8 @@ export class SmscSimulator {
   }
 
   private receiversOf(systemId: string): Connection[] {
-    return [...this.connections].filter((connection) => connection.systemId === systemId && connection.mode !== 'transmitter' && connection.mode !== null && connection.session.socket.writable);
+    return [...this.connections].filter(
+      (connection) => connection.systemId === systemId && connection.mode !== 'transmitter' && connection.mode !== null && connection.session.socket.writable,
+    );
   }
 }

@@ -27,7 +27,9 @@ export async function startSimulators(entries: SimulatorEntry[], options: { stat
   };
   try {
     for (const entry of entries) {
-      simulators.push(await SmscSimulator.start({ port: entry.port, host: options.host, profile: entry.profile, accounts: entry.accounts, recordLimit: RECORD_LIMIT }));
+      simulators.push(
+        await SmscSimulator.start({ port: entry.port, host: options.host, profile: entry.profile, accounts: entry.accounts, recordLimit: RECORD_LIMIT }),
+      );
     }
     if (options.statusPort !== undefined) status = await startStatusServer(simulators, options.statusPort, options.host);
   } catch (error) {

@@ -21,7 +21,10 @@ describe(`${CarrierLink.name} against the simulator: flow control and failures`,
   it('never sends above tps in any one-second bucket, even while throttled, and loses nothing', async () => {
     // The SMSC allows 120/s, the contract says 150/s: the link is throttled, pauses and recovers.
     sut = await startHarness({ tps: 120, throttle: true }, { tps: 150, binds: 2, window: 20 });
-    const outcomes = await submitAll(sut.link, destinations(450).map((destination) => ({ destination, text: 'nhieu' })));
+    const outcomes = await submitAll(
+      sut.link,
+      destinations(450).map((destination) => ({ destination, text: 'nhieu' })),
+    );
     expect(outcomes.every(acceptedAtOnce)).toBe(true);
     const throttled = sut.simulator.statuses.get(0x58) ?? 0;
     expect(throttled).toBeGreaterThan(0);
@@ -33,7 +36,10 @@ describe(`${CarrierLink.name} against the simulator: flow control and failures`,
 
   it('pauses on queue-full and sends the refused submit again after the pause, with no outcome of its own', async () => {
     sut = await startHarness({ queueFullFraction: 0.2, seed: 3 });
-    const outcomes = await submitAll(sut.link, destinations(100).map((destination) => ({ destination, text: 'day' })));
+    const outcomes = await submitAll(
+      sut.link,
+      destinations(100).map((destination) => ({ destination, text: 'day' })),
+    );
     expect(outcomes.every(acceptedAtOnce)).toBe(true);
     const queueFull = sut.simulator.statuses.get(0x14) ?? 0;
     expect(queueFull).toBeGreaterThan(0);
@@ -51,7 +57,10 @@ describe(`${CarrierLink.name} against the simulator: flow control and failures`,
 
   it('reconnects after a drop mid-window; every message ends with exactly one outcome, ambiguous for those in flight', async () => {
     sut = await startHarness({ disconnectAfterSubmits: 60 }, { binds: 2, window: 20 });
-    const outcomes = await submitAll(sut.link, destinations(400).map((destination) => ({ destination, text: 'rot' })));
+    const outcomes = await submitAll(
+      sut.link,
+      destinations(400).map((destination) => ({ destination, text: 'rot' })),
+    );
     expect(outcomes).toHaveLength(400);
     const kinds = finalKinds(outcomes);
     expect(kinds.filter((kind) => kind === 'ambiguous').length).toBeGreaterThan(0);
@@ -68,7 +77,10 @@ describe(`${CarrierLink.name} against the simulator: flow control and failures`,
 
   it('expires submits the SMSC never answers as ambiguous, without resending them', async () => {
     sut = await startHarness({ noResponseEvery: 10 }, { binds: 1, requestTimeoutSeconds: 0.3 });
-    const outcomes = await submitAll(sut.link, destinations(30).map((destination) => ({ destination, text: 'im lang' })));
+    const outcomes = await submitAll(
+      sut.link,
+      destinations(30).map((destination) => ({ destination, text: 'im lang' })),
+    );
     const ambiguous = outcomes.flat().filter((outcome) => outcome.kind === 'ambiguous');
     expect(ambiguous).toHaveLength(3);
     expect(ambiguous[0]).toMatchObject({ part: 1, error: 'submit_sm part 1/1: no response in time', accepted: [] });
@@ -77,14 +89,20 @@ describe(`${CarrierLink.name} against the simulator: flow control and failures`,
 
   it('answers unknown commands with generic_nack and keeps working', async () => {
     sut = await startHarness({ malformedEvery: 10, malformedKind: 'unknown-command' });
-    const outcomes = await submitAll(sut.link, destinations(100).map((destination) => ({ destination, text: 'la' })));
+    const outcomes = await submitAll(
+      sut.link,
+      destinations(100).map((destination) => ({ destination, text: 'la' })),
+    );
     expect(finalKinds(outcomes).every((kind) => kind === 'accepted')).toBe(true);
     await waitFor('10 generic_nacks', () => sut.simulator.counts.genericNacks === 10);
   });
 
   it('survives garbage that breaks framing by reconnecting; nothing is lost', async () => {
     sut = await startHarness({ malformedEvery: 40, malformedKind: 'garbage' }, { binds: 1 });
-    const outcomes = await submitAll(sut.link, destinations(200).map((destination) => ({ destination, text: 'rac' })));
+    const outcomes = await submitAll(
+      sut.link,
+      destinations(200).map((destination) => ({ destination, text: 'rac' })),
+    );
     expect(outcomes).toHaveLength(200);
     expect(finalKinds(outcomes).every((kind) => kind === 'accepted' || kind === 'ambiguous')).toBe(true);
     expect(sut.simulator.received).toHaveLength(200);
@@ -97,7 +115,10 @@ describe(`${CarrierLink.name} against the simulator: flow control and failures`,
     const logger = { log: (line: string) => logs.push(line), warn: (line: string) => logs.push(line), error: (line: string) => logs.push(line) };
     const link = new CarrierLink(account(simulator.port, { binds: 2 }), { logger, reconnectInitialMs: 10_000 });
     try {
-      const error: Error = await link.start().then(() => new Error('bound'), (failure: Error) => failure);
+      const error: Error = await link.start().then(
+        () => new Error('bound'),
+        (failure: Error) => failure,
+      );
       expect(error.message).toBe(`bind_transceiver to viettel at 127.0.0.1:${simulator.port} as system_id "loa_test" failed: ESME_RINVPASWD (0x0000000E)`);
       expect(logs.some((line) => line.includes('ESME_RINVPASWD'))).toBe(true);
       const [outcome] = await Promise.all([link.submit({ destination: '84912345678', text: 'x', encoding: 'gsm7' })]);

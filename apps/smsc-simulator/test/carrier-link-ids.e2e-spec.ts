@@ -10,7 +10,10 @@ describe(`${CarrierLink.name} against the simulator: receipts`, () => {
 
   it('matches 100% of receipts when the SMSC answers hex ids and sends decimal receipts', async () => {
     sut = await startHarness({ messageIdFormat: 'hex', receiptIdFormat: 'decimal' }, { dlrIdFormat: 'hex-to-dec' });
-    const outcomes = await submitAll(sut.link, destinations(300).map((destination) => ({ destination, text: 'Canh bao lua dao' })));
+    const outcomes = await submitAll(
+      sut.link,
+      destinations(300).map((destination) => ({ destination, text: 'Canh bao lua dao' })),
+    );
     const ids = acceptedIds(outcomes.flat());
     expect(ids).toHaveLength(300);
     await waitFor('300 receipts', () => sut.receipts.length === 300);
@@ -21,7 +24,14 @@ describe(`${CarrierLink.name} against the simulator: receipts`, () => {
 
   it('matches decimal submit ids with hex receipts (dec-to-hex)', async () => {
     sut = await startHarness({ messageIdFormat: 'decimal', receiptIdFormat: 'hex', receiptForm: 'text' }, { dlrIdFormat: 'dec-to-hex' });
-    const ids = acceptedIds((await submitAll(sut.link, destinations(50).map((destination) => ({ destination, text: 'x' })))).flat());
+    const ids = acceptedIds(
+      (
+        await submitAll(
+          sut.link,
+          destinations(50).map((destination) => ({ destination, text: 'x' })),
+        )
+      ).flat(),
+    );
     await waitFor('50 receipts', () => sut.receipts.length === 50);
     expect(new Set(sut.receipts.map((receipt) => receipt.smscMessageId))).toEqual(new Set(ids));
     expect(sut.receipts.every((receipt) => receipt.state !== null && receipt.doneAt instanceof Date)).toBe(true);
@@ -29,7 +39,10 @@ describe(`${CarrierLink.name} against the simulator: receipts`, () => {
 
   it('matches 100% of receipts that arrive before their submit_sm_resp', async () => {
     sut = await startHarness({ receiptsBeforeResponse: true, messageIdFormat: 'hex', receiptIdFormat: 'decimal' }, { dlrIdFormat: 'hex-to-dec' });
-    const outcomes = await submitAll(sut.link, destinations(200).map((destination) => ({ destination, text: 'truoc' })));
+    const outcomes = await submitAll(
+      sut.link,
+      destinations(200).map((destination) => ({ destination, text: 'truoc' })),
+    );
     const ids = acceptedIds(outcomes.flat());
     expect(ids).toHaveLength(200);
     await waitFor('200 receipts', () => sut.receipts.length === 200);
@@ -41,7 +54,14 @@ describe(`${CarrierLink.name} against the simulator: receipts`, () => {
 
   it('submits on transmitters and takes receipts on receivers in transmitter+receiver mode', async () => {
     sut = await startHarness({}, { bindMode: 'transmitter+receiver', binds: 2 });
-    const ids = acceptedIds((await submitAll(sut.link, destinations(40).map((destination) => ({ destination, text: 'tx rx' })))).flat());
+    const ids = acceptedIds(
+      (
+        await submitAll(
+          sut.link,
+          destinations(40).map((destination) => ({ destination, text: 'tx rx' })),
+        )
+      ).flat(),
+    );
     await waitFor('40 receipts', () => sut.receipts.length === 40);
     expect(new Set(sut.receipts.map((receipt) => receipt.smscMessageId))).toEqual(new Set(ids));
     expect(sut.simulator.binds.map((bind) => bind.command).sort()).toEqual(['bind_receiver', 'bind_transmitter']);
@@ -65,7 +85,14 @@ describe(`${CarrierLink.name} against the simulator: receipts`, () => {
       if (refusing) throw new Error('database unavailable');
       sut.receipts.push(receipt);
     });
-    const ids = acceptedIds((await submitAll(sut.link, destinations(30).map((destination) => ({ destination, text: 'x' })))).flat());
+    const ids = acceptedIds(
+      (
+        await submitAll(
+          sut.link,
+          destinations(30).map((destination) => ({ destination, text: 'x' })),
+        )
+      ).flat(),
+    );
     await waitFor('30 receipts refused', () => sut.simulator.counts.receiptsRetried >= 30);
     expect(sut.receipts).toHaveLength(0);
     expect(sut.simulator.counts.receiptsAcked).toBe(0);
@@ -85,7 +112,14 @@ describe(`${CarrierLink.name} against the simulator: receipts`, () => {
       if (held++ < 20) return new Promise<void>(() => undefined); // never answered on this connection
       sut.receipts.push(receipt);
     });
-    const ids = acceptedIds((await submitAll(sut.link, destinations(20).map((destination) => ({ destination, text: 'x' })))).flat());
+    const ids = acceptedIds(
+      (
+        await submitAll(
+          sut.link,
+          destinations(20).map((destination) => ({ destination, text: 'x' })),
+        )
+      ).flat(),
+    );
     await waitFor('20 receipts held', () => held >= 20);
     sut.simulator.dropConnections();
     await waitFor('20 receipts stored after the reconnect', () => sut.receipts.length >= 20, 5000);
@@ -94,7 +128,10 @@ describe(`${CarrierLink.name} against the simulator: receipts`, () => {
 
   it('reports the outcome mix the SMSC sends, from TLVs and text', async () => {
     sut = await startHarness({ outcomes: { DELIVRD: 1, UNDELIV: 1, EXPIRED: 1, REJECTD: 1 }, seed: 7 });
-    await submitAll(sut.link, destinations(80).map((destination) => ({ destination, text: 'mix' })));
+    await submitAll(
+      sut.link,
+      destinations(80).map((destination) => ({ destination, text: 'mix' })),
+    );
     await waitFor('80 receipts', () => sut.receipts.length === 80);
     const sent = new Map(sut.simulator.receiptsSent.map((receipt) => [receipt.messageId, receipt.state]));
     for (const receipt of sut.receipts) expect(receipt.state).toBe(sent.get(receipt.smscMessageId!));

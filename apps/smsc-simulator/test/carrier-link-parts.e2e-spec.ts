@@ -43,7 +43,14 @@ describe(`${CarrierLink.name} against the simulator: the parts of a long message
     sut = await startHarness({ refuseEvery: { submits: 2, status } }, { binds: 1 });
     const outcome = await sut.link.submit(LONG);
     const [first] = sut.simulator.received;
-    expect(outcome).toEqual({ kind, status, error: smppStatusName(status), totalParts: 3, reference: first.concat!.reference, accepted: [{ part: 1, smscMessageId: first.messageId }] });
+    expect(outcome).toEqual({
+      kind,
+      status,
+      error: smppStatusName(status),
+      totalParts: 3,
+      reference: first.concat!.reference,
+      accepted: [{ part: 1, smscMessageId: first.messageId }],
+    });
     await sleep(100);
     expect(partsReceived()).toEqual([1, 2]);
   });
@@ -58,8 +65,13 @@ describe(`${CarrierLink.name} against the simulator: the parts of a long message
     ]);
     expect(received.map((submit) => submit.text).join('')).toBe(splitSegments(LONG_TEXT, 'gsm7', concat).slice(1).join(''));
     expect(outcome).toEqual({
-      kind: 'accepted', totalParts: 3, reference: 201,
-      accepted: [{ part: 2, smscMessageId: received[0].messageId }, { part: 3, smscMessageId: received[1].messageId }],
+      kind: 'accepted',
+      totalParts: 3,
+      reference: 201,
+      accepted: [
+        { part: 2, smscMessageId: received[0].messageId },
+        { part: 3, smscMessageId: received[1].messageId },
+      ],
     });
   });
 
@@ -71,7 +83,13 @@ describe(`${CarrierLink.name} against the simulator: the parts of a long message
     sut = await startHarness({ refuseEvery: { submits: 2, status } }, { binds: 1 });
     const outcome = await sut.link.submit(LONG);
     const received = sut.simulator.received;
-    expect(received.map((submit) => [submit.concat?.sequence, submit.status])).toEqual([[1, 0], [2, status], [2, 0], [3, status], [3, 0]]);
+    expect(received.map((submit) => [submit.concat?.sequence, submit.status])).toEqual([
+      [1, 0],
+      [2, status],
+      [2, 0],
+      [3, status],
+      [3, 0],
+    ]);
     expect(new Set(received.map((submit) => submit.concat?.reference))).toEqual(new Set([outcome.reference]));
     expect(outcome).toMatchObject({ kind: 'accepted', totalParts: 3, accepted: [1, 2, 3].map((part) => ({ part })) });
     expect(sut.simulator.messages()).toMatchObject([{ text: LONG_TEXT, complete: true }]);
@@ -104,7 +122,9 @@ describe(`${CarrierLink.name} against the simulator: the parts of a long message
   it('keeps the window full of one-part messages while each long message has one part in flight at a time', async () => {
     const answerMs = 100;
     sut = await startHarness({ slowAnswerEvery: { submits: 1, delayMs: answerMs } }, { binds: 1, window: 10 });
-    const short = Array.from({ length: 60 }, (_, index) => sut.link.submit({ destination: `849100000${String(index).padStart(2, '0')}`, text: 'ngan', encoding: 'gsm7' }));
+    const short = Array.from({ length: 60 }, (_, index) =>
+      sut.link.submit({ destination: `849100000${String(index).padStart(2, '0')}`, text: 'ngan', encoding: 'gsm7' }),
+    );
     const long = Array.from({ length: 4 }, (_, index) => sut.link.submit({ ...LONG, destination: `849200000${index}` }));
     await waitFor('a full window', () => sut.link.status().inFlight === 10, 5000);
     const outcomes = await Promise.all([...short, ...long]);

@@ -14,7 +14,10 @@ async function sendUntilAnswered(link: CarrierLink, texts: { destination: string
   const seen = texts.map((): SubmitOutcome[] => []);
   let pending = texts.map((_, index) => index);
   while (pending.length > 0) {
-    const outcomes = await submitAll(link, pending.map((index) => texts[index]));
+    const outcomes = await submitAll(
+      link,
+      pending.map((index) => texts[index]),
+    );
     outcomes.forEach((outcomes, at) => seen[pending[at]].push(...outcomes));
     pending = pending.filter((_, at) => outcomes[at][outcomes[at].length - 1].kind === 'ambiguous');
   }
@@ -30,7 +33,12 @@ describe(`${CarrierLink.name} against an SMSC that resets the connection`, () =>
 
   it('resets right after every Nth answer; the carrier keeps that message and receipts it, and takes nothing more on that connection', async () => {
     sut = await startHarness({ resetAfterResponseEvery: 25 }, { binds: 1, window: 10 });
-    const outcomes = (await submitAll(sut.link, destinations(200).map((destination) => ({ destination, text: 'reset' })))).flat();
+    const outcomes = (
+      await submitAll(
+        sut.link,
+        destinations(200).map((destination) => ({ destination, text: 'reset' })),
+      )
+    ).flat();
 
     const resets = sut.simulator.received.filter((submit) => submit.status === RESET_AFTER_RESPONSE);
     expect(resets.length).toBeGreaterThanOrEqual(4);
@@ -72,10 +80,20 @@ describe(`${CarrierLink.name} against an SMSC that resets the connection`, () =>
   it('sends again, after the next bind, a receipt whose acknowledgement it took as lost: the ESME gets it twice', async () => {
     // Receipts come once every submit has its answer: the resets then only break receipts.
     sut = await startHarness({ lostReceiptAckEvery: 7, receiptDelayMs: [300, 400] }, { binds: 1 });
-    const ids = acceptedIds((await submitAll(sut.link, destinations(40).map((destination) => ({ destination, text: 'lap lai' })))).flat());
+    const ids = acceptedIds(
+      (
+        await submitAll(
+          sut.link,
+          destinations(40).map((destination) => ({ destination, text: 'lap lai' })),
+        )
+      ).flat(),
+    );
     expect(ids).toHaveLength(40);
 
-    await waitFor('every receipt acknowledged once', () => sut.simulator.counts.receiptsAcked === 40 && sut.simulator.counts.receiptsReplayed === sut.simulator.counts.receiptAcksLost);
+    await waitFor(
+      'every receipt acknowledged once',
+      () => sut.simulator.counts.receiptsAcked === 40 && sut.simulator.counts.receiptsReplayed === sut.simulator.counts.receiptAcksLost,
+    );
     const { receiptAcksLost, resets } = sut.simulator.counts;
     expect(receiptAcksLost).toBeGreaterThanOrEqual(5);
     expect(resets).toBe(receiptAcksLost);

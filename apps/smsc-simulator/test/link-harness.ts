@@ -15,10 +15,30 @@ export interface Harness {
 
 export function account(port: number, overrides: Partial<SmppAccountConfig> = {}): SmppAccountConfig {
   return {
-    id: 'viettel', host: '127.0.0.1', port, systemId: 'loa_test', password: PASSWORD, systemType: '',
-    bindMode: 'transceiver', binds: 2, tps: 5000, window: 50, sourceAddr: 'CONGAN', sourceTon: 5, sourceNpi: 0,
-    destTon: 1, destNpi: 1, concat: 'udh8', resendParts: 'missing', gsmCoding: 'gsm0338', dlrIdFormat: 'same', enquireLinkSeconds: 30,
-    validityHours: 24, bindTimeoutSeconds: 2, requestTimeoutSeconds: 2, ...overrides,
+    id: 'viettel',
+    host: '127.0.0.1',
+    port,
+    systemId: 'loa_test',
+    password: PASSWORD,
+    systemType: '',
+    bindMode: 'transceiver',
+    binds: 2,
+    tps: 5000,
+    window: 50,
+    sourceAddr: 'CONGAN',
+    sourceTon: 5,
+    sourceNpi: 0,
+    destTon: 1,
+    destNpi: 1,
+    concat: 'udh8',
+    resendParts: 'missing',
+    gsmCoding: 'gsm0338',
+    dlrIdFormat: 'same',
+    enquireLinkSeconds: 30,
+    validityHours: 24,
+    bindTimeoutSeconds: 2,
+    requestTimeoutSeconds: 2,
+    ...overrides,
   };
 }
 
@@ -28,16 +48,37 @@ export async function startHarness(
   overrides: Partial<SmppAccountConfig> = {},
   options: CarrierLinkOptions = {},
 ): Promise<Harness> {
-  const simulator = await SmscSimulator.start({ port: 0, profile: { receiptDelayMs: [1, 20], ...profile }, accounts: [{ systemId: 'loa_test', password: PASSWORD }] });
+  const simulator = await SmscSimulator.start({
+    port: 0,
+    profile: { receiptDelayMs: [1, 20], ...profile },
+    accounts: [{ systemId: 'loa_test', password: PASSWORD }],
+  });
   const logs: string[] = [];
   const logger = { log: (line: string) => logs.push(line), warn: (line: string) => logs.push(line), error: (line: string) => logs.push(line) };
-  const link = new CarrierLink(account(simulator.port, overrides), { logger, reconnectInitialMs: 50, reconnectMaxMs: 200, pauseInitialMs: 50, pauseMaxMs: 400, ...options });
+  const link = new CarrierLink(account(simulator.port, overrides), {
+    logger,
+    reconnectInitialMs: 50,
+    reconnectMaxMs: 200,
+    pauseInitialMs: 50,
+    pauseMaxMs: 400,
+    ...options,
+  });
   const receipts: DeliveryReceipt[] = [];
   const inbound: InboundSms[] = [];
   link.onReceipt(async (receipt) => void receipts.push(receipt));
   link.onInbound(async (message) => void inbound.push(message));
   await link.start();
-  return { simulator, link, logs, receipts, inbound, stop: async () => { await link.stop(); await simulator.stop(); } };
+  return {
+    simulator,
+    link,
+    logs,
+    receipts,
+    inbound,
+    stop: async () => {
+      await link.stop();
+      await simulator.stop();
+    },
+  };
 }
 
 export function destinations(count: number, prefix = '8491'): string[] {
@@ -51,18 +92,24 @@ export function backToQueue(outcome: SubmitOutcome): boolean {
 
 /** Submits, re-submitting the messages the carrier has no part of, as the dispatcher would; returns every outcome seen per message. */
 export async function submitAll(link: CarrierLink, texts: { destination: string; text: string; encoding?: 'gsm7' | 'ucs2' }[]): Promise<SubmitOutcome[][]> {
-  return Promise.all(texts.map(async ({ destination, text, encoding }) => {
-    const seen: SubmitOutcome[] = [];
-    for (;;) {
-      const outcome = await link.submit({ destination, text, encoding: encoding ?? 'gsm7' });
-      seen.push(outcome);
-      if (!backToQueue(outcome)) return seen;
-    }
-  }));
+  return Promise.all(
+    texts.map(async ({ destination, text, encoding }) => {
+      const seen: SubmitOutcome[] = [];
+      for (;;) {
+        const outcome = await link.submit({ destination, text, encoding: encoding ?? 'gsm7' });
+        seen.push(outcome);
+        if (!backToQueue(outcome)) return seen;
+      }
+    }),
+  );
 }
 
 export function waitFor(what: string, condition: () => boolean, timeoutMs = 15_000): Promise<boolean> {
-  return pollUntil(async () => condition(), (done) => done, { timeoutMs, intervalMs: 20, what });
+  return pollUntil(
+    async () => condition(),
+    (done) => done,
+    { timeoutMs, intervalMs: 20, what },
+  );
 }
 
 export function acceptedIds(outcomes: SubmitOutcome[]): string[] {

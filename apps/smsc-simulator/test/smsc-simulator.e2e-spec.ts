@@ -21,7 +21,17 @@ describe(SmscSimulator.name, () => {
     const [submit] = sut.simulator.received;
     expect(submit.dataCoding).toBe(8);
     expect(submit.shortMessage.equals(Buffer.from(VIETNAMESE.slice(0, 70), 'utf16le').swap16())).toBe(true);
-    expect(submit).toMatchObject({ text: VIETNAMESE.slice(0, 70), source: 'CONGAN', sourceTon: 5, sourceNpi: 0, destTon: 1, destNpi: 1, registeredDelivery: 1, esmClass: 0, validityPeriod: '000001000000000R' });
+    expect(submit).toMatchObject({
+      text: VIETNAMESE.slice(0, 70),
+      source: 'CONGAN',
+      sourceTon: 5,
+      sourceNpi: 0,
+      destTon: 1,
+      destNpi: 1,
+      registeredDelivery: 1,
+      esmClass: 0,
+      validityPeriod: '000001000000000R',
+    });
   });
 
   it("receives GSM '@' and '_' correctly with data_coding 0", async () => {
@@ -54,15 +64,21 @@ describe(SmscSimulator.name, () => {
   });
 
   it('starts named profiles with a JSON status endpoint', async () => {
-    const running = await startSimulators([
-      { profile: 'viettel', port: 0, accounts: [{ systemId: 'loa_vt', password: 'pw' }] },
-      { profile: 'vnpt', port: 0, accounts: [] },
-    ], { statusPort: 0 });
+    const running = await startSimulators(
+      [
+        { profile: 'viettel', port: 0, accounts: [{ systemId: 'loa_vt', password: 'pw' }] },
+        { profile: 'vnpt', port: 0, accounts: [] },
+      ],
+      { statusPort: 0 },
+    );
     try {
       expect(running.simulators.map((simulator) => simulator.profile.messageIdFormat)).toEqual(['hex', 'decimal']);
       const response = await fetch(`http://127.0.0.1:${running.statusPort}/status`);
       const body = (await response.json()) as { simulators: { profile: string; counts: { submits: number } }[] };
-      expect(body.simulators.map((simulator) => [simulator.profile, simulator.counts.submits])).toEqual([['viettel', 0], ['vnpt', 0]]);
+      expect(body.simulators.map((simulator) => [simulator.profile, simulator.counts.submits])).toEqual([
+        ['viettel', 0],
+        ['vnpt', 0],
+      ]);
     } finally {
       await running.stop();
     }

@@ -15,9 +15,12 @@ export class AuditLogRepository {
   constructor(private readonly db: DataSource) {}
 
   async append(user: AuthUser | null, entry: AuditEntry, manager: EntityManager = this.db.manager): Promise<void> {
-    await manager.query(
-      `INSERT INTO audit_log (user_id, action, object_type, object_id, details) VALUES ($1, $2, $3, $4, $5)`,
-      [user?.id ?? null, entry.action, entry.objectType, String(entry.objectId), entry.details ?? {}],
-    );
+    await manager.query(`INSERT INTO audit_log (user_id, action, object_type, object_id, details) VALUES ($1, $2, $3, $4, $5)`, [
+      user?.id ?? null,
+      entry.action,
+      entry.objectType,
+      String(entry.objectId),
+      entry.details ?? {},
+    ]);
   }
 }

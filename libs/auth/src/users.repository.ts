@@ -19,10 +19,7 @@ export class UsersRepository {
   constructor(private readonly db: DataSource) {}
 
   async findByUsername(username: string): Promise<StoredUser | null> {
-    const rows: UserRow[] = await this.db.query(
-      'SELECT id, username, role, province_scope, password_hash FROM users WHERE username = $1',
-      [username],
-    );
+    const rows: UserRow[] = await this.db.query('SELECT id, username, role, province_scope, password_hash FROM users WHERE username = $1', [username]);
     return rows.length ? toUser(rows[0]) : null;
   }
 

@@ -26,13 +26,27 @@ export class CampaignsRepository {
     return rows.map(toCampaign);
   }
 
-  async insert(campaign: Required<Omit<NewCampaign, 'reportDeadline'>> & Pick<NewCampaign, 'reportDeadline'>, createdBy: number, manager: EntityManager): Promise<Campaign> {
+  async insert(
+    campaign: Required<Omit<NewCampaign, 'reportDeadline'>> & Pick<NewCampaign, 'reportDeadline'>,
+    createdBy: number,
+    manager: EntityManager,
+  ): Promise<Campaign> {
     const rows = await queryRows<CampaignRow>(
       manager,
       `INSERT INTO campaigns (name, template_id, provinces, carriers, state, start_at, validity_hours, on_ambiguous, report_deadline, priority, created_by)
        VALUES ($1, $2, $3, $4, 'draft', $5, $6, $7, $8, $9, $10) RETURNING ${COLUMNS}`,
-      [campaign.name, campaign.templateId, campaign.provinces, campaign.carriers, campaign.startAt, campaign.validityHours,
-        campaign.onAmbiguous, campaign.reportDeadline ?? null, campaign.priority, createdBy],
+      [
+        campaign.name,
+        campaign.templateId,
+        campaign.provinces,
+        campaign.carriers,
+        campaign.startAt,
+        campaign.validityHours,
+        campaign.onAmbiguous,
+        campaign.reportDeadline ?? null,
+        campaign.priority,
+        createdBy,
+      ],
     );
     return toCampaign(rows[0]);
   }

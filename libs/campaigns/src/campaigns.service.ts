@@ -31,7 +31,9 @@ export class CampaignsService {
     const carriers = [...new Set(asked?.length ? asked : CARRIERS.filter((carrier) => this.sendingCarriers.includes(carrier)))];
     const missing = carriers.filter((carrier) => !this.sendingCarriers.includes(carrier));
     if (missing.length > 0) {
-      throw invalid(`carriers: ${missing.join(', ')} has no account in the carriers file, so nothing would be sent to it (accounts: ${this.sendingCarriers.join(', ') || 'none'})`);
+      throw invalid(
+        `carriers: ${missing.join(', ')} has no account in the carriers file, so nothing would be sent to it (accounts: ${this.sendingCarriers.join(', ') || 'none'})`,
+      );
     }
     if (carriers.length === 0) throw invalid('carriers: no carrier has an account in the carriers file');
     return carriers;
@@ -73,7 +75,11 @@ export class CampaignsService {
         manager,
       );
       await this.campaigns.insertTexts(campaign.id, texts, manager);
-      await this.audit.append(user, { action: 'campaign.create', objectType: 'campaign', objectId: campaign.id, details: { templateId: template.id, provinces, carriers } }, manager);
+      await this.audit.append(
+        user,
+        { action: 'campaign.create', objectType: 'campaign', objectId: campaign.id, details: { templateId: template.id, provinces, carriers } },
+        manager,
+      );
       return campaign;
     });
   }

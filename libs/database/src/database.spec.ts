@@ -28,7 +28,9 @@ describe('database schema', () => {
   // 1764000004000, for import speed); these are the foreign key's guarantees.
   describe('a subscriber always names a province that exists', () => {
     beforeAll(async () => {
-      await client.query(`INSERT INTO provinces (code, name, slug, kind) VALUES ('92', 'Thành phố Cần Thơ', 'can-tho', 'city'), ('01', 'Thành phố Hà Nội', 'ha-noi', 'city')`);
+      await client.query(
+        `INSERT INTO provinces (code, name, slug, kind) VALUES ('92', 'Thành phố Cần Thơ', 'can-tho', 'city'), ('01', 'Thành phố Hà Nội', 'ha-noi', 'city')`,
+      );
       await client.query(`INSERT INTO subscribers (msisdn, carrier, province_code) VALUES (84912345678, 'vnpt', '92')`);
     });
 

@@ -55,7 +55,11 @@ async function describeSchema(url: string): Promise<string> {
 /** Another major version prints definitions its own way: then only what exists is compared, by kind and name. */
 function comparable(schema: string, otherVersion: boolean): string {
   if (!otherVersion) return schema;
-  return schema.split('\n').slice(1).map((line) => line.split(/[ (]/, 2).join(' ')).join('\n');
+  return schema
+    .split('\n')
+    .slice(1)
+    .map((line) => line.split(/[ (]/, 2).join(' '))
+    .join('\n');
 }
 
 describe('the schema the migrations build', () => {

@@ -3,5 +3,8 @@ import { BindSlotsRepository } from './bind-slots.repository';
 import { DeliveryRepository } from './delivery.repository';
 import { LinkStatusRepository } from './link-status.repository';
 
-@Module({ providers: [DeliveryRepository, LinkStatusRepository, BindSlotsRepository], exports: [DeliveryRepository, LinkStatusRepository, BindSlotsRepository] })
+@Module({
+  providers: [DeliveryRepository, LinkStatusRepository, BindSlotsRepository],
+  exports: [DeliveryRepository, LinkStatusRepository, BindSlotsRepository],
+})
 export class DeliveryModule {}

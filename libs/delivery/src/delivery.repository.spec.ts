@@ -38,12 +38,18 @@ describe(DeliveryRepository.name, () => {
   async function runningCampaign(size: number, policy: RunningCampaign['onAmbiguous'] = 'resend'): Promise<RunningCampaign> {
     const id = ++nextCampaign;
     const offset = id * 1000;
-    await db.query(`INSERT INTO campaigns (id, name, template_id, provinces, carriers, state, start_at, created_by, on_ambiguous)
-      VALUES ($1, 'test', 1, '{14}', '{viettel}', 'running', now(), 1, $2)`, [id, policy]);
+    await db.query(
+      `INSERT INTO campaigns (id, name, template_id, provinces, carriers, state, start_at, created_by, on_ambiguous)
+      VALUES ($1, 'test', 1, '{14}', '{viettel}', 'running', now(), 1, $2)`,
+      [id, policy],
+    );
     await db.query(`INSERT INTO campaign_texts (campaign_id, province_code, body, encoding, segments) VALUES ($1, '14', 'Cảnh báo lừa đảo', 'ucs2', 1)`, [id]);
     // This campaign's audience only: the subscribers of earlier ones opt out.
     await db.query(`UPDATE subscribers SET status = 'opted_out'`);
-    await db.query(`INSERT INTO subscribers (msisdn, carrier, province_code) SELECT $1::bigint + n, 'viettel', '14' FROM generate_series(1, $2) n`, [FIRST_MSISDN + offset, size]);
+    await db.query(`INSERT INTO subscribers (msisdn, carrier, province_code) SELECT $1::bigint + n, 'viettel', '14' FROM generate_series(1, $2) n`, [
+      FIRST_MSISDN + offset,
+      size,
+    ]);
     const queued = await db.transaction((manager) => delivery.enqueueCampaign(id, ['14'], [CARRIER], manager));
     expect(queued).toBe(size);
     return { id, validityHours: 24, onAmbiguous: policy };
@@ -51,14 +57,51 @@ describe(DeliveryRepository.name, () => {
 
   const claimAll = (campaign: RunningCampaign, limit = 1000) => delivery.claim(campaign, CARRIER, 0, limit, 60);
   const accepted = (message: ClaimedMessage, ids: string[], extra: Partial<StateChange> = {}): [StateChange, SubmittedPart[]] => [
-    { campaignId: message.campaignId, id: message.id, state: 'submitted', resend: message.unconfirmedSends > 0, sent: { acceptedMask: (1 << ids.length) - 1, parts: ids.length, reference: ids.length > 1 ? 9 : null, newReference: true, billed: ids.length }, ...extra },
+    {
+      campaignId: message.campaignId,
+      id: message.id,
+      state: 'submitted',
+      resend: message.unconfirmedSends > 0,
+      sent: { acceptedMask: (1 << ids.length) - 1, parts: ids.length, reference: ids.length > 1 ? 9 : null, newReference: true, billed: ids.length },
+      ...extra,
+    },
     ids.map((smscMessageId, index) => ({ campaignId: message.campaignId, messageId: message.id, smscMessageId, part: index + 1, parts: ids.length })),
   ];
-  const record = async (entries: [StateChange, SubmittedPart[]][]) => delivery.recordOutcomes(entries.map(([c]) => c), entries.flatMap(([, s]) => s), CARRIER);
-  const receipt = (smscMessageId: string | null, msisdn: string, state = 'DELIVRD') => ({ carrier: CARRIER, smscMessageId, msisdn, state, errorCode: '000', doneAt: new Date(), raw: `id:${smscMessageId} stat:${state}` });
-  const states = async (campaignId: number) => Object.fromEntries((await db.query(`SELECT state, count(*)::int AS n FROM messages WHERE campaign_id = $1 GROUP BY 1`, [campaignId])).map((r: { state: string; n: number }) => [r.state, r.n]));
-  const stats = async (campaignId: number) => (await db.query(`SELECT sum(targeted)::int AS targeted, sum(submitted)::int AS submitted, sum(delivered)::int AS delivered, sum(failed)::int AS failed, sum(duplicated)::int AS duplicated, sum(parts_billed)::int AS billed FROM campaign_stats WHERE campaign_id = $1`, [campaignId]))[0];
-  const messageRow = async (campaignId: number, id: number) => (await db.query(`SELECT state, unconfirmed_sends, duplicated, parts_billed, parts_accepted, attempts FROM messages WHERE campaign_id = $1 AND id = $2`, [campaignId, id]))[0];
+  const record = async (entries: [StateChange, SubmittedPart[]][]) =>
+    delivery.recordOutcomes(
+      entries.map(([c]) => c),
+      entries.flatMap(([, s]) => s),
+      CARRIER,
+    );
+  const receipt = (smscMessageId: string | null, msisdn: string, state = 'DELIVRD') => ({
+    carrier: CARRIER,
+    smscMessageId,
+    msisdn,
+    state,
+    errorCode: '000',
+    doneAt: new Date(),
+    raw: `id:${smscMessageId} stat:${state}`,
+  });
+  const states = async (campaignId: number) =>
+    Object.fromEntries(
+      (await db.query(`SELECT state, count(*)::int AS n FROM messages WHERE campaign_id = $1 GROUP BY 1`, [campaignId])).map(
+        (r: { state: string; n: number }) => [r.state, r.n],
+      ),
+    );
+  const stats = async (campaignId: number) =>
+    (
+      await db.query(
+        `SELECT sum(targeted)::int AS targeted, sum(submitted)::int AS submitted, sum(delivered)::int AS delivered, sum(failed)::int AS failed, sum(duplicated)::int AS duplicated, sum(parts_billed)::int AS billed FROM campaign_stats WHERE campaign_id = $1`,
+        [campaignId],
+      )
+    )[0];
+  const messageRow = async (campaignId: number, id: number) =>
+    (
+      await db.query(`SELECT state, unconfirmed_sends, duplicated, parts_billed, parts_accepted, attempts FROM messages WHERE campaign_id = $1 AND id = $2`, [
+        campaignId,
+        id,
+      ])
+    )[0];
   const expectCountersExact = async () => expect(await delivery.counterMismatches()).toEqual([]);
 
   it('lists the same states as the database CHECK on messages.state', async () => {
@@ -99,10 +142,14 @@ describe(DeliveryRepository.name, () => {
     const campaign = await runningCampaign(2);
     const [together, after] = await claimAll(campaign);
     const [togetherChange, togetherParts] = accepted(together, ['T-1'], { state: 'delivered', receipted: true });
-    await delivery.recordOutcomes([togetherChange, accepted(after, ['A-1'])[0]], [...togetherParts, ...accepted(after, ['A-1'])[1]], CARRIER, [receipt('T-1', together.msisdn)]);
+    await delivery.recordOutcomes([togetherChange, accepted(after, ['A-1'])[0]], [...togetherParts, ...accepted(after, ['A-1'])[1]], CARRIER, [
+      receipt('T-1', together.msisdn),
+    ]);
     await delivery.storeReceipts([receipt('A-1', after.msisdn, 'EXPIRED')]);
     expect(await states(campaign.id)).toEqual({ delivered: 1, expired: 1 });
-    const [{ unapplied }] = await db.query(`SELECT count(*)::int AS unapplied FROM delivery_receipts WHERE smsc_message_id IN ('T-1', 'A-1') AND applied_at IS NULL`);
+    const [{ unapplied }] = await db.query(
+      `SELECT count(*)::int AS unapplied FROM delivery_receipts WHERE smsc_message_id IN ('T-1', 'A-1') AND applied_at IS NULL`,
+    );
     expect(unapplied).toBe(0);
     expect(await stats(campaign.id)).toMatchObject({ submitted: 2, delivered: 1, billed: 2 });
     await expectCountersExact();
@@ -132,7 +179,18 @@ describe(DeliveryRepository.name, () => {
   it('matches by number the receipt of a message sent without an answer (policy await-receipt)', async () => {
     const campaign = await runningCampaign(1, 'await-receipt');
     const [message] = await claimAll(campaign);
-    await record([[{ campaignId: campaign.id, id: message.id, state: 'submitted', awaitingReceiptParts: 1, sent: { acceptedMask: 0, parts: 1, reference: null, newReference: true, billed: 0 } }, []]]);
+    await record([
+      [
+        {
+          campaignId: campaign.id,
+          id: message.id,
+          state: 'submitted',
+          awaitingReceiptParts: 1,
+          sent: { acceptedMask: 0, parts: 1, reference: null, newReference: true, billed: 0 },
+        },
+        [],
+      ],
+    ]);
     await delivery.storeReceipts([receipt('X-9', message.msisdn)]);
     expect(await delivery.matchReceiptsByNumber(100, { responseWaitSeconds: 0, ambiguityWindowSeconds: 60 })).toBe(1);
     await delivery.applyReceipts(100);
@@ -165,7 +223,19 @@ describe(DeliveryRepository.name, () => {
     it('takes a late answer for a message waiting to go again as its send: no resend, no duplicate', async () => {
       const campaign = await runningCampaign(1);
       const [message] = await claimAll(campaign);
-      await record([[{ campaignId: campaign.id, id: message.id, state: 'queued', unconfirmedSend: true, retryAfterSeconds: 30, sent: { acceptedMask: 0, parts: 1, reference: null, newReference: true, billed: 0 } }, []]]);
+      await record([
+        [
+          {
+            campaignId: campaign.id,
+            id: message.id,
+            state: 'queued',
+            unconfirmedSend: true,
+            retryAfterSeconds: 30,
+            sent: { acceptedMask: 0, parts: 1, reference: null, newReference: true, billed: 0 },
+          },
+          [],
+        ],
+      ]);
       await delivery.recordLateAccepts([{ campaignId: campaign.id, messageId: message.id, smscMessageId: 'LATE', part: 1, parts: 1 }], CARRIER);
       expect(await messageRow(campaign.id, message.id)).toMatchObject({ state: 'submitted', unconfirmed_sends: 0, duplicated: false, parts_billed: 1 });
       await delivery.storeReceipts([receipt('LATE', message.msisdn)]);
@@ -190,7 +260,19 @@ describe(DeliveryRepository.name, () => {
     it('counts a duplicate when the late answer comes after the message went again', async () => {
       const campaign = await runningCampaign(1);
       const [message] = await claimAll(campaign);
-      await record([[{ campaignId: campaign.id, id: message.id, state: 'queued', unconfirmedSend: true, retryAfterSeconds: 0, sent: { acceptedMask: 0, parts: 1, reference: null, newReference: true, billed: 0 } }, []]]);
+      await record([
+        [
+          {
+            campaignId: campaign.id,
+            id: message.id,
+            state: 'queued',
+            unconfirmedSend: true,
+            retryAfterSeconds: 0,
+            sent: { acceptedMask: 0, parts: 1, reference: null, newReference: true, billed: 0 },
+          },
+          [],
+        ],
+      ]);
       const [again] = await claimAll(campaign);
       await record([accepted(again, ['SECOND'])]);
       await delivery.recordLateAccepts([{ campaignId: campaign.id, messageId: message.id, smscMessageId: 'FIRST-LATE', part: 1, parts: 1 }], CARRIER);
@@ -202,7 +284,18 @@ describe(DeliveryRepository.name, () => {
     it('counts the parts of a long message sent whole again after some were in (new reference) as a duplicate', async () => {
       const campaign = await runningCampaign(1);
       const [message] = await claimAll(campaign);
-      await record([[{ campaignId: campaign.id, id: message.id, state: 'queued', retryAfterSeconds: 0, sent: { acceptedMask: 0b01, parts: 2, reference: 5, newReference: true, billed: 1 } }, [{ campaignId: campaign.id, messageId: message.id, smscMessageId: 'P1', part: 1, parts: 2 }]]]);
+      await record([
+        [
+          {
+            campaignId: campaign.id,
+            id: message.id,
+            state: 'queued',
+            retryAfterSeconds: 0,
+            sent: { acceptedMask: 0b01, parts: 2, reference: 5, newReference: true, billed: 1 },
+          },
+          [{ campaignId: campaign.id, messageId: message.id, smscMessageId: 'P1', part: 1, parts: 2 }],
+        ],
+      ]);
       const [again] = await claimAll(campaign);
       expect(again).toMatchObject({ partsAccepted: 0b01, parts: 2, reference: 5 });
       await record([accepted(again, ['Q1', 'Q2'], { resend: true })]);

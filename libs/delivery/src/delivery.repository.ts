@@ -2,15 +2,41 @@ import { Injectable } from '@nestjs/common';
 import { DataSource, EntityManager } from 'typeorm';
 import { queryRows, type SqlRunner } from '@loa/database';
 import { COUNT_DUPLICATES, INCREMENT_STATS, STATS_MISMATCHES } from './campaign-stats.sql';
-import { type CampaignText, type ClaimedMessage, type RunningCampaign, type StateChange, type StoredInbound, type StoredReceipt, type SubmittedPart } from './delivery.types';
+import {
+  type CampaignText,
+  type ClaimedMessage,
+  type RunningCampaign,
+  type StateChange,
+  type StoredInbound,
+  type StoredReceipt,
+  type SubmittedPart,
+} from './delivery.types';
 import { canMove, type MessageState } from './message-states';
 import { RECEIPT_FINAL_STATES } from './outcome-writer';
 import {
-  APPLY_LATE_ACCEPTS, APPLY_MESSAGE_STATES, CANCELLED_WITH_QUEUED, CLAIM_MESSAGES, ENQUEUE_MESSAGES, FAIL_QUEUED_OF_CAMPAIGN, FINISHED_CAMPAIGNS,
-  INITIALISE_STATS, INSERT_SUBMISSIONS, MARK_OVERBILLED_DUPLICATES, OVERDUE_SUBMITTED, REQUEUE_EXPIRED_LEASES, RUNNING_CAMPAIGNS,
+  APPLY_LATE_ACCEPTS,
+  APPLY_MESSAGE_STATES,
+  CANCELLED_WITH_QUEUED,
+  CLAIM_MESSAGES,
+  ENQUEUE_MESSAGES,
+  FAIL_QUEUED_OF_CAMPAIGN,
+  FINISHED_CAMPAIGNS,
+  INITIALISE_STATS,
+  INSERT_SUBMISSIONS,
+  MARK_OVERBILLED_DUPLICATES,
+  OVERDUE_SUBMITTED,
+  REQUEUE_EXPIRED_LEASES,
+  RUNNING_CAMPAIGNS,
 } from './messages.sql';
 import {
-  APPLY_RECEIPTS, BILL_UNMATCHED_COPIES, FINAL_STATES_OF, INSERT_APPLIED_RECEIPTS, INSERT_INBOUND, MATCH_RECEIPTS_BY_NUMBER, RETIRE_UNMATCHED_RECEIPTS, STORE_RECEIPTS,
+  APPLY_RECEIPTS,
+  BILL_UNMATCHED_COPIES,
+  FINAL_STATES_OF,
+  INSERT_APPLIED_RECEIPTS,
+  INSERT_INBOUND,
+  MATCH_RECEIPTS_BY_NUMBER,
+  RETIRE_UNMATCHED_RECEIPTS,
+  STORE_RECEIPTS,
 } from './receipts.sql';
 import { partMask } from './send-outcomes';
 
@@ -43,7 +69,11 @@ export class DeliveryRepository {
     await manager.query(`CREATE TABLE messages_c${Math.trunc(campaignId)} PARTITION OF messages FOR VALUES IN (${Math.trunc(campaignId)})`);
     await manager.query(ENQUEUE_MESSAGES, [campaignId, provinces, carriers]);
     await manager.query(INITIALISE_STATS, [campaignId, provinces, carriers]);
-    const [{ targeted }] = await queryRows<{ targeted: string }>(manager, 'SELECT COALESCE(sum(targeted), 0) AS targeted FROM campaign_stats WHERE campaign_id = $1', [campaignId]);
+    const [{ targeted }] = await queryRows<{ targeted: string }>(
+      manager,
+      'SELECT COALESCE(sum(targeted), 0) AS targeted FROM campaign_stats WHERE campaign_id = $1',
+      [campaignId],
+    );
     return Number(targeted);
   }
 
@@ -59,8 +89,16 @@ export class DeliveryRepository {
 
   async textsOf(textIds: number[]): Promise<Map<number, CampaignText>> {
     const rows = await queryRows<{ id: string; province_code: string } & Omit<CampaignText, 'id' | 'provinceCode'>>(
-      this.db, 'SELECT id, province_code, body, encoding, segments FROM campaign_texts WHERE id = ANY($1)', [textIds]);
-    return new Map(rows.map((row) => [Number(row.id), { id: Number(row.id), provinceCode: row.province_code, body: row.body, encoding: row.encoding, segments: row.segments }]));
+      this.db,
+      'SELECT id, province_code, body, encoding, segments FROM campaign_texts WHERE id = ANY($1)',
+      [textIds],
+    );
+    return new Map(
+      rows.map((row) => [
+        Number(row.id),
+        { id: Number(row.id), provinceCode: row.province_code, body: row.body, encoding: row.encoding, segments: row.segments },
+      ]),
+    );
   }
 
   /**
@@ -74,7 +112,10 @@ export class DeliveryRepository {
       const inserted = await insertSubmissions(manager, carrier, submissions, receiptStates);
       const moved = new Set((await this.applyStates(changes, 'sending', manager)).map((row) => `${row.campaign_id}:${row.id}`));
       const resent = changes.filter((change) => change.resend && change.sent && change.sent.billed > 0);
-      await this.markDuplicates(resent.map(({ campaignId, id }) => ({ campaignId, id })), manager);
+      await this.markDuplicates(
+        resent.map(({ campaignId, id }) => ({ campaignId, id })),
+        manager,
+      );
       // A message no longer 'sending' (its lease ran out under a slow process and it went back to the queue,
       // or another dispatcher has it now): what the carrier took of it counts as a late answer.
       // Parts recorded before (the same outcome written twice) are not new.
@@ -97,12 +138,23 @@ export class DeliveryRepository {
   private async applyLateAccepts(parts: Omit<SubmittedPart, 'smscMessageId'>[], manager: EntityManager): Promise<void> {
     if (parts.length === 0) return;
     const billed = await queryRows<CountedMessage & { id: string; billed: number; complete: boolean }>(manager, APPLY_LATE_ACCEPTS, [
-      parts.map((p) => p.campaignId), parts.map((p) => p.messageId), parts.map((p) => partMask(p.part)), parts.map((p) => p.parts),
+      parts.map((p) => p.campaignId),
+      parts.map((p) => p.messageId),
+      parts.map((p) => partMask(p.part)),
+      parts.map((p) => p.parts),
     ]);
-    await incrementStats(manager, billed.map((row) => ({ ...row, state: null })));
-    const complete = billed.filter((row) => row.complete).map((row) => ({ campaignId: Number(row.campaign_id), id: Number(row.id), state: 'submitted' as const }));
+    await incrementStats(
+      manager,
+      billed.map((row) => ({ ...row, state: null })),
+    );
+    const complete = billed
+      .filter((row) => row.complete)
+      .map((row) => ({ campaignId: Number(row.campaign_id), id: Number(row.id), state: 'submitted' as const }));
     await this.applyStates(complete, 'queued', manager);
-    await this.markDuplicates(billed.map((row) => ({ campaignId: Number(row.campaign_id), id: Number(row.id) })), manager);
+    await this.markDuplicates(
+      billed.map((row) => ({ campaignId: Number(row.campaign_id), id: Number(row.id) })),
+      manager,
+    );
   }
 
   /** Stores receipts as received; those of one-part messages already submitted end them in the same transaction. */
@@ -133,7 +185,11 @@ export class DeliveryRepository {
         touched.map((t) => t.campaign_id),
         touched.map((t) => t.message_id),
       ]);
-      await this.applyStates(finals.map((f) => ({ campaignId: Number(f.campaign_id), id: Number(f.message_id), state: f.state })), 'submitted', manager);
+      await this.applyStates(
+        finals.map((f) => ({ campaignId: Number(f.campaign_id), id: Number(f.message_id), state: f.state })),
+        'submitted',
+        manager,
+      );
       return touched.length;
     });
   }
@@ -151,15 +207,28 @@ export class DeliveryRepository {
    */
   async retireUnmatchedReceipts(afterSeconds: number, limit: number): Promise<{ perCarrier: Map<string, number>; duplicated: number }> {
     return this.db.transaction(async (manager) => {
-      const retired = await queryRows<{ id: string; carrier: string; smsc_message_id: string | null; msisdn: string | null }>(manager, RETIRE_UNMATCHED_RECEIPTS, [afterSeconds, limit]);
+      const retired = await queryRows<{ id: string; carrier: string; smsc_message_id: string | null; msisdn: string | null }>(
+        manager,
+        RETIRE_UNMATCHED_RECEIPTS,
+        [afterSeconds, limit],
+      );
       const perCarrier = new Map<string, number>();
       for (const { carrier } of retired) perCarrier.set(carrier, (perCarrier.get(carrier) ?? 0) + 1);
       if (retired.length === 0) return { perCarrier, duplicated: 0 };
       const billed = await queryRows<CountedMessage & { id: string; billed: number }>(manager, BILL_UNMATCHED_COPIES, [
-        retired.map((r) => r.id), retired.map((r) => r.carrier), retired.map((r) => r.smsc_message_id), retired.map((r) => r.msisdn),
+        retired.map((r) => r.id),
+        retired.map((r) => r.carrier),
+        retired.map((r) => r.smsc_message_id),
+        retired.map((r) => r.msisdn),
       ]);
-      await incrementStats(manager, billed.map((row) => ({ ...row, state: null })));
-      const duplicated = await this.markDuplicates(billed.map((row) => ({ campaignId: Number(row.campaign_id), id: Number(row.id) })), manager);
+      await incrementStats(
+        manager,
+        billed.map((row) => ({ ...row, state: null })),
+      );
+      const duplicated = await this.markDuplicates(
+        billed.map((row) => ({ campaignId: Number(row.campaign_id), id: Number(row.id) })),
+        manager,
+      );
       return { perCarrier, duplicated };
     });
   }
@@ -167,7 +236,12 @@ export class DeliveryRepository {
   /** Ends as unknown the submitted messages whose receipt is overdue; returns how many. */
   async expireOverdueSubmitted(graceSeconds: number, limit: number): Promise<number> {
     const selected = await queryRows<{ campaign_id: string; id: string }>(this.db, OVERDUE_SUBMITTED, [graceSeconds, limit]);
-    const changes = selected.map((row) => ({ campaignId: Number(row.campaign_id), id: Number(row.id), state: 'unknown' as const, error: 'no delivery receipt within the validity period' }));
+    const changes = selected.map((row) => ({
+      campaignId: Number(row.campaign_id),
+      id: Number(row.id),
+      state: 'unknown' as const,
+      error: 'no delivery receipt within the validity period',
+    }));
     return (await this.db.transaction((manager) => this.applyStates(changes, 'submitted', manager))).length;
   }
 
@@ -270,7 +344,12 @@ function toClaimed(row: ClaimedRow, campaign: RunningCampaign): ClaimedMessage {
 }
 
 /** Records the parts' SMSC ids (with the state of a receipt that came with the answer); returns the parts not recorded before. */
-async function insertSubmissions(runner: SqlRunner, carrier: string, submissions: SubmittedPart[], receiptStates = new Map<string | null, string | null>()): Promise<Omit<SubmittedPart, 'smscMessageId'>[]> {
+async function insertSubmissions(
+  runner: SqlRunner,
+  carrier: string,
+  submissions: SubmittedPart[],
+  receiptStates = new Map<string | null, string | null>(),
+): Promise<Omit<SubmittedPart, 'smscMessageId'>[]> {
   if (submissions.length === 0) return [];
   const rows = await queryRows<{ campaign_id: string; message_id: string; part: number; parts: number }>(runner, INSERT_SUBMISSIONS, [
     carrier,
@@ -297,7 +376,10 @@ function receiptColumns(receipts: StoredReceipt[]): unknown[] {
 }
 
 /** Moves the counters of messages that entered a state (null: none, only PDUs billed), submitted on the way when receipted. */
-async function incrementStats(runner: SqlRunner, moved: (CountedMessage & { state: MessageState | null; billed: number; receipted?: boolean })[]): Promise<void> {
+async function incrementStats(
+  runner: SqlRunner,
+  moved: (CountedMessage & { state: MessageState | null; billed: number; receipted?: boolean })[],
+): Promise<void> {
   if (moved.length === 0) return;
   await runner.query(INCREMENT_STATS, [
     moved.map((m) => m.campaign_id),

@@ -42,4 +42,3 @@ export function canMove(from: MessageState, to: MessageState): boolean {
  */
 export const AMBIGUOUS_POLICIES = ['resend', 'await-receipt'] as const;
 export type AmbiguousPolicy = (typeof AMBIGUOUS_POLICIES)[number];
-

@@ -3,13 +3,23 @@ import { OutcomeWriter } from './outcome-writer';
 
 const change = (id: number, extra: Partial<StateChange> = {}): StateChange => ({ campaignId: 1, id, state: 'submitted', ...extra });
 const part = (id: number, smscMessageId: string, parts = 1): SubmittedPart => ({ campaignId: 1, messageId: id, smscMessageId, part: 1, parts });
-const receipt = (smscMessageId: string, state = 'DELIVRD'): StoredReceipt => ({ carrier: 'viettel', smscMessageId, msisdn: '84961234567', state, errorCode: '000', doneAt: null, raw: '' });
+const receipt = (smscMessageId: string, state = 'DELIVRD'): StoredReceipt => ({
+  carrier: 'viettel',
+  smscMessageId,
+  msisdn: '84961234567',
+  state,
+  errorCode: '000',
+  doneAt: null,
+  raw: '',
+});
 
 /** A write the test lets finish when it wants: no sleeps. */
 function controlledWrite() {
   const writes: { ids: number[]; states: string[]; receipts: string[]; finish: (written: boolean) => void }[] = [];
   const write = (changes: StateChange[], _submissions: SubmittedPart[], receipts: StoredReceipt[]) =>
-    new Promise<boolean>((finish) => writes.push({ ids: changes.map((c) => c.id), states: changes.map((c) => c.state), receipts: receipts.map((r) => r.smscMessageId!), finish }));
+    new Promise<boolean>((finish) =>
+      writes.push({ ids: changes.map((c) => c.id), states: changes.map((c) => c.state), receipts: receipts.map((r) => r.smscMessageId!), finish }),
+    );
   return { writes, write };
 }
 
@@ -35,7 +45,10 @@ describe(OutcomeWriter.name, () => {
     expect(writes.map((w) => w.ids)).toEqual([[1, 2]]);
     writes[0].finish(true);
     await new Promise(setImmediate);
-    expect(writes.map((w) => w.ids)).toEqual([[1, 2], [3, 4]]);
+    expect(writes.map((w) => w.ids)).toEqual([
+      [1, 2],
+      [3, 4],
+    ]);
     writes[1].finish(true);
     await Promise.all(all);
   });

@@ -3,7 +3,12 @@ import { type MessageState } from './message-states';
 
 /** The state a receipt ends a one-part message in (FINAL_STATES_OF says the same for every part of a long one). */
 export const RECEIPT_FINAL_STATES: Readonly<Record<string, MessageState>> = {
-  DELIVRD: 'delivered', UNDELIV: 'undeliverable', DELETED: 'undeliverable', EXPIRED: 'expired', REJECTD: 'rejected', UNKNOWN: 'unknown',
+  DELIVRD: 'delivered',
+  UNDELIV: 'undeliverable',
+  DELETED: 'undeliverable',
+  EXPIRED: 'expired',
+  REJECTD: 'rejected',
+  UNKNOWN: 'unknown',
 };
 
 /** Writes one batch; resolves false when the writing was given up (the lease brings the messages back). */
@@ -80,7 +85,11 @@ export class OutcomeWriter {
 
   private async writeBatch(batch: PendingOutcome[]): Promise<void> {
     for (const entry of batch) entry.writing = true;
-    const written = await this.write(batch.map((entry) => entry.change), batch.flatMap((entry) => entry.submissions), batch.flatMap((entry) => entry.receipts));
+    const written = await this.write(
+      batch.map((entry) => entry.change),
+      batch.flatMap((entry) => entry.submissions),
+      batch.flatMap((entry) => entry.receipts),
+    );
     for (const entry of batch) {
       if (mayTakeReceipt(entry)) this.awaitingWrite.delete(entry.submissions[0].smscMessageId);
       entry.settle(written);

@@ -60,7 +60,8 @@ export class ReceiptSink {
     for (const entry of incoming) {
       const route = this.outcomes?.route(entry.receipt) ?? null;
       if (route === null) this.enqueue(entry);
-      else if (route.kind === 'merged') void route.stored.then((stored) => (stored ? entry.done() : entry.failed(new Error('the outcome carrying this receipt was not written'))));
+      else if (route.kind === 'merged')
+        void route.stored.then((stored) => (stored ? entry.done() : entry.failed(new Error('the outcome carrying this receipt was not written'))));
       else void route.written.then(() => this.enqueue(entry));
     }
   }

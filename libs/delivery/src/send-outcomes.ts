@@ -44,10 +44,27 @@ export function partMask(part: number): number {
 }
 
 /** A message's next state after one send, and the parts the carrier accepted in it. */
-export function stateAfterSend(message: ClaimedMessage, sent: Pick<OutboundSms, 'onlyParts'>, outcome: SubmitOutcome, policy: RetryPolicy): { change: StateChange; submissions: SubmittedPart[] } {
+export function stateAfterSend(
+  message: ClaimedMessage,
+  sent: Pick<OutboundSms, 'onlyParts'>,
+  outcome: SubmitOutcome,
+  policy: RetryPolicy,
+): { change: StateChange; submissions: SubmittedPart[] } {
   const resend = message.partsAccepted !== 0 || message.unconfirmedSends > 0;
-  const change: StateChange = { ...nextState(message, outcome, policy), campaignId: message.campaignId, id: message.id, sent: sendRecord(sent, outcome), resend };
-  const submissions = outcome.accepted.map(({ part, smscMessageId }) => ({ campaignId: message.campaignId, messageId: message.id, smscMessageId, part, parts: outcome.totalParts }));
+  const change: StateChange = {
+    ...nextState(message, outcome, policy),
+    campaignId: message.campaignId,
+    id: message.id,
+    sent: sendRecord(sent, outcome),
+    resend,
+  };
+  const submissions = outcome.accepted.map(({ part, smscMessageId }) => ({
+    campaignId: message.campaignId,
+    messageId: message.id,
+    smscMessageId,
+    part,
+    parts: outcome.totalParts,
+  }));
   return { change, submissions };
 }
 

@@ -18,8 +18,10 @@ describe(syncProvinces.name, () => {
   it('inserts the 34 + 63 units and is idempotent', async () => {
     await syncProvinces(dataSource);
     await syncProvinces(dataSource);
-    const [counts] = await queryRows<{ current: number; legacy: number }>(dataSource,
-      `SELECT (SELECT count(*) FROM provinces)::int AS current, (SELECT count(*) FROM legacy_provinces)::int AS legacy`);
+    const [counts] = await queryRows<{ current: number; legacy: number }>(
+      dataSource,
+      `SELECT (SELECT count(*) FROM provinces)::int AS current, (SELECT count(*) FROM legacy_provinces)::int AS legacy`,
+    );
     expect(counts).toEqual({ current: 34, legacy: 63 });
     const [hau] = await queryRows<{ merged_into: string }>(dataSource, `SELECT merged_into FROM legacy_provinces WHERE code = '93'`);
     expect(hau.merged_into).toBe('92');
@@ -29,8 +31,10 @@ describe(syncProvinces.name, () => {
     await dataSource.query(`UPDATE provinces SET police_hotlines = '{0262.1111.111}', website = 'https://example.gov.vn' WHERE code = '66'`);
     await dataSource.query(`UPDATE provinces SET police_hotlines = '{}', name = 'old name' WHERE code = '92'`);
     await syncProvinces(dataSource);
-    const rows = await queryRows<{ code: string; name: string; police_hotlines: string[]; website: string | null }>(dataSource,
-      `SELECT code, name, police_hotlines, website FROM provinces WHERE code IN ('66', '92') ORDER BY code`);
+    const rows = await queryRows<{ code: string; name: string; police_hotlines: string[]; website: string | null }>(
+      dataSource,
+      `SELECT code, name, police_hotlines, website FROM provinces WHERE code IN ('66', '92') ORDER BY code`,
+    );
     expect(rows).toEqual([
       { code: '66', name: 'Tỉnh Đắk Lắk', police_hotlines: ['0262.1111.111'], website: 'https://example.gov.vn' },
       { code: '92', name: 'Thành phố Cần Thơ', police_hotlines: ['069.367.2888'], website: null },

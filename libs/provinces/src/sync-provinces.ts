@@ -9,7 +9,12 @@ import { UPSERT_LEGACY_PROVINCES, UPSERT_PROVINCES } from './provinces.sql';
 export async function syncProvinces(db: DataSource): Promise<void> {
   const config = loadProvincesConfig();
   const current = config.provinces.map((p) => ({
-    code: p.code, name: p.name, slug: p.slug, kind: p.kind, hotlines: p.policeHotlines, website: p.website,
+    code: p.code,
+    name: p.name,
+    slug: p.slug,
+    kind: p.kind,
+    hotlines: p.policeHotlines,
+    website: p.website,
   }));
   const legacy = config.legacyProvinces.map((l) => ({ code: l.code, name: l.name, merged_into: l.mergedInto }));
   await db.transaction(async (manager) => {

@@ -50,7 +50,19 @@ function toReportRow(row: StatsRow): ReportRow {
 }
 
 function sumCounts(rows: ReportCounts[]): ReportCounts {
-  const totals: ReportCounts = { targeted: 0, submitted: 0, delivered: 0, failed: 0, pending: 0, undeliverable: 0, expired: 0, rejected: 0, unknown: 0, duplicated: 0, partsBilled: 0 };
+  const totals: ReportCounts = {
+    targeted: 0,
+    submitted: 0,
+    delivered: 0,
+    failed: 0,
+    pending: 0,
+    undeliverable: 0,
+    expired: 0,
+    rejected: 0,
+    unknown: 0,
+    duplicated: 0,
+    partsBilled: 0,
+  };
   for (const row of rows) {
     for (const key of Object.keys(totals) as (keyof ReportCounts)[]) totals[key] += row[key];
   }

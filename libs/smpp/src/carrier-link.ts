@@ -1,4 +1,14 @@
-import { type CarrierId, type CarrierLinkPort, type DeliveryReceipt, type InboundSms, type LateAccept, type LinkStatus, type OutboundSms, type SmppAccountConfig, type SubmitOutcome } from './carrier-link.types';
+import {
+  type CarrierId,
+  type CarrierLinkPort,
+  type DeliveryReceipt,
+  type InboundSms,
+  type LateAccept,
+  type LinkStatus,
+  type OutboundSms,
+  type SmppAccountConfig,
+  type SubmitOutcome,
+} from './carrier-link.types';
 import { parseDeliverSm } from './deliver-sm.parser';
 import { Fifo } from './fifo';
 import { defaultLinkLogger, type LinkLogger } from './link-logger';
@@ -30,7 +40,11 @@ const REFUSED_LOG_INTERVAL_MS = 5000;
 type QueueName = 'nextParts' | 'resends' | 'fresh';
 
 const COUNTER_OF_OUTCOME = {
-  accepted: 'accepted', permanent: 'failed', refused: 'retried', 'not-sent': 'retried', ambiguous: 'ambiguous',
+  accepted: 'accepted',
+  permanent: 'failed',
+  refused: 'retried',
+  'not-sent': 'retried',
+  ambiguous: 'ambiguous',
 } as const satisfies Record<SubmitOutcome['kind'], keyof LinkStatus['counters']>;
 
 /** One carrier account: its binds, window, TPS, pauses, and the receipts coming back. */
@@ -64,7 +78,17 @@ export class CarrierLink implements CarrierLinkPort {
   private receiptHandler?: (receipt: DeliveryReceipt) => Promise<void>;
   private inboundHandler?: (message: InboundSms) => Promise<void>;
   private lateAcceptHandler?: (late: LateAccept) => void;
-  private readonly counters: LinkStatus['counters'] = { submitted: 0, accepted: 0, retried: 0, failed: 0, ambiguous: 0, receipts: 0, inbound: 0, reconnects: 0, lateResponses: 0 };
+  private readonly counters: LinkStatus['counters'] = {
+    submitted: 0,
+    accepted: 0,
+    retried: 0,
+    failed: 0,
+    ambiguous: 0,
+    receipts: 0,
+    inbound: 0,
+    reconnects: 0,
+    lateResponses: 0,
+  };
   private readonly pdus = { sent: 0, pauses: 0 };
   private refusedDeliverSm = { loggedAt: 0, unlogged: 0 };
 
@@ -76,13 +100,25 @@ export class CarrierLink implements CarrierLinkPort {
     this.tps = config.tps;
     this.logger = options.logger ?? defaultLinkLogger(config.id);
     this.limiter = new TpsLimiter(config.tps);
-    this.sessions = sessionRoles(config).map((role, index, roles) => new LinkSession(`${config.id}#${index + 1}/${roles.length}`, {
-      carrier: config.id, host: config.host, port: config.port, systemId: config.systemId, password: config.password,
-      systemType: config.systemType, role,
-      bindTimeoutMs: (config.bindTimeoutSeconds ?? 5) * 1000,
-      requestTimeoutMs: (config.requestTimeoutSeconds ?? 10) * 1000,
-      enquireLinkMs: config.enquireLinkSeconds * 1000,
-    }, { deliverSm: (pdu) => this.onDeliverSm(pdu), down: (session, reason) => this.onSessionDown(session, reason) }));
+    this.sessions = sessionRoles(config).map(
+      (role, index, roles) =>
+        new LinkSession(
+          `${config.id}#${index + 1}/${roles.length}`,
+          {
+            carrier: config.id,
+            host: config.host,
+            port: config.port,
+            systemId: config.systemId,
+            password: config.password,
+            systemType: config.systemType,
+            role,
+            bindTimeoutMs: (config.bindTimeoutSeconds ?? 5) * 1000,
+            requestTimeoutMs: (config.requestTimeoutSeconds ?? 10) * 1000,
+            enquireLinkMs: config.enquireLinkSeconds * 1000,
+          },
+          { deliverSm: (pdu) => this.onDeliverSm(pdu), down: (session, reason) => this.onSessionDown(session, reason) },
+        ),
+    );
   }
 
   /** Binds every session; rejects only when none could bind, and then keeps retrying in the background until stop(). */
@@ -109,7 +145,14 @@ export class CarrierLink implements CarrierLinkPort {
         plan = buildSubmitPdus(message, this.config, this.references);
       } catch (error) {
         // The text does not fit its declared encoding, or onlyParts / reference do not fit the message: no SMSC status, hence -1.
-        return finish({ kind: 'permanent', status: -1, error: `cannot build submit_sm: ${(error as Error).message}`, totalParts: 0, reference: null, accepted: [] });
+        return finish({
+          kind: 'permanent',
+          status: -1,
+          error: `cannot build submit_sm: ${(error as Error).message}`,
+          totalParts: 0,
+          reference: null,
+          accepted: [],
+        });
       }
       const job = new MessageJob(message, plan, finish);
       const unavailable = this.unavailableReason();
@@ -133,9 +176,7 @@ export class CarrierLink implements CarrierLinkPort {
 
   status(): LinkStatus {
     const boundSessions = this.boundCount();
-    const state = this.running !== 'running' ? this.running
-      : boundSessions === 0 ? 'connecting'
-      : this.pausedUntil > Date.now() ? 'paused' : 'bound';
+    const state = this.running !== 'running' ? this.running : boundSessions === 0 ? 'connecting' : this.pausedUntil > Date.now() ? 'paused' : 'bound';
     const { nextParts, resends, fresh } = this.queues;
     const queued = nextParts.size + resends.size + fresh.size;
     return { carrier: this.carrier, state, boundSessions, inFlight: this.inFlight(), counters: { ...this.counters }, queued, pdus: { ...this.pdus } };
@@ -212,11 +253,14 @@ export class CarrierLink implements CarrierLinkPort {
     if (at >= this.wakeAt) return;
     if (this.wakeTimer) clearTimeout(this.wakeTimer);
     this.wakeAt = at;
-    this.wakeTimer = setTimeout(() => {
-      this.wakeTimer = undefined;
-      this.wakeAt = Infinity;
-      this.pump();
-    }, Math.max(1, at - Date.now()));
+    this.wakeTimer = setTimeout(
+      () => {
+        this.wakeTimer = undefined;
+        this.wakeAt = Infinity;
+        this.pump();
+      },
+      Math.max(1, at - Date.now()),
+    );
   }
 
   private pump(): void {

@@ -76,13 +76,14 @@ interface SendReport {
   accepted: AcceptedPart[];
 }
 
-export type SubmitOutcome = SendReport & (
-  | { kind: 'accepted' }                                    // every requested part accepted
-  | { kind: 'not-sent'; status: number | null; error: string } // the remaining parts never left: link stopping, no bound session, bind failed. The carrier does not have them.
-  | { kind: 'refused'; status: number; error: string }       // a part got a retry-class status (classifySmppStatus === 'retry')
-  | { kind: 'permanent'; status: number; error: string }     // a permanent status, or the text cannot be encoded (status -1)
-  | { kind: 'ambiguous'; part: number; error: string }       // part `part` was written but no answer came (timeout, connection lost)
-);
+export type SubmitOutcome = SendReport &
+  (
+    | { kind: 'accepted' } // every requested part accepted
+    | { kind: 'not-sent'; status: number | null; error: string } // the remaining parts never left: link stopping, no bound session, bind failed. The carrier does not have them.
+    | { kind: 'refused'; status: number; error: string } // a part got a retry-class status (classifySmppStatus === 'retry')
+    | { kind: 'permanent'; status: number; error: string } // a permanent status, or the text cannot be encoded (status -1)
+    | { kind: 'ambiguous'; part: number; error: string } // part `part` was written but no answer came (timeout, connection lost)
+  );
 
 /** A submit_sm_resp OK that came after its request had expired (the message's outcome said 'ambiguous'). */
 export interface LateAccept {
@@ -129,7 +130,17 @@ export interface LinkStatus {
    * Outcomes by kind (retried: refused or not sent; failed: permanent), receipts and inbound messages
    * taken, sessions bound again, and submit_sm_resp that came after their request expired.
    */
-  counters: { submitted: number; accepted: number; retried: number; failed: number; ambiguous: number; receipts: number; inbound: number; reconnects: number; lateResponses: number };
+  counters: {
+    submitted: number;
+    accepted: number;
+    retried: number;
+    failed: number;
+    ambiguous: number;
+    receipts: number;
+    inbound: number;
+    reconnects: number;
+    lateResponses: number;
+  };
   /** Parts waiting for a window slot, a TPS token or the end of a pause. */
   queued?: number;
   /** submit_sm PDUs written, and link pauses after throttled / queue-full answers. */

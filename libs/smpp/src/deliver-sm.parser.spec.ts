@@ -16,7 +16,18 @@ describe(parseDeliverSm.name, () => {
 
   it('reads the text form in any case and order, with missing fields and extra text', () => {
     const text = 'Stat:undeliv ERR:001 random words ID:000161 done date:2601311530 dlvrd:000 Text:xin chao id:42';
-    expect(parseDeliverSm(deliver({ esm_class: 0x04, source_addr: '+84 912 345 678', short_message: Buffer.from(text) }), OPTIONS)).toEqual({ kind: 'receipt', receipt: { carrier: 'viettel', smscMessageId: '161', subscriber: '84912345678', state: 'UNDELIV', errorCode: '001', doneAt: new Date('2026-01-31T08:30:00Z'), raw: text } });
+    expect(parseDeliverSm(deliver({ esm_class: 0x04, source_addr: '+84 912 345 678', short_message: Buffer.from(text) }), OPTIONS)).toEqual({
+      kind: 'receipt',
+      receipt: {
+        carrier: 'viettel',
+        smscMessageId: '161',
+        subscriber: '84912345678',
+        state: 'UNDELIV',
+        errorCode: '001',
+        doneAt: new Date('2026-01-31T08:30:00Z'),
+        raw: text,
+      },
+    });
   });
 
   it('keeps an unparseable receipt raw with a null id', () => {
@@ -27,7 +38,16 @@ describe(parseDeliverSm.name, () => {
   });
 
   it('turns other deliver_sm into inbound messages, decoded by data_coding', () => {
-    const pdu = deliver({ esm_class: 0, source_addr: '84912345678', destination_addr: '1234', data_coding: 8, short_message: Buffer.from('Chào', 'utf16le').swap16() });
-    expect(parseDeliverSm(pdu, OPTIONS)).toEqual({ kind: 'inbound', message: { carrier: 'viettel', sourceAddr: '84912345678', destAddr: '1234', text: 'Chào', dataCoding: 8 } });
+    const pdu = deliver({
+      esm_class: 0,
+      source_addr: '84912345678',
+      destination_addr: '1234',
+      data_coding: 8,
+      short_message: Buffer.from('Chào', 'utf16le').swap16(),
+    });
+    expect(parseDeliverSm(pdu, OPTIONS)).toEqual({
+      kind: 'inbound',
+      message: { carrier: 'viettel', sourceAddr: '84912345678', destAddr: '1234', text: 'Chào', dataCoding: 8 },
+    });
   });
 });

@@ -190,13 +190,13 @@ export class LinkSession {
         return this.respond(pdu.response());
       case 'unbind':
         this.respond(pdu.response());
-      {
-        this.closeReason = 'unbound by the SMSC';
-        const session = this.session;
-        session?.close();
-        setTimeout(() => session?.destroy(), 1000).unref();
-        return;
-      }
+        {
+          this.closeReason = 'unbound by the SMSC';
+          const session = this.session;
+          session?.close();
+          setTimeout(() => session?.destroy(), 1000).unref();
+          return;
+        }
       case 'deliver_sm':
         void this.handlers.deliverSm(pdu).then((status) => this.respond(pdu.response({ command_status: status })));
         return;

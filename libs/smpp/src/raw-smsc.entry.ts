@@ -13,11 +13,17 @@ const server = smpp.createServer({}, (session: SmppSession) => {
     if (pdu.command === 'submit_sm') {
       const id = String(nextId++);
       session.send(pdu.response({ message_id: id }));
-      session.send(new smpp.PDU('deliver_sm', {
-        source_addr: pdu.destination_addr, destination_addr: pdu.source_addr, esm_class: 0x04, data_coding: 0,
-        short_message: Buffer.from(`id:${id} sub:001 dlvrd:001 submit date:2601010000 done date:2601010000 stat:DELIVRD err:000 text:`),
-        receipted_message_id: id, message_state: 2,
-      }));
+      session.send(
+        new smpp.PDU('deliver_sm', {
+          source_addr: pdu.destination_addr,
+          destination_addr: pdu.source_addr,
+          esm_class: 0x04,
+          data_coding: 0,
+          short_message: Buffer.from(`id:${id} sub:001 dlvrd:001 submit date:2601010000 done date:2601010000 stat:DELIVRD err:000 text:`),
+          receipted_message_id: id,
+          message_state: 2,
+        }),
+      );
     } else if (!pdu.isResponse()) {
       session.send(pdu.response());
     }

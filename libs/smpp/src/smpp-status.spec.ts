@@ -2,8 +2,13 @@ import { classifySmppStatus, smppStatusName } from './smpp-status';
 
 describe(classifySmppStatus.name, () => {
   it.each([
-    [0x58, 'pause-link'], [0x14, 'pause-link'], [0x08, 'retry'], [0x64, 'retry'],
-    [0x0b, 'permanent'], [0x0a, 'permanent'], [0x401, 'permanent'],
+    [0x58, 'pause-link'],
+    [0x14, 'pause-link'],
+    [0x08, 'retry'],
+    [0x64, 'retry'],
+    [0x0b, 'permanent'],
+    [0x0a, 'permanent'],
+    [0x401, 'permanent'],
   ])('classifies 0x%s as %s', (status, action) => {
     expect(classifySmppStatus(status)).toBe(action);
   });

@@ -2,7 +2,16 @@ import { parseUdh } from '@loa/sms';
 import type { ConcatMode, OutboundSms, SmppAccountConfig } from './carrier-link.types';
 import { buildSubmitPdus, ConcatReferences, type SubmitPduFields } from './submit-pdus';
 
-const CONFIG = { sourceAddr: 'CONGAN', sourceTon: 5, sourceNpi: 0, destTon: 1, destNpi: 1, concat: 'udh8', gsmCoding: 'gsm0338', validityHours: 24 } as SmppAccountConfig;
+const CONFIG = {
+  sourceAddr: 'CONGAN',
+  sourceTon: 5,
+  sourceNpi: 0,
+  destTon: 1,
+  destNpi: 1,
+  concat: 'udh8',
+  gsmCoding: 'gsm0338',
+  validityHours: 24,
+} as SmppAccountConfig;
 const THREE_PARTS: OutboundSms = { destination: '1', text: 'x'.repeat(400), encoding: 'gsm7' };
 
 /** Reference, total and sequence as the handset reads them, from the UDH or the SAR TLVs. */
@@ -22,8 +31,17 @@ function bodyOf(fields: SubmitPduFields): Buffer {
 
 describe(buildSubmitPdus.name, () => {
   it('sends ASCII-charset GSM text with data_coding 1 when the carrier says so', () => {
-    const { parts: [{ fields }] } = buildSubmitPdus({ destination: '84912345678', text: 'Hi', encoding: 'gsm7' }, { ...CONFIG, gsmCoding: 'ascii' }, new ConcatReferences());
-    expect(fields).toMatchObject({ data_coding: 1, short_message: Buffer.from('Hi'), registered_delivery: 1, source_addr_ton: 5, dest_addr_ton: 1, validity_period: '000001000000000R' });
+    const {
+      parts: [{ fields }],
+    } = buildSubmitPdus({ destination: '84912345678', text: 'Hi', encoding: 'gsm7' }, { ...CONFIG, gsmCoding: 'ascii' }, new ConcatReferences());
+    expect(fields).toMatchObject({
+      data_coding: 1,
+      short_message: Buffer.from('Hi'),
+      registered_delivery: 1,
+      source_addr_ton: 5,
+      dest_addr_ton: 1,
+      validity_period: '000001000000000R',
+    });
   });
 
   it('shares one reference across the parts of a message and rolls it per message', () => {
@@ -34,19 +52,23 @@ describe(buildSubmitPdus.name, () => {
     expect(second.reference).not.toBe(first.reference);
   });
 
-  it.each<ConcatMode>(['udh8', 'udh16', 'sar'])('builds only onlyParts under the given reference with %s, total and sequence numbers as in the whole message', (concat) => {
-    const plan = buildSubmitPdus({ ...THREE_PARTS, onlyParts: [3, 2], reference: 77 }, { ...CONFIG, concat }, new ConcatReferences());
-    expect(plan).toMatchObject({ totalParts: 3, reference: 77 });
-    expect(plan.parts.map(({ part, fields }) => [part, concatOf(fields)])).toEqual([
-      [2, { reference: 77, total: 3, sequence: 2 }],
-      [3, { reference: 77, total: 3, sequence: 3 }],
-    ]);
-    const whole = buildSubmitPdus(THREE_PARTS, { ...CONFIG, concat }, new ConcatReferences());
-    expect(plan.parts.map(({ fields }) => bodyOf(fields))).toEqual(whole.parts.slice(1).map(({ fields }) => bodyOf(fields)));
-  });
+  it.each<ConcatMode>(['udh8', 'udh16', 'sar'])(
+    'builds only onlyParts under the given reference with %s, total and sequence numbers as in the whole message',
+    (concat) => {
+      const plan = buildSubmitPdus({ ...THREE_PARTS, onlyParts: [3, 2], reference: 77 }, { ...CONFIG, concat }, new ConcatReferences());
+      expect(plan).toMatchObject({ totalParts: 3, reference: 77 });
+      expect(plan.parts.map(({ part, fields }) => [part, concatOf(fields)])).toEqual([
+        [2, { reference: 77, total: 3, sequence: 2 }],
+        [3, { reference: 77, total: 3, sequence: 3 }],
+      ]);
+      const whole = buildSubmitPdus(THREE_PARTS, { ...CONFIG, concat }, new ConcatReferences());
+      expect(plan.parts.map(({ fields }) => bodyOf(fields))).toEqual(whole.parts.slice(1).map(({ fields }) => bodyOf(fields)));
+    },
+  );
 
   it('folds a reference of the caller into the reference size, the same one every time', () => {
-    const at = (reference: number, concat: 'udh8' | 'udh16') => buildSubmitPdus({ ...THREE_PARTS, reference }, { ...CONFIG, concat }, new ConcatReferences()).reference;
+    const at = (reference: number, concat: 'udh8' | 'udh16') =>
+      buildSubmitPdus({ ...THREE_PARTS, reference }, { ...CONFIG, concat }, new ConcatReferences()).reference;
     expect([at(1, 'udh8'), at(255, 'udh8'), at(256, 'udh8'), at(1_000_000, 'udh8')]).toEqual([1, 255, 1, 1_000_000 % 255]);
     expect([at(65_535, 'udh16'), at(65_536, 'udh16')]).toEqual([65_535, 1]);
   });

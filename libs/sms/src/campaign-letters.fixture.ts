@@ -8,7 +8,6 @@ export const CAN_THO =
 export const CAN_THO_FOLDED =
   'CA TP Can Tho khuyen cao: canh giac voi cuoc goi gia danh co quan chuc nang yeu cau cai ung dung, cung cap thong tin ca nhan. Lien he 069.367.2888 hoac 113.';
 // As pasted from Word: curly quotes, an en dash, an ellipsis and a non-breaking space.
-export const DAK_LAK_WORD =
-  'Công an tỉnh Đắk Lắk cảnh báo: “Không cung cấp mã OTP” – không chuyển tiền cho người lạ… Mọi thắc mắc liên hệ\u00a0069.4389.211.';
+export const DAK_LAK_WORD = 'Công an tỉnh Đắk Lắk cảnh báo: “Không cung cấp mã OTP” – không chuyển tiền cho người lạ… Mọi thắc mắc liên hệ\u00a0069.4389.211.';
 export const DAK_LAK_WORD_FOLDED =
   'Cong an tinh Dak Lak canh bao: "Khong cung cap ma OTP" - khong chuyen tien cho nguoi la... Moi thac mac lien he 069.4389.211.';

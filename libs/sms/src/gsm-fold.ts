@@ -7,10 +7,32 @@ const TONES = ['', '\u0300', '\u0301', '\u0303', '\u0309', '\u0323'];
 const VOWELS = ['a', 'a\u0306', 'a\u0302', 'e', 'e\u0302', 'i', 'o', 'o\u0302', 'o\u031b', 'u', 'u\u031b', 'y'];
 
 const PUNCTUATION: Record<string, string> = {
-  '‘': "'", '’': "'", '‚': "'", '‛': "'", '′': "'", '‹': "'", '›': "'", '`': "'",
-  '“': '"', '”': '"', '„': '"', '‟': '"', '″': '"', '«': '"', '»': '"',
-  '‐': '-', '‑': '-', '‒': '-', '–': '-', '—': '-', '―': '-', '−': '-',
-  '…': '...', '\t': ' ', '\u2028': '\n', '\u2029': '\n',
+  '‘': "'",
+  '’': "'",
+  '‚': "'",
+  '‛': "'",
+  '′': "'",
+  '‹': "'",
+  '›': "'",
+  '`': "'",
+  '“': '"',
+  '”': '"',
+  '„': '"',
+  '‟': '"',
+  '″': '"',
+  '«': '"',
+  '»': '"',
+  '‐': '-',
+  '‑': '-',
+  '‒': '-',
+  '–': '-',
+  '—': '-',
+  '―': '-',
+  '−': '-',
+  '…': '...',
+  '\t': ' ',
+  '\u2028': '\n',
+  '\u2029': '\n',
 };
 const SPACES = '\u00a0\u1680\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009\u200a\u202f\u205f\u3000';
 const INVISIBLE = '\u00ad\u180e\u200b\u200c\u200d\u2060\ufeff';
@@ -32,10 +54,15 @@ function buildFoldTable(): Map<number, string> {
   }
   table.set(0x0111, 'd').set(0x0110, 'D');
   // Other accented Latin letters outside GSM lose their marks (ç -> c); those inside GSM (ü, ñ, Ç) stay.
-  for (const [from, to] of [[0xc0, 0x24f], [0x1e00, 0x1eff]]) {
+  for (const [from, to] of [
+    [0xc0, 0x24f],
+    [0x1e00, 0x1eff],
+  ]) {
     for (let code = from; code <= to; code++) {
       if (GSM_SEPTET[code] >= 0 || table.has(code)) continue;
-      const bare = String.fromCharCode(code).normalize('NFD').replace(/[\u0300-\u036f]/g, '');
+      const bare = String.fromCharCode(code)
+        .normalize('NFD')
+        .replace(/[\u0300-\u036f]/g, '');
       if (bare.length > 0 && bare !== String.fromCharCode(code) && isGsmText(bare)) table.set(code, bare);
     }
   }

@@ -53,7 +53,9 @@ export function decodeText(bytes: Buffer, dataCoding: number): string {
     case DATA_CODING.latin1:
       return bytes.toString('latin1');
     case DATA_CODING.ucs2:
-      return Buffer.from(bytes.subarray(0, bytes.length & ~1)).swap16().toString('utf16le');
+      return Buffer.from(bytes.subarray(0, bytes.length & ~1))
+        .swap16()
+        .toString('utf16le');
     default:
       throw new SmsTextError('UNSUPPORTED_DATA_CODING', `data_coding ${dataCoding} is not supported`);
   }

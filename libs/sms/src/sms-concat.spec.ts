@@ -6,9 +6,28 @@ import { buildConcatUdh, parseUdh } from './sms-udh';
 import { type EncodingPolicy, type SmsConcatMode } from './sms.types';
 
 // GSM 03.38 default alphabet as printed in TS 23.038, one string per column (high nibble 0..7).
-const GSM_COLUMNS = ['@£$¥èéùìòÇ\nØø\rÅå', 'Δ_ΦΓΛΩΠΨΣΘΞ\x1bÆæßÉ', ' !"#¤%&\'()*+,-./', '0123456789:;<=>?',
-  '¡ABCDEFGHIJKLMNO', 'PQRSTUVWXYZÄÖÑÜ§', '¿abcdefghijklmno', 'pqrstuvwxyzäöñüà'];
-const GSM_EXTENSION: Record<number, string> = { 0x0a: '\f', 0x14: '^', 0x28: '{', 0x29: '}', 0x2f: '\\', 0x3c: '[', 0x3d: '~', 0x3e: ']', 0x40: '|', 0x65: '€' };
+const GSM_COLUMNS = [
+  '@£$¥èéùìòÇ\nØø\rÅå',
+  'Δ_ΦΓΛΩΠΨΣΘΞ\x1bÆæßÉ',
+  ' !"#¤%&\'()*+,-./',
+  '0123456789:;<=>?',
+  '¡ABCDEFGHIJKLMNO',
+  'PQRSTUVWXYZÄÖÑÜ§',
+  '¿abcdefghijklmno',
+  'pqrstuvwxyzäöñüà',
+];
+const GSM_EXTENSION: Record<number, string> = {
+  0x0a: '\f',
+  0x14: '^',
+  0x28: '{',
+  0x29: '}',
+  0x2f: '\\',
+  0x3c: '[',
+  0x3d: '~',
+  0x3e: ']',
+  0x40: '|',
+  0x65: '€',
+};
 
 /** What an SMSC does with short_message: a reference decoder that shares nothing with libs/sms. */
 function referenceDecode(body: Buffer, dataCoding: number): string {
@@ -25,7 +44,10 @@ function referenceDecode(body: Buffer, dataCoding: number): string {
   return text;
 }
 
-interface Pdu { shortMessage: Buffer; dataCoding: number }
+interface Pdu {
+  shortMessage: Buffer;
+  dataCoding: number;
+}
 
 /** What the dispatcher sends: one submit_sm per segment, UDH in front (esm_class UDHI). */
 function toPdus(text: string, policy: EncodingPolicy, concat: SmsConcatMode, reference: number): Pdu[] {
@@ -71,7 +93,10 @@ describe(parseUdh.name, () => {
       expect(decodeText(body, dataCoding)).toBe(decoded);
       bySequence.set(sequence, decoded);
     }
-    const reassembled = [...bySequence.keys()].sort((a, b) => a - b).map((sequence) => bySequence.get(sequence)).join('');
+    const reassembled = [...bySequence.keys()]
+      .sort((a, b) => a - b)
+      .map((sequence) => bySequence.get(sequence))
+      .join('');
     expect(reassembled).toBe(expected);
   });
 });

@@ -41,9 +41,7 @@ describe(describeText.name, () => {
     ['Cần Thơ', CAN_THO, 'ascii-fold', 'gsm7', 1, 156, 160 - 156],
     ['Cần Thơ (NFD)', CAN_THO.normalize('NFD'), 'ascii-fold', 'gsm7', 1, 156, 160 - 156],
   ] as const)('%s under %s: %s, %i segments, %i units, %i left', (_, letter, policy, encoding, segments, units, left) => {
-    expect(describeText(letter, policy)).toEqual(
-      expect.objectContaining({ encoding, segments, units, unitsLeftInLastSegment: left }),
-    );
+    expect(describeText(letter, policy)).toEqual(expect.objectContaining({ encoding, segments, units, unitsLeftInLastSegment: left }));
   });
 
   it('uses the 16-bit-reference capacity when asked', () => {

@@ -25,10 +25,5 @@ export function characterAt(text: string, index: number): string {
 
 export function notGsm(text: string, index: number): SmsTextError {
   const character = characterAt(text, index);
-  return new SmsTextError(
-    'NOT_GSM',
-    `"${character}" (${codePointLabel(character)}) at index ${index} is not in the GSM 03.38 alphabet`,
-    character,
-    index,
-  );
+  return new SmsTextError('NOT_GSM', `"${character}" (${codePointLabel(character)}) at index ${index} is not in the GSM 03.38 alphabet`, character, index);
 }

@@ -62,7 +62,9 @@ export class CsvLineSplitter extends Transform {
     const lines = data.split('\n');
     this.pending = last ? '' : lines.pop()!;
     if (this.pending.length > MAX_LINE_CHARS) {
-      throw invalid(`line ${this.nextLine + lines.length} is longer than ${MAX_LINE_CHARS} characters: not a subscriber CSV`, { line: this.nextLine + lines.length });
+      throw invalid(`line ${this.nextLine + lines.length} is longer than ${MAX_LINE_CHARS} characters: not a subscriber CSV`, {
+        line: this.nextLine + lines.length,
+      });
     }
     if (last && lines.length > 0 && lines[lines.length - 1] === '') lines.pop();
     if (lines.length === 0) return;

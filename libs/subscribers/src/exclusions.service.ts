@@ -19,7 +19,11 @@ export class ExclusionsService {
     return this.db.transaction(async (manager) => {
       const added = await this.exclusions.add(msisdns, reason, user?.id ?? null, manager);
       const alreadyExcluded = [...new Set(msisdns.map(String))].filter((m) => !added.includes(m));
-      await this.audit.append(user, { action: 'exclusions.add', objectType: 'subscriber_exclusions', objectId: 'list', details: { count: added.length } }, manager);
+      await this.audit.append(
+        user,
+        { action: 'exclusions.add', objectType: 'subscriber_exclusions', objectId: 'list', details: { count: added.length } },
+        manager,
+      );
       return { added, alreadyExcluded };
     });
   }

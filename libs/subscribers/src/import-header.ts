@@ -10,14 +10,32 @@ export type ImportColumns = { [field in ImportField]: number | undefined } & { c
  * exported from a Vietnamese spreadsheet ("Số điện thoại,Nhà mạng,Tỉnh") is taken as it is.
  */
 const HEADER_NAMES: Record<string, ImportField> = {
-  msisdn: 'msisdn', phone: 'msisdn', phonenumber: 'msisdn', sodienthoai: 'msisdn', sdt: 'msisdn', sothuebao: 'msisdn', thuebao: 'msisdn',
-  carrier: 'carrier', nhamang: 'carrier', mang: 'carrier',
-  province: 'province', tinh: 'province', tinhthanh: 'province', tinhthanhpho: 'province', matinh: 'province',
-  status: 'status', trangthai: 'status',
+  msisdn: 'msisdn',
+  phone: 'msisdn',
+  phonenumber: 'msisdn',
+  sodienthoai: 'msisdn',
+  sdt: 'msisdn',
+  sothuebao: 'msisdn',
+  thuebao: 'msisdn',
+  carrier: 'carrier',
+  nhamang: 'carrier',
+  mang: 'carrier',
+  province: 'province',
+  tinh: 'province',
+  tinhthanh: 'province',
+  tinhthanhpho: 'province',
+  matinh: 'province',
+  status: 'status',
+  trangthai: 'status',
 };
 
 export function headerKey(name: string): string {
-  return name.normalize('NFD').replace(/[\u0300-\u036f]/g, '').replace(/[đĐ]/g, 'd').toLowerCase().replace(/[^a-z0-9]/g, '');
+  return name
+    .normalize('NFD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .replace(/[đĐ]/g, 'd')
+    .toLowerCase()
+    .replace(/[^a-z0-9]/g, '');
 }
 
 /** Reads line 1; anything but a recognisable header is a file-level error naming the column. */

@@ -15,8 +15,15 @@ export interface AcceptedRow {
 }
 
 const STATUS_NAMES: Record<string, SubscriberStatus> = {
-  active: 'active', 'hoat dong': 'active', 'hoạt động': 'active',
-  opted_out: 'opted_out', 'opted-out': 'opted_out', optout: 'opted_out', opt_out: 'opted_out', 'tu choi': 'opted_out', 'từ chối': 'opted_out',
+  active: 'active',
+  'hoat dong': 'active',
+  'hoạt động': 'active',
+  opted_out: 'opted_out',
+  'opted-out': 'opted_out',
+  optout: 'opted_out',
+  opt_out: 'opted_out',
+  'tu choi': 'opted_out',
+  'từ chối': 'opted_out',
 };
 
 type Province = { code: string; mapped: boolean } | { error: string };

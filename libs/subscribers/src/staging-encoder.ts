@@ -90,7 +90,6 @@ export class StagingEncoder extends Transform implements ImportProgress {
   }
 }
 
-
 /**
  * Why a line is not text at all, before its fields are read. A NUL cannot reach PostgreSQL text (the whole
  * COPY would fail); U+FFFD is what bytes that are not UTF-8 decode to (a list saved as plain "CSV" by Excel).

@@ -73,7 +73,11 @@ export class SubscriberImportService {
       mapped: encoder.mapped,
     };
     const job = await this.imports.finish(runner, id, counts);
-    await this.audit.append(options.user, { action: 'subscribers.import', objectType: 'subscriber_import', objectId: id, details: { ...counts } }, runner.manager);
+    await this.audit.append(
+      options.user,
+      { action: 'subscribers.import', objectType: 'subscriber_import', objectId: id, details: { ...counts } },
+      runner.manager,
+    );
     return job;
   }
 }

@@ -108,17 +108,23 @@ describe(SubscriberImportService.name, () => {
     const text = 'so_dien_thoai,nha_mang,tinh\n0912345678,viettel,cũ:93\n0905234567,mobifone,92\n0987654321,viettel,92\n';
     const job = await sut.importCsv(csv(text), { source: 'vi.csv', user: null });
     expect(job).toMatchObject({ read: 3, inserted: 0, updated: 1, unchanged: 2, rejected: 0, mapped: 1 });
-    const rows = await queryRows(dataSource, `SELECT msisdn::text, carrier, status FROM subscribers WHERE msisdn IN (84912345678, 84905234567) ORDER BY msisdn`);
+    const rows = await queryRows(
+      dataSource,
+      `SELECT msisdn::text, carrier, status FROM subscribers WHERE msisdn IN (84912345678, 84905234567) ORDER BY msisdn`,
+    );
     expect(rows).toEqual([
       { msisdn: '84905234567', carrier: 'mobifone', status: 'opted_out' },
       { msisdn: '84912345678', carrier: 'viettel', status: 'active' },
     ]);
   });
 
-  it('refuses, row by row, provinces outside the importing user\'s scope', async () => {
+  it("refuses, row by row, provinces outside the importing user's scope", async () => {
     const user: AuthUser = { id: 1, username: 'x', role: 'drafter', provinceScope: ['66'] };
     await dataSource.query(`INSERT INTO users (id, username, password_hash, role, province_scope) VALUES (1, 'x', 'x', 'drafter', '{66}')`);
-    const job = await sut.importCsv(csv('msisdn,carrier,province\n0911111111,vnpt,Đắk Lắk\n0911111112,vnpt,Phú Yên\n0911111113,vnpt,Cần Thơ\n'), { source: 's.csv', user });
+    const job = await sut.importCsv(csv('msisdn,carrier,province\n0911111111,vnpt,Đắk Lắk\n0911111112,vnpt,Phú Yên\n0911111113,vnpt,Cần Thơ\n'), {
+      source: 's.csv',
+      user,
+    });
     expect(job).toMatchObject({ inserted: 2, rejected: 1, mapped: 1, createdBy: 1 });
     expect((await imports.firstRejections(job.id, 10))[0]).toMatchObject({ line: 4, reason: 'province 92 (Cần Thơ) is outside your scope' });
   });
@@ -129,7 +135,9 @@ describe(SubscriberImportService.name, () => {
     lines[501] = '0915999999,vn\u0000pt,92'; // line 502, about 10 kB into the file
     const job = await sut.importCsv(csv(lines.join('\n')), { source: 'nul.csv', user: null });
     expect(job).toMatchObject({ read: 600, inserted: 599, rejected: 1 });
-    expect(await imports.firstRejections(job.id, 10)).toEqual([{ line: 502, reason: 'contains a NUL character (binary data, not text)', raw: '0915999999,vn\ufffdpt,92' }]);
+    expect(await imports.firstRejections(job.id, 10)).toEqual([
+      { line: 502, reason: 'contains a NUL character (binary data, not text)', raw: '0915999999,vn\ufffdpt,92' },
+    ]);
   });
 
   it('says a line is not UTF-8 when its bytes are not (a list saved as plain "CSV" by Excel)', async () => {
@@ -168,8 +176,16 @@ describe(SubscriberImportService.name, () => {
       await writer.query(`BEGIN; INSERT INTO subscribers (msisdn, carrier, province_code) VALUES (84944000001, 'mobifone', '79')`);
       const importing = sut.importCsv(csv('msisdn,carrier,province\n0944000001,mobifone,79\n0944000002,mobifone,79\n'), { source: 'w.csv', user: null });
       await pollUntil(
-        async () => (await queryRows<{ n: number }>(dataSource, `SELECT count(*)::int AS n FROM pg_stat_activity WHERE wait_event_type = 'Lock' AND datname = current_database()`))[0].n,
-        (waiting) => waiting >= 1, { what: 'the import waiting for the other writer' });
+        async () =>
+          (
+            await queryRows<{ n: number }>(
+              dataSource,
+              `SELECT count(*)::int AS n FROM pg_stat_activity WHERE wait_event_type = 'Lock' AND datname = current_database()`,
+            )
+          )[0].n,
+        (waiting) => waiting >= 1,
+        { what: 'the import waiting for the other writer' },
+      );
       await writer.query('COMMIT');
       expect(await importing).toMatchObject({ inserted: 1, unchanged: 1, rejected: 0 });
     } finally {

@@ -33,7 +33,11 @@ export class SubscriberImportsRepository {
     return rows[0];
   }
 
-  async finish(runner: QueryRunner, id: number, counts: Omit<ImportJob, 'id' | 'state' | 'source' | 'createdBy' | 'createdAt' | 'finishedAt'>): Promise<ImportJob> {
+  async finish(
+    runner: QueryRunner,
+    id: number,
+    counts: Omit<ImportJob, 'id' | 'state' | 'source' | 'createdBy' | 'createdAt' | 'finishedAt'>,
+  ): Promise<ImportJob> {
     const params = [id, counts.read, counts.inserted, counts.updated, counts.unchanged, counts.rejected, counts.mapped];
     return (await queryRows<ImportJob>(runner, FINISH_IMPORT, params))[0];
   }

@@ -49,7 +49,15 @@ function previewProvince(compiled: CompiledTemplate, policy: EncodingPolicy, pro
   const rendered = renderTemplate(compiled, templateContext(province, { name: 'Chiến dịch', startDate: new Date(), endDate: null }));
   try {
     const text = describeText(rendered, policy);
-    return { ...base, text: text.text, encoding: text.encoding, segments: text.segments, units: text.units, unitsLeftInLastSegment: text.unitsLeftInLastSegment, audienceSegments: subscribers * text.segments };
+    return {
+      ...base,
+      text: text.text,
+      encoding: text.encoding,
+      segments: text.segments,
+      units: text.units,
+      unitsLeftInLastSegment: text.unitsLeftInLastSegment,
+      audienceSegments: subscribers * text.segments,
+    };
   } catch (error) {
     if (!(error instanceof SmsTextError)) throw error;
     return { ...base, text: null, encoding: null, segments: 0, units: 0, unitsLeftInLastSegment: 0, audienceSegments: 0, error: error.message };

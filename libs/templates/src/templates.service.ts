@@ -32,7 +32,11 @@ export class TemplatesService {
     const familyId = input.previousVersionId ? (await this.get(input.previousVersionId)).familyId : null;
     return this.db.transaction(async (manager) => {
       const template = await this.templates.insert(input, user.id, familyId, manager);
-      await this.audit.append(user, { action: 'template.create', objectType: 'template', objectId: template.id, details: { version: template.version } }, manager);
+      await this.audit.append(
+        user,
+        { action: 'template.create', objectType: 'template', objectId: template.id, details: { version: template.version } },
+        manager,
+      );
       return template;
     });
   }

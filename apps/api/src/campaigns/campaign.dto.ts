@@ -26,7 +26,11 @@ export class CreateCampaignDto {
   @Length(1, 100, { each: true })
   provinces: string[];
 
-  @ApiPropertyOptional({ enum: CARRIERS, isArray: true, description: 'Default: every carrier with an account in the carriers file; one without an account is refused (400)' })
+  @ApiPropertyOptional({
+    enum: CARRIERS,
+    isArray: true,
+    description: 'Default: every carrier with an account in the carriers file; one without an account is refused (400)',
+  })
   @IsOptional()
   @IsIn(CARRIERS, { each: true })
   carriers?: Carrier[];
@@ -45,7 +49,8 @@ export class CreateCampaignDto {
   @ApiPropertyOptional({
     enum: AMBIGUOUS_POLICIES,
     default: 'resend',
-    description: 'A submit the carrier never answered: send it again after 30 s (a duplicate is possible), or wait for its receipt, matched by number and time (unknown if none comes within the validity)',
+    description:
+      'A submit the carrier never answered: send it again after 30 s (a duplicate is possible), or wait for its receipt, matched by number and time (unknown if none comes within the validity)',
   })
   @IsOptional()
   @IsIn(AMBIGUOUS_POLICIES)

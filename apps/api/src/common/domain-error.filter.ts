@@ -27,7 +27,7 @@ export class DomainErrorFilter implements ExceptionFilter {
     if (error instanceof HttpException) {
       const status = error.getStatus();
       const body = error.getResponse();
-      const message = typeof body === 'string' ? body : (body as { message?: unknown }).message ?? error.message;
+      const message = typeof body === 'string' ? body : ((body as { message?: unknown }).message ?? error.message);
       response.status(status).json({ statusCode: status, error: HttpStatus[status] ?? 'ERROR', message });
       return;
     }
@@ -38,10 +38,13 @@ export class DomainErrorFilter implements ExceptionFilter {
     if (isDatabaseUnavailable(error)) {
       // A restart or failover, not a bug: say so, and when to come back, without a stack per request.
       this.logger.warn(`database unavailable: ${(error as Error).message}`);
-      response.status(503).set('Retry-After', '5').json({ statusCode: 503, error: 'UNAVAILABLE', message: 'the database is unavailable (restarting?); try again in a few seconds' });
+      response
+        .status(503)
+        .set('Retry-After', '5')
+        .json({ statusCode: 503, error: 'UNAVAILABLE', message: 'the database is unavailable (restarting?); try again in a few seconds' });
       return;
     }
-    this.logger.error(error instanceof Error ? error.stack ?? error.message : String(error));
+    this.logger.error(error instanceof Error ? (error.stack ?? error.message) : String(error));
     response.status(500).json({ statusCode: 500, error: 'INTERNAL', message: 'internal error; the request was not completed' });
   }
 }

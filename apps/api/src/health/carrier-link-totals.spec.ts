@@ -4,7 +4,17 @@ import { totalsByCarrier } from './carrier-link-totals';
 const ZERO: LinkCounters = { submitted: 0, accepted: 0, retried: 0, failed: 0, ambiguous: 0, receipts: 0, inbound: 0, reconnects: 0 };
 
 function status(dispatcherId: string, carrier: string, state: string, boundSessions: number, counters: Partial<LinkCounters> = {}): StoredLinkStatus {
-  return { dispatcherId, carrier, state, boundSessions, inFlight: boundSessions * 10, queued: 1, counters: { ...ZERO, ...counters }, updatedAt: new Date(), fresh: true };
+  return {
+    dispatcherId,
+    carrier,
+    state,
+    boundSessions,
+    inFlight: boundSessions * 10,
+    queued: 1,
+    counters: { ...ZERO, ...counters },
+    updatedAt: new Date(),
+    fresh: true,
+  };
 }
 
 describe(totalsByCarrier.name, () => {
@@ -18,7 +28,11 @@ describe(totalsByCarrier.name, () => {
 
     expect(sut.map((total) => total.carrier)).toEqual(['viettel', 'vnpt']);
     expect(sut[0]).toEqual({
-      carrier: 'viettel', boundSessions: 3, inFlight: 30, queued: 3, links: { bound: 2, connecting: 1 },
+      carrier: 'viettel',
+      boundSessions: 3,
+      inFlight: 30,
+      queued: 3,
+      links: { bound: 2, connecting: 1 },
       counters: { ...ZERO, accepted: 12, receipts: 4, reconnects: 3 },
     });
     expect(sut[1]).toMatchObject({ carrier: 'vnpt', boundSessions: 1, links: { bound: 1 } });

@@ -36,7 +36,11 @@ export function totalsByCarrier(statuses: StoredLinkStatus[]): CarrierLinkTotals
 
 function emptyTotals(carrier: string): CarrierLinkTotals {
   return {
-    carrier, boundSessions: 0, inFlight: 0, queued: 0, links: {},
+    carrier,
+    boundSessions: 0,
+    inFlight: 0,
+    queued: 0,
+    links: {},
     counters: noLinkCounters(),
   };
 }

@@ -25,11 +25,16 @@ export class CarrierLinksIndicator {
       // Thrown, it would turn the 503 of an unreachable database into a 500; the database check says why.
       return indicator.down({ message: 'link status unavailable' });
     }
-    const carriers = Object.fromEntries(totalsByCarrier(statuses).map((total) => [total.carrier, {
-      status: total.boundSessions > 0 ? 'up' : 'down',
-      boundSessions: total.boundSessions,
-      links: total.links,
-    }]));
+    const carriers = Object.fromEntries(
+      totalsByCarrier(statuses).map((total) => [
+        total.carrier,
+        {
+          status: total.boundSessions > 0 ? 'up' : 'down',
+          boundSessions: total.boundSessions,
+          links: total.links,
+        },
+      ]),
+    );
     return indicator.up(carriers);
   }
 }

@@ -1,18 +1,39 @@
 import { type LinkCounters, type StoredLinkStatus } from '@loa/delivery';
 import { LinkCounterDeltas } from './link-counter-deltas';
 
-const counters = (accepted: number, receipts = 0): LinkCounters =>
-  ({ submitted: accepted, accepted, retried: 0, failed: 0, ambiguous: 0, receipts, inbound: 0, reconnects: 0 });
-const status = (dispatcherId: string, carrier: string, c: LinkCounters): StoredLinkStatus =>
-  ({ dispatcherId, carrier, state: 'bound', boundSessions: 1, inFlight: 0, queued: 0, counters: c, updatedAt: new Date(), fresh: true });
+const counters = (accepted: number, receipts = 0): LinkCounters => ({
+  submitted: accepted,
+  accepted,
+  retried: 0,
+  failed: 0,
+  ambiguous: 0,
+  receipts,
+  inbound: 0,
+  reconnects: 0,
+});
+const status = (dispatcherId: string, carrier: string, c: LinkCounters): StoredLinkStatus => ({
+  dispatcherId,
+  carrier,
+  state: 'bound',
+  boundSessions: 1,
+  inFlight: 0,
+  queued: 0,
+  counters: c,
+  updatedAt: new Date(),
+  fresh: true,
+});
 
 describe(LinkCounterDeltas.name, () => {
   it('counts what each dispatcher added since the last scrape, summed per carrier', () => {
     const sut = new LinkCounterDeltas();
-    expect(sut.increments([status('a', 'viettel', counters(10, 4)), status('b', 'viettel', counters(5))]).get('viettel'))
-      .toMatchObject({ accepted: 15, receipts: 4 });
-    expect(sut.increments([status('a', 'viettel', counters(12, 9)), status('b', 'viettel', counters(5))]).get('viettel'))
-      .toMatchObject({ accepted: 2, receipts: 5 });
+    expect(sut.increments([status('a', 'viettel', counters(10, 4)), status('b', 'viettel', counters(5))]).get('viettel')).toMatchObject({
+      accepted: 15,
+      receipts: 4,
+    });
+    expect(sut.increments([status('a', 'viettel', counters(12, 9)), status('b', 'viettel', counters(5))]).get('viettel')).toMatchObject({
+      accepted: 2,
+      receipts: 5,
+    });
   });
 
   it('never goes down: a restarted dispatcher (a new id) counts from zero, one that died adds nothing', () => {

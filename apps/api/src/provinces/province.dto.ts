@@ -33,7 +33,12 @@ export class UpdateProvinceDto {
   @Matches(/^(113|0\d[\d. ]{6,14}\d)$/, { each: true, message: 'each hotline must be 113 or a Vietnamese number like 069.367.2888' })
   policeHotlines?: string[];
 
-  @ApiPropertyOptional({ nullable: true, type: String, description: 'https URL of the police website; null clears it', example: 'https://congan.cantho.gov.vn' })
+  @ApiPropertyOptional({
+    nullable: true,
+    type: String,
+    description: 'https URL of the police website; null clears it',
+    example: 'https://congan.cantho.gov.vn',
+  })
   @IsOptional()
   @ValidateIf((_, value) => value !== null)
   @IsUrl({ protocols: ['https', 'http'], require_protocol: true })

@@ -19,7 +19,10 @@ export class AudiencesController {
   @ApiOperation({ summary: 'Active, not excluded subscribers per province and carrier, within your province scope' })
   async count(@Query() query: AudienceCountQuery, @CurrentUser() user: AuthUser): Promise<AudienceCountDto> {
     const resolved = (query.provinces ?? []).map((input) => ({ input, ...this.directory.resolve(input) }));
-    const provinces = scopedProvinces(user, resolved.map((r) => r.province.code));
+    const provinces = scopedProvinces(
+      user,
+      resolved.map((r) => r.province.code),
+    );
     const carriers = (query.carriers ?? []).map((name) => {
       const carrier = name.toLowerCase() === 'others' ? 'others' : parseCarrierName(name);
       if (!carrier) throw invalid(`carriers: unknown carrier "${name}" (viettel, vnpt, mobifone, others)`, { carrier: name });

@@ -23,7 +23,10 @@ export class SubscriberImportsController {
   @HttpCode(201)
   @Roles('drafter')
   @ApiConsumes('text/csv')
-  @ApiBody({ description: 'UTF-8 CSV (BOM optional), header msisdn,carrier,province[,status] or so_dien_thoai,nha_mang,tinh[,trang_thai]; streamed, any size', schema: { type: 'string' } })
+  @ApiBody({
+    description: 'UTF-8 CSV (BOM optional), header msisdn,carrier,province[,status] or so_dien_thoai,nha_mang,tinh[,trang_thai]; streamed, any size',
+    schema: { type: 'string' },
+  })
   @ApiOperation({ summary: 'Import a subscriber list; bad rows are refused one by one, a bad file as a whole (nothing written)' })
   async create(@Req() request: Request, @CurrentUser() user: AuthUser): Promise<ImportJobDto> {
     const type = (request.headers['content-type'] ?? '').split(';')[0].trim().toLowerCase();

@@ -3,10 +3,18 @@ import { Transform } from 'class-transformer';
 import { ArrayMaxSize, ArrayMinSize, IsArray, IsOptional, IsString, MaxLength } from 'class-validator';
 
 const commaList = ({ value }: { value: unknown }) =>
-  typeof value === 'string' ? value.split(',').map((item) => item.trim()).filter((item) => item !== '') : value;
+  typeof value === 'string'
+    ? value
+        .split(',')
+        .map((item) => item.trim())
+        .filter((item) => item !== '')
+    : value;
 
 export class AudienceCountQuery {
-  @ApiPropertyOptional({ description: 'Comma-separated provinces: current codes, names (legacy names are mapped) or "legacy:NN". Default: your whole scope.', example: '01,79,Cần Thơ' })
+  @ApiPropertyOptional({
+    description: 'Comma-separated provinces: current codes, names (legacy names are mapped) or "legacy:NN". Default: your whole scope.',
+    example: '01,79,Cần Thơ',
+  })
   @IsOptional()
   @Transform(commaList)
   @IsArray()
@@ -41,7 +49,10 @@ export class AudienceCountDto {
   @ApiProperty({ description: 'Active subscribers, opted-out and excluded numbers left out' }) total: number;
   @ApiProperty({ type: CarrierTotalsDto }) carriers: CarrierTotalsDto;
   @ApiProperty({ type: [ProvinceAudienceDto] }) provinces: ProvinceAudienceDto[];
-  @ApiProperty({ description: 'Legacy province names in the request and the current unit each was mapped to', example: [{ input: 'Hậu Giang', code: '92', mappedFrom: { code: '93', name: 'Hậu Giang' } }] })
+  @ApiProperty({
+    description: 'Legacy province names in the request and the current unit each was mapped to',
+    example: [{ input: 'Hậu Giang', code: '92', mappedFrom: { code: '93', name: 'Hậu Giang' } }],
+  })
   mapped: { input: string; code: string; mappedFrom: { code: string; name: string } }[];
 }
 

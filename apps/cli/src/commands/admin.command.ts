@@ -43,7 +43,10 @@ export async function runUserAdd(username: string, options: { role: string; prov
 
 /** `--provinces 14,Cần Thơ,legacy:93` -> current codes; an unknown one is refused before anything is saved. */
 export function parseProvinceScope(list: string, directory: ProvinceDirectory): string[] {
-  const entries = list.split(',').map((entry) => entry.trim()).filter((entry) => entry !== '');
+  const entries = list
+    .split(',')
+    .map((entry) => entry.trim())
+    .filter((entry) => entry !== '');
   if (entries.length === 0) throw invalid('--provinces: give at least one province, or leave the option out for national scope');
   const codes = entries.map((entry) => {
     const found = directory.tryResolve(entry);
@@ -65,14 +68,18 @@ export function runConfigCheck(): void {
   const carriers = loadCarriersFile(env.carriersFile);
   process.stdout.write(`environment ok; ${env.carriersFile}: ${carriers.length} carrier accounts ok\n`);
   for (const carrier of carriers) {
-    process.stdout.write(`  ${carrier.id}: ${carrier.host}:${carrier.port} as ${carrier.systemId}, ${carrier.binds} × ${carrier.bindMode}, ${carrier.tps} tps${carrier.simulated ? ' (simulated)' : ''}\n`);
+    process.stdout.write(
+      `  ${carrier.id}: ${carrier.host}:${carrier.port} as ${carrier.systemId}, ${carrier.binds} × ${carrier.bindMode}, ${carrier.tps} tps${carrier.simulated ? ' (simulated)' : ''}\n`,
+    );
   }
 }
 
 /** `loa openapi`: prints the OpenAPI document (no database needed beyond construction). */
 export async function runOpenApi(): Promise<void> {
   const runtime = await openRuntime({ migrate: false });
-  const app = await NestFactory.create(ApiModule.forRoot({ databaseUrl: runtime.databaseUrl, jwtSecret: 'openapi-only-openapi-only-openapi-only' }), { logger: ['error'] });
+  const app = await NestFactory.create(ApiModule.forRoot({ databaseUrl: runtime.databaseUrl, jwtSecret: 'openapi-only-openapi-only-openapi-only' }), {
+    logger: ['error'],
+  });
   const document = configureApi(app);
   process.stdout.write(JSON.stringify(document, null, 2) + '\n');
   await app.close();

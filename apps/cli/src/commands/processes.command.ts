@@ -27,7 +27,11 @@ export async function runApi(): Promise<void> {
 export async function runDispatcher(options: { leaseSeconds: number; unmatchedReceiptSeconds: number; maxBinds?: number }): Promise<void> {
   const runtime = await openRuntime({ migrate: false });
   const carriers = loadCarriersFile(runtime.env.carriersFile);
-  const dispatcher = { leaseSeconds: options.leaseSeconds, unmatchedReceiptSeconds: options.unmatchedReceiptSeconds, maxBindsPerCarrier: options.maxBinds ?? Number.POSITIVE_INFINITY };
+  const dispatcher = {
+    leaseSeconds: options.leaseSeconds,
+    unmatchedReceiptSeconds: options.unmatchedReceiptSeconds,
+    maxBindsPerCarrier: options.maxBinds ?? Number.POSITIVE_INFINITY,
+  };
   @Module({ imports: [DatabaseModule.forRoot({ url: runtime.databaseUrl }), DispatcherModule.forRoot({ carriers, dispatcher })] })
   class DispatcherProcessModule {}
   const app = await NestFactory.createApplicationContext(DispatcherProcessModule);

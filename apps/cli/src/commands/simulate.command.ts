@@ -7,7 +7,11 @@ import { onShutdownSignal } from '../shutdown';
 export async function runSimulate(): Promise<void> {
   const carriers = loadCarriersFile(loadEnvironment().carriersFile).filter((carrier) => carrier.simulated);
   const simulators = await startSimulators(
-    carriers.map((carrier) => ({ profile: carrier.simulatorProfile, port: carrier.port, accounts: [{ systemId: carrier.systemId, password: carrier.password }] })),
+    carriers.map((carrier) => ({
+      profile: carrier.simulatorProfile,
+      port: carrier.port,
+      accounts: [{ systemId: carrier.systemId, password: carrier.password }],
+    })),
   );
   new Logger('loa simulate').log(`simulating ${carriers.map((carrier) => `${carrier.id} on port ${carrier.port}`).join(', ')}`);
   onShutdownSignal(() => simulators.stop());

@@ -64,12 +64,7 @@ async function prepareData(app: INestApplication, demoMode: boolean, password: s
 
 function printWelcome(port: number, demoPassword: string | null, elapsedMs: number): void {
   const base = `http://127.0.0.1:${port}`;
-  const lines = [
-    '',
-    `Loa is running (started in ${(elapsedMs / 1000).toFixed(1)} s)`,
-    `  API:      ${base}`,
-    `  API docs: ${base}/docs`,
-  ];
+  const lines = ['', `Loa is running (started in ${(elapsedMs / 1000).toFixed(1)} s)`, `  API:      ${base}`, `  API docs: ${base}/docs`];
   if (demoPassword) {
     lines.push(`  Demo logins (password: ${demoPassword}): ${DEMO_USERS.map((user) => user.username).join(', ')}`);
     lines.push(`  Try: curl -s ${base}/auth/login -H 'content-type: application/json' -d '{"username":"demo-drafter","password":"${demoPassword}"}'`);

@@ -20,7 +20,10 @@ export function findLinks(text: string): LinkMatch[] {
   for (const match of text.matchAll(LINK)) {
     // Sentence punctuation after a link is not part of it.
     const link = match[0].replace(/[.,;:!?)"'»”’]+$/, '');
-    const host = link.replace(/^https?:\/\//i, '').split(/[/?#:]/)[0].toLowerCase();
+    const host = link
+      .replace(/^https?:\/\//i, '')
+      .split(/[/?#:]/)[0]
+      .toLowerCase();
     if (host.includes('.')) found.push({ text: link, index: match.index, host });
   }
   return found;

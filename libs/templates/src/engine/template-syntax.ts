@@ -3,10 +3,27 @@ import { TemplateError } from './template.exception';
 
 // Jison token names as a drafter would read them.
 const TOKENS: Record<string, string> = {
-  EOF: 'the end of the template', INVALID: 'an unexpected character', CLOSE: '}}', CLOSE_UNESCAPED: '}}}',
-  OPEN: '{{', OPEN_BLOCK: '{{#', OPEN_ENDBLOCK: '{{/', OPEN_INVERSE: '{{^', OPEN_INVERSE_CHAIN: '{{else',
-  INVERSE: '{{else}}', OPEN_SEXPR: '(', CLOSE_SEXPR: ')', ID: 'a name', SEP: '.', EQUALS: '=', STRING: 'a string',
-  NUMBER: 'a number', CONTENT: 'text', OPEN_PARTIAL: '{{>', COMMENT: 'a comment', DATA: '@',
+  EOF: 'the end of the template',
+  INVALID: 'an unexpected character',
+  CLOSE: '}}',
+  CLOSE_UNESCAPED: '}}}',
+  OPEN: '{{',
+  OPEN_BLOCK: '{{#',
+  OPEN_ENDBLOCK: '{{/',
+  OPEN_INVERSE: '{{^',
+  OPEN_INVERSE_CHAIN: '{{else',
+  INVERSE: '{{else}}',
+  OPEN_SEXPR: '(',
+  CLOSE_SEXPR: ')',
+  ID: 'a name',
+  SEP: '.',
+  EQUALS: '=',
+  STRING: 'a string',
+  NUMBER: 'a number',
+  CONTENT: 'text',
+  OPEN_PARTIAL: '{{>',
+  COMMENT: 'a comment',
+  DATA: '@',
 };
 
 function humanToken(token: string): string {
@@ -38,7 +55,11 @@ function syntaxError(error: Error & { lineNumber?: number; column?: number }): T
   if (typeof error.lineNumber === 'number') {
     // Handlebars' own Exception (e.g. "if doesn't match unless") carries the node location, column 0-based.
     const detail = error.message.replace(/ - \d+:\d+$/, '');
-    return located(`Template syntax error: ${detail.replace(/^(\w+) doesn't match (\w+)$/, '{{#$1}} is closed by {{/$2}}')}`, error.lineNumber, error.column ?? 0);
+    return located(
+      `Template syntax error: ${detail.replace(/^(\w+) doesn't match (\w+)$/, '{{#$1}} is closed by {{/$2}}')}`,
+      error.lineNumber,
+      error.column ?? 0,
+    );
   }
   // Jison parse errors carry no location on the error; the shared lexer still holds the last token's.
   const where = (Handlebars as unknown as { Parser: { lexer: JisonLexer } }).Parser.lexer.yylloc;
@@ -49,7 +70,11 @@ function syntaxError(error: Error & { lineNumber?: number; column?: number }): T
     : error.message.split('\n')[0];
   // At the end of input the useful place is just after the last token, where the closing was expected.
   const atEnd = got === 'EOF';
-  return located(`Template syntax error: ${detail}`, (atEnd ? where?.last_line : where?.first_line) ?? 1, (atEnd ? where?.last_column : where?.first_column) ?? 0);
+  return located(
+    `Template syntax error: ${detail}`,
+    (atEnd ? where?.last_line : where?.first_line) ?? 1,
+    (atEnd ? where?.last_column : where?.first_column) ?? 0,
+  );
 }
 
 function located(message: string, line: number, zeroBasedColumn: number): TemplateError {

@@ -22,8 +22,14 @@ export interface TemplateContext {
 }
 
 export type TemplateVariable =
-  | 'province.name' | 'province.code' | 'province.hotline' | 'province.hotlines' | 'province.website'
-  | 'campaign.name' | 'campaign.startDate' | 'campaign.endDate';
+  | 'province.name'
+  | 'province.code'
+  | 'province.hotline'
+  | 'province.hotlines'
+  | 'province.website'
+  | 'campaign.name'
+  | 'campaign.startDate'
+  | 'campaign.endDate';
 
 export interface TemplateVariableInfo {
   vi: string;
@@ -35,7 +41,11 @@ export const TEMPLATE_VARIABLES: Readonly<Record<TemplateVariable, TemplateVaria
   'province.name': { vi: 'Tên tỉnh, thành phố', en: 'Province or city name', example: 'Đắk Lắk' },
   'province.code': { vi: 'Mã tỉnh, thành phố', en: 'Province code', example: '66' },
   'province.hotline': { vi: 'Số đường dây nóng đầu tiên của Công an tỉnh', en: 'First police hotline', example: '069.4389.211' },
-  'province.hotlines': { vi: 'Tất cả số đường dây nóng, nối bằng " hoặc "', en: 'All police hotlines, joined with " hoặc "', example: '069.4389.211 hoặc 0262.3818.568' },
+  'province.hotlines': {
+    vi: 'Tất cả số đường dây nóng, nối bằng " hoặc "',
+    en: 'All police hotlines, joined with " hoặc "',
+    example: '069.4389.211 hoặc 0262.3818.568',
+  },
   'province.website': { vi: 'Trang thông tin điện tử của Công an tỉnh', en: 'Police website', example: 'congan.daklak.gov.vn' },
   'campaign.name': { vi: 'Tên chiến dịch', en: 'Campaign name', example: 'Cảnh báo lừa đảo dịp Tết' },
   'campaign.startDate': { vi: 'Ngày bắt đầu (dd/MM/yyyy)', en: 'Start date (dd/MM/yyyy)', example: '20/01/2026' },

@@ -34,7 +34,9 @@ describe(compileTemplate.name, () => {
   });
 
   it('offers upper and lower (Vietnamese-aware), and if/unless blocks', () => {
-    const sut = compileTemplate('{{upper province.name}} {{lower "CẢNH BÁO"}}{{#if province.website}} {{province.website}}{{else}} -{{/if}}{{#unless campaign.endDate}} (không hạn){{/unless}}');
+    const sut = compileTemplate(
+      '{{upper province.name}} {{lower "CẢNH BÁO"}}{{#if province.website}} {{province.website}}{{else}} -{{/if}}{{#unless campaign.endDate}} (không hạn){{/unless}}',
+    );
     expect(renderTemplate(sut, DAK_LAK)).toBe('ĐẮK LẮK cảnh báo congan.daklak.gov.vn');
     expect(renderTemplate(sut, { ...DAK_LAK, province: { ...DAK_LAK.province, website: null }, campaign: { ...DAK_LAK.campaign, endDate: null } })).toBe(
       'ĐẮK LẮK cảnh báo - (không hạn)',
@@ -42,7 +44,10 @@ describe(compileTemplate.name, () => {
   });
 
   it('reports which variables a template uses', () => {
-    expect([...compileTemplate('{{province.name}} {{#if province.website}}{{province.website}}{{/if}}').variables]).toEqual(['province.name', 'province.website']);
+    expect([...compileTemplate('{{province.name}} {{#if province.website}}{{province.website}}{{/if}}').variables]).toEqual([
+      'province.name',
+      'province.website',
+    ]);
   });
 
   it.each([

@@ -1,13 +1,20 @@
 import { lintTemplate, type LintOptions } from './template.linter';
 import { type TemplateProvince } from './template-variables';
 
-const DAK_LAK: TemplateProvince = { code: '66', name: 'Đắk Lắk', hotline: '069.4389.211', hotlines: '069.4389.211 hoặc 0262.3818.568', website: 'congan.daklak.gov.vn' };
+const DAK_LAK: TemplateProvince = {
+  code: '66',
+  name: 'Đắk Lắk',
+  hotline: '069.4389.211',
+  hotlines: '069.4389.211 hoặc 0262.3818.568',
+  website: 'congan.daklak.gov.vn',
+};
 const CAN_THO: TemplateProvince = { code: '92', name: 'Cần Thơ', hotline: '069.367.2888', hotlines: '069.367.2888', website: 'congan.cantho.gov.vn' };
 const OPTIONS: LintOptions = { policy: 'auto', maxSegments: 3, allowedLinkDomains: ['gov.vn', 'bocongan.gov.vn'], provinces: [DAK_LAK, CAN_THO] };
 const WARNING = 'Công an {{province.name}} cảnh báo: không cung cấp mã OTP cho người lạ. Liên hệ {{province.hotlines}} hoặc 113.';
 
 const codes = (body: string, options: Partial<LintOptions> = {}) => lintTemplate(body, { ...OPTIONS, ...options }).map((finding) => finding.code);
-const errors = (body: string, options: Partial<LintOptions> = {}) => lintTemplate(body, { ...OPTIONS, ...options }).filter((finding) => finding.severity === 'error');
+const errors = (body: string, options: Partial<LintOptions> = {}) =>
+  lintTemplate(body, { ...OPTIONS, ...options }).filter((finding) => finding.severity === 'error');
 
 describe(lintTemplate.name, () => {
   it('finds no error in a national warning using each province hotline', () => {
@@ -78,7 +85,9 @@ describe(lintTemplate.name, () => {
   });
 
   it('warns about a number written into the text when no province is given', () => {
-    expect(lintTemplate('Gọi 0262.3818.568', { ...OPTIONS, provinces: [] })).toContainEqual(expect.objectContaining({ severity: 'warning', code: 'PHONE_HARDCODED' }));
+    expect(lintTemplate('Gọi 0262.3818.568', { ...OPTIONS, provinces: [] })).toContainEqual(
+      expect.objectContaining({ severity: 'warning', code: 'PHONE_HARDCODED' }),
+    );
   });
 
   it('refuses more segments than allowed, per province', () => {

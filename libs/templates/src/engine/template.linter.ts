@@ -49,7 +49,10 @@ export function lintTemplate(body: string, options: LintOptions): LintFinding[] 
     throw error;
   }
   const bodyIsGsm = findNonGsmCharacters(staticText(compiled.body)).length === 0;
-  const findings = [...(options.policy === 'auto' ? ucs2InBody(compiled.body) : []), ...(options.provinces.length === 0 ? hardcodedNumbers(compiled.body) : [])];
+  const findings = [
+    ...(options.policy === 'auto' ? ucs2InBody(compiled.body) : []),
+    ...(options.provinces.length === 0 ? hardcodedNumbers(compiled.body) : []),
+  ];
   const provinces = options.provinces.length > 0 ? options.provinces : [SAMPLE_CONTEXT.province];
   const perProvince = provinces.map((province) => lintProvince(compiled, province, options, bodyIsGsm));
   return [...findings, ...collapse(provinces, perProvince, options.provinces.length === 0)];
@@ -65,23 +68,46 @@ function lintProvince(compiled: CompiledTemplate, province: TemplateProvince, op
   const findings: ProvinceFinding[] = [];
   for (const link of findLinks(text)) {
     if (isAllowedHost(link.host, options.allowedLinkDomains)) continue;
-    findings.push({ severity: 'error', code: 'LINK_NOT_ALLOWED', index: link.index, say: (where) => `Link "${link.text}" (${link.host}) is not on the allow-list of official domains${where}` });
+    findings.push({
+      severity: 'error',
+      code: 'LINK_NOT_ALLOWED',
+      index: link.index,
+      say: (where) => `Link "${link.text}" (${link.host}) is not on the allow-list of official domains${where}`,
+    });
   }
   if (!sample) {
-    const hotlines = new Set([...EMERGENCY_NUMBERS, nationalNumber(province.hotline), ...findPhoneNumbers(`${province.hotline} ${province.hotlines}`).map((phone) => phone.national)]);
+    const hotlines = new Set([
+      ...EMERGENCY_NUMBERS,
+      nationalNumber(province.hotline),
+      ...findPhoneNumbers(`${province.hotline} ${province.hotlines}`).map((phone) => phone.national),
+    ]);
     for (const phone of findPhoneNumbers(text)) {
       if (hotlines.has(phone.national)) continue;
-      findings.push({ severity: 'error', code: 'PHONE_NOT_HOTLINE', index: phone.index, say: (where) => `Phone number ${phone.text} is not an official police hotline${where}` });
+      findings.push({
+        severity: 'error',
+        code: 'PHONE_NOT_HOTLINE',
+        index: phone.index,
+        say: (where) => `Phone number ${phone.text} is not an official police hotline${where}`,
+      });
     }
   }
   try {
     const described = describeText(text, options.policy, options.concat);
     if (described.segments > options.maxSegments) {
-      findings.push({ severity: 'error', code: 'TOO_MANY_SEGMENTS', say: (where) => `Renders to ${described.segments} ${described.encoding === 'ucs2' ? 'UCS-2' : 'GSM'} segments${where}; the limit is ${options.maxSegments}` });
+      findings.push({
+        severity: 'error',
+        code: 'TOO_MANY_SEGMENTS',
+        say: (where) =>
+          `Renders to ${described.segments} ${described.encoding === 'ucs2' ? 'UCS-2' : 'GSM'} segments${where}; the limit is ${options.maxSegments}`,
+      });
     }
     if (options.policy === 'auto' && bodyIsGsm && described.encoding === 'ucs2') {
       const characters = findNonGsmCharacters(described.text).map((found) => `"${found.character}" (${found.codePoint}) at ${found.index}`);
-      findings.push({ severity: 'warning', code: 'UCS2_VARIABLE', say: (where) => `The template text is GSM, but the values filled in${where} force UCS-2: ${characters.join(', ')}` });
+      findings.push({
+        severity: 'warning',
+        code: 'UCS2_VARIABLE',
+        say: (where) => `The template text is GSM, but the values filled in${where} force UCS-2: ${characters.join(', ')}`,
+      });
     }
   } catch (error) {
     if (!(error instanceof SmsTextError)) throw error;
