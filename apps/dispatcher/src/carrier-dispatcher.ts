@@ -62,6 +62,8 @@ export function dispatcherOptions(settings: DispatcherSettings = {}): Dispatcher
   return { ...DEFAULT_DISPATCHER_OPTIONS, ...settings, retry: { ...DEFAULT_DISPATCHER_OPTIONS.retry, ...settings.retry } };
 }
 
+/** Outcomes waiting to be written past which no more is claimed: a slow database slows the sending down. */
+const MAX_OUTCOME_BACKLOG = 5000;
 const PERSIST_RETRY_FIRST_MS = 100;
 const PERSIST_RETRY_MAX_MS = 2000;
 
@@ -77,6 +79,9 @@ export class CarrierDispatcher {
   private readonly sends = new WeakMap<OutboundSms, ClaimedMessage>();
   private running = false;
   private loop: Promise<void> | null = null;
+  /** Messages handed to the link and not answered yet. */
+  private readonly inHand = new Counter();
+  private readonly sending = new Set<Promise<void>>();
   /** Until then, work on claimed messages that the database refuses is retried (Infinity while running). */
   private recordUntil = Number.POSITIVE_INFINITY;
 
@@ -119,27 +124,41 @@ export class CarrierDispatcher {
     return this.link.status();
   }
 
+  /**
+   * Claims the next batch as soon as fewer than one batch of messages waits for the link, so the link never
+   * runs dry while a claim is under way; waiting instead for a batch's outcomes to be written left the link
+   * idle for a claim's round trip every batch. At most two batches are in hand, as before.
+   */
   private async run(): Promise<void> {
-    // Two batches in flight: while one waits for its last responses, the next is already claimed and sending.
-    let previous: Promise<void> = Promise.resolve();
     while (this.running) {
       try {
+        if (this.outcomes.backlog >= MAX_OUTCOME_BACKLOG) {
+          await sleep(5);
+          continue;
+        }
+        if (this.inHand.count >= this.claimLimit()) {
+          await this.inHand.lessThan(this.claimLimit());
+          continue;
+        }
         const claimed = await this.claimNext();
         this.failures.succeeded('claiming');
         if (claimed.length === 0) {
-          await previous;
           await sleep(this.options.idleMs);
           continue;
         }
-        const current = this.send(claimed);
-        await previous;
-        previous = current;
+        this.track(this.send(claimed));
       } catch (error) {
         this.failures.failed('claiming', error as Error);
         await sleep(1000);
       }
     }
-    await previous;
+    await Promise.all(this.sending);
+  }
+
+  /** Keeps a batch's work until every outcome of it is written, so stop() can wait for it. */
+  private track(batch: Promise<void>): void {
+    this.sending.add(batch);
+    void batch.finally(() => this.sending.delete(batch));
   }
 
   private async claimNext(): Promise<ClaimedMessage[]> {
@@ -177,9 +196,11 @@ export class CarrierDispatcher {
 
   /** Resolves once every message of the batch has its outcome recorded (OutcomeWriter writes them as they come). */
   private async send(messages: ClaimedMessage[]): Promise<void> {
+    this.inHand.add(messages.length);
     await Promise.all(
       messages.map(async (message) => {
         const { change, submissions } = await this.submitOne(message);
+        this.inHand.add(-1);
         await this.outcomes.add(change, submissions);
       }),
     );
@@ -247,6 +268,25 @@ export class CarrierDispatcher {
   private storeInbound(message: InboundSms): Promise<void> {
     const { carrier, sourceAddr, destAddr, text, dataCoding } = message;
     return this.delivery.storeInbound([{ carrier, sourceAddr, destAddr, body: text, dataCoding }]);
+  }
+}
+
+/** A count that can be awaited until it drops below a mark. */
+class Counter {
+  count = 0;
+  private waiters: { below: number; wake: () => void }[] = [];
+
+  add(delta: number): void {
+    this.count += delta;
+    if (delta >= 0 || this.waiters.length === 0) return;
+    const ready = this.waiters.filter((waiter) => this.count < waiter.below);
+    this.waiters = this.waiters.filter((waiter) => this.count >= waiter.below);
+    for (const waiter of ready) waiter.wake();
+  }
+
+  lessThan(below: number): Promise<void> {
+    if (this.count < below) return Promise.resolve();
+    return new Promise((wake) => this.waiters.push({ below, wake }));
   }
 }
 
