@@ -59,6 +59,16 @@ describe('loa, given a database it cannot use', () => {
   });
 });
 
+describe('loa dispatcher, given an unmatched-receipt wait no longer than its lease', () => {
+  it('refuses to start, naming both options (the copies of a lost dispatcher would go uncounted)', async () => {
+    const { code, stderr } = await loa(['dispatcher', '--lease-seconds', '60', '--unmatched-receipt-seconds', '30'], {
+      DATABASE_URL: 'postgres://loa@127.0.0.1:1/loa',
+    });
+    expect(code).toBe(1);
+    expect(stderr.trim()).toBe('loa: --unmatched-receipt-seconds (30) must be longer than --lease-seconds (60)');
+  });
+});
+
 /**
  * `loa dispatcher` killed with SIGKILL three times in the middle of a national-size send of two-part
  * messages, and started again each time. The SMSC is the simulator in this process, over loopback.

@@ -1,25 +1,21 @@
 import { type Logger } from '@nestjs/common';
+import { ManualClock } from '@loa/common';
 import { FailureLog } from './failure-log';
 
 describe(FailureLog.name, () => {
   const lines: string[] = [];
   const logger = { error: (line: string) => lines.push(`ERROR ${line}`), log: (line: string) => lines.push(`LOG ${line}`) } as unknown as Logger;
-  let now = 0;
-  const realNow = Date.now;
+  let clock: ManualClock;
 
   beforeEach(() => {
     lines.length = 0;
-    now = 1_000_000;
-    Date.now = () => now;
-  });
-  afterAll(() => {
-    Date.now = realNow;
+    clock = new ManualClock(1_000_000);
   });
 
   it('logs the first failure at once, then one line per interval while it lasts, and the recovery', () => {
-    const failures = new FailureLog(logger, 30_000);
+    const failures = new FailureLog(logger, 30_000, clock);
     const down = new Error('database "loa" is not currently accepting connections');
-    for (let tick = 0; tick < 40; tick++, now += 1000) failures.failed('receipts', down);
+    for (let tick = 0; tick < 40; tick++, clock.advance(1000)) failures.failed('receipts', down);
     failures.succeeded('receipts');
     failures.succeeded('receipts');
     expect(lines).toEqual([
@@ -30,7 +26,7 @@ describe(FailureLog.name, () => {
   });
 
   it('keeps jobs apart, and says nothing for a job that never failed', () => {
-    const failures = new FailureLog(logger);
+    const failures = new FailureLog(logger, 30_000, clock);
     failures.failed('materialise', new Error('a'));
     failures.failed('housekeeping', new Error('b'));
     failures.succeeded('receipts');

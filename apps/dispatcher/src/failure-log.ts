@@ -1,4 +1,5 @@
 import { type Logger } from '@nestjs/common';
+import { type Clock, systemClock } from '@loa/common';
 
 /**
  * Logs a job's failure at once, then one line per interval while it keeps failing, and its recovery.
@@ -10,10 +11,11 @@ export class FailureLog {
   constructor(
     private readonly logger: Logger,
     private readonly intervalMs = 30_000,
+    private readonly clock: Clock = systemClock,
   ) {}
 
   failed(job: string, error: Error): void {
-    const now = Date.now();
+    const now = this.clock.now();
     const failure = this.failing.get(job);
     if (!failure) {
       this.failing.set(job, { since: now, loggedAt: now, times: 1 });
@@ -29,7 +31,7 @@ export class FailureLog {
     const failure = this.failing.get(job);
     if (!failure) return;
     this.failing.delete(job);
-    this.logger.log(`${job}: working again after ${seconds(Date.now() - failure.since)} s (${failure.times} failed runs)`);
+    this.logger.log(`${job}: working again after ${seconds(this.clock.now() - failure.since)} s (${failure.times} failed runs)`);
   }
 }
 

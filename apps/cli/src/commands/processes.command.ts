@@ -1,7 +1,7 @@
 import { Logger, Module } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { ApiModule, configureApi } from '@loa/api';
-import { loadCarriersFile } from '@loa/config';
+import { ConfigError, loadCarriersFile } from '@loa/config';
 import { DatabaseModule } from '@loa/database';
 import { DispatcherModule } from '@loa/dispatcher';
 import { syncProvinces } from '@loa/provinces';
@@ -25,6 +25,10 @@ export async function runApi(): Promise<void> {
 
 /** `loa dispatcher`: one SMPP worker; run as many as the carriers' contracts allow. */
 export async function runDispatcher(options: { leaseSeconds: number; unmatchedReceiptSeconds: number; maxBinds?: number }): Promise<void> {
+  if (options.unmatchedReceiptSeconds <= options.leaseSeconds) {
+    // A lost dispatcher's messages must be back in the queue, marked possibly sent, before the receipts of their copies retire.
+    throw new ConfigError(`--unmatched-receipt-seconds (${options.unmatchedReceiptSeconds}) must be longer than --lease-seconds (${options.leaseSeconds})`);
+  }
   const runtime = await openRuntime({ migrate: false });
   const carriers = loadCarriersFile(runtime.env.carriersFile);
   const dispatcher = {
