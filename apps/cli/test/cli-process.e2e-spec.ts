@@ -17,10 +17,9 @@ const WINDOW = 20;
 const LEASE_SECONDS = 3;
 const UNMATCHED_RECEIPT_SECONDS = 5;
 const KILLS = 3;
-// What each killed dispatcher can leave sent but unrecorded (README): its SMPP window, and the answers of
-// the last 100 ms slice of its TPS, or of the last two when a loaded machine has not committed the slice
-// before yet. In messages, at most that many PDUs.
-const MAX_DUPLICATES = KILLS * (WINDOW + 2 * Math.ceil(TPS / 10));
+// What each killed dispatcher can leave sent but unrecorded (README): the messages it has given the link
+// and not yet recorded, at most a tenth of a second of its TPS or its window, whichever is larger.
+const MAX_DUPLICATES = KILLS * Math.max(Math.ceil(TPS / 10), WINDOW);
 
 const LOA = 'dist/apps/cli/src/main.js';
 

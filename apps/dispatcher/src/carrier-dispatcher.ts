@@ -62,8 +62,6 @@ export function dispatcherOptions(settings: DispatcherSettings = {}): Dispatcher
   return { ...DEFAULT_DISPATCHER_OPTIONS, ...settings, retry: { ...DEFAULT_DISPATCHER_OPTIONS.retry, ...settings.retry } };
 }
 
-/** Outcomes waiting to be written past which no more is claimed: a slow database slows the sending down. */
-const MAX_OUTCOME_BACKLOG = 5000;
 const PERSIST_RETRY_FIRST_MS = 100;
 const PERSIST_RETRY_MAX_MS = 2000;
 
@@ -81,6 +79,11 @@ export class CarrierDispatcher {
   private loop: Promise<void> | null = null;
   /** Messages handed to the link and not answered yet. */
   private readonly inHand = new Counter();
+  /**
+   * Messages given to the link whose outcome is not written yet: what a crash can send twice. At most a tenth
+   * of a second of the link's TPS (or its window, if larger, so the window still fills).
+   */
+  private readonly unrecorded: Credits;
   private readonly sending = new Set<Promise<void>>();
   /** Until then, work on claimed messages that the database refuses is retried (Infinity while running). */
   private recordUntil = Number.POSITIVE_INFINITY;
@@ -89,8 +92,9 @@ export class CarrierDispatcher {
     private readonly link: CarrierLinkPort,
     private readonly delivery: DeliveryRepository,
     private readonly options: DispatcherOptions = DEFAULT_DISPATCHER_OPTIONS,
-    private readonly resendParts: ResendPartsMode = 'missing',
+    private readonly account: { resendParts: ResendPartsMode; window: number } = { resendParts: 'missing', window: 10 },
   ) {
+    this.unrecorded = new Credits(Math.max(Math.ceil(link.tps / 10), account.window));
     this.logger = new Logger(`Dispatcher:${link.carrier}`);
     this.failures = new FailureLog(this.logger);
     this.receipts = new ReceiptSink((receipts) => delivery.storeReceipts(receipts), this.outcomes);
@@ -132,10 +136,6 @@ export class CarrierDispatcher {
   private async run(): Promise<void> {
     while (this.running) {
       try {
-        if (this.outcomes.backlog >= MAX_OUTCOME_BACKLOG) {
-          await sleep(5);
-          continue;
-        }
         if (this.inHand.count >= this.claimLimit()) {
           await this.inHand.lessThan(this.claimLimit());
           continue;
@@ -199,9 +199,11 @@ export class CarrierDispatcher {
     this.inHand.add(messages.length);
     await Promise.all(
       messages.map(async (message) => {
+        await this.unrecorded.take();
         const { change, submissions } = await this.submitOne(message);
         this.inHand.add(-1);
         await this.outcomes.add(change, submissions);
+        this.unrecorded.give();
       }),
     );
   }
@@ -245,7 +247,7 @@ export class CarrierDispatcher {
       text: text.body,
       encoding: text.encoding,
       validityHours: message.validityHours,
-      ...partsToSend(message, this.resendParts),
+      ...partsToSend(message, this.account.resendParts),
     };
     try {
       this.sends.set(sms, message);
@@ -268,6 +270,27 @@ export class CarrierDispatcher {
   private storeInbound(message: InboundSms): Promise<void> {
     const { carrier, sourceAddr, destAddr, text, dataCoding } = message;
     return this.delivery.storeInbound([{ carrier, sourceAddr, destAddr, body: text, dataCoding }]);
+  }
+}
+
+/** A fixed number of credits, taken and given back; a take waits, in order, while none is free. */
+class Credits {
+  private readonly waiting: (() => void)[] = [];
+
+  constructor(private free: number) {}
+
+  take(): Promise<void> {
+    if (this.free > 0) {
+      this.free--;
+      return Promise.resolve();
+    }
+    return new Promise((granted) => this.waiting.push(granted));
+  }
+
+  give(): void {
+    const next = this.waiting.shift();
+    if (next) next();
+    else this.free++;
   }
 }
 

@@ -104,7 +104,10 @@ export class DispatcherService implements OnApplicationBootstrap, OnApplicationS
   private async startOn(account: CarrierAccount, slots: number[]): Promise<void> {
     // Each slot carries its share of the account's TPS, so the fleet together never exceeds it.
     const tps = Math.max(1, Math.floor((account.tps * slots.length) / account.binds));
-    const dispatcher = new CarrierDispatcher(new CarrierLink({ ...account, binds: slots.length, tps }), this.delivery, this.options, account.resendParts);
+    const dispatcher = new CarrierDispatcher(new CarrierLink({ ...account, binds: slots.length, tps }), this.delivery, this.options, {
+      resendParts: account.resendParts,
+      window: account.window * slots.length,
+    });
     this.dispatchers.set(account.id, { dispatcher, slots });
     this.logger.log(`${account.id}: bind slots ${slots.join(', ')} of ${account.binds}, ${tps} of ${account.tps} submits/s`);
     await dispatcher.start();

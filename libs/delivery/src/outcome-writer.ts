@@ -43,19 +43,12 @@ export class OutcomeWriter {
   private writing: Promise<void> = Promise.resolve();
   /** One-part messages accepted and not yet written, by the SMSC id their receipt carries. */
   private readonly awaitingWrite = new Map<string, PendingOutcome>();
-  /** Outcomes taken into a write that has not finished. */
-  private unwritten = 0;
 
   constructor(
     private readonly write: OutcomeWrite,
     private readonly maxWaitMs = 20,
     private readonly maxBatch = 1000,
   ) {}
-
-  /** Outcomes handed over and not written yet. */
-  get backlog(): number {
-    return this.pending.length + this.unwritten;
-  }
 
   /** Resolves once the outcome is written (or its writing was given up). */
   add(change: StateChange, submissions: SubmittedPart[]): Promise<void> {
@@ -86,7 +79,6 @@ export class OutcomeWriter {
     this.timer = null;
     const batch = this.pending;
     this.pending = [];
-    this.unwritten += batch.length;
     if (batch.length > 0) this.writing = this.writing.then(() => this.writeBatch(batch));
     return this.writing;
   }
@@ -98,7 +90,6 @@ export class OutcomeWriter {
       batch.flatMap((entry) => entry.submissions),
       batch.flatMap((entry) => entry.receipts),
     );
-    this.unwritten -= batch.length;
     for (const entry of batch) {
       if (mayTakeReceipt(entry)) this.awaitingWrite.delete(entry.submissions[0].smscMessageId);
       entry.settle(written);
