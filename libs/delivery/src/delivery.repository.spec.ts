@@ -3,7 +3,7 @@ import { CARRIERS } from '@loa/common';
 import { createTestDatabase, type TestDatabase } from '@loa/testing';
 import { DeliveryRepository } from './delivery.repository';
 import { type ClaimedMessage, type RunningCampaign, type StateChange, type SubmittedPart } from './delivery.types';
-import { MESSAGE_STATES } from './message-states';
+import { AMBIGUOUS_POLICIES, MESSAGE_STATES } from './message-states';
 
 const CARRIER = 'viettel';
 const FIRST_MSISDN = 84960000000;
@@ -109,9 +109,12 @@ describe(DeliveryRepository.name, () => {
     expect([...definition.matchAll(/'([a-z_]+)'::text/g)].map((match) => match[1]).sort()).toEqual([...MESSAGE_STATES].sort());
   });
 
-  it('lists the same carriers as the database CHECK on subscribers.carrier', async () => {
-    const [{ definition }] = await db.query(`SELECT pg_get_constraintdef(oid) AS definition FROM pg_constraint WHERE conname = 'subscribers_carrier_check'`);
-    expect([...definition.matchAll(/'([a-z_]+)'::text/g)].map((match) => match[1]).sort()).toEqual([...CARRIERS].sort());
+  it.each([
+    ['carriers', 'subscribers_carrier_check', CARRIERS],
+    ['ambiguous-submit policies', 'campaigns_on_ambiguous_check', AMBIGUOUS_POLICIES],
+  ])('lists the same %s as the database CHECK %s', async (_what, constraint, values) => {
+    const [{ definition }] = await db.query(`SELECT pg_get_constraintdef(oid) AS definition FROM pg_constraint WHERE conname = $1`, [constraint]);
+    expect([...definition.matchAll(/'([a-z_-]+)'::text/g)].map((match) => match[1]).sort()).toEqual([...values].sort());
   });
 
   it('gives concurrent claims disjoint messages, each leased once with its attempt counted', async () => {

@@ -1,4 +1,5 @@
 export * from './bind-slots.repository';
+export { COUNTED_STATES } from './campaign-stats.sql';
 export * from './delivery.module';
 export * from './delivery.repository';
 export * from './delivery.types';

@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { type AuthUser } from '@loa/auth';
 import { CampaignsService } from '@loa/campaigns';
+import { FINAL_STATES } from '@loa/delivery';
 import { type CampaignReport, type ReportCounts, type ReportRow } from './campaign-report';
 import { ReportingRepository, type StatsRow } from './reporting.repository';
 
@@ -30,7 +31,7 @@ export class ReportingService {
 }
 
 function toReportRow(row: StatsRow): ReportRow {
-  const failed = row.undeliverable + row.expired + row.rejected + row.failed + row.unknown;
+  const failed = FINAL_STATES.filter((state) => state !== 'delivered').reduce((sum, state) => sum + row[state], 0);
   return {
     provinceCode: row.province_code,
     provinceName: row.province_name,

@@ -1,9 +1,10 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { queryRows } from '@loa/database';
+import { COUNTED_STATES } from '@loa/delivery';
 import { ACTIVE_CAMPAIGN_MESSAGES, UNMATCHED_RECEIPTS } from './campaign-messages.sql';
 
-export const MESSAGE_COUNTERS = ['targeted', 'submitted', 'delivered', 'undeliverable', 'expired', 'rejected', 'failed', 'unknown'] as const;
+export const MESSAGE_COUNTERS = ['targeted', ...COUNTED_STATES] as const;
 export type MessageCounter = (typeof MESSAGE_COUNTERS)[number];
 
 /** The reads behind /metrics that no domain library answers already. */
