@@ -10,7 +10,7 @@ import { seedDemo } from '@loa/demo';
 import { DispatcherModule } from '@loa/dispatcher';
 import { syncProvinces } from '@loa/provinces';
 import { TemplatesModule, TemplatesService } from '@loa/templates';
-import { rawThroughput, SIMULATOR_ENTRY, startChild, stopChild } from './smpp.bench';
+import { benchLinkConfig, rawThroughput, SIMULATOR_ENTRY, startChild, stopChild } from './smpp.bench';
 
 // Issue 8's configuration: one dispatcher in this process, one carrier account with ONE bind and a window
 // of 500, the SMSC (in a process of its own, receipts at once) never throttling, one-part messages.
@@ -145,31 +145,7 @@ async function withApp<T>(module: new () => unknown, work: (app: INestApplicatio
 }
 
 function benchAccount(port: number): CarrierAccount {
-  return {
-    id: 'viettel',
-    host: '127.0.0.1',
-    port,
-    systemId: 'bench',
-    password: 'bench',
-    systemType: '',
-    bindMode: 'transceiver',
-    binds: 1,
-    tps: 100_000,
-    window: WINDOW,
-    sourceAddr: 'CONGAN',
-    sourceTon: 5,
-    sourceNpi: 0,
-    destTon: 1,
-    destNpi: 1,
-    concat: 'udh8',
-    resendParts: 'missing',
-    gsmCoding: 'gsm0338',
-    dlrIdFormat: 'same',
-    enquireLinkSeconds: 30,
-    validityHours: 24,
-    simulated: true,
-    simulatorProfile: 'bench',
-  };
+  return { ...benchLinkConfig(port, { binds: 1, tps: 100_000, window: WINDOW }), simulated: true, simulatorProfile: 'bench' };
 }
 
 async function benchUsers(db: DataSource): Promise<{ drafter: AuthUser; approver: AuthUser }> {

@@ -1,7 +1,7 @@
 import { ChildProcess, fork } from 'node:child_process';
 import { join } from 'node:path';
 import { type BenchFigure, type Benchmark } from '@loa/bench';
-import { CarrierLink, newPdu, type SmppPdu, smppPackage } from '@loa/smpp';
+import { CarrierLink, newPdu, type SmppAccountConfig, type SmppPdu, smppPackage } from '@loa/smpp';
 
 const MESSAGES = 100_000;
 const RAW_WINDOW = 1000;
@@ -28,36 +28,36 @@ export async function stopChild(child: ChildProcess): Promise<void> {
   clearTimeout(timer);
 }
 
+/** The account the benchmarks bind with to the simulator (bench-smsc.entry.ts), over loopback. */
+export function benchLinkConfig(port: number, sizing: Pick<SmppAccountConfig, 'binds' | 'tps' | 'window'>): SmppAccountConfig {
+  return {
+    id: 'viettel',
+    host: '127.0.0.1',
+    systemId: 'bench',
+    password: 'bench',
+    systemType: '',
+    bindMode: 'transceiver',
+    sourceAddr: 'CONGAN',
+    sourceTon: 5,
+    sourceNpi: 0,
+    destTon: 1,
+    destNpi: 1,
+    concat: 'udh8',
+    resendParts: 'missing',
+    gsmCoding: 'gsm0338',
+    dlrIdFormat: 'same',
+    enquireLinkSeconds: 30,
+    validityHours: 24,
+    port,
+    ...sizing,
+  };
+}
+
 /** Loa's link: 4 binds, no TPS limit in the way, N single-segment messages until every receipt is in. */
 async function linkThroughput(): Promise<{ rate: number; seconds: number; accepted: number }> {
   const { child, port } = await startChild(SIMULATOR_ENTRY);
   const silent = { log: () => undefined, warn: () => undefined, error: (line: string) => console.error(line) };
-  const link = new CarrierLink(
-    {
-      id: 'viettel',
-      host: '127.0.0.1',
-      port,
-      systemId: 'bench',
-      password: 'bench',
-      systemType: '',
-      bindMode: 'transceiver',
-      binds: 4,
-      tps: 200_000,
-      window: 500,
-      sourceAddr: 'CONGAN',
-      sourceTon: 5,
-      sourceNpi: 0,
-      destTon: 1,
-      destNpi: 1,
-      concat: 'udh8',
-      resendParts: 'missing',
-      gsmCoding: 'gsm0338',
-      dlrIdFormat: 'same',
-      enquireLinkSeconds: 30,
-      validityHours: 24,
-    },
-    { logger: silent },
-  );
+  const link = new CarrierLink(benchLinkConfig(port, { binds: 4, tps: 200_000, window: 500 }), { logger: silent });
   let receipts = 0;
   let allReceipts!: () => void;
   const receiptsDone = new Promise<void>((resolve) => (allReceipts = resolve));

@@ -67,6 +67,18 @@ describe(DeliveryRepository.name, () => {
     },
     ids.map((smscMessageId, index) => ({ campaignId: message.campaignId, messageId: message.id, smscMessageId, part: index + 1, parts: ids.length })),
   ];
+  /** A one-part message sent without an answer, back to the queue to go again after `seconds` (policy resend). */
+  const unanswered = (message: ClaimedMessage, seconds: number): [StateChange, SubmittedPart[]] => [
+    {
+      campaignId: message.campaignId,
+      id: message.id,
+      state: 'queued',
+      unconfirmedSend: true,
+      retryAfterSeconds: seconds,
+      sent: { acceptedMask: 0, parts: 1, reference: null, newReference: true, billed: 0 },
+    },
+    [],
+  ];
   const record = async (entries: [StateChange, SubmittedPart[]][]) =>
     delivery.recordOutcomes(
       entries.map(([c]) => c),
@@ -226,19 +238,7 @@ describe(DeliveryRepository.name, () => {
     it('takes a late answer for a message waiting to go again as its send: no resend, no duplicate', async () => {
       const campaign = await runningCampaign(1);
       const [message] = await claimAll(campaign);
-      await record([
-        [
-          {
-            campaignId: campaign.id,
-            id: message.id,
-            state: 'queued',
-            unconfirmedSend: true,
-            retryAfterSeconds: 30,
-            sent: { acceptedMask: 0, parts: 1, reference: null, newReference: true, billed: 0 },
-          },
-          [],
-        ],
-      ]);
+      await record([unanswered(message, 30)]);
       await delivery.recordLateAccepts([{ campaignId: campaign.id, messageId: message.id, smscMessageId: 'LATE', part: 1, parts: 1 }], CARRIER);
       expect(await messageRow(campaign.id, message.id)).toMatchObject({ state: 'submitted', unconfirmed_sends: 0, duplicated: false, parts_billed: 1 });
       await delivery.storeReceipts([receipt('LATE', message.msisdn)]);
@@ -263,19 +263,7 @@ describe(DeliveryRepository.name, () => {
     it('counts a duplicate when the late answer comes after the message went again', async () => {
       const campaign = await runningCampaign(1);
       const [message] = await claimAll(campaign);
-      await record([
-        [
-          {
-            campaignId: campaign.id,
-            id: message.id,
-            state: 'queued',
-            unconfirmedSend: true,
-            retryAfterSeconds: 0,
-            sent: { acceptedMask: 0, parts: 1, reference: null, newReference: true, billed: 0 },
-          },
-          [],
-        ],
-      ]);
+      await record([unanswered(message, 0)]);
       const [again] = await claimAll(campaign);
       await record([accepted(again, ['SECOND'])]);
       await delivery.recordLateAccepts([{ campaignId: campaign.id, messageId: message.id, smscMessageId: 'FIRST-LATE', part: 1, parts: 1 }], CARRIER);
