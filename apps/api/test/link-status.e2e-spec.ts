@@ -1,6 +1,6 @@
 import { Client } from 'pg';
 import { type CarrierAccount } from '@loa/config';
-import { type LinkStatusReport, LinkStatusRepository } from '@loa/delivery';
+import { type LinkStatusReport, LinkStatusRepository, noLinkCounters } from '@loa/delivery';
 import { DispatcherModule } from '@loa/dispatcher';
 import { SmscSimulator } from '@loa/smsc-simulator';
 import { pollUntil } from '@loa/testing';
@@ -45,7 +45,7 @@ function report(carrier: string, state: string, boundSessions: number): LinkStat
     boundSessions,
     inFlight: 0,
     queued: 0,
-    counters: { submitted: 0, accepted: boundSessions * 10, retried: 0, failed: 0, ambiguous: 0, receipts: 0, inbound: 0, reconnects: 0 },
+    counters: { ...noLinkCounters(), accepted: boundSessions * 10 },
   };
 }
 

@@ -1,22 +1,15 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { queryRows } from '@loa/database';
+import { type LinkStatus } from '@loa/smpp';
 import { DELETE_LINK_STATUSES, RECENT_LINK_STATUSES, UPSERT_LINK_STATUSES } from './link-status.sql';
 
-export interface LinkCounters {
-  submitted: number;
-  accepted: number;
-  retried: number;
-  failed: number;
-  ambiguous: number;
-  receipts: number;
-  inbound: number;
-  reconnects: number;
-}
+/** A link's counters, as the link keeps them (one definition, in libs/smpp). */
+export type LinkCounters = LinkStatus['counters'];
 
 /** Every counter at zero: the start of a sum. */
 export function noLinkCounters(): LinkCounters {
-  return { submitted: 0, accepted: 0, retried: 0, failed: 0, ambiguous: 0, receipts: 0, inbound: 0, reconnects: 0 };
+  return { submitted: 0, accepted: 0, retried: 0, failed: 0, ambiguous: 0, receipts: 0, inbound: 0, reconnects: 0, lateResponses: 0 };
 }
 
 /** What a dispatcher reports about one of its carrier links; never credentials. */

@@ -1,7 +1,7 @@
-import { type LinkCounters, type StoredLinkStatus } from '@loa/delivery';
+import { type LinkCounters, noLinkCounters, type StoredLinkStatus } from '@loa/delivery';
 import { totalsByCarrier } from './carrier-link-totals';
 
-const ZERO: LinkCounters = { submitted: 0, accepted: 0, retried: 0, failed: 0, ambiguous: 0, receipts: 0, inbound: 0, reconnects: 0 };
+const ZERO: LinkCounters = noLinkCounters();
 
 function status(dispatcherId: string, carrier: string, state: string, boundSessions: number, counters: Partial<LinkCounters> = {}): StoredLinkStatus {
   return {

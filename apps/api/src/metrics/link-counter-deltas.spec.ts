@@ -1,16 +1,7 @@
-import { type LinkCounters, type StoredLinkStatus } from '@loa/delivery';
+import { type LinkCounters, noLinkCounters, type StoredLinkStatus } from '@loa/delivery';
 import { LinkCounterDeltas } from './link-counter-deltas';
 
-const counters = (accepted: number, receipts = 0): LinkCounters => ({
-  submitted: accepted,
-  accepted,
-  retried: 0,
-  failed: 0,
-  ambiguous: 0,
-  receipts,
-  inbound: 0,
-  reconnects: 0,
-});
+const counters = (accepted: number, receipts = 0): LinkCounters => ({ ...noLinkCounters(), submitted: accepted, accepted, receipts });
 const status = (dispatcherId: string, carrier: string, c: LinkCounters): StoredLinkStatus => ({
   dispatcherId,
   carrier,
