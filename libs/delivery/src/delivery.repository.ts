@@ -369,7 +369,8 @@ function receiptColumns(receipts: StoredReceipt[]): unknown[] {
     receipts.map((r) => r.smscMessageId),
     receipts.map((r) => r.state),
     receipts.map((r) => r.errorCode),
-    receipts.map((r) => r.doneAt),
+    // ISO text: pg's own formatting of Date values in arrays showed in the profile.
+    receipts.map((r) => r.doneAt?.toISOString() ?? null),
     receipts.map((r) => r.raw),
     receipts.map((r) => r.msisdn),
   ];

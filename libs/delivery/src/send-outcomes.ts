@@ -50,13 +50,19 @@ export function stateAfterSend(
   outcome: SubmitOutcome,
   policy: RetryPolicy,
 ): { change: StateChange; submissions: SubmittedPart[] } {
-  const resend = message.partsAccepted !== 0 || message.unconfirmedSends > 0;
+  const next = nextState(message, outcome, policy);
+  // One object shape for every outcome: this runs once per message, at thousands a second.
   const change: StateChange = {
-    ...nextState(message, outcome, policy),
     campaignId: message.campaignId,
     id: message.id,
+    state: next.state,
+    error: next.error,
+    retryAfterSeconds: next.retryAfterSeconds,
+    refundAttempt: next.refundAttempt,
+    awaitingReceiptParts: next.awaitingReceiptParts,
+    unconfirmedSend: next.unconfirmedSend,
     sent: sendRecord(sent, outcome),
-    resend,
+    resend: message.partsAccepted !== 0 || message.unconfirmedSends > 0,
   };
   const submissions = outcome.accepted.map(({ part, smscMessageId }) => ({
     campaignId: message.campaignId,
