@@ -69,6 +69,9 @@ export class DeliveryRepository {
     await manager.query(`CREATE TABLE messages_c${Math.trunc(campaignId)} PARTITION OF messages FOR VALUES IN (${Math.trunc(campaignId)})`);
     await manager.query(ENQUEUE_MESSAGES, [campaignId, provinces, carriers]);
     await manager.query(INITIALISE_STATS, [campaignId, provinces, carriers]);
+    // Statistics before the first claim: planned on an empty table's guess, the hot statements were seen
+    // hashing every queued row instead of walking the index.
+    await manager.query(`ANALYZE messages_c${Math.trunc(campaignId)}`);
     const [{ targeted }] = await queryRows<{ targeted: string }>(
       manager,
       'SELECT COALESCE(sum(targeted), 0) AS targeted FROM campaign_stats WHERE campaign_id = $1',

@@ -1,5 +1,6 @@
 import { SmppBindError, type BindTarget } from './smpp-bind.error';
 import { newPdu, type SmppPdu, type SmppSession, smppPackage } from './smpp-package';
+import { encodeDeliverSmResp, encodeSubmitSm } from './hot-pdus';
 import { SMPP_STATUS } from './smpp-status';
 
 export type SessionRole = 'transceiver' | 'transmitter' | 'receiver';
@@ -127,13 +128,15 @@ export class LinkSession {
    * the response if it comes on this connection after `done` was told there would be none.
    */
   submit(fields: Record<string, unknown>, done: ResponseCallback, late?: LateResponseCallback): boolean {
-    if (this.state !== 'bound') return false;
-    if (!this.corked) {
-      this.corked = true;
-      this.session!.socket.cork();
-      process.nextTick(() => this.uncork());
-    }
-    return this.request(newPdu('submit_sm', fields), this.settings.requestTimeoutMs, true, done, late);
+    const session = this.session;
+    if (this.state !== 'bound' || !session?.socket.writable) return false;
+    this.corkForTick(session);
+    const sequence = nextSequence(session);
+    const pdu = encodeSubmitSm(sequence, fields);
+    if (!pdu) return this.request(newPdu('submit_sm', { ...fields, sequence_number: sequence }), this.settings.requestTimeoutMs, true, done, late);
+    session.socket.write(pdu);
+    this.awaitResponse(sequence, this.settings.requestTimeoutMs, true, done, late);
+    return true;
   }
 
   /** Unbinds (bounded wait for unbind_resp) and closes; pending requests fail. */
@@ -160,9 +163,15 @@ export class LinkSession {
     this.session?.destroy();
   }
 
-  private uncork(): void {
-    this.corked = false;
-    this.session?.socket.uncork();
+  /** Writes of one tick leave in one segment (many submits, or many receipt answers, per write). */
+  private corkForTick(session: SmppSession): void {
+    if (this.corked) return;
+    this.corked = true;
+    session.socket.cork();
+    process.nextTick(() => {
+      this.corked = false;
+      session.socket.uncork();
+    });
   }
 
   private bindPdu(): SmppPdu {
@@ -174,13 +183,24 @@ export class LinkSession {
   private request(pdu: SmppPdu, timeoutMs: number, submit: boolean, done: ResponseCallback, late?: LateResponseCallback): boolean {
     const session = this.session;
     if (!session || !session.socket.writable || !session.send(pdu)) return false;
-    this.pending.set(pdu.sequence_number, { expiresAt: Date.now() + timeoutMs, submit, done, late });
-    if (submit) this.submitsInFlight++;
+    this.awaitResponse(pdu.sequence_number, timeoutMs, submit, done, late);
     return true;
+  }
+
+  private awaitResponse(sequence: number, timeoutMs: number, submit: boolean, done: ResponseCallback, late?: LateResponseCallback): void {
+    this.pending.set(sequence, { expiresAt: Date.now() + timeoutMs, submit, done, late });
+    if (submit) this.submitsInFlight++;
   }
 
   private respond(pdu: SmppPdu): void {
     if (this.session?.socket.writable) this.session.send(pdu);
+  }
+
+  private answerDeliverSm(sequence: number, status: number): void {
+    const session = this.session;
+    if (!session?.socket.writable) return;
+    this.corkForTick(session);
+    session.socket.write(encodeDeliverSmResp(sequence, status));
   }
 
   private onPdu(pdu: SmppPdu): void {
@@ -198,7 +218,7 @@ export class LinkSession {
           return;
         }
       case 'deliver_sm':
-        void this.handlers.deliverSm(pdu).then((status) => this.respond(pdu.response({ command_status: status })));
+        void this.handlers.deliverSm(pdu).then((status) => this.answerDeliverSm(pdu.sequence_number, status));
         return;
       default:
         return this.respond(newPdu('generic_nack', { sequence_number: pdu.sequence_number, command_status: SMPP_STATUS.INVALID_COMMAND_ID }));
@@ -278,4 +298,10 @@ export class LinkSession {
     this.failPending(`connection dropped (${reason})`);
     this.handlers.down(this, reason);
   }
+}
+
+/** The session's next sequence number, from the counter the package numbers its own requests with (1 to 0x7FFFFFFF). */
+function nextSequence(session: SmppSession): number {
+  session.sequence = session.sequence >= 0x7fffffff ? 1 : session.sequence + 1;
+  return session.sequence;
 }

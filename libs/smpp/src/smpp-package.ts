@@ -16,6 +16,8 @@ export interface SmppPdu {
 
 export interface SmppSession extends EventEmitter {
   socket: Socket;
+  /** The last sequence number the session used; requests take the next. */
+  sequence: number;
   send(pdu: SmppPdu): boolean;
   close(callback?: () => void): void;
   destroy(callback?: () => void): void;
