@@ -32,6 +32,7 @@ export class CampaignSchedulerService {
     });
   }
 
+  /** Receipts, then the campaigns they finished: a campaign is marked completed within 200 ms of its last receipt. */
   @Interval(200)
   applyReceipts(): Promise<void> {
     return this.once('receipts', async () => {
