@@ -97,6 +97,7 @@ describe(OutcomeWriter.name, () => {
       void sut.add(change(2, { resend: true }), [part(2, 'AGAIN')]);
       void sut.add(change(3, { state: 'queued' }), [part(3, 'PARTIAL')]);
       expect(['LONG', 'AGAIN', 'PARTIAL', 'NOBODY'].map((id) => sut.route(receipt(id)))).toEqual([null, null, null, null]);
+      void sut.flush(); // no timer left behind
     });
   });
 });
