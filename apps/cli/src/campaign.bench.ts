@@ -112,11 +112,9 @@ async function sendToCompletion(
   account: CarrierAccount,
   campaignId: number,
 ): Promise<{ seconds: number; peakRssMb: number; peakHeapMb: number }> {
+  // The dispatcher as `loa start` and `loa dispatcher` run it: default options.
   @Module({
-    imports: [
-      DatabaseModule.forRoot({ url: databaseUrl, poolSize: 12 }),
-      DispatcherModule.forRoot({ carriers: [account], dispatcher: { idleMs: 20, batchSize: 1000 } }),
-    ],
+    imports: [DatabaseModule.forRoot({ url: databaseUrl, poolSize: 12 }), DispatcherModule.forRoot({ carriers: [account], dispatcher: {} })],
   })
   class DispatcherBenchModule {}
   let peakRss = process.memoryUsage().rss;
