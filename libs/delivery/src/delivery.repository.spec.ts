@@ -260,6 +260,19 @@ describe(DeliveryRepository.name, () => {
       await expectCountersExact();
     });
 
+    it('still ends a message whose outcome, carrying its receipt, came after its lease ran out', async () => {
+      const campaign = await runningCampaign(1);
+      const [slow] = await claimAll(campaign);
+      await db.query(`UPDATE messages SET lease_until = now() - interval '1 second' WHERE campaign_id = $1`, [campaign.id]);
+      await delivery.requeueExpiredLeases();
+      const [change, parts] = accepted(slow, ['SLOW-R'], { state: 'delivered', receipted: true });
+      await delivery.recordOutcomes([change], parts, CARRIER, [receipt('SLOW-R', slow.msisdn)]);
+      expect(await messageRow(campaign.id, slow.id)).toMatchObject({ state: 'submitted', parts_billed: 1 });
+      await delivery.applyReceipts(100);
+      expect(await messageRow(campaign.id, slow.id)).toMatchObject({ state: 'delivered', duplicated: false });
+      await expectCountersExact();
+    });
+
     it('counts a duplicate when the late answer comes after the message went again', async () => {
       const campaign = await runningCampaign(1);
       const [message] = await claimAll(campaign);

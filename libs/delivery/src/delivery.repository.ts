@@ -110,10 +110,10 @@ export class DeliveryRepository {
    */
   async recordOutcomes(changes: StateChange[], submissions: SubmittedPart[], carrier: string, receipts: StoredReceipt[] = []): Promise<void> {
     await this.db.transaction(async (manager) => {
-      if (receipts.length > 0) await manager.query(INSERT_APPLIED_RECEIPTS, receiptColumns(receipts));
       const receiptStates = new Map(receipts.map((receipt) => [receipt.smscMessageId, receipt.state]));
       const inserted = await insertSubmissions(manager, carrier, submissions, receiptStates);
       const moved = new Set((await this.applyStates(changes, 'sending', manager)).map((row) => `${row.campaign_id}:${row.id}`));
+      await this.storeCarriedReceipts(receipts, submissions, moved, manager);
       const resent = changes.filter((change) => change.resend && change.sent && change.sent.billed > 0);
       await this.markDuplicates(
         resent.map(({ campaignId, id }) => ({ campaignId, id })),
@@ -125,6 +125,17 @@ export class DeliveryRepository {
       const overtaken = inserted.filter((part) => !moved.has(`${part.campaignId}:${part.messageId}`));
       await this.applyLateAccepts(overtaken, manager);
     });
+  }
+
+  /**
+   * Receipts carried by their message's outcome: applied with it when the message moved, otherwise (it had
+   * gone back to the queue, its lease over) stored unapplied for APPLY_RECEIPTS once the message is submitted.
+   */
+  private async storeCarriedReceipts(receipts: StoredReceipt[], submissions: SubmittedPart[], moved: Set<string>, manager: EntityManager): Promise<void> {
+    if (receipts.length === 0) return;
+    const messageOf = new Map(submissions.map((part) => [part.smscMessageId, `${part.campaignId}:${part.messageId}`]));
+    const applied = receipts.map((receipt) => moved.has(messageOf.get(receipt.smscMessageId ?? '') ?? ''));
+    await manager.query(INSERT_APPLIED_RECEIPTS, [...receiptColumns(receipts), applied]);
   }
 
   /**

@@ -1,10 +1,12 @@
 /** A receipt state that ends a part (ACCEPTD and ENROUTE do not). */
 const FINAL_RECEIPT = `IN ('DELIVRD', 'UNDELIV', 'EXPIRED', 'REJECTD', 'DELETED', 'UNKNOWN')`;
 
-/** Receipts that came with their message's answer, stored already applied with it. */
+/** Receipts that came with their message's answer, stored applied with it ($8), or left for APPLY_RECEIPTS when the message had moved on. */
 export const INSERT_APPLIED_RECEIPTS = `
   INSERT INTO delivery_receipts (carrier, smsc_message_id, receipt_state, error_code, done_at, raw, msisdn, applied_at)
-  SELECT *, now() FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::timestamptz[], $6::text[], $7::bigint[])`;
+  SELECT carrier, smsc_message_id, receipt_state, error_code, done_at, raw, msisdn, CASE WHEN applied THEN now() END
+  FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::timestamptz[], $6::text[], $7::bigint[], $8::boolean[])
+    AS r(carrier, smsc_message_id, receipt_state, error_code, done_at, raw, msisdn, applied)`;
 
 /**
  * Receipts are stored as received, before deliver_sm_resp goes back: append-only, one statement a batch.
