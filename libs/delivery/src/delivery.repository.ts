@@ -11,8 +11,7 @@ import {
   type StoredReceipt,
   type SubmittedPart,
 } from './delivery.types';
-import { canMove, type MessageState } from './message-states';
-import { RECEIPT_FINAL_STATES } from './outcome-writer';
+import { canMove, type MessageState, RECEIPT_FINAL_STATES } from './message-states';
 import {
   APPLY_LATE_ACCEPTS,
   APPLY_MESSAGE_STATES,
@@ -66,12 +65,13 @@ export class DeliveryRepository {
   /** Queues one message per active subscriber of the audience, in a partition of the campaign's own, with its counters. */
   async enqueueCampaign(campaignId: number, provinces: string[], carriers: string[], manager: EntityManager): Promise<number> {
     // A partition per campaign: archiving a finished campaign is a DETACH, not a DELETE of millions of rows.
-    await manager.query(`CREATE TABLE messages_c${Math.trunc(campaignId)} PARTITION OF messages FOR VALUES IN (${Math.trunc(campaignId)})`);
+    const partition = `messages_c${Math.trunc(campaignId)}`;
+    await manager.query(`CREATE TABLE ${partition} PARTITION OF messages FOR VALUES IN (${Math.trunc(campaignId)})`);
     await manager.query(ENQUEUE_MESSAGES, [campaignId, provinces, carriers]);
     await manager.query(INITIALISE_STATS, [campaignId, provinces, carriers]);
     // Statistics before the first claim: planned on an empty table's guess, the hot statements were seen
     // hashing every queued row instead of walking the index.
-    await manager.query(`ANALYZE messages_c${Math.trunc(campaignId)}`);
+    await manager.query(`ANALYZE ${partition}`);
     const [{ targeted }] = await queryRows<{ targeted: string }>(
       manager,
       'SELECT COALESCE(sum(targeted), 0) AS targeted FROM campaign_stats WHERE campaign_id = $1',
@@ -106,13 +106,13 @@ export class DeliveryRepository {
 
   /**
    * Sending outcomes of one batch, with their submissions and counters, in one transaction; `receipts` came
-   * with their message's answer and are stored applied. Repeating it changes nothing.
+   * with their message's answer and end it with them. Repeating it changes nothing.
    */
   async recordOutcomes(changes: StateChange[], submissions: SubmittedPart[], carrier: string, receipts: StoredReceipt[] = []): Promise<void> {
     await this.db.transaction(async (manager) => {
       const receiptStates = new Map(receipts.map((receipt) => [receipt.smscMessageId, receipt.state]));
       const inserted = await insertSubmissions(manager, carrier, submissions, receiptStates);
-      const moved = new Set((await this.applyStates(changes, 'sending', manager)).map((row) => `${row.campaign_id}:${row.id}`));
+      const moved = new Set((await this.applyStates(changes, 'sending', manager)).map((row) => messageKey(keyOf(row))));
       await this.storeCarriedReceipts(receipts, submissions, moved, manager);
       const resent = changes.filter((change) => change.resend && change.sent && change.sent.billed > 0);
       await this.markDuplicates(
@@ -122,7 +122,7 @@ export class DeliveryRepository {
       // A message no longer 'sending' (its lease ran out under a slow process and it went back to the queue,
       // or another dispatcher has it now): what the carrier took of it counts as a late answer.
       // Parts recorded before (the same outcome written twice) are not new.
-      const overtaken = inserted.filter((part) => !moved.has(`${part.campaignId}:${part.messageId}`));
+      const overtaken = inserted.filter((part) => !moved.has(messageKey({ campaignId: part.campaignId, id: part.messageId })));
       await this.applyLateAccepts(overtaken, manager);
     });
   }
@@ -133,7 +133,7 @@ export class DeliveryRepository {
    */
   private async storeCarriedReceipts(receipts: StoredReceipt[], submissions: SubmittedPart[], moved: Set<string>, manager: EntityManager): Promise<void> {
     if (receipts.length === 0) return;
-    const messageOf = new Map(submissions.map((part) => [part.smscMessageId, `${part.campaignId}:${part.messageId}`]));
+    const messageOf = new Map(submissions.map((part) => [part.smscMessageId, messageKey({ campaignId: part.campaignId, id: part.messageId })]));
     const applied = receipts.map((receipt) => moved.has(messageOf.get(receipt.smscMessageId ?? '') ?? ''));
     await manager.query(INSERT_APPLIED_RECEIPTS, [...receiptColumns(receipts), applied]);
   }
@@ -157,18 +157,18 @@ export class DeliveryRepository {
       parts.map((p) => partMask(p.part)),
       parts.map((p) => p.parts),
     ]);
+    const complete = billed.filter((row) => row.complete).map((row) => ({ ...keyOf(row), state: 'submitted' as const }));
+    await this.applyStates(complete, 'queued', manager);
+    await this.countBilled(billed, manager);
+  }
+
+  /** Moves the PDUs billed to messages beyond their state changes into the counters, then marks those now duplicated; returns how many. */
+  private async countBilled(billed: (CountedMessage & { id: string; billed: number })[], manager: EntityManager): Promise<number> {
     await incrementStats(
       manager,
       billed.map((row) => ({ ...row, state: null })),
     );
-    const complete = billed
-      .filter((row) => row.complete)
-      .map((row) => ({ campaignId: Number(row.campaign_id), id: Number(row.id), state: 'submitted' as const }));
-    await this.applyStates(complete, 'queued', manager);
-    await this.markDuplicates(
-      billed.map((row) => ({ campaignId: Number(row.campaign_id), id: Number(row.id) })),
-      manager,
-    );
+    return this.markDuplicates(billed.map(keyOf), manager);
   }
 
   /** Stores receipts as received; those of one-part messages already submitted end them in the same transaction. */
@@ -235,15 +235,7 @@ export class DeliveryRepository {
         retired.map((r) => r.smsc_message_id),
         retired.map((r) => r.msisdn),
       ]);
-      await incrementStats(
-        manager,
-        billed.map((row) => ({ ...row, state: null })),
-      );
-      const duplicated = await this.markDuplicates(
-        billed.map((row) => ({ campaignId: Number(row.campaign_id), id: Number(row.id) })),
-        manager,
-      );
-      return { perCarrier, duplicated };
+      return { perCarrier, duplicated: await this.countBilled(billed, manager) };
     });
   }
 
@@ -251,8 +243,7 @@ export class DeliveryRepository {
   async expireOverdueSubmitted(graceSeconds: number, limit: number): Promise<number> {
     const selected = await queryRows<{ campaign_id: string; id: string }>(this.db, OVERDUE_SUBMITTED, [graceSeconds, limit]);
     const changes = selected.map((row) => ({
-      campaignId: Number(row.campaign_id),
-      id: Number(row.id),
+      ...keyOf(row),
       state: 'unknown' as const,
       error: 'no delivery receipt within the validity period',
     }));
@@ -326,6 +317,16 @@ export class DeliveryRepository {
     }
     return marked.length;
   }
+}
+
+/** A message row's key as the state changes name it. */
+function keyOf(row: { campaign_id: string; id: string }): { campaignId: number; id: number } {
+  return { campaignId: Number(row.campaign_id), id: Number(row.id) };
+}
+
+/** One string per message, for sets and maps. */
+function messageKey({ campaignId, id }: { campaignId: number; id: number }): string {
+  return `${campaignId}:${id}`;
 }
 
 interface ClaimedRow {

@@ -26,6 +26,16 @@ export const TRANSITIONS: Readonly<Record<MessageState, readonly MessageState[]>
   unknown: [],
 };
 
+/** The state a receipt ends a one-part message in (FINAL_STATES_OF says the same for every part of a long one). */
+export const RECEIPT_FINAL_STATES: Readonly<Record<string, MessageState>> = {
+  DELIVRD: 'delivered',
+  UNDELIV: 'undeliverable',
+  DELETED: 'undeliverable',
+  EXPIRED: 'expired',
+  REJECTD: 'rejected',
+  UNKNOWN: 'unknown',
+};
+
 export function isFinal(state: MessageState): state is FinalState {
   return (FINAL_STATES as readonly MessageState[]).includes(state);
 }

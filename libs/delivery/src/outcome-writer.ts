@@ -1,15 +1,5 @@
 import { type StateChange, type StoredReceipt, type SubmittedPart } from './delivery.types';
-import { type MessageState } from './message-states';
-
-/** The state a receipt ends a one-part message in (FINAL_STATES_OF says the same for every part of a long one). */
-export const RECEIPT_FINAL_STATES: Readonly<Record<string, MessageState>> = {
-  DELIVRD: 'delivered',
-  UNDELIV: 'undeliverable',
-  DELETED: 'undeliverable',
-  EXPIRED: 'expired',
-  REJECTD: 'rejected',
-  UNKNOWN: 'unknown',
-};
+import { RECEIPT_FINAL_STATES } from './message-states';
 
 /** Writes one batch; resolves false when the writing was given up (the lease brings the messages back). */
 export type OutcomeWrite = (changes: StateChange[], submissions: SubmittedPart[], receipts: StoredReceipt[]) => Promise<boolean>;
