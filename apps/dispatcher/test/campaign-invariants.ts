@@ -1,8 +1,21 @@
 import { DeliveryRepository, isFinal, type MessageState } from '@loa/delivery';
+import { type DispatcherSettings } from '@loa/dispatcher';
 import { type SmscSimulator } from '@loa/smsc-simulator';
 import { pollUntil } from '@loa/testing';
 import { type TestApi } from '../../api/test/test-app';
 import { reportTotals } from './campaign-harness';
+
+/**
+ * A dispatcher that resends an unanswered message after 1 s, and matches and retires receipts within
+ * seconds, so that a campaign against a misbehaving carrier settles within a test.
+ */
+export const FAST_FAULT_HANDLING: DispatcherSettings = {
+  idleMs: 50,
+  retry: { ambiguousResendSeconds: 1 },
+  orphanReceiptWaitSeconds: 1,
+  unmatchedReceiptSeconds: 3,
+  receiptGraceSeconds: 0,
+};
 
 /** A campaign run to completion against one simulated carrier. */
 export interface FinishedCampaign {

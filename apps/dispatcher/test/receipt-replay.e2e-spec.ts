@@ -1,21 +1,14 @@
-import { DispatcherModule, type DispatcherSettings } from '@loa/dispatcher';
+import { DispatcherModule } from '@loa/dispatcher';
 import { type SmscSimulator } from '@loa/smsc-simulator';
 import { createTestApi, type TestApi } from '../../api/test/test-app';
 import { approvedCampaign, reportTotals, seedSubscribers, simulatedAccount, simulatedCarrier, waitForCompletion } from './campaign-harness';
-import { itKeepsEveryDeliveryPromise, waitForReceiptsSettled } from './campaign-invariants';
+import { FAST_FAULT_HANDLING, itKeepsEveryDeliveryPromise, waitForReceiptsSettled } from './campaign-invariants';
 
 // Over 70 UCS-2 characters for every province: two parts, so two receipts per message.
 const BODY = 'Công an {{province.name}} thông báo: cơ quan công an không gọi điện yêu cầu chuyển tiền. Liên hệ {{province.hotline}}.';
 const SUBSCRIBERS = 300;
 // Each lost acknowledgement resets the receiver, which binds again after 250-500 ms: every 40th keeps it near 15.
 const LOST_ACK_EVERY = 40;
-const DISPATCHER: DispatcherSettings = {
-  idleMs: 50,
-  retry: { ambiguousResendSeconds: 1 },
-  orphanReceiptWaitSeconds: 1,
-  unmatchedReceiptSeconds: 3,
-  receiptGraceSeconds: 0,
-};
 
 /** Destinations whose every part the carrier receipted DELIVRD, however many times a receipt went. */
 function receiptedDelivered(carrier: SmscSimulator): number {
@@ -33,7 +26,7 @@ describe('a campaign whose carrier sends receipts again after losing their ackno
     vnpt = await simulatedCarrier('vnpt', { lostReceiptAckEvery: LOST_ACK_EVERY, receiptDelayMs: [5, 50], outcomes: { DELIVRD: 8, UNDELIV: 1, EXPIRED: 1 } });
     // A transmitter and a receiver: the resets break receipts only, never a submit in flight.
     const carriers = [simulatedAccount('vnpt', vnpt.port, { bindMode: 'transmitter+receiver', binds: 2 })];
-    api = await createTestApi({ imports: [DispatcherModule.forRoot({ carriers, dispatcher: DISPATCHER })] });
+    api = await createTestApi({ imports: [DispatcherModule.forRoot({ carriers, dispatcher: FAST_FAULT_HANDLING })] });
     await seedSubscribers(api, 'vnpt', '66', 84_910_000_000, SUBSCRIBERS);
     campaignId = await approvedCampaign(api, BODY, { provinces: ['66'], carriers: ['vnpt'] });
     await waitForCompletion(api, campaignId);

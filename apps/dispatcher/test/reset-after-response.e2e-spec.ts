@@ -1,8 +1,8 @@
-import { DispatcherModule, type DispatcherSettings } from '@loa/dispatcher';
+import { DispatcherModule } from '@loa/dispatcher';
 import { RESET_AFTER_RESPONSE, type SmscSimulator } from '@loa/smsc-simulator';
 import { createTestApi, type TestApi } from '../../api/test/test-app';
 import { approvedCampaign, seedSubscribers, simulatedAccount, simulatedCarrier, waitForCompletion } from './campaign-harness';
-import { itKeepsEveryDeliveryPromise, waitForReceiptsSettled } from './campaign-invariants';
+import { FAST_FAULT_HANDLING, itKeepsEveryDeliveryPromise, waitForReceiptsSettled } from './campaign-invariants';
 
 // Over 70 UCS-2 characters for every province: two parts per message.
 const BODY = 'Công an {{province.name}} cảnh báo: không cung cấp mã OTP, không chuyển tiền cho người lạ. Gọi {{province.hotline}}.';
@@ -13,13 +13,6 @@ const SUBSCRIBERS = 300;
 // their 3 attempts: they end unknown and unreached, whatever the dispatcher's bookkeeping.
 const RESET_EVERY = 97;
 const WINDOW = 5;
-const DISPATCHER: DispatcherSettings = {
-  idleMs: 50,
-  retry: { ambiguousResendSeconds: 1 },
-  orphanReceiptWaitSeconds: 1,
-  unmatchedReceiptSeconds: 3,
-  receiptGraceSeconds: 0,
-};
 
 describe('a campaign with the resend policy, to a carrier that resets the connection right after an answer', () => {
   let api: TestApi;
@@ -29,7 +22,7 @@ describe('a campaign with the resend policy, to a carrier that resets the connec
   beforeAll(async () => {
     viettel = await simulatedCarrier('viettel', { resetAfterResponseEvery: RESET_EVERY, receiptDelayMs: [5, 50], outcomes: { DELIVRD: 1 } });
     const carriers = [simulatedAccount('viettel', viettel.port, { dlrIdFormat: 'hex-to-dec', window: WINDOW, requestTimeoutSeconds: 2 })];
-    api = await createTestApi({ imports: [DispatcherModule.forRoot({ carriers, dispatcher: DISPATCHER })] });
+    api = await createTestApi({ imports: [DispatcherModule.forRoot({ carriers, dispatcher: FAST_FAULT_HANDLING })] });
     await seedSubscribers(api, 'viettel', '14', 84_960_000_000, SUBSCRIBERS);
     campaignId = await approvedCampaign(api, BODY, { provinces: ['14'], carriers: ['viettel'], onAmbiguous: 'resend' });
     await waitForCompletion(api, campaignId);
