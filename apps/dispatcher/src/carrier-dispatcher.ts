@@ -1,4 +1,6 @@
 import { Logger } from '@nestjs/common';
+import { isInsideWindow, toSendWindow } from '@loa/campaigns';
+import { type Clock, systemClock } from '@loa/common';
 import {
   type CampaignText,
   type ClaimedMessage,
@@ -8,6 +10,7 @@ import {
   partsToSend,
   ReceiptSink,
   type RetryPolicy,
+  type RunningCampaign,
   type StateChange,
   stateAfterSend,
   type StoredReceipt,
@@ -40,6 +43,8 @@ export interface DispatcherOptions {
   statusIntervalMs: number;
   /** Bind slots of one carrier account this process takes at most (default: all that are free). */
   maxBindsPerCarrier: number;
+  /** What time it is for send windows, daily caps and validity (tests set their own). */
+  clock: Clock;
 }
 
 export const DEFAULT_DISPATCHER_OPTIONS: DispatcherOptions = {
@@ -53,6 +58,7 @@ export const DEFAULT_DISPATCHER_OPTIONS: DispatcherOptions = {
   ambiguityWindowSeconds: 600,
   unmatchedReceiptSeconds: 300,
   receiptGraceSeconds: 3600,
+  clock: systemClock,
 };
 
 /** Options as callers give them: any subset, the retry policy too. */
@@ -165,6 +171,7 @@ export class CarrierDispatcher {
     // Claiming while no session is bound would only turn messages round as retries, once a second each.
     if (this.link.status().boundSessions === 0) return [];
     for (const campaign of await this.delivery.runningCampaigns(this.link.carrier)) {
+      if (!this.insideWindow(campaign)) continue;
       const after = this.lastClaimed.get(campaign.id) ?? 0;
       const claimed = await this.delivery.claim(campaign, this.link.carrier, after, this.claimLimit(), this.options.leaseSeconds);
       if (claimed.length > 0) {
@@ -177,6 +184,11 @@ export class CarrierDispatcher {
       if (after > 0) this.lastClaimed.set(campaign.id, 0);
     }
     return [];
+  }
+
+  /** Outside its send window nothing of a campaign is claimed; it goes on by itself when the window opens. */
+  private insideWindow(campaign: RunningCampaign): boolean {
+    return !campaign.window || isInsideWindow(toSendWindow(campaign.window.start, campaign.window.end), this.options.clock.now());
   }
 
   /**

@@ -5,3 +5,5 @@ export * from './campaigns.service';
 export * from './sending-carriers.module';
 export * from './campaign-defaults';
 export * from './send-window';
+export * from './send-limits.service';
+export { type SendLimitsRequest } from './send-limit-overrides';

@@ -3,7 +3,7 @@ import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { type AuthUser, CurrentUser, Roles } from '@loa/auth';
 import { type Campaign, CampaignsService } from '@loa/campaigns';
 import { PageQuery } from '../common/page.query';
-import { CreateCampaignDto } from './campaign.dto';
+import { CreateCampaignDto, SendLimitsDto } from './campaign.dto';
 import { ParseIdPipe } from '../common/parse-id.pipe';
 
 @ApiTags('campaigns')
@@ -35,6 +35,16 @@ export class CampaignsController {
       },
       user,
     );
+  }
+
+  @Post(':id/send-limits')
+  @HttpCode(200)
+  @Roles('approver')
+  @ApiOperation({
+    summary: 'Set the send window and daily cap of a campaign not finished yet; a wider or lifted window or a lifted cap needs overrideReason (audited)',
+  })
+  setSendLimits(@Param('id', ParseIdPipe) id: number, @Body() body: SendLimitsDto, @CurrentUser() user: AuthUser): Promise<Campaign> {
+    return this.campaigns.setSendLimits(id, body, user);
   }
 
   @Post(':id/submit')
