@@ -133,7 +133,7 @@ async function sendToCompletion(
   }
 }
 
-async function withApp<T>(module: new () => unknown, work: (app: INestApplicationContext) => Promise<T>): Promise<T> {
+export async function withApp<T>(module: new () => unknown, work: (app: INestApplicationContext) => Promise<T>): Promise<T> {
   const app = await NestFactory.createApplicationContext(module, { logger: ['error'] });
   try {
     return await work(app);
@@ -146,7 +146,7 @@ function benchAccount(port: number): CarrierAccount {
   return { ...benchLinkConfig(port, { binds: 1, tps: 100_000, window: WINDOW }), simulated: true, simulatorProfile: 'bench' };
 }
 
-async function benchUsers(db: DataSource): Promise<{ drafter: AuthUser; approver: AuthUser }> {
+export async function benchUsers(db: DataSource): Promise<{ drafter: AuthUser; approver: AuthUser }> {
   const rows: { id: string; username: string; role: AuthUser['role'] }[] = await db.query(
     `SELECT id, username, role FROM users WHERE username IN ('demo-drafter', 'demo-approver')`,
   );

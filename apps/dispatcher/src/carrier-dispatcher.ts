@@ -1,5 +1,5 @@
 import { Logger } from '@nestjs/common';
-import { isInsideWindow, toSendWindow } from '@loa/campaigns';
+import { isInsideWindow, type TestSendsRepository, toSendWindow } from '@loa/campaigns';
 import { type Clock, systemClock } from '@loa/common';
 import {
   type CampaignText,
@@ -69,6 +69,7 @@ export function dispatcherOptions(settings: DispatcherSettings = {}): Dispatcher
 }
 
 const PERSIST_RETRY_FIRST_MS = 100;
+const TEST_SENDS_PER_CLAIM = 10;
 const PERSIST_RETRY_MAX_MS = 2000;
 
 /** Feeds one carrier link from the queue and records every outcome; one per carrier account. */
@@ -99,6 +100,7 @@ export class CarrierDispatcher {
     private readonly delivery: DeliveryRepository,
     private readonly options: DispatcherOptions = DEFAULT_DISPATCHER_OPTIONS,
     private readonly account: { resendParts: ResendPartsMode; window: number } = { resendParts: 'missing', window: 10 },
+    private readonly testSends?: TestSendsRepository,
   ) {
     this.unrecorded = new Credits(Math.max(Math.ceil(link.tps / 10), account.window));
     this.logger = new Logger(`Dispatcher:${link.carrier}`);
@@ -170,6 +172,7 @@ export class CarrierDispatcher {
   private async claimNext(): Promise<ClaimedMessage[]> {
     // Claiming while no session is bound would only turn messages round as retries, once a second each.
     if (this.link.status().boundSessions === 0) return [];
+    await this.sendTests();
     for (const campaign of await this.delivery.runningCampaigns(this.link.carrier)) {
       if (!this.insideWindow(campaign)) continue;
       const after = this.lastClaimed.get(campaign.id) ?? 0;
@@ -184,6 +187,22 @@ export class CarrierDispatcher {
       if (after > 0) this.lastClaimed.set(campaign.id, 0);
     }
     return [];
+  }
+
+  /**
+   * Test sends (a few, to staff numbers, before approval) go ahead of campaigns and outside their windows,
+   * submitted one by one on the same link; the answer is recorded on the test send, never on a message.
+   */
+  private async sendTests(): Promise<void> {
+    if (!this.testSends) return;
+    for (const test of await this.testSends.claim(this.link.carrier, TEST_SENDS_PER_CLAIM)) {
+      const outcome = await this.link.submit({ destination: test.msisdn, text: test.body, encoding: test.encoding, validityHours: 1 });
+      await this.testSends.record(test.id, {
+        accepted: outcome.kind === 'accepted',
+        smscMessageId: outcome.accepted[0]?.smscMessageId ?? null,
+        error: outcome.kind === 'accepted' ? null : outcome.error,
+      });
+    }
   }
 
   /** Outside its send window nothing of a campaign is claimed; it goes on by itself when the window opens. */

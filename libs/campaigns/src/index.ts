@@ -7,3 +7,5 @@ export * from './campaign-defaults';
 export * from './send-window';
 export * from './send-limits.service';
 export { type SendLimitsRequest } from './send-limit-overrides';
+export * from './test-sends.repository';
+export * from './test-sends.service';

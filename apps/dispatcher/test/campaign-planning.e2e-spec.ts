@@ -20,7 +20,7 @@ const WITHIN_LIMITS = { windowLifted: false, dailyCapLifted: false, overrideReas
  * moves: a day D (Viet Nam) after the real today, so that the campaigns, started "now" by the real clock,
  * are due on it.
  */
-describe('send windows, validity and the daily cap', () => {
+describe('send windows, validity, the daily cap and test sends', () => {
   let api: TestApi;
   let simulator: SmscSimulator;
   let drafter: string;
@@ -181,6 +181,61 @@ describe('send windows, validity and the daily cap', () => {
       after: { sendWindow: { kind: 'lifted' } },
       reason: 'Bão đổ bộ trong đêm',
     });
+  });
+
+  it('test-sends a draft to registered test numbers through the dispatcher, counted nowhere', async () => {
+    const admin = await api.login('demo-admin');
+    const [{ id: drafterId }] = await api.dataSource.query(`SELECT id::int AS id FROM users WHERE username = 'demo-drafter'`);
+    const numbers = Array.from({ length: 11 }, (_, n) => `09012300${String(n).padStart(2, '0')}`);
+    for (const msisdn of numbers) {
+      await api.http().post('/test-numbers').auth(admin, { type: 'bearer' }).send({ msisdn, userId: drafterId, carrier: 'mobifone' }).expect(201);
+    }
+    await api.http().post('/test-numbers').auth(drafter, { type: 'bearer' }).send({ msisdn: '0901239999', userId: drafterId }).expect(403);
+
+    const template = await api.http().post('/templates').auth(drafter, { type: 'bearer' }).send({ name: 'Thử', body: BODY }).expect(201);
+    await api.http().post(`/templates/${template.body.id}/submit`).auth(drafter, { type: 'bearer' }).expect(200);
+    await api.http().post(`/templates/${template.body.id}/approve`).auth(approver, { type: 'bearer' }).expect(200);
+    const draft = await api
+      .http()
+      .post('/campaigns')
+      .auth(drafter, { type: 'bearer' })
+      .send({ name: 'Thử', templateId: template.body.id, provinces: ['01', '66'], startAt: new Date(clock.now()).toISOString() })
+      .expect(201);
+    const testSends = () => api.http().post(`/campaigns/${draft.body.id}/test-sends`).auth(drafter, { type: 'bearer' });
+
+    expect(
+      (
+        await testSends()
+          .send({ msisdns: ['0909999999'] })
+          .expect(400)
+      ).body.message,
+    ).toMatch(/not written down as test numbers/);
+    await testSends()
+      .send({ msisdns: numbers.slice(0, 10), provinces: ['14'] })
+      .expect(400);
+    const before = simulator.received.length;
+    await testSends()
+      .send({ msisdns: numbers.slice(0, 10), provinces: ['66'] })
+      .expect(201);
+    expect(
+      (
+        await testSends()
+          .send({ msisdns: [numbers[10]] })
+          .expect(400)
+      ).body.message,
+    ).toMatch(/at most 10 numbers/);
+
+    const sent = await pollUntil(
+      async () => (await api.http().get(`/campaigns/${draft.body.id}/test-sends`).auth(drafter, { type: 'bearer' }).expect(200)).body,
+      (rows: { delivered: boolean }[]) => rows.length === 10 && rows.every((row) => row.delivered),
+      { what: 'test sends delivered' },
+    );
+    expect(sent[0]).toMatchObject({ state: 'accepted', receipt: 'DELIVRD', provinceCode: '66' });
+    const texts = simulator.received.slice(before).map((submit) => submit.text);
+    expect(texts).toHaveLength(10);
+    expect(texts.every((text) => text.includes('Đắk Lắk'))).toBe(true);
+    expect(await api.dataSource.query(`SELECT * FROM messages WHERE campaign_id = $1`, [draft.body.id])).toEqual([]);
+    expect(await api.dataSource.query(`SELECT * FROM campaign_stats WHERE campaign_id = $1`, [draft.body.id])).toEqual([]);
   });
 });
 
