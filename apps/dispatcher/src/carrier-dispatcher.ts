@@ -196,7 +196,9 @@ export class CarrierDispatcher {
   private async sendTests(): Promise<void> {
     if (!this.testSends) return;
     for (const test of await this.testSends.claim(this.link.carrier, TEST_SENDS_PER_CLAIM)) {
-      const outcome = await this.link.submit({ destination: test.msisdn, text: test.body, encoding: test.encoding, validityHours: 1 });
+      const outcome = await this.link
+        .submit({ destination: test.msisdn, text: test.body, encoding: test.encoding, validityHours: 1 })
+        .catch((error: Error) => ({ kind: 'not-sent' as const, accepted: [], error: error.message }));
       await this.testSends.record(test.id, {
         accepted: outcome.kind === 'accepted',
         smscMessageId: outcome.accepted[0]?.smscMessageId ?? null,
