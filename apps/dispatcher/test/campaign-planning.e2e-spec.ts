@@ -231,6 +231,8 @@ describe('send windows, validity, the daily cap and test sends', () => {
       { what: 'test sends delivered' },
     );
     expect(sent[0]).toMatchObject({ state: 'accepted', receipt: 'DELIVRD', provinceCode: '66' });
+    const shown = await api.http().get(`/campaigns/${draft.body.id}`).auth(drafter, { type: 'bearer' }).expect(200);
+    expect(shown.body.testSends).toHaveLength(10);
     const texts = simulator.received.slice(before).map((submit) => submit.text);
     expect(texts).toHaveLength(10);
     expect(texts.every((text) => text.includes('Đắk Lắk'))).toBe(true);
