@@ -282,12 +282,12 @@ export class DeliveryRepository {
     return rows.map((row) => ({ campaignId: Number(row.campaign_id), provinceCode: row.province_code, carrier: row.carrier, differences: row.differences }));
   }
 
-  /** Moves messages that are still in `from`, and their counters; returns those that moved. */
-  private async applyStates(changes: StateChange[], from: MessageState, manager: EntityManager): Promise<(CountedMessage & { id: string })[]> {
+  /** Moves messages that are still in `from`, and their counters (in the same statement); returns those that moved. */
+  private async applyStates(changes: StateChange[], from: MessageState, manager: EntityManager): Promise<{ campaign_id: string; id: string }[]> {
     if (changes.length === 0) return [];
     const refused = changes.find((change) => !canMove(from, change.state));
     if (refused) throw new Error(`message ${refused.campaignId}/${refused.id}: ${from} -> ${refused.state} is not a transition of the message state machine`);
-    const moved = await queryRows<CountedMessage & { id: string; state: MessageState; billed: number; receipted: boolean }>(manager, APPLY_MESSAGE_STATES, [
+    return queryRows<{ campaign_id: string; id: string }>(manager, APPLY_MESSAGE_STATES, [
       pgArray(changes.map((c) => c.campaignId)),
       pgArray(changes.map((c) => c.id)),
       pgArray(changes.map((c) => c.state)),
@@ -304,8 +304,6 @@ export class DeliveryRepository {
       pgArray(changes.map((c) => c.sent?.billed ?? 0)),
       pgArray(changes.map((c) => c.receipted ?? false)),
     ]);
-    await incrementStats(manager, moved);
-    return moved;
   }
 
   /** Marks the messages among `keys` that the carrier took more PDUs of than they have, and counts them; returns how many. */
