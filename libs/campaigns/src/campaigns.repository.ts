@@ -3,8 +3,9 @@ import { DataSource, EntityManager } from 'typeorm';
 import { queryRows } from '@loa/database';
 import { type CampaignText } from '@loa/delivery';
 import { type Campaign, type CampaignState, type NewCampaign } from './campaign';
+import { LIFTED_WINDOW, type SendWindow } from './send-window';
 
-const COLUMNS = `id, name, template_id, provinces, carriers, state, start_at, validity_hours, on_ambiguous, report_deadline, priority,
+const COLUMNS = `id, name, template_id, provinces, carriers, state, start_at, validity_hours, window_start, window_end, on_ambiguous, report_deadline, priority,
   created_by, approved_by, created_at, materialised_at, completed_at`;
 
 @Injectable()
@@ -33,7 +34,7 @@ export class CampaignsRepository {
   ): Promise<Campaign> {
     const rows = await queryRows<CampaignRow>(
       manager,
-      `INSERT INTO campaigns (name, template_id, provinces, carriers, state, start_at, validity_hours, on_ambiguous, report_deadline, priority, created_by)
+      `INSERT INTO campaigns (name, template_id, provinces, carriers, state, start_at, validity_hours, window_start, window_end, on_ambiguous, report_deadline, priority, created_by)
        VALUES ($1, $2, $3, $4, 'draft', $5, $6, $7, $8, $9, $10) RETURNING ${COLUMNS}`,
       [
         campaign.name,
@@ -81,6 +82,8 @@ interface CampaignRow {
   state: CampaignState;
   start_at: Date;
   validity_hours: number;
+  window_start: string | null;
+  window_end: string | null;
   on_ambiguous: Campaign['onAmbiguous'];
   report_deadline: Date | null;
   priority: number;
@@ -101,6 +104,7 @@ function toCampaign(row: CampaignRow): Campaign {
     state: row.state,
     startAt: row.start_at,
     validityHours: row.validity_hours,
+    sendWindow: toSendWindow(row.window_start, row.window_end),
     onAmbiguous: row.on_ambiguous,
     reportDeadline: row.report_deadline,
     priority: row.priority,
@@ -110,4 +114,9 @@ function toCampaign(row: CampaignRow): Campaign {
     materialisedAt: row.materialised_at,
     completedAt: row.completed_at,
   };
+}
+
+/** PostgreSQL prints a time as HH:MM:SS; no window (NULL) is a lifted one. */
+function toSendWindow(start: string | null, end: string | null): SendWindow {
+  return start === null || end === null ? LIFTED_WINDOW : { kind: 'daily', start: start.slice(0, 5), end: end.slice(0, 5) };
 }
