@@ -1,16 +1,19 @@
 import { Module } from '@nestjs/common';
 import { AuditModule } from '@loa/auth';
 import { DeliveryModule } from '@loa/delivery';
+import { SubscribersModule } from '@loa/subscribers';
 import { TemplatesModule } from '@loa/templates';
 import { CampaignMaterialiser } from './campaign-materialiser';
 import { CampaignTextsRenderer } from './campaign-texts.renderer';
 import { CampaignsRepository } from './campaigns.repository';
 import { CampaignsService } from './campaigns.service';
+import { CampaignPlanRepository } from './plan/campaign-plan.repository';
+import { CampaignPlansService } from './plan/campaign-plans.service';
 
 /** Needs DatabaseModule from the host; runs without AuthModule too (a dispatcher materialises campaigns). */
 @Module({
-  imports: [AuditModule, DeliveryModule, TemplatesModule],
-  providers: [CampaignsRepository, CampaignsService, CampaignTextsRenderer, CampaignMaterialiser],
-  exports: [CampaignsService, CampaignMaterialiser],
+  imports: [AuditModule, DeliveryModule, SubscribersModule, TemplatesModule],
+  providers: [CampaignsRepository, CampaignsService, CampaignTextsRenderer, CampaignMaterialiser, CampaignPlanRepository, CampaignPlansService],
+  exports: [CampaignsService, CampaignMaterialiser, CampaignPlanRepository, CampaignPlansService],
 })
 export class CampaignsModule {}

@@ -5,3 +5,6 @@ export * from './campaigns.service';
 export * from './sending-carriers.module';
 export * from './campaign-defaults';
 export * from './send-window';
+export * from './plan/campaign-plan.repository';
+export * from './plan/campaign-plans.service';
+export * from './plan/deadline-plan';

@@ -46,3 +46,30 @@ export interface DeadlinePlan {
   /** Subscribers not yet sent to when the report deadline comes. */
   unsentAtDeadline: number;
 }
+
+/** What GET /campaigns/:id shows of the plan of a scheduled, running or paused campaign. */
+export interface CampaignEstimate {
+  plannedAt: Date;
+  messagesLeft: number;
+  estimatedFinishAt: Date | null;
+  meetsDeadline: boolean | null;
+  unsentAtDeadline: number;
+  carriers: { carrier: Carrier; messagesLeft: number; partsPerSecond: number; rateSource: CarrierPlan['rateSource']; finishesAt: Date | null }[];
+}
+
+export function estimateOf(plan: DeadlinePlan): CampaignEstimate {
+  return {
+    plannedAt: plan.plannedAt,
+    messagesLeft: plan.messages,
+    estimatedFinishAt: plan.estimatedFinishAt,
+    meetsDeadline: plan.meetsDeadline,
+    unsentAtDeadline: plan.unsentAtDeadline,
+    carriers: plan.carriers.map((c) => ({
+      carrier: c.carrier,
+      messagesLeft: c.messages,
+      partsPerSecond: Math.round(c.tps * c.tpsShare * 10) / 10,
+      rateSource: c.rateSource,
+      finishesAt: c.finishesAt,
+    })),
+  };
+}

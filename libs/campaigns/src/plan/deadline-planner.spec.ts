@@ -61,9 +61,7 @@ describe(planCampaign.name, () => {
     expect(viettel.startsAt).toEqual(new Date(T0 + HOUR));
     expect(viettel.finishesAt).toEqual(new Date(T0 + 2 * HOUR));
     expect(viettel.tpsShare).toBe(0.5);
-    expect(viettel.campaignsAhead).toEqual([
-      { id: 3, name: 'urgent', priority: 5, state: 'running', parts: 360_000, finishesAt: new Date(T0 + HOUR) },
-    ]);
+    expect(viettel.campaignsAhead).toEqual([{ id: 3, name: 'urgent', priority: 5, state: 'running', parts: 360_000, finishesAt: new Date(T0 + HOUR) }]);
   });
 
   it('takes back the carrier while a later-starting campaign ahead of it sends', () => {

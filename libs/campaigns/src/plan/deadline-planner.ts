@@ -1,4 +1,4 @@
-import { type Carrier } from '@loa/common';
+import { type Carrier, invalid } from '@loa/common';
 import { CarrierTimeline, PLAN_HORIZON_MS, secondsBefore, type WindowIntervals } from './carrier-timeline';
 import { type CampaignAhead, type CarrierPlan, type DeadlinePlan } from './deadline-plan';
 
@@ -67,7 +67,7 @@ export function planCampaign(input: PlanInput): DeadlinePlan {
 
 function planCarrier(input: PlanInput, work: CarrierWork, startAt: number): CarrierPlan {
   const rate = input.rates[work.carrier];
-  if (!rate) throw new Error(`no TPS known for carrier ${work.carrier}`);
+  if (!rate) throw invalid(`carriers: no TPS known for ${work.carrier} (it has no account in the carriers file)`);
   const timeline = new CarrierTimeline(input.now + PLAN_HORIZON_MS);
   const campaignsAhead: CampaignAhead[] = [];
   for (const other of input.ahead) {
