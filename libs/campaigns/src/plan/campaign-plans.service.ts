@@ -1,7 +1,7 @@
 import { Inject, Injectable, Optional } from '@nestjs/common';
 import { type Carrier, type Clock, systemClock } from '@loa/common';
 import { configFile, loadCarriersFile } from '@loa/config';
-import { AudienceRepository } from '@loa/subscribers';
+import { type AudienceCount, AudienceRepository } from '@loa/subscribers';
 import { type Campaign } from '../campaign';
 import { defaultSendWindow } from '../campaign-defaults';
 import { CampaignsRepository } from '../campaigns.repository';
@@ -51,14 +51,15 @@ export class CampaignPlansService {
   /** The plan of a saved campaign: what it still has to send (all of it before it starts), from now on. */
   async planSaved(campaign: Campaign): Promise<DeadlinePlan> {
     const now = this.clock.now();
+    const audience = this.audienceOnce();
     const work = campaign.materialisedAt
       ? (await this.plans.remainingWork([campaign.id])).get(campaign.id)!
-      : await this.audienceWork(campaign.provinces, campaign.carriers, await this.plans.segmentsByProvince(campaign.id));
+      : audienceWork(await audience(), campaign.carriers, await this.plans.segmentsByProvince(campaign.id));
     const rates = campaign.state === 'running' ? await this.measuredRates(campaign, work, now) : this.contractRates();
     return planCampaign({
       now,
       campaign: { ...planned(campaign, work), reportDeadline: campaign.reportDeadline?.getTime() ?? null },
-      ahead: await this.campaignsAhead(campaign.carriers, campaign.priority, campaign.id),
+      ahead: await this.campaignsAhead(campaign.carriers, campaign.priority, campaign.id, audience),
       rates,
     });
   }
@@ -67,7 +68,9 @@ export class CampaignPlansService {
   async planDraft(draft: DraftToPlan): Promise<DeadlinePlan> {
     const priority = draft.priority ?? 0;
     const window = draft.sendWindow ?? defaultSendWindow();
-    const work = await this.audienceWork(draft.provinces, draft.carriers, draft.segments);
+    const audience = this.audienceOnce();
+    const segments = new Map([...draft.segments].filter(([code]) => draft.provinces.includes(code)));
+    const work = audienceWork(await audience(), draft.carriers, segments);
     return planCampaign({
       now: this.clock.now(),
       campaign: {
@@ -80,32 +83,28 @@ export class CampaignPlansService {
         work,
         reportDeadline: draft.reportDeadline?.getTime() ?? null,
       },
-      ahead: await this.campaignsAhead(draft.carriers, priority, null),
+      ahead: await this.campaignsAhead(draft.carriers, priority, null, audience),
       rates: this.contractRates(),
     });
   }
 
-  private async campaignsAhead(carriers: Carrier[], priority: number, id: number | null): Promise<PlannedCampaign[]> {
+  private async campaignsAhead(carriers: Carrier[], priority: number, id: number | null, audience: () => Promise<AudienceCount>): Promise<PlannedCampaign[]> {
     const ahead = await this.campaigns.servedBefore(carriers, priority, id);
     const remaining = await this.plans.remainingWork(ahead.filter((c) => c.materialisedAt).map((c) => c.id));
     return Promise.all(
       ahead.map(async (campaign) =>
-        planned(
-          campaign,
-          remaining.get(campaign.id) ?? (await this.audienceWork(campaign.provinces, campaign.carriers, await this.plans.segmentsByProvince(campaign.id))),
-        ),
+        planned(campaign, remaining.get(campaign.id) ?? audienceWork(await audience(), campaign.carriers, await this.plans.segmentsByProvince(campaign.id))),
       ),
     );
   }
 
-  /** The audience as it stands (active, not excluded), times each province's parts per message. */
-  private async audienceWork(provinces: string[], carriers: Carrier[], segments: Map<string, number>): Promise<CarrierWork[]> {
-    const count = await this.audience.count({ provinces, carriers });
-    return carriers.map((carrier) => ({
-      carrier,
-      messages: count.carriers[carrier],
-      parts: count.provinces.reduce((sum, province) => sum + province.carriers[carrier] * (segments.get(province.code) ?? 1), 0),
-    }));
+  /**
+   * The whole audience (every province and carrier, active and not excluded), counted at most once per
+   * plan however many campaigns need it: the count joins every exclusion, the costly part of a plan.
+   */
+  private audienceOnce(): () => Promise<AudienceCount> {
+    let count: Promise<AudienceCount> | undefined;
+    return () => (count ??= this.audience.count({}));
   }
 
   private contractRates(): Partial<Record<Carrier, CarrierRate>> {
@@ -129,6 +128,16 @@ export class CampaignPlansService {
     }
     return rates;
   }
+}
+
+/** The audience of a campaign's provinces (the keys of `segments`: its texts) and carriers, times each province's parts per message. */
+function audienceWork(audience: AudienceCount, carriers: Carrier[], segments: Map<string, number>): CarrierWork[] {
+  const provinces = audience.provinces.filter((province) => segments.has(province.code));
+  return carriers.map((carrier) => ({
+    carrier,
+    messages: provinces.reduce((sum, province) => sum + province.carriers[carrier], 0),
+    parts: provinces.reduce((sum, province) => sum + province.carriers[carrier] * segments.get(province.code)!, 0),
+  }));
 }
 
 function planned(campaign: Campaign, work: CarrierWork[]): PlannedCampaign {
