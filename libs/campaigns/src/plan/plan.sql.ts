@@ -30,12 +30,13 @@ export const SAMPLE_PROGRESS = `
 
 /**
  * Messages per second a campaign sent on each carrier, between the oldest sample of the last $2 seconds
- * (at least 5 s old) and its counters now. $1 campaign id.
+ * (at least 5 s old, and once sending had begun: a sample of nothing sent yet would count the start-up
+ * as slow sending) and its counters now. $1 campaign id.
  */
 export const MEASURED_RATES = `
   WITH oldest AS (
     SELECT DISTINCT ON (carrier) carrier, sampled_at, sent FROM campaign_progress
-    WHERE campaign_id = $1 AND sampled_at >= now() - make_interval(secs => $2) AND sampled_at <= now() - interval '5 seconds'
+    WHERE campaign_id = $1 AND sampled_at >= now() - make_interval(secs => $2) AND sampled_at <= now() - interval '5 seconds' AND sent > 0
     ORDER BY carrier, sampled_at
   ),
   current AS (
