@@ -75,7 +75,7 @@ describe('the deadline plan against the measured finish on simulated carriers', 
         return (await api.dataSource.query('SELECT sum(submitted)::int AS sent FROM campaign_stats WHERE campaign_id = $1', [campaignId]))[0].sent;
       },
       (sent) => sent === MESSAGES,
-      { timeoutMs: 30_000 + (MESSAGES / 1000) * 3000, intervalMs: 250, what: 'every message submitted' },
+      { timeoutMs: 90_000, intervalMs: 250, what: 'every message submitted' },
     );
 
     // From the campaign's first submit (on any carrier) to each carrier's last: the plan starts when sending does.
@@ -88,7 +88,7 @@ describe('the deadline plan against the measured finish on simulated carriers', 
     const errors = CARRIERS.map((carrier) => {
       const planned = plan.carriers.find((c: { carrier: string }) => c.carrier === carrier.id);
       const plannedSeconds = (Date.parse(planned.finishesAt) - Date.parse(plan.startAt)) / 1000;
-      expect(plannedSeconds).toBeCloseTo((MESSAGES * carrier.share) / carrier.tps, 1);
+      expect(plannedSeconds).toBeCloseTo(((MESSAGES * carrier.share) / carrier.tps) * 1.03, 1); // the links keep 1000/1030 of the TPS
       const actual = measured.find((row) => row.carrier === carrier.id)!.seconds;
       process.stdout.write(`${carrier.id}: planned ${plannedSeconds.toFixed(1)} s, measured ${actual.toFixed(1)} s\n`);
       return { carrier: carrier.id, error: Math.round((Math.abs(actual - plannedSeconds) / plannedSeconds) * 1000) / 1000 };
