@@ -9,11 +9,24 @@ import { CampaignsRepository } from './campaigns.repository';
 import { CampaignsService } from './campaigns.service';
 import { CampaignPlanRepository } from './plan/campaign-plan.repository';
 import { CampaignPlansService } from './plan/campaign-plans.service';
+import { SendLimitsService } from './send-limits.service';
+import { TestSendsRepository } from './test-sends.repository';
+import { TestSendsService } from './test-sends.service';
 
 /** Needs DatabaseModule from the host; runs without AuthModule too (a dispatcher materialises campaigns). */
 @Module({
   imports: [AuditModule, DeliveryModule, SubscribersModule, TemplatesModule],
-  providers: [CampaignsRepository, CampaignsService, CampaignTextsRenderer, CampaignMaterialiser, CampaignPlanRepository, CampaignPlansService],
-  exports: [CampaignsService, CampaignMaterialiser, CampaignPlanRepository, CampaignPlansService],
+  providers: [
+    CampaignsRepository,
+    CampaignsService,
+    CampaignTextsRenderer,
+    CampaignMaterialiser,
+    SendLimitsService,
+    TestSendsRepository,
+    TestSendsService,
+    CampaignPlanRepository,
+    CampaignPlansService,
+  ],
+  exports: [CampaignsService, CampaignMaterialiser, SendLimitsService, TestSendsRepository, TestSendsService, CampaignPlanRepository, CampaignPlansService],
 })
 export class CampaignsModule {}

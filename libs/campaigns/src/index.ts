@@ -8,3 +8,7 @@ export * from './send-window';
 export * from './plan/campaign-plan.repository';
 export * from './plan/campaign-plans.service';
 export * from './plan/deadline-plan';
+export * from './send-limits.service';
+export { type SendLimitsRequest } from './send-limit-overrides';
+export * from './test-sends.repository';
+export * from './test-sends.service';

@@ -1,12 +1,17 @@
 /**
+ * Messages of a counter row that are done with sending: submitted, or ended without it (failed, held back
+ * by the daily cap until their validity ended, or not sent within it). Every other one is still to send.
+ */
+const DONE_SENDING = (s: string) => `${s}.submitted + ${s}.failed + ${s}.capped + ${s}.expired_unsent`;
+
+/**
  * What materialised campaigns still have to send, per carrier, from their counters (never the messages:
- * a 10 M-message campaign has ≤ 34 × 4 counter rows). A message is left while it has neither been
- * submitted nor failed; the parts are its province's text's. $1 campaign ids.
+ * a 10 M-message campaign has ≤ 34 × 4 counter rows); the parts are its province's text's. $1 campaign ids.
  */
 export const REMAINING_WORK = `
   SELECT s.campaign_id AS "campaignId", s.carrier,
-    sum(GREATEST(0, s.targeted - s.submitted - s.failed))::bigint AS messages,
-    sum(GREATEST(0, s.targeted - s.submitted - s.failed) * t.segments)::bigint AS parts
+    sum(GREATEST(0, s.targeted - (${DONE_SENDING('s')})))::bigint AS messages,
+    sum(GREATEST(0, s.targeted - (${DONE_SENDING('s')})) * t.segments)::bigint AS parts
   FROM campaign_stats s
   JOIN campaign_texts t ON t.campaign_id = s.campaign_id AND t.province_code = s.province_code
   WHERE s.campaign_id = ANY($1::bigint[])
@@ -22,7 +27,7 @@ export const TEXT_SEGMENTS = `SELECT province_code AS "provinceCode", segments F
 export const SAMPLE_PROGRESS = `
   WITH dropped AS (DELETE FROM campaign_progress WHERE sampled_at < now() - interval '15 minutes')
   INSERT INTO campaign_progress (campaign_id, carrier, sampled_at, sent)
-  SELECT s.campaign_id, s.carrier, now(), sum(s.submitted + s.failed)
+  SELECT s.campaign_id, s.carrier, now(), sum(${DONE_SENDING('s')})
   FROM campaign_stats s JOIN campaigns c ON c.id = s.campaign_id
   WHERE c.state = 'running'
   GROUP BY 1, 2
@@ -40,7 +45,7 @@ export const MEASURED_RATES = `
     ORDER BY carrier, sampled_at
   ),
   current AS (
-    SELECT carrier, sum(submitted + failed) AS sent FROM campaign_stats WHERE campaign_id = $1 GROUP BY 1
+    SELECT s.carrier, sum(${DONE_SENDING('s')}) AS sent FROM campaign_stats s WHERE s.campaign_id = $1 GROUP BY 1
   )
   SELECT o.carrier, (c.sent - o.sent) / extract(epoch FROM now() - o.sampled_at) AS "perSecond",
     extract(epoch FROM now() - o.sampled_at) AS "overSeconds"
