@@ -8,6 +8,7 @@ import { TemplatesModule } from '@loa/templates';
 import { AuthController } from './auth/auth.controller';
 import { CampaignsController } from './campaigns/campaigns.controller';
 import { DomainErrorFilter } from './common/domain-error.filter';
+import { DashboardHttpModule } from './dashboard/dashboard-http.module';
 import { createValidationPipe } from './common/validation.pipe';
 import { HealthHttpModule } from './health/health-http.module';
 import { MetricsHttpModule } from './metrics/metrics-http.module';
@@ -40,6 +41,7 @@ export class ApiModule {
         ProvincesHttpModule,
         HealthHttpModule,
         MetricsHttpModule,
+        DashboardHttpModule,
       ],
       controllers: [AuthController, TemplatesController, CampaignsController, ReportsController],
       providers: [
