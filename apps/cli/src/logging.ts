@@ -74,6 +74,8 @@ function pinoOptions(settings: LoggingSettings): LoggerOptions & Record<string, 
     hooks: { logMethod: withIdsAndMasking },
     // pino-http: a request id on every request's lines (the caller's X-Request-Id when sane), given back in the answer.
     genReqId: requestId,
+    // The request id as `reqId` on every line logged while serving the request, and on its summary line.
+    quietReqLogger: true,
     customAttributeKeys: { reqId: 'reqId' },
     customLogLevel: requestLevel,
     serializers: {

@@ -4,7 +4,7 @@ import { LinkStatusRepository, type StoredLinkStatus } from '@loa/delivery';
 import { type CarrierLinkTotals, LINK_STATUS_FRESH_SECONDS, LINK_STATUS_RECENT_SECONDS, totalsByCarrier } from '../health/carrier-link-totals';
 import { LinkCounterDeltas } from './link-counter-deltas';
 import { MESSAGE_COUNTERS, MetricsRepository } from './metrics.repository';
-import { RECEIPT_LATENCY_BUCKETS, RECEIPT_LATENCY_HELP, ReceiptLatencyHistogram } from './receipt-latency';
+import { RECEIPT_LATENCY_BUCKETS, RECEIPT_LATENCY_HELP, RECEIPT_LATENCY_NAME, ReceiptLatencyHistogram } from './receipt-latency';
 
 const SUBMIT_OUTCOMES = ['accepted', 'retried', 'failed', 'ambiguous'] as const;
 
@@ -55,7 +55,7 @@ export class MetricsService {
     registers: [this.registry],
   });
   private readonly receiptLatency = new ReceiptLatencyHistogram({
-    name: 'loa_receipt_latency_seconds',
+    name: RECEIPT_LATENCY_NAME,
     help: RECEIPT_LATENCY_HELP,
     labelNames: ['carrier'] as const,
     buckets: RECEIPT_LATENCY_BUCKETS,

@@ -31,9 +31,13 @@ export class ReceiptLatencyHistogram extends Histogram<'carrier'> {
     }
   }
 
+  /** What the registry renders for a histogram (prom-client prefers it to get()). */
+  getForPromString(): ReturnType<Histogram<'carrier'>['get']> {
+    return this.get();
+  }
+
   override async get(): ReturnType<Histogram<'carrier'>['get']> {
-    const base = await super.get();
-    const name = base.name;
+    const name = RECEIPT_LATENCY_NAME;
     type Value = { metricName: string; labels: Record<string, string | number>; value: number };
     const values = [...this.series].flatMap(([carrier, series]): Value[] => [
       ...RECEIPT_LATENCY_BUCKETS.map((le, index) => ({ metricName: `${name}_bucket`, labels: { carrier, le }, value: series.buckets[index] })),
@@ -41,9 +45,10 @@ export class ReceiptLatencyHistogram extends Histogram<'carrier'> {
       { metricName: `${name}_sum`, labels: { carrier }, value: series.sum },
       { metricName: `${name}_count`, labels: { carrier }, value: series.count },
     ]);
-    return { ...base, values };
+    return { name, help: RECEIPT_LATENCY_HELP, type: 'histogram' as never, aggregator: 'sum', collect: () => undefined, values };
   }
 }
 
+export const RECEIPT_LATENCY_NAME = 'loa_receipt_latency_seconds';
 export const RECEIPT_LATENCY_HELP =
   'Seconds from the accepted submit_sm to the receipt that ended the message (delivered, undeliverable or expired), by carrier, since this API started.';
