@@ -1,3 +1,5 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { Logger as NestLogger } from '@nestjs/common';
 import { Logger } from 'nestjs-pino';
 import { DispatcherModule } from '@loa/dispatcher';
@@ -64,6 +66,10 @@ describe('logs and metrics of a whole campaign', () => {
     expect(metrics).toMatch(/^# TYPE loa_receipt_latency_seconds histogram$/m);
     expect(metrics).toMatch(/^# TYPE loa_campaign_queued gauge$/m);
     expect(metrics).toMatch(/^loa_http_request_duration_seconds_count\{method="POST",route="\/campaigns\/:id\/approve",status_code="200"\} 1$/m);
+    const grafana = readFileSync(join(process.cwd(), 'apps', 'api', 'grafana', 'loa-dashboard.json'), 'utf8');
+    const charted = new Set(grafana.match(/loa_[a-z_]+/g));
+    expect(charted.size).toBeGreaterThan(10);
+    for (const name of charted) expect(metrics).toContain(name);
   });
 
   it('shows the queue of a running campaign', async () => {
