@@ -267,7 +267,7 @@
       el('td', {}, number.format(link.boundSessions)),
       el('td', {}, `${perSecond === null ? '…' : number.format(Math.round(perSecond))} / ${number.format(link.tps)} tin/giây`),
       el('td', {}, `${number.format(link.inFlight)} / ${number.format(link.window)}`),
-      el('td', {}, `${number.format(link.throttlePauses)} lần tạm dừng, ${number.format(throttled)} lần bị từ chối vì quá tải`),
+      el('td', {}, `${number.format(link.throttlePauses)} lần tạm dừng${throttled > 0 ? ` (${number.format(throttled)} lần quá tải 0x58)` : ''}`),
       el('td', { class: 'muted' }, lastError),
     );
   }

@@ -95,6 +95,10 @@ describe('the dashboard in a real browser', () => {
     await page.locator(`tr[data-campaign="${pendingId}"]`).waitFor();
 
     expect(await page.locator('button[data-action]').count()).toBe(0);
+    // On a tablet held upright the page fits its width: wide tables scroll inside their cards.
+    await page.setViewportSize({ width: 820, height: 1180 });
+    expect(await page.evaluate('document.documentElement.scrollWidth')).toBeLessThanOrEqual(820);
+    await page.screenshot({ path: join(SCREENSHOTS, 'dashboard-viewer-tablet.png'), fullPage: true });
     await page.close();
   });
 

@@ -60,7 +60,7 @@ function destination(settings: LoggingSettings): DestinationStream {
   return pretty({
     colorize: process.stdout.isTTY === true,
     translateTime: 'SYS:HH:MM:ss.l',
-    ignore: 'pid,hostname,context,req,res,responseTime,reqId',
+    ignore: 'pid,hostname,context,req,res,responseTime,reqId,carrier,campaignId',
     messageFormat: '{if context}[{context}] {end}{if reqId}({reqId}) {end}{msg}',
     singleLine: true,
     sync: true,
