@@ -39,7 +39,15 @@ program
     ).argParser((value) => parsePositive(value, 'max-binds')),
   )
   .action(runDispatcher);
-program.command('simulate').description('SMSC simulators for the carriers marked "simulated" in the carriers file').action(runSimulate);
+program
+  .command('simulate')
+  .description('SMSC simulators for the carriers marked "simulated" in the carriers file')
+  .addOption(
+    new Option('--status-port <n>', 'also serve what the simulators received as JSON at http://127.0.0.1:<n>/status').argParser((value) =>
+      parseCount(value, 'status-port'),
+    ),
+  )
+  .action(runSimulate);
 program.command('migrate').description('apply database migrations and synchronise provinces').action(runMigrate);
 program
   .command('import')

@@ -17,16 +17,19 @@ export async function listenApi(app: INestApplication, port: number, host?: stri
 }
 
 /** startSimulators, with a port already taken named with its carrier and the file that sets it. */
-export async function startSimulatedCarriers(carriers: CarrierAccount[], carriersFile: string): Promise<RunningSimulators> {
+export async function startSimulatedCarriers(carriers: CarrierAccount[], carriersFile: string, statusPort?: number): Promise<RunningSimulators> {
   const entries: SimulatorEntry[] = carriers.map((carrier) => ({
     profile: carrier.simulatorProfile,
     port: carrier.port,
     accounts: [{ systemId: carrier.systemId, password: carrier.password }],
   }));
   try {
-    return await startSimulators(entries);
+    return await startSimulators(entries, { statusPort });
   } catch (error) {
     if (!isPortInUse(error)) throw error;
+    if (statusPort !== undefined && error.port === statusPort) {
+      throw new ConfigError(`port ${statusPort} (the simulators' status endpoint) is in use: stop what holds it, or give --status-port another`);
+    }
     const carrier = carriers.find((entry) => entry.port === error.port);
     throw new ConfigError(
       `port ${error.port} (the simulated ${carrier?.id ?? ''} SMSC) is in use, perhaps by another Loa: stop it, or change that carrier's "port" in ${carriersFile}`,
