@@ -7,6 +7,7 @@ import { ReportingModule } from '@loa/reporting';
 import { TemplatesModule } from '@loa/templates';
 import { AuthController } from './auth/auth.controller';
 import { CampaignsController } from './campaigns/campaigns.controller';
+import { TestSendsController } from './campaigns/test-sends.controller';
 import { DomainErrorFilter } from './common/domain-error.filter';
 import { DashboardHttpModule } from './dashboard/dashboard-http.module';
 import { createValidationPipe } from './common/validation.pipe';
@@ -43,7 +44,7 @@ export class ApiModule {
         MetricsHttpModule,
         DashboardHttpModule,
       ],
-      controllers: [AuthController, TemplatesController, CampaignsController, ReportsController],
+      controllers: [AuthController, TemplatesController, CampaignsController, TestSendsController, ReportsController],
       providers: [
         { provide: APP_GUARD, useExisting: JwtAuthGuard },
         { provide: APP_FILTER, useClass: DomainErrorFilter },

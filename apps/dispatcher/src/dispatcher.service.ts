@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { hostname } from 'node:os';
 import { Inject, Injectable, Logger, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
+import { TestSendsRepository } from '@loa/campaigns';
 import { type CarrierAccount } from '@loa/config';
 import { BindSlotsRepository, DeliveryRepository, type LinkStatusReport, LinkStatusRepository } from '@loa/delivery';
 import { CarrierLink } from '@loa/smpp';
@@ -36,6 +37,7 @@ export class DispatcherService implements OnApplicationBootstrap, OnApplicationS
     private readonly delivery: DeliveryRepository,
     private readonly linkStatuses: LinkStatusRepository,
     private readonly bindSlots: BindSlotsRepository,
+    private readonly testSends: TestSendsRepository,
   ) {
     this.options = dispatcherOptions(options);
     this.bindSlots.joinFleets(accounts.map((account) => account.id));
@@ -103,7 +105,7 @@ export class DispatcherService implements OnApplicationBootstrap, OnApplicationS
     const tps = Math.max(1, Math.floor((account.tps * slots.length) / account.binds));
     const window = account.window * slots.length;
     const link = new CarrierLink({ ...account, binds: slots.length, tps }, { logger: new Logger(`CarrierLink:${account.id}`) });
-    const dispatcher = new CarrierDispatcher(link, this.delivery, this.options, { resendParts: account.resendParts, window });
+    const dispatcher = new CarrierDispatcher(link, this.delivery, this.options, { resendParts: account.resendParts, window }, this.testSends);
     this.dispatchers.set(account.id, { dispatcher, slots, tps, window });
     this.logger.log(`${account.id}: bind slots ${slots.join(', ')} of ${account.binds}, ${tps} of ${account.tps} submits/s`);
     await dispatcher.start();
