@@ -9,6 +9,7 @@ import { AuthController } from './auth/auth.controller';
 import { CampaignsController } from './campaigns/campaigns.controller';
 import { TestSendsController } from './campaigns/test-sends.controller';
 import { DomainErrorFilter } from './common/domain-error.filter';
+import { DashboardHttpModule } from './dashboard/dashboard-http.module';
 import { createValidationPipe } from './common/validation.pipe';
 import { HealthHttpModule } from './health/health-http.module';
 import { MetricsHttpModule } from './metrics/metrics-http.module';
@@ -43,6 +44,7 @@ export class ApiModule {
         ProvincesHttpModule,
         HealthHttpModule,
         MetricsHttpModule,
+        DashboardHttpModule,
       ],
       controllers: [AuthController, TemplatesController, CampaignsController, TestSendsController, ReportsController],
       providers: [
