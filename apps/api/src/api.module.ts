@@ -11,6 +11,7 @@ import { DomainErrorFilter } from './common/domain-error.filter';
 import { createValidationPipe } from './common/validation.pipe';
 import { HealthHttpModule } from './health/health-http.module';
 import { MetricsHttpModule } from './metrics/metrics-http.module';
+import { ProgrammesController } from './programmes/programmes.controller';
 import { ProvincesHttpModule } from './provinces/provinces-http.module';
 import { ReportsController } from './reports/reports.controller';
 import { SubscribersHttpModule } from './subscribers/subscribers-http.module';
@@ -41,7 +42,7 @@ export class ApiModule {
         HealthHttpModule,
         MetricsHttpModule,
       ],
-      controllers: [AuthController, TemplatesController, CampaignsController, ReportsController],
+      controllers: [AuthController, TemplatesController, CampaignsController, ReportsController, ProgrammesController],
       providers: [
         { provide: APP_GUARD, useExisting: JwtAuthGuard },
         { provide: APP_FILTER, useClass: DomainErrorFilter },

@@ -14,6 +14,8 @@ export interface Campaign {
   validityHours: number;
   onAmbiguous: AmbiguousPolicy;
   reportDeadline: Date | null;
+  /** The programme (plan of several sends) it belongs to, if any. */
+  programmeId: number | null;
   priority: number;
   createdBy: number;
   approvedBy: number | null;
@@ -31,5 +33,6 @@ export interface NewCampaign {
   validityHours?: number;
   onAmbiguous?: AmbiguousPolicy;
   reportDeadline?: Date;
+  programmeId?: number;
   priority?: number;
 }

@@ -6,11 +6,13 @@ import { CampaignMaterialiser } from './campaign-materialiser';
 import { CampaignTextsRenderer } from './campaign-texts.renderer';
 import { CampaignsRepository } from './campaigns.repository';
 import { CampaignsService } from './campaigns.service';
+import { ProgrammesRepository } from './programmes.repository';
+import { ProgrammesService } from './programmes.service';
 
 /** Needs DatabaseModule from the host; runs without AuthModule too (a dispatcher materialises campaigns). */
 @Module({
   imports: [AuditModule, DeliveryModule, TemplatesModule],
-  providers: [CampaignsRepository, CampaignsService, CampaignTextsRenderer, CampaignMaterialiser],
-  exports: [CampaignsService, CampaignMaterialiser],
+  providers: [CampaignsRepository, CampaignsService, CampaignTextsRenderer, CampaignMaterialiser, ProgrammesRepository, ProgrammesService],
+  exports: [CampaignsService, CampaignMaterialiser, ProgrammesService],
 })
 export class CampaignsModule {}

@@ -4,7 +4,7 @@ import { queryRows } from '@loa/database';
 import { type CampaignText } from '@loa/delivery';
 import { type Campaign, type CampaignState, type NewCampaign } from './campaign';
 
-const COLUMNS = `id, name, template_id, provinces, carriers, state, start_at, validity_hours, on_ambiguous, report_deadline, priority,
+const COLUMNS = `id, name, template_id, provinces, carriers, state, start_at, validity_hours, on_ambiguous, report_deadline, programme_id, priority,
   created_by, approved_by, created_at, materialised_at, completed_at`;
 
 @Injectable()
@@ -14,6 +14,12 @@ export class CampaignsRepository {
   async findById(id: number, manager: EntityManager = this.db.manager): Promise<Campaign | null> {
     const rows = await queryRows<CampaignRow>(manager, `SELECT ${COLUMNS} FROM campaigns WHERE id = $1`, [id]);
     return rows.length ? toCampaign(rows[0]) : null;
+  }
+
+  /** The campaigns of a programme, oldest first. */
+  async ofProgramme(programmeId: number): Promise<Campaign[]> {
+    const rows = await queryRows<CampaignRow>(this.db, `SELECT ${COLUMNS} FROM campaigns WHERE programme_id = $1 ORDER BY id`, [programmeId]);
+    return rows.map(toCampaign);
   }
 
   /** Campaigns touching at least one of `provinces` (null = all). */
@@ -27,14 +33,14 @@ export class CampaignsRepository {
   }
 
   async insert(
-    campaign: Required<Omit<NewCampaign, 'reportDeadline'>> & Pick<NewCampaign, 'reportDeadline'>,
+    campaign: Required<Omit<NewCampaign, 'reportDeadline' | 'programmeId'>> & Pick<NewCampaign, 'reportDeadline' | 'programmeId'>,
     createdBy: number,
     manager: EntityManager,
   ): Promise<Campaign> {
     const rows = await queryRows<CampaignRow>(
       manager,
-      `INSERT INTO campaigns (name, template_id, provinces, carriers, state, start_at, validity_hours, on_ambiguous, report_deadline, priority, created_by)
-       VALUES ($1, $2, $3, $4, 'draft', $5, $6, $7, $8, $9, $10) RETURNING ${COLUMNS}`,
+      `INSERT INTO campaigns (name, template_id, provinces, carriers, state, start_at, validity_hours, on_ambiguous, report_deadline, priority, created_by, programme_id)
+       VALUES ($1, $2, $3, $4, 'draft', $5, $6, $7, $8, $9, $10, $11) RETURNING ${COLUMNS}`,
       [
         campaign.name,
         campaign.templateId,
@@ -46,6 +52,7 @@ export class CampaignsRepository {
         campaign.reportDeadline ?? null,
         campaign.priority,
         createdBy,
+        campaign.programmeId ?? null,
       ],
     );
     return toCampaign(rows[0]);
@@ -83,6 +90,7 @@ interface CampaignRow {
   validity_hours: number;
   on_ambiguous: Campaign['onAmbiguous'];
   report_deadline: Date | null;
+  programme_id: string | null;
   priority: number;
   created_by: string;
   approved_by: string | null;
@@ -103,6 +111,7 @@ function toCampaign(row: CampaignRow): Campaign {
     validityHours: row.validity_hours,
     onAmbiguous: row.on_ambiguous,
     reportDeadline: row.report_deadline,
+    programmeId: row.programme_id === null ? null : Number(row.programme_id),
     priority: row.priority,
     createdBy: Number(row.created_by),
     approvedBy: row.approved_by === null ? null : Number(row.approved_by),

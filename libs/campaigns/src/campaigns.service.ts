@@ -8,6 +8,7 @@ import { type Template, TemplatesService } from '@loa/templates';
 import { type Campaign, type CampaignState, type NewCampaign } from './campaign';
 import { CampaignTextsRenderer } from './campaign-texts.renderer';
 import { CampaignsRepository } from './campaigns.repository';
+import { ProgrammesService } from './programmes.service';
 import { CONTRACTED_CARRIERS, SENDING_CARRIERS } from './sending-carriers.module';
 
 const DEFAULT_VALIDITY_HOURS = 24;
@@ -23,6 +24,7 @@ export class CampaignsService {
     private readonly audit: AuditLogRepository,
     private readonly directory: ProvinceDirectory,
     private readonly delivery: DeliveryRepository,
+    private readonly programmes: ProgrammesService,
     @Optional() @Inject(SENDING_CARRIERS) private readonly sendingCarriers: readonly string[] = CONTRACTED_CARRIERS,
   ) {}
 
@@ -57,6 +59,7 @@ export class CampaignsService {
     if (input.reportDeadline && input.reportDeadline <= input.startAt) {
       throw invalid('reportDeadline: must be after startAt');
     }
+    if (input.programmeId !== undefined) await this.checkProgramme(input.programmeId, provinces, user);
     const texts = await this.renderer.render(template, provinces, { name: input.name, startAt: input.startAt, reportDeadline: input.reportDeadline });
     return this.db.transaction(async (manager) => {
       const campaign = await this.campaigns.insert(
@@ -69,6 +72,7 @@ export class CampaignsService {
           validityHours: input.validityHours ?? DEFAULT_VALIDITY_HOURS,
           onAmbiguous: input.onAmbiguous ?? 'resend',
           reportDeadline: input.reportDeadline,
+          programmeId: input.programmeId,
           priority: input.priority ?? 0,
         },
         user.id,
@@ -110,6 +114,20 @@ export class CampaignsService {
   async cancel(id: number, user: AuthUser): Promise<Campaign> {
     const campaign = await this.get(id, user);
     return this.transition(campaign, ['draft', 'pending_approval', 'scheduled', 'running', 'paused'], 'cancelled', user);
+  }
+
+  /** The campaigns of a programme the user sees (those touching their provinces). */
+  async ofProgramme(programmeId: number, user: AuthUser): Promise<Campaign[]> {
+    return (await this.campaigns.ofProgramme(programmeId)).filter((campaign) => this.visibleTo(campaign, user));
+  }
+
+  /** A campaign joins a programme the user sees, within the programme's provinces. */
+  private async checkProgramme(programmeId: number, provinces: string[], user: AuthUser): Promise<void> {
+    const programme = await this.programmes.get(programmeId, user).catch(() => {
+      throw invalid(`programmeId: programme ${programmeId} does not exist`);
+    });
+    const outside = provinces.filter((code) => !programme.provinces.includes(code));
+    if (outside.length > 0) throw invalid(`provinces: ${outside.join(', ')} are not in programme ${programmeId} (${programme.provinces.join(', ')})`);
   }
 
   private async approvedTemplate(templateId: number): Promise<Template> {

@@ -4,28 +4,86 @@ import { FINAL_STATES } from './message-states';
 export const COUNTED_STATES = ['submitted', ...FINAL_STATES] as const;
 
 /**
- * Moves counters by the state changes of one batch, grouped, in the caller's transaction.
+ * The end of the time bucket `now()` falls in: a minute, unless the database setting loa.stats_bucket_seconds
+ * says otherwise (`ALTER DATABASE … SET loa.stats_bucket_seconds = 1`; tests use seconds). Every statement of
+ * one transaction sees the same now(), which is also what the messages' submitted_at and final_at record.
+ */
+export const CURRENT_BUCKET_END = `(date_bin(b.width, now(), timestamptz 'epoch') + b.width)`;
+/** The width of the counters' time buckets, as an SQL interval expression. */
+export const STATS_BUCKET_WIDTH = `make_interval(secs => COALESCE(NULLIF(current_setting('loa.stats_bucket_seconds', true), '')::int, 60))`;
+const BUCKET_WIDTH = `(SELECT ${STATS_BUCKET_WIDTH} AS width) b`;
+
+/** The counters a time bucket keeps: every counted state, duplicates and PDUs billed. */
+export const BUCKET_COUNTERS = [...COUNTED_STATES, 'duplicated', 'parts_billed'] as const;
+
+/** Upserts rows of bucket counters from `source` (campaign_id, province_code, carrier and the counters named) into the current bucket. */
+function addToCurrentBucket(source: string, counters: readonly string[]): string {
+  return `INSERT INTO campaign_stats_buckets (campaign_id, province_code, carrier, bucket_end, ${counters.join(', ')})
+    SELECT d.campaign_id, d.province_code, d.carrier, ${CURRENT_BUCKET_END}, ${counters.map((counter) => `d.${counter}`).join(', ')}
+    FROM ${source} d, ${BUCKET_WIDTH}
+    ORDER BY 1, 2, 3
+    ON CONFLICT (campaign_id, bucket_end, province_code, carrier) DO UPDATE SET
+      ${counters.map((counter) => `${counter} = campaign_stats_buckets.${counter} + excluded.${counter}`).join(', ')}`;
+}
+
+/** The final states a message can end in without reaching the handset: counted per reason. */
+const UNDELIVERED_STATES = FINAL_STATES.filter((state) => state !== 'delivered')
+  .map((state) => `'${state}'`)
+  .join(', ');
+
+/**
+ * Moves counters by the state changes of one batch, grouped, in the caller's transaction, in one statement:
+ * the running counters (with the first and last send and receipt), the current time bucket's, and the
+ * reasons of messages that ended undelivered.
  * $1 campaign ids, $2 provinces, $3 carriers, $4 states entered, $5 PDUs billed, $6 whether it passed through
- * submitted on the way (a receipt that came with the answer).
+ * submitted on the way (a receipt that came with the answer), $7 whether a receipt ended it, $8 the reason
+ * (receipt stat/err, submit_sm command_status, or Loa's own).
  */
 export const INCREMENT_STATS = `
-  UPDATE campaign_stats s SET
-    ${COUNTED_STATES.map((state) => `${state} = s.${state} + d.${state}`).join(',\n    ')},
-    parts_billed = s.parts_billed + d.parts_billed
-  FROM (
+  WITH c AS (
+    SELECT * FROM unnest($1::bigint[], $2::text[], $3::text[], $4::text[], $5::int[], $6::boolean[], $7::boolean[], $8::text[])
+      AS c(campaign_id, province_code, carrier, state, billed, receipted, by_receipt, reason)
+  ),
+  d AS (
     SELECT campaign_id, province_code, carrier,
       ${COUNTED_STATES.map((state) => `count(*) FILTER (WHERE state = '${state}'${state === 'submitted' ? ' OR receipted' : ''}) AS ${state}`).join(',\n      ')},
-      sum(billed) AS parts_billed
-    FROM unnest($1::bigint[], $2::text[], $3::text[], $4::text[], $5::int[], $6::boolean[]) AS c(campaign_id, province_code, carrier, state, billed, receipted)
-    GROUP BY 1, 2, 3
-  ) d
+      0 AS duplicated,
+      sum(billed) AS parts_billed,
+      bool_or(by_receipt) AS receipts
+    FROM c GROUP BY 1, 2, 3
+  ),
+  bucket AS (${addToCurrentBucket('d', BUCKET_COUNTERS)}),
+  reasons AS (
+    INSERT INTO campaign_errors (campaign_id, province_code, carrier, state, reason, messages)
+    SELECT campaign_id, province_code, carrier, state, COALESCE(reason, ''), count(*) FROM c
+    WHERE state IN (${UNDELIVERED_STATES})
+    GROUP BY 1, 2, 3, 4, 5 ORDER BY 1, 2, 3, 4, 5
+    ON CONFLICT (campaign_id, province_code, carrier, state, reason) DO UPDATE SET messages = campaign_errors.messages + excluded.messages
+  )
+  UPDATE campaign_stats s SET
+    ${COUNTED_STATES.map((state) => `${state} = s.${state} + d.${state}`).join(',\n    ')},
+    parts_billed = s.parts_billed + d.parts_billed,
+    first_sent_at = CASE WHEN d.submitted > 0 THEN COALESCE(s.first_sent_at, now()) ELSE s.first_sent_at END,
+    last_sent_at = CASE WHEN d.submitted > 0 THEN now() ELSE s.last_sent_at END,
+    first_receipt_at = CASE WHEN d.receipts THEN COALESCE(s.first_receipt_at, now()) ELSE s.first_receipt_at END,
+    last_receipt_at = CASE WHEN d.receipts THEN now() ELSE s.last_receipt_at END
+  FROM d
   WHERE s.campaign_id = d.campaign_id AND s.province_code = d.province_code AND s.carrier = d.carrier`;
 
-/** Adds duplicated messages to their counters. $1 campaign ids, $2 provinces, $3 carriers (one entry a message). */
+/** Adds duplicated messages to their counters and the current bucket. $1 campaign ids, $2 provinces, $3 carriers (one entry a message). */
 export const COUNT_DUPLICATES = `
-  UPDATE campaign_stats s SET duplicated = s.duplicated + d.count
-  FROM (SELECT campaign_id, province_code, carrier, count(*) AS count FROM unnest($1::bigint[], $2::text[], $3::text[]) AS c(campaign_id, province_code, carrier) GROUP BY 1, 2, 3) d
+  WITH d AS (
+    SELECT campaign_id, province_code, carrier, count(*) AS duplicated FROM unnest($1::bigint[], $2::text[], $3::text[]) AS c(campaign_id, province_code, carrier) GROUP BY 1, 2, 3
+  ),
+  bucket AS (${addToCurrentBucket('d', ['duplicated'])})
+  UPDATE campaign_stats s SET duplicated = s.duplicated + d.duplicated
+  FROM d
   WHERE s.campaign_id = d.campaign_id AND s.province_code = d.province_code AND s.carrier = d.carrier`;
+
+/** Adds messages that failed without a send (a cancelled campaign's queue) to the current bucket. $1 campaign, rows of (province_code, carrier, count) in `source`. */
+export function addFailedToCurrentBucket(source: string): string {
+  return addToCurrentBucket(`(SELECT $1::bigint AS campaign_id, province_code, carrier, count AS failed FROM ${source})`, ['failed']);
+}
 
 /** Every counter of campaign_stats, and how a recount of the messages computes it. */
 const RECOUNTS: Record<string, string> = {

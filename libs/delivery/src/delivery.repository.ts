@@ -11,7 +11,7 @@ import {
   type StoredReceipt,
   type SubmittedPart,
 } from './delivery.types';
-import { canMove, type MessageState, RECEIPT_FINAL_STATES } from './message-states';
+import { canMove, type MessageState, RECEIPT_FINAL_STATES, RECEIPT_STAT_OF } from './message-states';
 import {
   APPLY_LATE_ACCEPTS,
   APPLY_MESSAGE_STATES,
@@ -174,8 +174,18 @@ export class DeliveryRepository {
   /** Stores receipts as received; those of one-part messages already submitted end them in the same transaction. */
   async storeReceipts(receipts: StoredReceipt[]): Promise<void> {
     await this.db.transaction(async (manager) => {
-      const ended = await queryRows<{ campaign_id: string; message_id: string; receipt_state: string }>(manager, STORE_RECEIPTS, receiptColumns(receipts));
-      const changes = ended.map((row) => ({ campaignId: Number(row.campaign_id), id: Number(row.message_id), state: RECEIPT_FINAL_STATES[row.receipt_state] }));
+      const ended = await queryRows<{ campaign_id: string; message_id: string; receipt_state: string; error_code: string | null }>(
+        manager,
+        STORE_RECEIPTS,
+        receiptColumns(receipts),
+      );
+      const changes = ended.map((row) => ({
+        campaignId: Number(row.campaign_id),
+        id: Number(row.message_id),
+        state: RECEIPT_FINAL_STATES[row.receipt_state],
+        error: receiptReason(row.receipt_state, row.error_code),
+        byReceipt: true,
+      }));
       await this.applyStates(changes, 'submitted', manager);
     });
   }
@@ -200,7 +210,13 @@ export class DeliveryRepository {
         touched.map((t) => t.message_id),
       ]);
       await this.applyStates(
-        finals.map((f) => ({ campaignId: Number(f.campaign_id), id: Number(f.message_id), state: f.state })),
+        finals.map((f) => ({
+          campaignId: Number(f.campaign_id),
+          id: Number(f.message_id),
+          state: f.state,
+          error: f.state === 'delivered' ? null : `stat:${RECEIPT_STAT_OF[f.state] ?? f.state.toUpperCase()}`,
+          byReceipt: true,
+        })),
         'submitted',
         manager,
       );
@@ -287,24 +303,32 @@ export class DeliveryRepository {
     if (changes.length === 0) return [];
     const refused = changes.find((change) => !canMove(from, change.state));
     if (refused) throw new Error(`message ${refused.campaignId}/${refused.id}: ${from} -> ${refused.state} is not a transition of the message state machine`);
-    const moved = await queryRows<CountedMessage & { id: string; state: MessageState; billed: number; receipted: boolean }>(manager, APPLY_MESSAGE_STATES, [
-      changes.map((c) => c.campaignId),
-      changes.map((c) => c.id),
-      changes.map((c) => c.state),
-      changes.map((c) => c.error ?? null),
-      changes.map((c) => c.retryAfterSeconds ?? null),
-      changes.map((c) => (c.refundAttempt ? 1 : 0)),
-      changes.map((c) => c.awaitingReceiptParts ?? 0),
-      from,
-      changes.map((c) => (c.unconfirmedSend ? 1 : 0)),
-      changes.map((c) => c.sent?.acceptedMask ?? 0),
-      changes.map((c) => c.sent?.parts ?? null),
-      changes.map((c) => c.sent?.reference ?? null),
-      changes.map((c) => c.sent?.newReference ?? false),
-      changes.map((c) => c.sent?.billed ?? 0),
-      changes.map((c) => c.receipted ?? false),
-    ]);
-    await incrementStats(manager, moved);
+    const moved = await queryRows<CountedMessage & { id: string; state: MessageState; billed: number; receipted: boolean; error: string | null }>(
+      manager,
+      APPLY_MESSAGE_STATES,
+      [
+        changes.map((c) => c.campaignId),
+        changes.map((c) => c.id),
+        changes.map((c) => c.state),
+        changes.map((c) => c.error ?? null),
+        changes.map((c) => c.retryAfterSeconds ?? null),
+        changes.map((c) => (c.refundAttempt ? 1 : 0)),
+        changes.map((c) => c.awaitingReceiptParts ?? 0),
+        from,
+        changes.map((c) => (c.unconfirmedSend ? 1 : 0)),
+        changes.map((c) => c.sent?.acceptedMask ?? 0),
+        changes.map((c) => c.sent?.parts ?? null),
+        changes.map((c) => c.sent?.reference ?? null),
+        changes.map((c) => c.sent?.newReference ?? false),
+        changes.map((c) => c.sent?.billed ?? 0),
+        changes.map((c) => c.receipted ?? false),
+      ],
+    );
+    const byReceipt = new Set(changes.filter((change) => change.byReceipt || change.receipted).map(messageKey));
+    await incrementStats(
+      manager,
+      moved.map((row) => ({ ...row, byReceipt: byReceipt.has(messageKey(keyOf(row))) })),
+    );
     return moved;
   }
 
@@ -391,10 +415,13 @@ function receiptColumns(receipts: StoredReceipt[]): unknown[] {
   ];
 }
 
-/** Moves the counters of messages that entered a state (null: none, only PDUs billed), submitted on the way when receipted. */
+/**
+ * Moves the counters of messages that entered a state (null: none, only PDUs billed), submitted on the way when
+ * receipted; `byReceipt` when a receipt ended it, `error` the reason it ended undelivered.
+ */
 async function incrementStats(
   runner: SqlRunner,
-  moved: (CountedMessage & { state: MessageState | null; billed: number; receipted?: boolean })[],
+  moved: (CountedMessage & { state: MessageState | null; billed: number; receipted?: boolean; byReceipt?: boolean; error?: string | null })[],
 ): Promise<void> {
   if (moved.length === 0) return;
   await runner.query(INCREMENT_STATS, [
@@ -404,5 +431,13 @@ async function incrementStats(
     moved.map((m) => m.state),
     moved.map((m) => m.billed),
     moved.map((m) => m.receipted ?? false),
+    moved.map((m) => m.byReceipt ?? false),
+    moved.map((m) => m.error ?? null),
   ]);
+}
+
+/** The receipt's own words for why a message ended: `stat:UNDELIV err:001`. */
+function receiptReason(stat: string, errorCode: string | null): string | null {
+  if (stat === 'DELIVRD') return null;
+  return errorCode ? `stat:${stat} err:${errorCode}` : `stat:${stat}`;
 }

@@ -1,3 +1,4 @@
+import { addFailedToCurrentBucket } from './campaign-stats.sql';
 import { FINAL_STATES } from './message-states';
 
 /** The final states as an SQL list, from the one definition. */
@@ -60,7 +61,7 @@ export const APPLY_MESSAGE_STATES = `
     parts_billed = m.parts_billed + input.billed
   FROM input
   WHERE m.campaign_id = input.campaign_id AND m.id = input.id AND m.state = $8
-  RETURNING m.campaign_id, m.id, m.province_code, m.carrier, m.state, input.billed, input.receipted`;
+  RETURNING m.campaign_id, m.id, m.province_code, m.carrier, m.state, input.billed, input.receipted, input.error`;
 
 /** $1 carrier, then per part: $2 SMSC id, $3 campaign, $4 message, $5 part, $6 parts, $7 its receipt's state when it came with the answer. */
 export const INSERT_SUBMISSIONS = `
@@ -136,9 +137,16 @@ export const FAIL_QUEUED_OF_CAMPAIGN = `
     UPDATE messages SET state = 'failed', last_error = $2, final_at = now(), next_attempt_at = NULL
     WHERE campaign_id = $1 AND state = 'queued' RETURNING province_code, carrier
   ),
+  grouped AS (SELECT province_code, carrier, count(*) AS count FROM cancelled GROUP BY 1, 2),
+  bucket AS (${addFailedToCurrentBucket('grouped')}),
+  reasons AS (
+    INSERT INTO campaign_errors (campaign_id, province_code, carrier, state, reason, messages)
+    SELECT $1, province_code, carrier, 'failed', $2, count FROM grouped ORDER BY 2, 3
+    ON CONFLICT (campaign_id, province_code, carrier, state, reason) DO UPDATE SET messages = campaign_errors.messages + excluded.messages
+  ),
   counted AS (
     UPDATE campaign_stats s SET failed = s.failed + c.count
-    FROM (SELECT province_code, carrier, count(*) AS count FROM cancelled GROUP BY 1, 2) c
+    FROM grouped c
     WHERE s.campaign_id = $1 AND s.province_code = c.province_code AND s.carrier = c.carrier
     RETURNING c.count
   )
