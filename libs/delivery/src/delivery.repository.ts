@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, EntityManager } from 'typeorm';
 import { queryRows, type SqlRunner } from '@loa/database';
-import { COUNT_DUPLICATES, INCREMENT_STATS, STATS_MISMATCHES } from './campaign-stats.sql';
+import { BUCKET_MISMATCHES, COUNT_DUPLICATES, INCREMENT_STATS, STATS_MISMATCHES } from './campaign-stats.sql';
 import {
   type CampaignText,
   type ClaimedMessage,
@@ -295,6 +295,12 @@ export class DeliveryRepository {
   /** Counter rows that disagree with a recount of the messages (of one campaign, or all): there should be none. */
   async counterMismatches(campaignId: number | null = null): Promise<CounterMismatch[]> {
     const rows = await queryRows<CountedMessage & { differences: Record<string, [number, number]> }>(this.db, STATS_MISMATCHES, [campaignId]);
+    return rows.map((row) => ({ campaignId: Number(row.campaign_id), provinceCode: row.province_code, carrier: row.carrier, differences: row.differences }));
+  }
+
+  /** Counter rows whose time buckets (what "as of" reports sum) do not add up to them: there should be none. */
+  async bucketMismatches(campaignId: number | null = null): Promise<CounterMismatch[]> {
+    const rows = await queryRows<CountedMessage & { differences: Record<string, [number, number]> }>(this.db, BUCKET_MISMATCHES, [campaignId]);
     return rows.map((row) => ({ campaignId: Number(row.campaign_id), provinceCode: row.province_code, carrier: row.carrier, differences: row.differences }));
   }
 

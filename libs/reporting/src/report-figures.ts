@@ -67,21 +67,26 @@ export function summariseErrors(rows: ErrorRow[]): ReportError[] {
   return [...summed.values()].sort((a, b) => b.messages - a.messages || a.reason.localeCompare(b.reason));
 }
 
+const MINUTE_MS = 60_000;
 const HOUR_MS = 3_600_000;
 /** Up to this span a timeline goes per minute, beyond it per hour. */
 export const MINUTE_TIMELINE_MAX_MS = 3 * HOUR_MS;
 
-/** Per minute for a short campaign, per hour for a long one. */
-export function toTimeline(minutes: TimelinePoint[]): Timeline {
-  const span = minutes.length ? minutes[minutes.length - 1].at.getTime() - minutes[0].at.getTime() : 0;
-  if (span <= MINUTE_TIMELINE_MAX_MS) return { step: 'minute', points: minutes };
-  const hours = new Map<number, TimelinePoint>();
-  for (const point of minutes) {
-    const hour = Math.floor(point.at.getTime() / HOUR_MS) * HOUR_MS;
-    const entry = hours.get(hour) ?? { at: new Date(hour), submitted: 0, delivered: 0 };
-    entry.submitted += point.submitted;
-    entry.delivered += point.delivered;
-    hours.set(hour, entry);
+/** Per minute for a short campaign, per hour for a long one, from the counters' buckets (in time order). */
+export function toTimeline(buckets: TimelinePoint[]): Timeline {
+  const span = buckets.length ? buckets[buckets.length - 1].at.getTime() - buckets[0].at.getTime() : 0;
+  const step = span <= MINUTE_TIMELINE_MAX_MS ? 'minute' : 'hour';
+  return { step, points: binned(buckets, step === 'minute' ? MINUTE_MS : HOUR_MS) };
+}
+
+function binned(buckets: TimelinePoint[], width: number): TimelinePoint[] {
+  const bins = new Map<number, TimelinePoint>();
+  for (const bucket of buckets) {
+    const start = Math.floor(bucket.at.getTime() / width) * width;
+    const bin = bins.get(start) ?? { at: new Date(start), submitted: 0, delivered: 0 };
+    bin.submitted += bucket.submitted;
+    bin.delivered += bucket.delivered;
+    bins.set(start, bin);
   }
-  return { step: 'hour', points: [...hours.values()] };
+  return [...bins.values()];
 }

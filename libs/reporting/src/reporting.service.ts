@@ -13,7 +13,7 @@ import {
   type ReportTimes,
 } from './campaign-report';
 import { rate, summariseErrors, sumCounts, toReportRow, toTimeline } from './report-figures';
-import { type DeadlineRow, type NewCarrierReport, ReportingRepository } from './reporting.repository';
+import { type CarrierReportRow, type DeadlineRow, type NewCarrierReport, ReportingRepository, type StatsRow } from './reporting.repository';
 
 const DAY_MS = 86_400_000;
 
@@ -33,17 +33,19 @@ export class ReportingService {
     const now = new Date();
     if (options.asOf && options.asOf > now) throw invalid(`asOf: ${options.asOf.toISOString()} is in the future`);
     const campaign = await this.campaigns.get(campaignId, user);
-    const programme = campaign.programmeId === null ? null : await this.programmes.get(campaign.programmeId, user).catch(() => null);
-    const scope = scopeOf(user);
-    const [current, errors, minutes, carrierReports] = await Promise.all([
-      options.asOf ? this.pastFigures(campaign.id, options.asOf, user) : this.currentFigures(campaign.id, user, now),
-      this.reporting.errors(campaign.id),
-      this.reporting.timelineByMinute(campaign.id, scope),
-      this.carrierComparison(campaign, user),
-    ]);
     const deadline = campaign.reportDeadline;
-    const atDeadline = deadline && deadline <= (options.asOf ?? now) ? await this.figuresAsOf(campaign.id, deadline, user) : null;
-    const countedUntil = current.figures.countedUntil;
+    // Every read is independent: run together, they cost the slowest one, not the sum.
+    const [programme, stats, current, atDeadline, errors, buckets, carrierReports] = await Promise.all([
+      campaign.programmeId === null ? null : this.programmes.get(campaign.programmeId, user).catch(() => null),
+      this.reporting.stats([campaign.id]),
+      options.asOf ? this.figuresAsOf(campaign.id, options.asOf, user) : null,
+      deadline && deadline <= (options.asOf ?? now) ? this.figuresAsOf(campaign.id, deadline, user) : null,
+      this.reporting.errors(campaign.id),
+      this.reporting.timelineByBucket(campaign.id, scopeOf(user)),
+      this.reporting.carrierReports(campaign.id),
+    ]);
+    const visible = stats.filter((row) => isInScope(user, row.province_code));
+    const figures = current ?? { countedUntil: now, totals: sumCounts(visible.map(toReportRow)), rows: visible.map(toReportRow) };
     return {
       campaignId: campaign.id,
       campaignName: campaign.name,
@@ -53,14 +55,15 @@ export class ReportingService {
       programme: programme && summaryOf(programme),
       generatedAt: now,
       asOf: options.asOf ?? null,
-      countedUntil,
-      totals: current.figures.totals,
-      rows: current.figures.rows,
-      times: current.times,
+      countedUntil: figures.countedUntil,
+      totals: figures.totals,
+      rows: figures.rows,
+      // The first and last times are kept as running values only: as of a past moment they are not known.
+      times: current ? NO_TIMES : timesOf(visible),
       errors: summariseErrors(errors.filter((row) => isInScope(user, row.province_code))),
-      timeline: toTimeline(minutes.filter((point) => !options.asOf || point.at < countedUntil)),
+      timeline: toTimeline(buckets.filter((point) => !current || point.at < figures.countedUntil)),
       atDeadline,
-      carrierReports,
+      carrierReports: campaign.provinces.every((code) => isInScope(user, code)) ? compareCarriers(campaign, carrierReports, stats) : null,
     };
   }
 
@@ -110,48 +113,41 @@ export class ReportingService {
     );
   }
 
-  private async currentFigures(campaignId: number, user: AuthUser, now: Date): Promise<{ figures: ReportFigures; times: ReportTimes }> {
-    const stats = (await this.reporting.stats([campaignId])).filter((row) => isInScope(user, row.province_code));
-    const rows = stats.map(toReportRow);
-    return { figures: { countedUntil: now, totals: sumCounts(rows), rows }, times: timesOf(stats) };
-  }
-
   private async figuresAsOf(campaignId: number, moment: Date, user: AuthUser): Promise<ReportFigures> {
-    const countedUntil = await this.reporting.bucketStart(moment);
+    const countedUntil = bucketStart(moment, await this.reporting.bucketSeconds());
     const rows = (await this.reporting.statsAsOf(campaignId, countedUntil)).filter((row) => isInScope(user, row.province_code)).map(toReportRow);
     return { countedUntil, totals: sumCounts(rows), rows };
   }
+}
 
-  /** Figures as of a past moment; the first and last times are kept as running values only, so they are not known then. */
-  private async pastFigures(campaignId: number, moment: Date, user: AuthUser): Promise<{ figures: ReportFigures; times: ReportTimes }> {
+const NO_TIMES: ReportTimes = { firstSentAt: null, lastSentAt: null, firstReceiptAt: null, lastReceiptAt: null };
+
+/** `moment` rounded down to a bucket boundary (buckets are aligned on the epoch): what the buckets count up to. */
+function bucketStart(moment: Date, bucketSeconds: number): Date {
+  const width = bucketSeconds * 1000;
+  return new Date(Math.floor(moment.getTime() / width) * width);
+}
+
+/** What each carrier reported (its latest record) beside Loa's own figures for it, and who has not reported. */
+function compareCarriers(campaign: Campaign, reports: CarrierReportRow[], stats: StatsRow[]): NonNullable<CampaignReport['carrierReports']> {
+  const loa = (carrier: string) => sumCounts(stats.filter((row) => row.carrier === carrier).map(toReportRow));
+  const reported: CarrierReportComparison[] = reports.map((report) => {
+    const own = loa(report.carrier);
     return {
-      figures: await this.figuresAsOf(campaignId, moment, user),
-      times: { firstSentAt: null, lastSentAt: null, firstReceiptAt: null, lastReceiptAt: null },
+      carrier: report.carrier,
+      reported: {
+        targeted: report.targeted,
+        sent: report.sent,
+        delivered: report.delivered,
+        reportedOn: report.reported_on,
+        reference: report.reference,
+        recordedAt: report.recorded_at,
+      },
+      loa: { targeted: own.targeted, submitted: own.submitted, delivered: own.delivered },
+      difference: { targeted: report.targeted - own.targeted, sent: report.sent - own.submitted, delivered: report.delivered - own.delivered },
     };
-  }
-
-  private async carrierComparison(campaign: Campaign, user: AuthUser): Promise<CampaignReport['carrierReports']> {
-    if (!campaign.provinces.every((code) => isInScope(user, code))) return null;
-    const [reports, stats] = await Promise.all([this.reporting.carrierReports(campaign.id), this.reporting.stats([campaign.id])]);
-    const loa = (carrier: string) => sumCounts(stats.filter((row) => row.carrier === carrier).map(toReportRow));
-    const reported: CarrierReportComparison[] = reports.map((report) => {
-      const own = loa(report.carrier);
-      return {
-        carrier: report.carrier,
-        reported: {
-          targeted: report.targeted,
-          sent: report.sent,
-          delivered: report.delivered,
-          reportedOn: report.reported_on,
-          reference: report.reference,
-          recordedAt: report.recorded_at,
-        },
-        loa: { targeted: own.targeted, submitted: own.submitted, delivered: own.delivered },
-        difference: { targeted: report.targeted - own.targeted, sent: report.sent - own.submitted, delivered: report.delivered - own.delivered },
-      };
-    });
-    return { reported, notReported: campaign.carriers.filter((carrier) => !reports.some((report) => report.carrier === carrier)) };
-  }
+  });
+  return { reported, notReported: campaign.carriers.filter((carrier) => !reports.some((report) => report.carrier === carrier)) };
 }
 
 function scopeOf(user: AuthUser): string[] | null {
