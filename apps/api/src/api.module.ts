@@ -22,6 +22,8 @@ export interface ApiSettings {
   jwtSecret: string;
   /** Carriers with an account in the carriers file; campaigns may target only these (default: all three). */
   carriers?: readonly string[];
+  /** Each carrier's TPS summed over its accounts, for deadline plans (default: config/carriers.json's). */
+  carrierTps?: Readonly<Record<string, number>>;
 }
 
 /** The admin REST API. The database module is left out when a host module (all-in-one) provides it. */
@@ -33,7 +35,7 @@ export class ApiModule {
       imports: [
         ...(options.withDatabase === false ? [] : [DatabaseModule.forRoot({ url: settings.databaseUrl })]),
         AuthModule.forRoot({ jwtSecret: settings.jwtSecret }),
-        ...(settings.carriers ? [SendingCarriersModule.forRoot(settings.carriers)] : []),
+        ...(settings.carriers ? [SendingCarriersModule.forRoot(settings.carriers, settings.carrierTps)] : []),
         TemplatesModule,
         CampaignsModule,
         ReportingModule,

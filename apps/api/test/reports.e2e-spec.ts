@@ -141,7 +141,12 @@ describe('reports officials can sign and file', () => {
     expect(due.body.map((entry: { kind: string; id: number }) => `${entry.kind}:${entry.id}`)).toContain(`campaign:${campaignId}`);
     expect(due.body.some((entry: { kind: string }) => entry.kind === 'programme')).toBe(false);
     const week = await api.http().get('/reports/deadlines?days=7').auth(viewer, { type: 'bearer' }).expect(200);
-    expect(week.body.find((entry: { kind: string }) => entry.kind === 'programme')).toMatchObject({ id: programmeId, finishesInTime: null });
+    expect(week.body.find((entry: { kind: string }) => entry.kind === 'programme')).toMatchObject({
+      id: programmeId,
+      finishesInTime: true,
+      state: 'in progress',
+    });
+    expect(typeof due.body.find((entry: { kind: string }) => entry.kind === 'campaign').finishesInTime).toBe('boolean');
     await api.http().get('/reports/deadlines?days=0').auth(viewer, { type: 'bearer' }).expect(400);
 
     // Three moments while it runs, each a whole second at least a second old (its bucket closed).

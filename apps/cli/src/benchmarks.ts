@@ -1,5 +1,6 @@
 import type { Benchmark } from '@loa/bench';
 import { campaignBenchmarks } from './campaign.bench';
+import { planBenchmarks } from './plan.bench';
 import { reportBenchmarks } from './reports.bench';
 import { smppBenchmarks } from './smpp.bench';
 import { smsBenchmarks } from './sms.bench';
@@ -13,5 +14,6 @@ export const ALL_BENCHMARKS: Benchmark[] = [
   ...subscriberBenchmarks,
   ...smppBenchmarks,
   ...campaignBenchmarks,
+  ...planBenchmarks,
   ...reportBenchmarks,
 ];

@@ -1,6 +1,6 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import { Interval } from '@nestjs/schedule';
-import { CampaignMaterialiser } from '@loa/campaigns';
+import { CampaignMaterialiser, CampaignPlanRepository } from '@loa/campaigns';
 import { DeliveryRepository } from '@loa/delivery';
 import { dispatcherOptions, type DispatcherOptions, type DispatcherSettings } from './carrier-dispatcher';
 import { DISPATCHER_OPTIONS } from './dispatcher.service';
@@ -20,6 +20,7 @@ export class CampaignSchedulerService {
   constructor(
     private readonly materialiser: CampaignMaterialiser,
     private readonly delivery: DeliveryRepository,
+    private readonly plans: CampaignPlanRepository,
     @Inject(DISPATCHER_OPTIONS) options: DispatcherSettings,
   ) {
     this.options = dispatcherOptions(options);
@@ -38,6 +39,12 @@ export class CampaignSchedulerService {
     return this.once('receipts', async () => {
       while ((await this.delivery.applyReceipts(RECEIPT_BATCH)) > 0);
     });
+  }
+
+  /** What each running campaign has sent, so that its estimate follows the rate it actually gets. */
+  @Interval(5000)
+  sampleProgress(): Promise<void> {
+    return this.once('progress', () => this.plans.sampleProgress());
   }
 
   @Interval(1000)

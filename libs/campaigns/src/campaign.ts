@@ -1,5 +1,6 @@
 import { type Carrier } from '@loa/common';
 import { type AmbiguousPolicy } from '@loa/delivery';
+import { type SendWindow } from './send-window';
 
 export type CampaignState = 'draft' | 'pending_approval' | 'scheduled' | 'running' | 'paused' | 'completed' | 'cancelled';
 
@@ -12,6 +13,8 @@ export interface Campaign {
   state: CampaignState;
   startAt: Date;
   validityHours: number;
+  /** When it may send, wall clock Asia/Ho_Chi_Minh (default from config; lifted only with an audited reason). */
+  sendWindow: SendWindow;
   onAmbiguous: AmbiguousPolicy;
   reportDeadline: Date | null;
   /** The programme (plan of several sends) it belongs to, if any. */

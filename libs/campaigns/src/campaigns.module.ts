@@ -1,18 +1,30 @@
 import { Module } from '@nestjs/common';
 import { AuditModule } from '@loa/auth';
 import { DeliveryModule } from '@loa/delivery';
+import { SubscribersModule } from '@loa/subscribers';
 import { TemplatesModule } from '@loa/templates';
 import { CampaignMaterialiser } from './campaign-materialiser';
 import { CampaignTextsRenderer } from './campaign-texts.renderer';
 import { CampaignsRepository } from './campaigns.repository';
 import { CampaignsService } from './campaigns.service';
+import { CampaignPlanRepository } from './plan/campaign-plan.repository';
+import { CampaignPlansService } from './plan/campaign-plans.service';
 import { ProgrammesRepository } from './programmes.repository';
 import { ProgrammesService } from './programmes.service';
 
 /** Needs DatabaseModule from the host; runs without AuthModule too (a dispatcher materialises campaigns). */
 @Module({
-  imports: [AuditModule, DeliveryModule, TemplatesModule],
-  providers: [CampaignsRepository, CampaignsService, CampaignTextsRenderer, CampaignMaterialiser, ProgrammesRepository, ProgrammesService],
-  exports: [CampaignsService, CampaignMaterialiser, ProgrammesService],
+  imports: [AuditModule, DeliveryModule, SubscribersModule, TemplatesModule],
+  providers: [
+    CampaignsRepository,
+    CampaignsService,
+    CampaignTextsRenderer,
+    CampaignMaterialiser,
+    CampaignPlanRepository,
+    CampaignPlansService,
+    ProgrammesRepository,
+    ProgrammesService,
+  ],
+  exports: [CampaignsService, CampaignMaterialiser, CampaignPlanRepository, CampaignPlansService, ProgrammesService],
 })
 export class CampaignsModule {}

@@ -3,8 +3,9 @@ import { DataSource, EntityManager } from 'typeorm';
 import { queryRows } from '@loa/database';
 import { type CampaignText } from '@loa/delivery';
 import { type Campaign, type CampaignState, type NewCampaign } from './campaign';
+import { LIFTED_WINDOW, type SendWindow } from './send-window';
 
-const COLUMNS = `id, name, template_id, provinces, carriers, state, start_at, validity_hours, on_ambiguous, report_deadline, programme_id, priority,
+const COLUMNS = `id, name, template_id, provinces, carriers, state, start_at, validity_hours, window_start, window_end, on_ambiguous, report_deadline, programme_id, priority,
   created_by, approved_by, created_at, materialised_at, completed_at`;
 
 @Injectable()
@@ -19,6 +20,23 @@ export class CampaignsRepository {
   /** The campaigns of a programme, oldest first. */
   async ofProgramme(programmeId: number): Promise<Campaign[]> {
     const rows = await queryRows<CampaignRow>(this.db, `SELECT ${COLUMNS} FROM campaigns WHERE programme_id = $1 ORDER BY id`, [programmeId]);
+    return rows.map(toCampaign);
+  }
+
+  /**
+   * The campaigns a dispatcher serves before one with this priority and id on any of `carriers`: running or
+   * scheduled, a higher priority, or the same and an older id (the dispatcher claims by priority DESC, id).
+   * A draft (`id` null) comes after every campaign of its priority.
+   */
+  async servedBefore(carriers: string[], priority: number, id: number | null): Promise<Campaign[]> {
+    const rows = await queryRows<CampaignRow>(
+      this.db,
+      `SELECT ${COLUMNS} FROM campaigns
+       WHERE state IN ('scheduled', 'running') AND carriers && $1::text[]
+         AND (priority > $2 OR (priority = $2 AND ($3::bigint IS NULL OR id < $3)))
+       ORDER BY priority DESC, id`,
+      [carriers, priority, id],
+    );
     return rows.map(toCampaign);
   }
 
@@ -88,6 +106,8 @@ interface CampaignRow {
   state: CampaignState;
   start_at: Date;
   validity_hours: number;
+  window_start: string | null;
+  window_end: string | null;
   on_ambiguous: Campaign['onAmbiguous'];
   report_deadline: Date | null;
   programme_id: string | null;
@@ -109,6 +129,7 @@ function toCampaign(row: CampaignRow): Campaign {
     state: row.state,
     startAt: row.start_at,
     validityHours: row.validity_hours,
+    sendWindow: toSendWindow(row.window_start, row.window_end),
     onAmbiguous: row.on_ambiguous,
     reportDeadline: row.report_deadline,
     programmeId: row.programme_id === null ? null : Number(row.programme_id),
@@ -119,4 +140,9 @@ function toCampaign(row: CampaignRow): Campaign {
     materialisedAt: row.materialised_at,
     completedAt: row.completed_at,
   };
+}
+
+/** PostgreSQL prints a time as HH:MM:SS; no window (NULL) is a lifted one. */
+function toSendWindow(start: string | null, end: string | null): SendWindow {
+  return start === null || end === null ? LIFTED_WINDOW : { kind: 'daily', start: start.slice(0, 5), end: end.slice(0, 5) };
 }

@@ -129,6 +129,9 @@ export interface DeadlineEntry {
   deliveryRate: number | null;
   targeted: number;
   delivered: number;
-  /** Whether the plan says sending ends before the deadline; null until the plan service is wired (see README). */
+  /**
+   * Whether sending ends by the deadline: a completed campaign by when it completed, a cancelled one never,
+   * others by their deadline plan's estimated finish (null when the plan has no estimate, or a programme has no campaign).
+   */
   finishesInTime: boolean | null;
 }

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { type AuthUser, isInScope } from '@loa/auth';
-import { type Campaign, CampaignsService, type Programme, ProgrammesService } from '@loa/campaigns';
+import { type Campaign, CampaignPlansService, CampaignsService, type Programme, ProgrammesService } from '@loa/campaigns';
 import { invalid } from '@loa/common';
 import {
   type CampaignReport,
@@ -23,6 +23,7 @@ export class ReportingService {
     private readonly campaigns: CampaignsService,
     private readonly programmes: ProgrammesService,
     private readonly reporting: ReportingRepository,
+    private readonly plans: CampaignPlansService,
   ) {}
 
   /**
@@ -100,7 +101,10 @@ export class ReportingService {
     };
   }
 
-  /** Campaigns and programmes whose report is due within `days`, soonest first, in the user's provinces. */
+  /**
+   * Campaigns and programmes whose report is due within `days`, soonest first, in the user's provinces, each
+   * with whether it finishes in time: as it did (completed by then), or as the deadline plan estimates.
+   */
   async deadlines(days: number, user: AuthUser): Promise<DeadlineEntry[]> {
     const from = new Date();
     const to = new Date(from.getTime() + days * DAY_MS);
@@ -108,9 +112,27 @@ export class ReportingService {
       this.reporting.campaignDeadlines(from, to, scopeOf(user)),
       this.reporting.programmeDeadlines(from, to, scopeOf(user)),
     ]);
-    return [...campaigns.map((row) => toDeadline('campaign', row)), ...programmes.map((row) => toDeadline('programme', row))].sort(
-      (a, b) => a.reportDeadline.getTime() - b.reportDeadline.getTime() || a.id - b.id,
-    );
+    const entries = await Promise.all([
+      ...campaigns.map(async (row) => {
+        const campaign = await this.campaigns.get(Number(row.id), user);
+        return toDeadline('campaign', row, await this.finishesBy(campaign, row.report_deadline));
+      }),
+      ...programmes.map(async (row) => {
+        const members = await this.campaigns.ofProgramme(Number(row.id), user);
+        const finishes = await Promise.all(members.map((campaign) => this.finishesBy(campaign, row.report_deadline)));
+        const inTime = finishes.length === 0 || finishes.includes(null) ? null : finishes.every(Boolean);
+        return toDeadline('programme', row, inTime);
+      }),
+    ]);
+    return entries.sort((a, b) => a.reportDeadline.getTime() - b.reportDeadline.getTime() || a.id - b.id);
+  }
+
+  /** Whether the campaign's sending ends by `deadline`: as it did, or as its deadline plan estimates; null when the plan cannot say. */
+  private async finishesBy(campaign: Campaign, deadline: Date): Promise<boolean | null> {
+    if (campaign.state === 'completed') return campaign.completedAt !== null && campaign.completedAt <= deadline;
+    if (campaign.state === 'cancelled') return false;
+    const plan = await this.plans.planSaved(campaign);
+    return plan.estimatedFinishAt === null ? null : plan.estimatedFinishAt <= deadline;
   }
 
   private async figuresAsOf(campaignId: number, moment: Date, user: AuthUser): Promise<ReportFigures> {
@@ -196,7 +218,7 @@ function mergeRows(rows: ReportRow[]): ReportRow[] {
   }));
 }
 
-function toDeadline(kind: DeadlineEntry['kind'], row: DeadlineRow): DeadlineEntry {
+function toDeadline(kind: DeadlineEntry['kind'], row: DeadlineRow, finishesInTime: boolean | null): DeadlineEntry {
   return {
     kind,
     id: Number(row.id),
@@ -206,6 +228,6 @@ function toDeadline(kind: DeadlineEntry['kind'], row: DeadlineRow): DeadlineEntr
     deliveryRate: rate(row.delivered, row.submitted),
     targeted: row.targeted,
     delivered: row.delivered,
-    finishesInTime: null,
+    finishesInTime,
   };
 }

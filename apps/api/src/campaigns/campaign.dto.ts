@@ -1,5 +1,5 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { ArrayMaxSize, ArrayNotEmpty, IsDateString, IsIn, IsInt, IsOptional, IsString, Length, Max, Min } from 'class-validator';
+import { ArrayMaxSize, ArrayNotEmpty, IsBoolean, IsDateString, IsIn, IsInt, IsOptional, IsString, Length, Max, Min } from 'class-validator';
 import { type Carrier, CARRIERS } from '@loa/common';
 import { AMBIGUOUS_POLICIES, type AmbiguousPolicy } from '@loa/delivery';
 import { MAX_ID } from '../common/parse-id.pipe';
@@ -74,4 +74,17 @@ export class CreateCampaignDto {
   @Min(0)
   @Max(9)
   priority?: number;
+}
+
+export class ApproveCampaignDto {
+  @ApiPropertyOptional({ description: 'Approve although the plan says the campaign misses its report deadline (recorded in the audit log)' })
+  @IsOptional()
+  @IsBoolean()
+  acknowledgeDeadlineMiss?: boolean;
+
+  @ApiPropertyOptional({ description: 'Why, when acknowledging a deadline miss', example: 'Cảnh báo khẩn: gửi phần còn lại sau hạn báo cáo' })
+  @IsOptional()
+  @IsString()
+  @Length(1, 500)
+  reason?: string;
 }
