@@ -270,6 +270,10 @@ describe('reports officials can sign and file', () => {
       .expect(400);
     expect((await api.dataSource.query('SELECT count(*)::int AS n FROM carrier_reports'))[0].n).toBe(0);
     await api.http().post(`/campaigns/${campaignId}/carrier-reports`).auth(operator, { type: 'bearer' }).send(good).expect(201);
+    const [audit] = await api.dataSource.query(`SELECT details FROM audit_log WHERE action = 'campaign.carrier-report' AND object_id = $1`, [
+      String(campaignId),
+    ]);
+    expect(audit.details).toMatchObject({ carrier: 'viettel', delivered: 30, reference: '1234/VTT-KD' });
     const report = (await api.http().get(`/campaigns/${campaignId}/report`).auth(viewer, { type: 'bearer' }).expect(200)).body;
     const viettel = report.rows.filter((row: Row) => row.carrier === 'viettel').reduce((sum: number, row: Row) => sum + Number(row.delivered), 0);
     expect(report.carrierReports.reported).toEqual([

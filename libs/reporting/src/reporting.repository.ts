@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { DataSource } from 'typeorm';
+import { DataSource, EntityManager } from 'typeorm';
 import { queryRows } from '@loa/database';
 import { BUCKET_COUNTERS, STATS_BUCKET_WIDTH } from '@loa/delivery';
 
@@ -128,9 +128,9 @@ export class ReportingRepository {
     );
   }
 
-  async insertCarrierReport(campaignId: number, report: NewCarrierReport, recordedBy: number): Promise<number> {
+  async insertCarrierReport(campaignId: number, report: NewCarrierReport, recordedBy: number, manager: EntityManager): Promise<number> {
     const [row] = await queryRows<{ id: string }>(
-      this.db,
+      manager,
       `INSERT INTO carrier_reports (campaign_id, carrier, targeted, sent, delivered, reported_on, reference, recorded_by)
        VALUES ($1, $2, $3, $4, $5, $6, $7, $8) RETURNING id`,
       [campaignId, report.carrier, report.targeted, report.sent, report.delivered, report.reportedOn, report.reference, recordedBy],

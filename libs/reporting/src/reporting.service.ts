@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
-import { type AuthUser, isInScope } from '@loa/auth';
+import { DataSource } from 'typeorm';
+import { assertProvincesInScope, AuditLogRepository, type AuthUser, isInScope } from '@loa/auth';
 import { type Campaign, CampaignPlansService, CampaignsService, type Programme, ProgrammesService } from '@loa/campaigns';
 import { invalid } from '@loa/common';
 import {
@@ -24,6 +25,8 @@ export class ReportingService {
     private readonly programmes: ProgrammesService,
     private readonly reporting: ReportingRepository,
     private readonly plans: CampaignPlansService,
+    private readonly audit: AuditLogRepository,
+    private readonly db: DataSource,
   ) {}
 
   /**
@@ -46,7 +49,7 @@ export class ReportingService {
       this.reporting.carrierReports(campaign.id),
     ]);
     const visible = stats.filter((row) => isInScope(user, row.province_code));
-    const figures = current ?? { countedUntil: now, totals: sumCounts(visible.map(toReportRow)), rows: visible.map(toReportRow) };
+    const figures = current ?? figuresOf(now, visible.map(toReportRow));
     return {
       campaignId: campaign.id,
       campaignName: campaign.name,
@@ -68,14 +71,24 @@ export class ReportingService {
     };
   }
 
-  /** Records what a carrier reported back for a campaign the user may act on (every province in scope). */
+  /** Records what a carrier reported back for a campaign the user may act on (every province in scope), audited. */
   async recordCarrierReport(campaignId: number, report: NewCarrierReport, user: AuthUser): Promise<number> {
     const campaign = await this.campaigns.get(campaignId, user);
+    assertProvincesInScope(user, campaign.provinces);
     if (!campaign.carriers.includes(report.carrier as Campaign['carriers'][number])) {
       throw invalid(`carrier: ${report.carrier} is not a carrier of campaign ${campaignId} (${campaign.carriers.join(', ')})`);
     }
     if (report.sent > report.targeted || report.delivered > report.sent) throw invalid('figures: delivered ≤ sent ≤ targeted');
-    return this.reporting.insertCarrierReport(campaign.id, { ...report, reference: report.reference?.normalize('NFC') ?? null }, user.id);
+    const recorded = { ...report, reference: report.reference?.normalize('NFC') ?? null };
+    return this.db.transaction(async (manager) => {
+      const id = await this.reporting.insertCarrierReport(campaign.id, recorded, user.id, manager);
+      await this.audit.append(
+        user,
+        { action: 'campaign.carrier-report', objectType: 'campaign', objectId: campaign.id, details: { id, ...recorded } },
+        manager,
+      );
+      return id;
+    });
   }
 
   /** A programme's report: each campaign's figures (in the user's provinces), their total and the distinct subscribers reached. */
@@ -138,8 +151,12 @@ export class ReportingService {
   private async figuresAsOf(campaignId: number, moment: Date, user: AuthUser): Promise<ReportFigures> {
     const countedUntil = bucketStart(moment, await this.reporting.bucketSeconds());
     const rows = (await this.reporting.statsAsOf(campaignId, countedUntil)).filter((row) => isInScope(user, row.province_code)).map(toReportRow);
-    return { countedUntil, totals: sumCounts(rows), rows };
+    return figuresOf(countedUntil, rows);
   }
+}
+
+function figuresOf(countedUntil: Date, rows: ReportRow[]): ReportFigures {
+  return { countedUntil, totals: sumCounts(rows), rows };
 }
 
 const NO_TIMES: ReportTimes = { firstSentAt: null, lastSentAt: null, firstReceiptAt: null, lastReceiptAt: null };
