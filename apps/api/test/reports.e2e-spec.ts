@@ -8,7 +8,7 @@ import { DispatcherModule } from '@loa/dispatcher';
 import { AuthService } from '@loa/auth';
 import { type SmscSimulator } from '@loa/smsc-simulator';
 import { createTestDatabase, launchChromium, pollUntil } from '@loa/testing';
-import { approvedCampaign, simulatedAccount, simulatedCarrier } from '../../dispatcher/test/campaign-harness';
+import { simulatedAccount, simulatedCarrier } from '../../dispatcher/test/campaign-harness';
 import { createTestApi, TEST_PASSWORD, type TestApi } from './test-app';
 
 const CARRIERS = ['viettel', 'vnpt', 'mobifone'] as const;
@@ -130,12 +130,34 @@ describe('reports officials can sign and file', () => {
 
   it('answers asOf during the run with what a recount of the messages at that moment gives', async () => {
     deadline = new Date(Date.now() + 3_000);
-    campaignId = await approvedCampaign(api, 'Công an {{province.name}} cảnh báo: không chuyển tiền cho người lạ. Liên hệ {{province.hotline}}.', {
-      name: CAMPAIGN_NAME,
-      provinces: PROVINCES,
-      reportDeadline: deadline.toISOString(),
-      programmeId,
-    });
+    const drafter = await api.login('demo-drafter');
+    const approver = await api.login('demo-approver');
+    const body = 'Công an {{province.name}} cảnh báo: không chuyển tiền cho người lạ. Liên hệ {{province.hotline}}.';
+    const template = await api.http().post('/templates').auth(drafter, { type: 'bearer' }).send({ name: 'Cảnh báo', body }).expect(201);
+    await api.http().post(`/templates/${template.body.id}/submit`).auth(drafter, { type: 'bearer' }).expect(200);
+    await api.http().post(`/templates/${template.body.id}/approve`).auth(approver, { type: 'bearer' }).expect(200);
+    const created = await api
+      .http()
+      .post('/campaigns')
+      .auth(drafter, { type: 'bearer' })
+      .send({
+        name: CAMPAIGN_NAME,
+        templateId: template.body.id,
+        startAt: new Date().toISOString(),
+        provinces: PROVINCES,
+        reportDeadline: deadline.toISOString(),
+        programmeId,
+      })
+      .expect(201);
+    campaignId = created.body.id;
+    await api.http().post(`/campaigns/${campaignId}/submit`).auth(drafter, { type: 'bearer' }).expect(200);
+    // The deadline is meant to pass mid-run (late receipts after it), which a busy host's plan may foresee.
+    await api
+      .http()
+      .post(`/campaigns/${campaignId}/approve`)
+      .auth(approver, { type: 'bearer' })
+      .send({ acknowledgeDeadlineMiss: true, reason: 'Kiểm thử: hạn báo cáo giữa đợt gửi' })
+      .expect(200);
     const viewer = await api.login('demo-viewer');
     const due = await api.http().get('/reports/deadlines?days=1').auth(viewer, { type: 'bearer' }).expect(200);
     expect(due.body.map((entry: { kind: string; id: number }) => `${entry.kind}:${entry.id}`)).toContain(`campaign:${campaignId}`);
