@@ -32,43 +32,54 @@ const UNDELIVERED_STATES = FINAL_STATES.filter((state) => state !== 'delivered')
   .join(', ');
 
 /**
- * Moves counters by the state changes of one batch, grouped, in the caller's transaction, in one statement:
- * the running counters (with the first and last send and receipt), the current time bucket's, and the
- * reasons of messages that ended undelivered.
- * $1 campaign ids, $2 provinces, $3 carriers, $4 states entered, $5 PDUs billed, $6 whether it passed through
- * submitted on the way (a receipt that came with the answer), $7 whether a receipt ended it, $8 the reason
- * (receipt stat/err, submit_sm command_status, or Loa's own).
+ * CTEs to splice into a statement's WITH, moving counters by the changes in `changes`: a relation with the
+ * columns campaign_id, province_code, carrier, state (entered; null: none), billed (PDUs), receipted (passed
+ * through submitted on the way: a receipt that came with the answer), by_receipt (a receipt ended it) and
+ * reason (receipt stat/err, submit_sm command_status, or Loa's own). They move the running counters (with the
+ * first and last send and receipt), the current time bucket's, and the reasons of messages ended undelivered.
  */
-export const INCREMENT_STATS = `
-  WITH c AS (
-    SELECT * FROM unnest($1::bigint[], $2::text[], $3::text[], $4::text[], $5::int[], $6::boolean[], $7::boolean[], $8::text[])
-      AS c(campaign_id, province_code, carrier, state, billed, receipted, by_receipt, reason)
-  ),
-  d AS (
+export function statsCtesFrom(changes: string): string {
+  return `stats_delta AS (
     SELECT campaign_id, province_code, carrier,
       ${COUNTED_STATES.map((state) => `count(*) FILTER (WHERE state = '${state}'${state === 'submitted' ? ' OR receipted' : ''}) AS ${state}`).join(',\n      ')},
       0 AS duplicated,
       sum(billed) AS parts_billed,
       bool_or(by_receipt) AS receipts
-    FROM c GROUP BY 1, 2, 3
+    FROM ${changes} GROUP BY 1, 2, 3
   ),
-  bucket AS (${addToCurrentBucket('d', BUCKET_COUNTERS)}),
-  reasons AS (
+  stats_bucket AS (${addToCurrentBucket('stats_delta', BUCKET_COUNTERS)}),
+  stats_reasons AS (
     INSERT INTO campaign_errors (campaign_id, province_code, carrier, state, reason, messages)
-    SELECT campaign_id, province_code, carrier, state, COALESCE(reason, ''), count(*) FROM c
+    SELECT campaign_id, province_code, carrier, state, COALESCE(reason, ''), count(*) FROM ${changes}
     WHERE state IN (${UNDELIVERED_STATES})
     GROUP BY 1, 2, 3, 4, 5 ORDER BY 1, 2, 3, 4, 5
     ON CONFLICT (campaign_id, province_code, carrier, state, reason) DO UPDATE SET messages = campaign_errors.messages + excluded.messages
-  )
-  UPDATE campaign_stats s SET
+  ),
+  counted AS (
+    UPDATE campaign_stats s SET
     ${COUNTED_STATES.map((state) => `${state} = s.${state} + d.${state}`).join(',\n    ')},
     parts_billed = s.parts_billed + d.parts_billed,
     first_sent_at = CASE WHEN d.submitted > 0 THEN COALESCE(s.first_sent_at, now()) ELSE s.first_sent_at END,
     last_sent_at = CASE WHEN d.submitted > 0 THEN now() ELSE s.last_sent_at END,
     first_receipt_at = CASE WHEN d.receipts THEN COALESCE(s.first_receipt_at, now()) ELSE s.first_receipt_at END,
     last_receipt_at = CASE WHEN d.receipts THEN now() ELSE s.last_receipt_at END
-  FROM d
-  WHERE s.campaign_id = d.campaign_id AND s.province_code = d.province_code AND s.carrier = d.carrier`;
+    FROM stats_delta d
+    WHERE s.campaign_id = d.campaign_id AND s.province_code = d.province_code AND s.carrier = d.carrier
+  )`;
+}
+
+/**
+ * Moves counters by changes outside a state statement (PDUs billed beyond their state changes), in the caller's
+ * transaction. $1 campaign ids, $2 provinces, $3 carriers, $4 states entered (null: none), $5 PDUs billed,
+ * $6 receipted, $7 ended by a receipt, $8 reason.
+ */
+export const INCREMENT_STATS = `
+  WITH c AS (
+    SELECT * FROM unnest($1::bigint[], $2::text[], $3::text[], $4::text[], $5::int[], $6::boolean[], $7::boolean[], $8::text[])
+      AS c(campaign_id, province_code, carrier, state, billed, receipted, by_receipt, reason)
+  ),
+  ${statsCtesFrom('c')}
+  SELECT 1`;
 
 /** Adds duplicated messages to their counters and the current bucket. $1 campaign ids, $2 provinces, $3 carriers (one entry a message). */
 export const COUNT_DUPLICATES = `

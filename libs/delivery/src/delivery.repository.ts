@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, EntityManager } from 'typeorm';
-import { queryRows, type SqlRunner } from '@loa/database';
+import { pgArray, queryRows, type SqlRunner } from '@loa/database';
 import { BUCKET_MISMATCHES, COUNT_DUPLICATES, INCREMENT_STATS, STATS_MISMATCHES } from './campaign-stats.sql';
 import {
   type CampaignText,
@@ -135,7 +135,7 @@ export class DeliveryRepository {
     if (receipts.length === 0) return;
     const messageOf = new Map(submissions.map((part) => [part.smscMessageId, messageKey({ campaignId: part.campaignId, id: part.messageId })]));
     const applied = receipts.map((receipt) => moved.has(messageOf.get(receipt.smscMessageId ?? '') ?? ''));
-    await manager.query(INSERT_APPLIED_RECEIPTS, [...receiptColumns(receipts), applied]);
+    await manager.query(INSERT_APPLIED_RECEIPTS, [...receiptColumns(receipts), pgArray(applied)]);
   }
 
   /**
@@ -304,38 +304,29 @@ export class DeliveryRepository {
     return rows.map((row) => ({ campaignId: Number(row.campaign_id), provinceCode: row.province_code, carrier: row.carrier, differences: row.differences }));
   }
 
-  /** Moves messages that are still in `from`, and their counters; returns those that moved. */
-  private async applyStates(changes: StateChange[], from: MessageState, manager: EntityManager): Promise<(CountedMessage & { id: string })[]> {
+  /** Moves messages that are still in `from`, and their counters (in the same statement); returns those that moved. */
+  private async applyStates(changes: StateChange[], from: MessageState, manager: EntityManager): Promise<{ campaign_id: string; id: string }[]> {
     if (changes.length === 0) return [];
     const refused = changes.find((change) => !canMove(from, change.state));
     if (refused) throw new Error(`message ${refused.campaignId}/${refused.id}: ${from} -> ${refused.state} is not a transition of the message state machine`);
-    const moved = await queryRows<CountedMessage & { id: string; state: MessageState; billed: number; receipted: boolean; error: string | null }>(
-      manager,
-      APPLY_MESSAGE_STATES,
-      [
-        changes.map((c) => c.campaignId),
-        changes.map((c) => c.id),
-        changes.map((c) => c.state),
-        changes.map((c) => c.error ?? null),
-        changes.map((c) => c.retryAfterSeconds ?? null),
-        changes.map((c) => (c.refundAttempt ? 1 : 0)),
-        changes.map((c) => c.awaitingReceiptParts ?? 0),
-        from,
-        changes.map((c) => (c.unconfirmedSend ? 1 : 0)),
-        changes.map((c) => c.sent?.acceptedMask ?? 0),
-        changes.map((c) => c.sent?.parts ?? null),
-        changes.map((c) => c.sent?.reference ?? null),
-        changes.map((c) => c.sent?.newReference ?? false),
-        changes.map((c) => c.sent?.billed ?? 0),
-        changes.map((c) => c.receipted ?? false),
-      ],
-    );
-    const byReceipt = new Set(changes.filter((change) => change.byReceipt || change.receipted).map(messageKey));
-    await incrementStats(
-      manager,
-      moved.map((row) => ({ ...row, byReceipt: byReceipt.has(messageKey(keyOf(row))) })),
-    );
-    return moved;
+    return queryRows<{ campaign_id: string; id: string }>(manager, APPLY_MESSAGE_STATES, [
+      pgArray(changes.map((c) => c.campaignId)),
+      pgArray(changes.map((c) => c.id)),
+      pgArray(changes.map((c) => c.state)),
+      pgArray(changes.map((c) => c.error ?? null)),
+      pgArray(changes.map((c) => c.retryAfterSeconds ?? null)),
+      pgArray(changes.map((c) => (c.refundAttempt ? 1 : 0))),
+      pgArray(changes.map((c) => c.awaitingReceiptParts ?? 0)),
+      from,
+      pgArray(changes.map((c) => (c.unconfirmedSend ? 1 : 0))),
+      pgArray(changes.map((c) => c.sent?.acceptedMask ?? 0)),
+      pgArray(changes.map((c) => c.sent?.parts ?? null)),
+      pgArray(changes.map((c) => c.sent?.reference ?? null)),
+      pgArray(changes.map((c) => c.sent?.newReference ?? false)),
+      pgArray(changes.map((c) => c.sent?.billed ?? 0)),
+      pgArray(changes.map((c) => c.receipted ?? false)),
+      pgArray(changes.map((c) => Boolean(c.byReceipt || c.receipted))),
+    ]);
   }
 
   /** Marks the messages among `keys` that the carrier took more PDUs of than they have, and counts them; returns how many. */
@@ -398,26 +389,26 @@ async function insertSubmissions(
   if (submissions.length === 0) return [];
   const rows = await queryRows<{ campaign_id: string; message_id: string; part: number; parts: number }>(runner, INSERT_SUBMISSIONS, [
     carrier,
-    submissions.map((s) => s.smscMessageId),
-    submissions.map((s) => s.campaignId),
-    submissions.map((s) => s.messageId),
-    submissions.map((s) => s.part),
-    submissions.map((s) => s.parts),
-    submissions.map((s) => receiptStates.get(s.smscMessageId) ?? null),
+    pgArray(submissions.map((s) => s.smscMessageId)),
+    pgArray(submissions.map((s) => s.campaignId)),
+    pgArray(submissions.map((s) => s.messageId)),
+    pgArray(submissions.map((s) => s.part)),
+    pgArray(submissions.map((s) => s.parts)),
+    pgArray(submissions.map((s) => receiptStates.get(s.smscMessageId) ?? null)),
   ]);
   return rows.map((row) => ({ campaignId: Number(row.campaign_id), messageId: Number(row.message_id), part: row.part, parts: row.parts }));
 }
 
 function receiptColumns(receipts: StoredReceipt[]): unknown[] {
   return [
-    receipts.map((r) => r.carrier),
-    receipts.map((r) => r.smscMessageId),
-    receipts.map((r) => r.state),
-    receipts.map((r) => r.errorCode),
+    pgArray(receipts.map((r) => r.carrier)),
+    pgArray(receipts.map((r) => r.smscMessageId)),
+    pgArray(receipts.map((r) => r.state)),
+    pgArray(receipts.map((r) => r.errorCode)),
     // ISO text: pg's own formatting of Date values in arrays showed in the profile.
-    receipts.map((r) => r.doneAt?.toISOString() ?? null),
-    receipts.map((r) => r.raw),
-    receipts.map((r) => r.msisdn),
+    pgArray(receipts.map((r) => r.doneAt?.toISOString() ?? null)),
+    pgArray(receipts.map((r) => r.raw)),
+    pgArray(receipts.map((r) => r.msisdn)),
   ];
 }
 
@@ -431,14 +422,14 @@ async function incrementStats(
 ): Promise<void> {
   if (moved.length === 0) return;
   await runner.query(INCREMENT_STATS, [
-    moved.map((m) => m.campaign_id),
-    moved.map((m) => m.province_code),
-    moved.map((m) => m.carrier),
-    moved.map((m) => m.state),
-    moved.map((m) => m.billed),
-    moved.map((m) => m.receipted ?? false),
-    moved.map((m) => m.byReceipt ?? false),
-    moved.map((m) => m.error ?? null),
+    pgArray(moved.map((m) => m.campaign_id)),
+    pgArray(moved.map((m) => m.province_code)),
+    pgArray(moved.map((m) => m.carrier)),
+    pgArray(moved.map((m) => m.state)),
+    pgArray(moved.map((m) => m.billed)),
+    pgArray(moved.map((m) => m.receipted ?? false)),
+    pgArray(moved.map((m) => m.byReceipt ?? false)),
+    pgArray(moved.map((m) => m.error ?? null)),
   ]);
 }
 
