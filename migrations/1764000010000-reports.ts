@@ -26,6 +26,8 @@ export class Reports1764000010000 implements MigrationInterface {
       rejected integer NOT NULL DEFAULT 0,
       failed integer NOT NULL DEFAULT 0,
       unknown integer NOT NULL DEFAULT 0,
+      capped integer NOT NULL DEFAULT 0,
+      expired_unsent integer NOT NULL DEFAULT 0,
       duplicated integer NOT NULL DEFAULT 0,
       parts_billed bigint NOT NULL DEFAULT 0,
       PRIMARY KEY (campaign_id, bucket_end, province_code, carrier))`);

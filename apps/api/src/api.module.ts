@@ -7,6 +7,7 @@ import { ReportingModule } from '@loa/reporting';
 import { TemplatesModule } from '@loa/templates';
 import { AuthController } from './auth/auth.controller';
 import { CampaignsController } from './campaigns/campaigns.controller';
+import { TestSendsController } from './campaigns/test-sends.controller';
 import { DomainErrorFilter } from './common/domain-error.filter';
 import { createValidationPipe } from './common/validation.pipe';
 import { HealthHttpModule } from './health/health-http.module';
@@ -44,7 +45,7 @@ export class ApiModule {
         HealthHttpModule,
         MetricsHttpModule,
       ],
-      controllers: [AuthController, TemplatesController, CampaignsController, ReportsController, ProgrammesController],
+      controllers: [AuthController, TemplatesController, CampaignsController, TestSendsController, ReportsController, ProgrammesController],
       providers: [
         { provide: APP_GUARD, useExisting: JwtAuthGuard },
         { provide: APP_FILTER, useClass: DomainErrorFilter },

@@ -1,5 +1,6 @@
 import type { Benchmark } from '@loa/bench';
 import { campaignBenchmarks } from './campaign.bench';
+import { dailyCapBenchmarks } from './daily-cap.bench';
 import { planBenchmarks } from './plan.bench';
 import { reportBenchmarks } from './reports.bench';
 import { smppBenchmarks } from './smpp.bench';
@@ -14,6 +15,7 @@ export const ALL_BENCHMARKS: Benchmark[] = [
   ...subscriberBenchmarks,
   ...smppBenchmarks,
   ...campaignBenchmarks,
+  ...dailyCapBenchmarks,
   ...planBenchmarks,
   ...reportBenchmarks,
 ];

@@ -11,6 +11,9 @@ import { CampaignPlanRepository } from './plan/campaign-plan.repository';
 import { CampaignPlansService } from './plan/campaign-plans.service';
 import { ProgrammesRepository } from './programmes.repository';
 import { ProgrammesService } from './programmes.service';
+import { SendLimitsService } from './send-limits.service';
+import { TestSendsRepository } from './test-sends.repository';
+import { TestSendsService } from './test-sends.service';
 
 /** Needs DatabaseModule from the host; runs without AuthModule too (a dispatcher materialises campaigns). */
 @Module({
@@ -20,11 +23,23 @@ import { ProgrammesService } from './programmes.service';
     CampaignsService,
     CampaignTextsRenderer,
     CampaignMaterialiser,
+    SendLimitsService,
+    TestSendsRepository,
+    TestSendsService,
     CampaignPlanRepository,
     CampaignPlansService,
     ProgrammesRepository,
     ProgrammesService,
   ],
-  exports: [CampaignsService, CampaignMaterialiser, CampaignPlanRepository, CampaignPlansService, ProgrammesService],
+  exports: [
+    CampaignsService,
+    CampaignMaterialiser,
+    SendLimitsService,
+    TestSendsRepository,
+    TestSendsService,
+    CampaignPlanRepository,
+    CampaignPlansService,
+    ProgrammesService,
+  ],
 })
 export class CampaignsModule {}

@@ -3,9 +3,10 @@ import { DataSource, EntityManager } from 'typeorm';
 import { queryRows } from '@loa/database';
 import { type CampaignText } from '@loa/delivery';
 import { type Campaign, type CampaignState, type NewCampaign } from './campaign';
-import { LIFTED_WINDOW, type SendWindow } from './send-window';
+import { type SendLimitsRequest } from './send-limit-overrides';
+import { type SendWindow, toSendWindow } from './send-window';
 
-const COLUMNS = `id, name, template_id, provinces, carriers, state, start_at, validity_hours, window_start, window_end, on_ambiguous, report_deadline, programme_id, priority,
+const COLUMNS = `id, name, template_id, provinces, carriers, state, start_at, validity_hours, window_start, window_end, daily_cap_lifted, on_ambiguous, report_deadline, programme_id, priority,
   created_by, approved_by, created_at, materialised_at, completed_at`;
 
 @Injectable()
@@ -50,15 +51,12 @@ export class CampaignsRepository {
     return rows.map(toCampaign);
   }
 
-  async insert(
-    campaign: Required<Omit<NewCampaign, 'reportDeadline' | 'programmeId'>> & Pick<NewCampaign, 'reportDeadline' | 'programmeId'>,
-    createdBy: number,
-    manager: EntityManager,
-  ): Promise<Campaign> {
+  async insert(campaign: CampaignRecord, createdBy: number, manager: EntityManager): Promise<Campaign> {
     const rows = await queryRows<CampaignRow>(
       manager,
-      `INSERT INTO campaigns (name, template_id, provinces, carriers, state, start_at, validity_hours, on_ambiguous, report_deadline, priority, created_by, programme_id)
-       VALUES ($1, $2, $3, $4, 'draft', $5, $6, $7, $8, $9, $10, $11) RETURNING ${COLUMNS}`,
+      `INSERT INTO campaigns (name, template_id, provinces, carriers, state, start_at, validity_hours, on_ambiguous, report_deadline, priority, created_by,
+         window_start, window_end, daily_cap_lifted, programme_id)
+       VALUES ($1, $2, $3, $4, 'draft', $5, $6, $7, $8, $9, $10, $11, $12, $13, $14) RETURNING ${COLUMNS}`,
       [
         campaign.name,
         campaign.templateId,
@@ -70,10 +68,23 @@ export class CampaignsRepository {
         campaign.reportDeadline ?? null,
         campaign.priority,
         createdBy,
+        ...windowColumns(campaign.sendWindow),
+        campaign.dailyCapLifted,
         campaign.programmeId ?? null,
       ],
     );
     return toCampaign(rows[0]);
+  }
+
+  /** Sets a campaign's window and cap; null if it has finished (completed or cancelled). */
+  async setSendLimits(id: number, sendWindow: SendWindow, dailyCapLifted: boolean, manager: EntityManager): Promise<Campaign | null> {
+    const rows = await queryRows<CampaignRow>(
+      manager,
+      `UPDATE campaigns SET window_start = $2, window_end = $3, daily_cap_lifted = $4, updated_at = now()
+       WHERE id = $1 AND state NOT IN ('completed', 'cancelled') RETURNING ${COLUMNS}`,
+      [id, ...windowColumns(sendWindow), dailyCapLifted],
+    );
+    return rows.length ? toCampaign(rows[0]) : null;
   }
 
   async insertTexts(campaignId: number, texts: Omit<CampaignText, 'id'>[], manager: EntityManager): Promise<void> {
@@ -97,6 +108,14 @@ export class CampaignsRepository {
   }
 }
 
+/** What a new campaign row holds: its fields resolved (defaults applied, window and cap checked). */
+export type CampaignRecord = Required<Omit<NewCampaign, 'reportDeadline' | 'programmeId' | keyof SendLimitsRequest>> &
+  Pick<NewCampaign, 'reportDeadline' | 'programmeId'> & { sendWindow: SendWindow; dailyCapLifted: boolean };
+
+function windowColumns(window: SendWindow): [string | null, string | null] {
+  return window.kind === 'lifted' ? [null, null] : [window.start, window.end];
+}
+
 interface CampaignRow {
   id: string;
   name: string;
@@ -108,6 +127,7 @@ interface CampaignRow {
   validity_hours: number;
   window_start: string | null;
   window_end: string | null;
+  daily_cap_lifted: boolean;
   on_ambiguous: Campaign['onAmbiguous'];
   report_deadline: Date | null;
   programme_id: string | null;
@@ -130,6 +150,7 @@ function toCampaign(row: CampaignRow): Campaign {
     startAt: row.start_at,
     validityHours: row.validity_hours,
     sendWindow: toSendWindow(row.window_start, row.window_end),
+    dailyCapLifted: row.daily_cap_lifted,
     onAmbiguous: row.on_ambiguous,
     reportDeadline: row.report_deadline,
     programmeId: row.programme_id === null ? null : Number(row.programme_id),
@@ -140,9 +161,4 @@ function toCampaign(row: CampaignRow): Campaign {
     materialisedAt: row.materialised_at,
     completedAt: row.completed_at,
   };
-}
-
-/** PostgreSQL prints a time as HH:MM:SS; no window (NULL) is a lifted one. */
-function toSendWindow(start: string | null, end: string | null): SendWindow {
-  return start === null || end === null ? LIFTED_WINDOW : { kind: 'daily', start: start.slice(0, 5), end: end.slice(0, 5) };
 }

@@ -20,6 +20,11 @@ export type SendWindow = { kind: 'daily'; start: string; end: string } | { kind:
 
 export const LIFTED_WINDOW: SendWindow = { kind: 'lifted' };
 
+/** A window as the database keeps it: times of day (PostgreSQL prints HH:MM:SS), or none when lifted. */
+export function toSendWindow(start: string | null, end: string | null): SendWindow {
+  return start === null || end === null ? LIFTED_WINDOW : { kind: 'daily', start: start.slice(0, 5), end: end.slice(0, 5) };
+}
+
 /** An instant range [start, end) in epoch milliseconds. */
 export interface OpenInterval {
   start: number;

@@ -38,6 +38,7 @@ import {
   STORE_RECEIPTS,
 } from './receipts.sql';
 import { partMask } from './send-outcomes';
+import { type DailyCapDay, lockCapDay } from './send-limits.repository';
 
 /** A message's key and where its counters live. */
 interface CountedMessage {
@@ -62,12 +63,23 @@ export interface CounterMismatch {
 export class DeliveryRepository {
   constructor(private readonly db: DataSource) {}
 
-  /** Queues one message per active subscriber of the audience, in a partition of the campaign's own, with its counters. */
-  async enqueueCampaign(campaignId: number, provinces: string[], carriers: string[], manager: EntityManager): Promise<number> {
+  /**
+   * Queues one message per active subscriber of the audience, in a partition of the campaign's own, with its
+   * counters; a subscriber already at `cap.limit` warnings on `cap.day` is held instead (none when the cap is
+   * lifted; without `cap`, the messages count on no day).
+   */
+  async enqueueCampaign(
+    campaignId: number,
+    provinces: string[],
+    carriers: string[],
+    manager: EntityManager,
+    cap: (DailyCapDay & { lifted: boolean }) | null = null,
+  ): Promise<number> {
     // A partition per campaign: archiving a finished campaign is a DETACH, not a DELETE of millions of rows.
     const partition = `messages_c${Math.trunc(campaignId)}`;
     await manager.query(`CREATE TABLE ${partition} PARTITION OF messages FOR VALUES IN (${Math.trunc(campaignId)})`);
-    await manager.query(ENQUEUE_MESSAGES, [campaignId, provinces, carriers]);
+    const counted = cap && !cap.lifted ? await lockCapDay(cap, manager) : [];
+    await manager.query(ENQUEUE_MESSAGES, [campaignId, provinces, carriers, cap?.day ?? null, counted, cap?.limit ?? 0, cap?.heldUntil ?? null]);
     await manager.query(INITIALISE_STATS, [campaignId, provinces, carriers]);
     // Statistics before the first claim: planned on an empty table's guess, the hot statements were seen
     // hashing every queued row instead of walking the index.
@@ -81,8 +93,19 @@ export class DeliveryRepository {
   }
 
   async runningCampaigns(carrier: string): Promise<RunningCampaign[]> {
-    const rows = await queryRows<{ id: string; validity_hours: number; on_ambiguous: RunningCampaign['onAmbiguous'] }>(this.db, RUNNING_CAMPAIGNS, [carrier]);
-    return rows.map((row) => ({ id: Number(row.id), validityHours: row.validity_hours, onAmbiguous: row.on_ambiguous }));
+    const rows = await queryRows<{
+      id: string;
+      validity_hours: number;
+      on_ambiguous: RunningCampaign['onAmbiguous'];
+      window_start: string | null;
+      window_end: string | null;
+    }>(this.db, RUNNING_CAMPAIGNS, [carrier]);
+    return rows.map((row) => ({
+      id: Number(row.id),
+      validityHours: row.validity_hours,
+      onAmbiguous: row.on_ambiguous,
+      window: { start: row.window_start, end: row.window_end },
+    }));
   }
 
   async claim(campaign: RunningCampaign, carrier: string, afterId: number, limit: number, leaseSeconds: number): Promise<ClaimedMessage[]> {

@@ -1,5 +1,6 @@
 import { addFailedToCurrentBucket, statsCtesFrom } from './campaign-stats.sql';
 import { FINAL_STATES } from './message-states';
+import { atCap } from './send-limits.sql';
 
 /** The final states as an SQL list, from the one definition. */
 export const FINAL_STATES_SQL = FINAL_STATES.map((state) => `'${state}'`).join(', ');
@@ -24,7 +25,7 @@ export const CLAIM_MESSAGES = `
 
 /** Running campaigns with work for a carrier, most urgent first. */
 export const RUNNING_CAMPAIGNS = `
-  SELECT id, validity_hours, on_ambiguous FROM campaigns WHERE state = 'running' AND $1 = ANY(carriers) ORDER BY priority DESC, id`;
+  SELECT id, validity_hours, on_ambiguous, window_start, window_end FROM campaigns WHERE state = 'running' AND $1 = ANY(carriers) ORDER BY priority DESC, id`;
 
 /**
  * Applies a batch of state changes; returns what changed so counters move in the same transaction. Only
@@ -132,19 +133,19 @@ export const OVERDUE_SUBMITTED = `
   WHERE c.state IN ('running', 'paused', 'cancelled')
   LIMIT $2`;
 
-/** Cancelled campaigns that still have queued messages (sent back by a dispatcher after the cancel). */
+/** Cancelled campaigns that still have queued (or held) messages (sent back by a dispatcher after the cancel). */
 export const CANCELLED_WITH_QUEUED = `
   SELECT c.id FROM campaigns c
-  WHERE c.state = 'cancelled' AND EXISTS (SELECT 1 FROM messages m WHERE m.campaign_id = c.id AND m.state = 'queued')`;
+  WHERE c.state = 'cancelled' AND EXISTS (SELECT 1 FROM messages m WHERE m.campaign_id = c.id AND m.state IN ('queued', 'held'))`;
 
 /**
- * Ends every queued message of campaign $1 as failed with reason $2, counters included, in one statement
+ * Ends every queued (or held) message of campaign $1 as failed with reason $2, counters included, in one statement
  * (a national campaign cancelled early has millions). Messages already with the carrier reach their own end.
  */
 export const FAIL_QUEUED_OF_CAMPAIGN = `
   WITH cancelled AS (
     UPDATE messages SET state = 'failed', last_error = $2, final_at = now(), next_attempt_at = NULL
-    WHERE campaign_id = $1 AND state = 'queued' RETURNING province_code, carrier
+    WHERE campaign_id = $1 AND state IN ('queued', 'held') RETURNING province_code, carrier
   ),
   grouped AS (SELECT province_code, carrier, count(*) AS count FROM cancelled GROUP BY 1, 2),
   bucket AS (${addFailedToCurrentBucket('grouped')}),
@@ -163,14 +164,22 @@ export const FAIL_QUEUED_OF_CAMPAIGN = `
 
 /**
  * One row per active subscriber of the audience, set-based (INSERT … SELECT materialises ~210 k rows/s on
- * 2 cores, DESIGN.md), each pointing at its province's rendered text instead of carrying a copy.
- * $1 campaign id, $2 provinces, $3 carriers.
+ * 2 cores, DESIGN.md), each pointing at its province's rendered text instead of carrying a copy. A subscriber
+ * already at the daily cap is inserted held instead of queued: deciding it in the insert costs one hash join,
+ * where updating the held rows afterwards would cost about as much as inserting them again.
+ * $1 campaign id, $2 provinces, $3 carriers, $4 the Viet Nam day the queued ones count on, $5 the campaigns
+ * whose messages count on that day (empty: the cap is lifted), $6 the cap, $7 when the held ones are looked at again.
  */
 export const ENQUEUE_MESSAGES = `
-  INSERT INTO messages (id, campaign_id, msisdn, carrier, province_code, text_id)
-  SELECT nextval('messages_id_seq'), $1, s.msisdn, s.carrier, s.province_code, t.id
+  WITH at_cap AS (${atCap('$5', '$4', '$6')})
+  INSERT INTO messages (id, campaign_id, msisdn, carrier, province_code, text_id, state, cap_day, next_attempt_at)
+  SELECT nextval('messages_id_seq'), $1, s.msisdn, s.carrier, s.province_code, t.id,
+    CASE WHEN c.msisdn IS NULL THEN 'queued' ELSE 'held' END,
+    CASE WHEN c.msisdn IS NULL THEN $4::date END,
+    CASE WHEN c.msisdn IS NOT NULL THEN $7::timestamptz END
   FROM subscribers s
   JOIN campaign_texts t ON t.campaign_id = $1 AND t.province_code = s.province_code
+  LEFT JOIN at_cap c ON c.msisdn = s.msisdn
   WHERE s.status = 'active' AND s.province_code = ANY($2) AND s.carrier = ANY($3)
     AND NOT EXISTS (SELECT 1 FROM subscriber_exclusions e WHERE e.msisdn = s.msisdn)`;
 

@@ -18,6 +18,8 @@ export function toReportRow(row: StatsRow): ReportRow {
     expired: row.expired,
     rejected: row.rejected,
     unknown: row.unknown,
+    capped: row.capped,
+    expiredUnsent: row.expired_unsent,
     duplicated: row.duplicated,
     partsBilled: row.parts_billed,
     deliveryRate: rate(row.delivered, row.submitted),
@@ -38,6 +40,8 @@ const SUMMED: (keyof Omit<ReportCounts, 'deliveryRate'>)[] = [
   'expired',
   'rejected',
   'unknown',
+  'capped',
+  'expiredUnsent',
   'duplicated',
   'partsBilled',
 ];

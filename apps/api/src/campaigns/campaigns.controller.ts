@@ -1,16 +1,19 @@
 import { Body, Controller, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { type AuthUser, CurrentUser, Roles } from '@loa/auth';
-import { type Campaign, type CampaignEstimate, CampaignsService, type DeadlinePlan, type NewCampaign } from '@loa/campaigns';
+import { type Campaign, type CampaignEstimate, CampaignsService, type DeadlinePlan, type NewCampaign, type TestSend, TestSendsService } from '@loa/campaigns';
 import { PageQuery } from '../common/page.query';
-import { ApproveCampaignDto, CreateCampaignDto } from './campaign.dto';
+import { ApproveCampaignDto, CreateCampaignDto, SendLimitsDto } from './campaign.dto';
 import { ParseIdPipe } from '../common/parse-id.pipe';
 
 @ApiTags('campaigns')
 @ApiBearerAuth()
 @Controller('campaigns')
 export class CampaignsController {
-  constructor(private readonly campaigns: CampaignsService) {}
+  constructor(
+    private readonly campaigns: CampaignsService,
+    private readonly testSends: TestSendsService,
+  ) {}
 
   @Get()
   @ApiOperation({ summary: 'Campaigns touching your provinces, newest first' })
@@ -19,9 +22,16 @@ export class CampaignsController {
   }
 
   @Get(':id')
-  @ApiOperation({ summary: 'A campaign; while scheduled, running or paused, with its estimate (re-planned from the rate it gets while running)' })
-  get(@Param('id', ParseIdPipe) id: number, @CurrentUser() user: AuthUser): Promise<Campaign & { estimate: CampaignEstimate | null }> {
-    return this.campaigns.getWithEstimate(id, user);
+  @ApiOperation({
+    summary:
+      'A campaign, with its test sends (accepted or refused, delivered once the receipt came) and, while scheduled, running or paused, its estimate (re-planned from the rate it gets while running)',
+  })
+  async get(
+    @Param('id', ParseIdPipe) id: number,
+    @CurrentUser() user: AuthUser,
+  ): Promise<Campaign & { estimate: CampaignEstimate | null; testSends: TestSend[] }> {
+    const campaign = await this.campaigns.getWithEstimate(id, user);
+    return { ...campaign, testSends: await this.testSends.ofCampaign(id, user) };
   }
 
   @Get(':id/plan')
@@ -43,6 +53,16 @@ export class CampaignsController {
   @ApiOperation({ summary: 'Deadline plan of a campaign before it is saved (the body of POST /campaigns); saves nothing' })
   planDraft(@Body() body: CreateCampaignDto, @CurrentUser() user: AuthUser): Promise<DeadlinePlan> {
     return this.campaigns.planDraft(newCampaign(body), user);
+  }
+
+  @Post(':id/send-limits')
+  @HttpCode(200)
+  @Roles('approver')
+  @ApiOperation({
+    summary: 'Set the send window and daily cap of a campaign not finished yet; a wider or lifted window or a lifted cap needs overrideReason (audited)',
+  })
+  setSendLimits(@Param('id', ParseIdPipe) id: number, @Body() body: SendLimitsDto, @CurrentUser() user: AuthUser): Promise<Campaign> {
+    return this.campaigns.setSendLimits(id, body, user);
   }
 
   @Post(':id/submit')

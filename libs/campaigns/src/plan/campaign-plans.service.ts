@@ -1,6 +1,7 @@
 import { Inject, Injectable, Optional } from '@nestjs/common';
 import { type Carrier, type Clock, systemClock } from '@loa/common';
 import { configFile, loadCarriersFile } from '@loa/config';
+import { sustainedTps } from '@loa/smpp';
 import { type AudienceCount, AudienceRepository } from '@loa/subscribers';
 import { type Campaign } from '../campaign';
 import { defaultSendWindow } from '../campaign-defaults';
@@ -107,8 +108,11 @@ export class CampaignPlansService {
     return () => (count ??= this.audience.count({}));
   }
 
+  /** Each carrier at its contract TPS, as the links send it (they keep a guard each second: 500 TPS send ~485/s). */
   private contractRates(): Partial<Record<Carrier, CarrierRate>> {
-    return Object.fromEntries(Object.entries(this.contractTps).map(([carrier, tps]) => [carrier, { tps, source: 'contract' as const }]));
+    return Object.fromEntries(
+      Object.entries(this.contractTps).map(([carrier, tps]) => [carrier, { tps, partsPerSecond: sustainedTps(tps), source: 'contract' as const }]),
+    );
   }
 
   /**
@@ -124,7 +128,8 @@ export class CampaignPlansService {
       const open = openIntervals(campaign.sendWindow, since, now);
       const openThroughout = open.length === 1 && open[0].start === since && open[0].end === now;
       if (!left || left.messages === 0 || measured.perSecond <= 0 || measured.overSeconds < MIN_RATE_SAMPLE_SECONDS || !openThroughout) continue;
-      rates[measured.carrier] = { tps: (measured.perSecond * left.parts) / left.messages, source: 'measured' };
+      const partsPerSecond = (measured.perSecond * left.parts) / left.messages;
+      rates[measured.carrier] = { tps: partsPerSecond, partsPerSecond, source: 'measured' };
     }
     return rates;
   }

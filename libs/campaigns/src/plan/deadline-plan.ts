@@ -14,7 +14,7 @@ export interface CampaignAhead {
 
 export interface CarrierPlan {
   carrier: Carrier;
-  /** The account's TPS (PDUs per second), or the measured rate while running (see `rateSource`). */
+  /** The account's TPS (PDUs per second; the links send 1000/1030 of it), or the measured rate while running. */
   tps: number;
   rateSource: 'contract' | 'measured';
   /** Messages (subscribers) still to send on this carrier, and the PDUs they take. */

@@ -24,7 +24,7 @@ function input(overrides: Partial<PlanInput['campaign']>, ahead: PlannedCampaign
     now: T0,
     campaign: { ...campaign({ id: 9, name: 'sut' }), reportDeadline: null, ...overrides },
     ahead,
-    rates: { viettel: { tps: 100, source: 'contract' }, vnpt: { tps: 50, source: 'contract' } },
+    rates: { viettel: { tps: 100, partsPerSecond: 100, source: 'contract' }, vnpt: { tps: 50, partsPerSecond: 50, source: 'contract' } },
   };
 }
 

@@ -21,7 +21,10 @@ export interface PlannedCampaign {
 }
 
 export interface CarrierRate {
+  /** What the plan shows: the contract's TPS, or the measured rate. */
   tps: number;
+  /** What the plan sends at (below the contract's TPS by the link's guard). */
+  partsPerSecond: number;
   source: 'contract' | 'measured';
 }
 
@@ -73,10 +76,10 @@ function planCarrier(input: PlanInput, work: CarrierWork, startAt: number): Carr
   for (const other of input.ahead) {
     const parts = other.work.find((w) => w.carrier === work.carrier)?.parts ?? 0;
     if (parts === 0) continue;
-    const placed = timeline.place(parts / rate.tps, Math.max(other.startAt, input.now), other.window);
+    const placed = timeline.place(parts / rate.partsPerSecond, Math.max(other.startAt, input.now), other.window);
     campaignsAhead.push({ id: other.id!, name: other.name, priority: other.priority, state: other.state, parts, finishesAt: toDate(placed.finishesAt) });
   }
-  const sendSeconds = work.parts / rate.tps;
+  const sendSeconds = work.parts / rate.partsPerSecond;
   const placed = timeline.place(sendSeconds, startAt, input.campaign.window);
   const deadline = input.campaign.reportDeadline;
   const sentShareByDeadline = deadline === null || sendSeconds === 0 ? 1 : Math.min(1, secondsBefore(placed.pieces, deadline) / sendSeconds);
