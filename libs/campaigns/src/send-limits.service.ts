@@ -12,6 +12,8 @@ import { LIFTED_WINDOW, toSendWindow } from './send-window';
 @Injectable()
 export class SendLimitsService {
   private readonly logger = new Logger(SendLimitsService.name);
+  /** The Viet Nam day whose leftovers from earlier days this process has put back under the cap. */
+  private leftoversLookedFor: string | null = null;
 
   constructor(private readonly limits: SendLimitsRepository) {}
 
@@ -22,7 +24,12 @@ export class SendLimitsService {
       this.logger.warn(`campaign validity ended: ${ended.expiredUnsent} messages not sent (expired_unsent), ${ended.capped} held by the daily cap (capped)`);
     }
     const today = capDayFor(LIFTED_WINDOW, now, defaultDailyCap());
-    await this.limits.holdLeftFromEarlierDays(today, at);
+    // Leftovers appear when the day changes: looked for once a day, not every second (finding none means
+    // walking every queued message of every running campaign).
+    if (this.leftoversLookedFor !== today.day) {
+      await this.limits.holdLeftFromEarlierDays(today, at);
+      this.leftoversLookedFor = today.day;
+    }
     for (const campaign of await this.limits.campaignsWithHeldDue(at)) await this.release(campaign, now);
   }
 
