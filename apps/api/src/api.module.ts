@@ -13,6 +13,7 @@ import { DashboardHttpModule } from './dashboard/dashboard-http.module';
 import { createValidationPipe } from './common/validation.pipe';
 import { HealthHttpModule } from './health/health-http.module';
 import { MetricsHttpModule } from './metrics/metrics-http.module';
+import { ProgrammesController } from './programmes/programmes.controller';
 import { ProvincesHttpModule } from './provinces/provinces-http.module';
 import { ReportsController } from './reports/reports.controller';
 import { SubscribersHttpModule } from './subscribers/subscribers-http.module';
@@ -46,7 +47,7 @@ export class ApiModule {
         MetricsHttpModule,
         DashboardHttpModule,
       ],
-      controllers: [AuthController, TemplatesController, CampaignsController, TestSendsController, ReportsController],
+      controllers: [AuthController, TemplatesController, CampaignsController, TestSendsController, ReportsController, ProgrammesController],
       providers: [
         { provide: APP_GUARD, useExisting: JwtAuthGuard },
         { provide: APP_FILTER, useClass: DomainErrorFilter },

@@ -178,6 +178,8 @@ describe('invalid requests', () => {
       .auth(drafter, { type: 'bearer' })
       .send({ name: 'x', templateId, provinces: ['14'], startAt: '2099-01-01T00:00:00+07:00' })
       .expect(201);
+    // An audience to send to: approval refuses an empty one (409) since the deadline plans.
+    await api.dataSource.query(`INSERT INTO subscribers (msisdn, carrier, province_code) VALUES (84961234567, 'viettel', '14') ON CONFLICT DO NOTHING`);
     await api.http().post(`/campaigns/${campaign.body.id}/submit`).auth(drafter, { type: 'bearer' }).expect(200);
     // Someone to send to: a campaign with an empty audience is refused at approval.
     await api.dataSource.query(`INSERT INTO subscribers (msisdn, carrier, province_code) VALUES (84961234567, 'viettel', '14') ON CONFLICT DO NOTHING`);

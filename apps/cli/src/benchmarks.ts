@@ -2,6 +2,7 @@ import type { Benchmark } from '@loa/bench';
 import { campaignBenchmarks } from './campaign.bench';
 import { dailyCapBenchmarks } from './daily-cap.bench';
 import { planBenchmarks } from './plan.bench';
+import { reportBenchmarks } from './reports.bench';
 import { smppBenchmarks } from './smpp.bench';
 import { smsBenchmarks } from './sms.bench';
 import { subscriberBenchmarks } from './subscribers.bench';
@@ -16,4 +17,5 @@ export const ALL_BENCHMARKS: Benchmark[] = [
   ...campaignBenchmarks,
   ...dailyCapBenchmarks,
   ...planBenchmarks,
+  ...reportBenchmarks,
 ];

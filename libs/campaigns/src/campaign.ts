@@ -20,6 +20,8 @@ export interface Campaign {
   dailyCapLifted: boolean;
   onAmbiguous: AmbiguousPolicy;
   reportDeadline: Date | null;
+  /** The programme (plan of several sends) it belongs to, if any. */
+  programmeId: number | null;
   priority: number;
   createdBy: number;
   approvedBy: number | null;
@@ -37,5 +39,6 @@ export interface NewCampaign extends SendLimitsRequest {
   validityHours?: number;
   onAmbiguous?: AmbiguousPolicy;
   reportDeadline?: Date;
+  programmeId?: number;
   priority?: number;
 }

@@ -9,6 +9,8 @@ import { CampaignsRepository } from './campaigns.repository';
 import { CampaignsService } from './campaigns.service';
 import { CampaignPlanRepository } from './plan/campaign-plan.repository';
 import { CampaignPlansService } from './plan/campaign-plans.service';
+import { ProgrammesRepository } from './programmes.repository';
+import { ProgrammesService } from './programmes.service';
 import { SendLimitsService } from './send-limits.service';
 import { TestSendsRepository } from './test-sends.repository';
 import { TestSendsService } from './test-sends.service';
@@ -26,7 +28,18 @@ import { TestSendsService } from './test-sends.service';
     TestSendsService,
     CampaignPlanRepository,
     CampaignPlansService,
+    ProgrammesRepository,
+    ProgrammesService,
   ],
-  exports: [CampaignsService, CampaignMaterialiser, SendLimitsService, TestSendsRepository, TestSendsService, CampaignPlanRepository, CampaignPlansService],
+  exports: [
+    CampaignsService,
+    CampaignMaterialiser,
+    SendLimitsService,
+    TestSendsRepository,
+    TestSendsService,
+    CampaignPlanRepository,
+    CampaignPlansService,
+    ProgrammesService,
+  ],
 })
 export class CampaignsModule {}

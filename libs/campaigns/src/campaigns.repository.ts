@@ -6,7 +6,7 @@ import { type Campaign, type CampaignState, type NewCampaign } from './campaign'
 import { type SendLimitsRequest } from './send-limit-overrides';
 import { type SendWindow, toSendWindow } from './send-window';
 
-const COLUMNS = `id, name, template_id, provinces, carriers, state, start_at, validity_hours, window_start, window_end, daily_cap_lifted, on_ambiguous, report_deadline, priority,
+const COLUMNS = `id, name, template_id, provinces, carriers, state, start_at, validity_hours, window_start, window_end, daily_cap_lifted, on_ambiguous, report_deadline, programme_id, priority,
   created_by, approved_by, created_at, materialised_at, completed_at`;
 
 @Injectable()
@@ -16,6 +16,12 @@ export class CampaignsRepository {
   async findById(id: number, manager: EntityManager = this.db.manager): Promise<Campaign | null> {
     const rows = await queryRows<CampaignRow>(manager, `SELECT ${COLUMNS} FROM campaigns WHERE id = $1`, [id]);
     return rows.length ? toCampaign(rows[0]) : null;
+  }
+
+  /** The campaigns of a programme, oldest first. */
+  async ofProgramme(programmeId: number): Promise<Campaign[]> {
+    const rows = await queryRows<CampaignRow>(this.db, `SELECT ${COLUMNS} FROM campaigns WHERE programme_id = $1 ORDER BY id`, [programmeId]);
+    return rows.map(toCampaign);
   }
 
   /**
@@ -49,8 +55,8 @@ export class CampaignsRepository {
     const rows = await queryRows<CampaignRow>(
       manager,
       `INSERT INTO campaigns (name, template_id, provinces, carriers, state, start_at, validity_hours, on_ambiguous, report_deadline, priority, created_by,
-         window_start, window_end, daily_cap_lifted)
-       VALUES ($1, $2, $3, $4, 'draft', $5, $6, $7, $8, $9, $10, $11, $12, $13) RETURNING ${COLUMNS}`,
+         window_start, window_end, daily_cap_lifted, programme_id)
+       VALUES ($1, $2, $3, $4, 'draft', $5, $6, $7, $8, $9, $10, $11, $12, $13, $14) RETURNING ${COLUMNS}`,
       [
         campaign.name,
         campaign.templateId,
@@ -64,6 +70,7 @@ export class CampaignsRepository {
         createdBy,
         ...windowColumns(campaign.sendWindow),
         campaign.dailyCapLifted,
+        campaign.programmeId ?? null,
       ],
     );
     return toCampaign(rows[0]);
@@ -102,8 +109,8 @@ export class CampaignsRepository {
 }
 
 /** What a new campaign row holds: its fields resolved (defaults applied, window and cap checked). */
-export type CampaignRecord = Required<Omit<NewCampaign, 'reportDeadline' | keyof SendLimitsRequest>> &
-  Pick<NewCampaign, 'reportDeadline'> & { sendWindow: SendWindow; dailyCapLifted: boolean };
+export type CampaignRecord = Required<Omit<NewCampaign, 'reportDeadline' | 'programmeId' | keyof SendLimitsRequest>> &
+  Pick<NewCampaign, 'reportDeadline' | 'programmeId'> & { sendWindow: SendWindow; dailyCapLifted: boolean };
 
 function windowColumns(window: SendWindow): [string | null, string | null] {
   return window.kind === 'lifted' ? [null, null] : [window.start, window.end];
@@ -123,6 +130,7 @@ interface CampaignRow {
   daily_cap_lifted: boolean;
   on_ambiguous: Campaign['onAmbiguous'];
   report_deadline: Date | null;
+  programme_id: string | null;
   priority: number;
   created_by: string;
   approved_by: string | null;
@@ -145,6 +153,7 @@ function toCampaign(row: CampaignRow): Campaign {
     dailyCapLifted: row.daily_cap_lifted,
     onAmbiguous: row.on_ambiguous,
     reportDeadline: row.report_deadline,
+    programmeId: row.programme_id === null ? null : Number(row.programme_id),
     priority: row.priority,
     createdBy: Number(row.created_by),
     approvedBy: row.approved_by === null ? null : Number(row.approved_by),

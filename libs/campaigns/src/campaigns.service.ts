@@ -11,6 +11,7 @@ import { CampaignTextsRenderer } from './campaign-texts.renderer';
 import { CampaignsRepository } from './campaigns.repository';
 import { type CampaignEstimate, type DeadlinePlan, estimateOf } from './plan/deadline-plan';
 import { CampaignPlansService } from './plan/campaign-plans.service';
+import { ProgrammesService } from './programmes.service';
 import { resolveSendLimits, type SendLimits, type SendLimitsRequest } from './send-limit-overrides';
 import { CONTRACTED_CARRIERS, SENDING_CARRIERS } from './sending-carriers.module';
 
@@ -33,6 +34,7 @@ export class CampaignsService {
     private readonly audit: AuditLogRepository,
     private readonly directory: ProvinceDirectory,
     private readonly delivery: DeliveryRepository,
+    private readonly programmes: ProgrammesService,
     private readonly plans: CampaignPlansService,
     @Optional() @Inject(SENDING_CARRIERS) private readonly sendingCarriers: readonly string[] = CONTRACTED_CARRIERS,
   ) {}
@@ -62,6 +64,7 @@ export class CampaignsService {
 
   async create(input: NewCampaign, user: AuthUser): Promise<Campaign> {
     const { provinces, carriers, template, texts, limits } = await this.prepare(input, user);
+    if (input.programmeId !== undefined) await this.checkProgramme(input.programmeId, provinces, user);
     return this.db.transaction(async (manager) => {
       const campaign = await this.campaigns.insert(
         {
@@ -73,6 +76,7 @@ export class CampaignsService {
           validityHours: input.validityHours ?? DEFAULT_VALIDITY_HOURS,
           onAmbiguous: input.onAmbiguous ?? 'resend',
           reportDeadline: input.reportDeadline,
+          programmeId: input.programmeId,
           priority: input.priority ?? 0,
           sendWindow: limits.sendWindow,
           dailyCapLifted: limits.dailyCapLifted,
@@ -228,6 +232,20 @@ export class CampaignsService {
   async cancel(id: number, user: AuthUser): Promise<Campaign> {
     const campaign = await this.get(id, user);
     return this.transition(campaign, ['draft', 'pending_approval', 'scheduled', 'running', 'paused'], 'cancelled', user);
+  }
+
+  /** The campaigns of a programme the user sees (those touching their provinces). */
+  async ofProgramme(programmeId: number, user: AuthUser): Promise<Campaign[]> {
+    return (await this.campaigns.ofProgramme(programmeId)).filter((campaign) => this.visibleTo(campaign, user));
+  }
+
+  /** A campaign joins a programme the user sees, within the programme's provinces. */
+  private async checkProgramme(programmeId: number, provinces: string[], user: AuthUser): Promise<void> {
+    const programme = await this.programmes.get(programmeId, user).catch(() => {
+      throw invalid(`programmeId: programme ${programmeId} does not exist`);
+    });
+    const outside = provinces.filter((code) => !programme.provinces.includes(code));
+    if (outside.length > 0) throw invalid(`provinces: ${outside.join(', ')} are not in programme ${programmeId} (${programme.provinces.join(', ')})`);
   }
 
   private async approvedTemplate(templateId: number): Promise<Template> {

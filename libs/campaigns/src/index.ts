@@ -12,3 +12,5 @@ export * from './send-limits.service';
 export { type SendLimitsRequest } from './send-limit-overrides';
 export * from './test-sends.repository';
 export * from './test-sends.service';
+export * from './programme';
+export * from './programmes.service';

@@ -4,38 +4,97 @@ import { FINAL_STATES } from './message-states';
 export const COUNTED_STATES = ['submitted', ...FINAL_STATES] as const;
 
 /**
- * The UPDATE of campaign_stats that moves counters by the changes in `changes`, a relation with the columns
- * campaign_id, province_code, carrier, state (entered; null: none), billed (PDUs) and receipted (whether it
- * passed through submitted on the way: a receipt that came with the answer), grouped per counter row.
+ * The end of the time bucket `now()` falls in: a minute, unless the database setting loa.stats_bucket_seconds
+ * says otherwise (`ALTER DATABASE … SET loa.stats_bucket_seconds = 1`; tests use seconds). Every statement of
+ * one transaction sees the same now(), which is also what the messages' submitted_at and final_at record.
  */
-export function incrementStatsFrom(changes: string): string {
-  return `
-  UPDATE campaign_stats s SET
-    ${COUNTED_STATES.map((state) => `${state} = s.${state} + d.${state}`).join(',\n    ')},
-    parts_billed = s.parts_billed + d.parts_billed
-  FROM (
+export const CURRENT_BUCKET_END = `(date_bin(b.width, now(), timestamptz 'epoch') + b.width)`;
+/** The width of the counters' time buckets, as an SQL interval expression. */
+export const STATS_BUCKET_WIDTH = `make_interval(secs => COALESCE(NULLIF(current_setting('loa.stats_bucket_seconds', true), '')::int, 60))`;
+const BUCKET_WIDTH = `(SELECT ${STATS_BUCKET_WIDTH} AS width) b`;
+
+/** The counters a time bucket keeps: every counted state, duplicates and PDUs billed. */
+export const BUCKET_COUNTERS = [...COUNTED_STATES, 'duplicated', 'parts_billed'] as const;
+
+/** Upserts rows of bucket counters from `source` (campaign_id, province_code, carrier and the counters named) into the current bucket. */
+function addToCurrentBucket(source: string, counters: readonly string[]): string {
+  return `INSERT INTO campaign_stats_buckets (campaign_id, province_code, carrier, bucket_end, ${counters.join(', ')})
+    SELECT d.campaign_id, d.province_code, d.carrier, ${CURRENT_BUCKET_END}, ${counters.map((counter) => `d.${counter}`).join(', ')}
+    FROM ${source} d, ${BUCKET_WIDTH}
+    ORDER BY 1, 2, 3
+    ON CONFLICT (campaign_id, bucket_end, province_code, carrier) DO UPDATE SET
+      ${counters.map((counter) => `${counter} = campaign_stats_buckets.${counter} + excluded.${counter}`).join(', ')}`;
+}
+
+/** The final states a message can end in without reaching the handset: counted per reason. */
+const UNDELIVERED_STATES = FINAL_STATES.filter((state) => state !== 'delivered')
+  .map((state) => `'${state}'`)
+  .join(', ');
+
+/**
+ * CTEs to splice into a statement's WITH, moving counters by the changes in `changes`: a relation with the
+ * columns campaign_id, province_code, carrier, state (entered; null: none), billed (PDUs), receipted (passed
+ * through submitted on the way: a receipt that came with the answer), by_receipt (a receipt ended it) and
+ * reason (receipt stat/err, submit_sm command_status, or Loa's own). They move the running counters (with the
+ * first and last send and receipt), the current time bucket's, and the reasons of messages ended undelivered.
+ */
+export function statsCtesFrom(changes: string): string {
+  return `stats_delta AS (
     SELECT campaign_id, province_code, carrier,
       ${COUNTED_STATES.map((state) => `count(*) FILTER (WHERE state = '${state}'${state === 'submitted' ? ' OR receipted' : ''}) AS ${state}`).join(',\n      ')},
-      sum(billed) AS parts_billed
-    FROM ${changes}
-    GROUP BY 1, 2, 3
-  ) d
-  WHERE s.campaign_id = d.campaign_id AND s.province_code = d.province_code AND s.carrier = d.carrier`;
+      0 AS duplicated,
+      sum(billed) AS parts_billed,
+      bool_or(by_receipt) AS receipts
+    FROM ${changes} GROUP BY 1, 2, 3
+  ),
+  stats_bucket AS (${addToCurrentBucket('stats_delta', BUCKET_COUNTERS)}),
+  stats_reasons AS (
+    INSERT INTO campaign_errors (campaign_id, province_code, carrier, state, reason, messages)
+    SELECT campaign_id, province_code, carrier, state, COALESCE(reason, ''), count(*) FROM ${changes}
+    WHERE state IN (${UNDELIVERED_STATES})
+    GROUP BY 1, 2, 3, 4, 5 ORDER BY 1, 2, 3, 4, 5
+    ON CONFLICT (campaign_id, province_code, carrier, state, reason) DO UPDATE SET messages = campaign_errors.messages + excluded.messages
+  ),
+  counted AS (
+    UPDATE campaign_stats s SET
+    ${COUNTED_STATES.map((state) => `${state} = s.${state} + d.${state}`).join(',\n    ')},
+    parts_billed = s.parts_billed + d.parts_billed,
+    first_sent_at = CASE WHEN d.submitted > 0 THEN COALESCE(s.first_sent_at, now()) ELSE s.first_sent_at END,
+    last_sent_at = CASE WHEN d.submitted > 0 THEN now() ELSE s.last_sent_at END,
+    first_receipt_at = CASE WHEN d.receipts THEN COALESCE(s.first_receipt_at, now()) ELSE s.first_receipt_at END,
+    last_receipt_at = CASE WHEN d.receipts THEN now() ELSE s.last_receipt_at END
+    FROM stats_delta d
+    WHERE s.campaign_id = d.campaign_id AND s.province_code = d.province_code AND s.carrier = d.carrier
+  )`;
 }
 
 /**
- * Moves counters by the PDUs billed to messages beyond their state changes, in the caller's transaction.
- * $1 campaign ids, $2 provinces, $3 carriers, $4 states entered (null: none), $5 PDUs billed, $6 receipted.
+ * Moves counters by changes outside a state statement (PDUs billed beyond their state changes), in the caller's
+ * transaction. $1 campaign ids, $2 provinces, $3 carriers, $4 states entered (null: none), $5 PDUs billed,
+ * $6 receipted, $7 ended by a receipt, $8 reason.
  */
-export const INCREMENT_STATS = incrementStatsFrom(
-  'unnest($1::bigint[], $2::text[], $3::text[], $4::text[], $5::int[], $6::boolean[]) AS c(campaign_id, province_code, carrier, state, billed, receipted)',
-);
+export const INCREMENT_STATS = `
+  WITH c AS (
+    SELECT * FROM unnest($1::bigint[], $2::text[], $3::text[], $4::text[], $5::int[], $6::boolean[], $7::boolean[], $8::text[])
+      AS c(campaign_id, province_code, carrier, state, billed, receipted, by_receipt, reason)
+  ),
+  ${statsCtesFrom('c')}
+  SELECT 1`;
 
-/** Adds duplicated messages to their counters. $1 campaign ids, $2 provinces, $3 carriers (one entry a message). */
+/** Adds duplicated messages to their counters and the current bucket. $1 campaign ids, $2 provinces, $3 carriers (one entry a message). */
 export const COUNT_DUPLICATES = `
-  UPDATE campaign_stats s SET duplicated = s.duplicated + d.count
-  FROM (SELECT campaign_id, province_code, carrier, count(*) AS count FROM unnest($1::bigint[], $2::text[], $3::text[]) AS c(campaign_id, province_code, carrier) GROUP BY 1, 2, 3) d
+  WITH d AS (
+    SELECT campaign_id, province_code, carrier, count(*) AS duplicated FROM unnest($1::bigint[], $2::text[], $3::text[]) AS c(campaign_id, province_code, carrier) GROUP BY 1, 2, 3
+  ),
+  bucket AS (${addToCurrentBucket('d', ['duplicated'])})
+  UPDATE campaign_stats s SET duplicated = s.duplicated + d.duplicated
+  FROM d
   WHERE s.campaign_id = d.campaign_id AND s.province_code = d.province_code AND s.carrier = d.carrier`;
+
+/** Adds messages that failed without a send (a cancelled campaign's queue) to the current bucket. $1 campaign, rows of (province_code, carrier, count) in `source`. */
+export function addFailedToCurrentBucket(source: string): string {
+  return addToCurrentBucket(`(SELECT $1::bigint AS campaign_id, province_code, carrier, count AS failed FROM ${source})`, ['failed']);
+}
 
 /** Every counter of campaign_stats, and how a recount of the messages computes it. */
 const RECOUNTS: Record<string, string> = {
@@ -65,4 +124,23 @@ export const STATS_MISMATCHES = `
   LEFT JOIN recount r USING (campaign_id, province_code, carrier)
   WHERE ($1::bigint IS NULL OR s.campaign_id = $1)
     AND (${STATS_COUNTERS.map((counter) => `s.${counter} <> COALESCE(r.${counter}, 0)`).join(' OR ')})
+  ORDER BY 1, 2, 3`;
+
+/**
+ * Counter rows whose time buckets do not add up to them (there should be none: both move in one statement),
+ * with both values of every counter that differs. $1 campaign id, or null for every campaign.
+ */
+export const BUCKET_MISMATCHES = `
+  WITH summed AS (
+    SELECT campaign_id, province_code, carrier, ${BUCKET_COUNTERS.map((counter) => `sum(${counter}) AS ${counter}`).join(', ')}
+    FROM campaign_stats_buckets WHERE $1::bigint IS NULL OR campaign_id = $1 GROUP BY 1, 2, 3
+  )
+  SELECT s.campaign_id, s.province_code, s.carrier,
+    jsonb_strip_nulls(jsonb_build_object(
+      ${BUCKET_COUNTERS.map((counter) => `'${counter}', CASE WHEN s.${counter} <> COALESCE(b.${counter}, 0) THEN jsonb_build_array(s.${counter}, COALESCE(b.${counter}, 0)) END`).join(',\n      ')}
+    )) AS differences
+  FROM campaign_stats s
+  LEFT JOIN summed b USING (campaign_id, province_code, carrier)
+  WHERE ($1::bigint IS NULL OR s.campaign_id = $1)
+    AND (${BUCKET_COUNTERS.map((counter) => `s.${counter} <> COALESCE(b.${counter}, 0)`).join(' OR ')})
   ORDER BY 1, 2, 3`;

@@ -3,7 +3,8 @@ import { CARRIERS } from '@loa/common';
 import { createTestDatabase, type TestDatabase } from '@loa/testing';
 import { DeliveryRepository } from './delivery.repository';
 import { type ClaimedMessage, type RunningCampaign, type StateChange, type SubmittedPart } from './delivery.types';
-import { AMBIGUOUS_POLICIES, MESSAGE_STATES } from './message-states';
+import { BUCKET_COUNTERS } from './campaign-stats.sql';
+import { AMBIGUOUS_POLICIES, FINAL_STATES, MESSAGE_STATES } from './message-states';
 
 const CARRIER = 'viettel';
 const FIRST_MSISDN = 84960000000;
@@ -114,7 +115,10 @@ describe(DeliveryRepository.name, () => {
         id,
       ])
     )[0];
-  const expectCountersExact = async () => expect(await delivery.counterMismatches()).toEqual([]);
+  const expectCountersExact = async () => {
+    expect(await delivery.counterMismatches()).toEqual([]);
+    expect(await delivery.bucketMismatches()).toEqual([]);
+  };
 
   it('lists the same states as the database CHECK on messages.state', async () => {
     const [{ definition }] = await db.query(`SELECT pg_get_constraintdef(oid) AS definition FROM pg_constraint WHERE conname = 'messages_state_check'`);
@@ -331,6 +335,19 @@ describe(DeliveryRepository.name, () => {
     await delivery.applyReceipts(100);
     expect(await delivery.finishedCampaigns(3600)).not.toContain(campaign.id);
     expect(await delivery.finishedCampaigns(0)).toContain(campaign.id);
+  });
+
+  it('keeps a column of time buckets for every counter, and reasons for every undelivered end', async () => {
+    const columns = (await db.query(`SELECT column_name FROM information_schema.columns WHERE table_name = 'campaign_stats_buckets'`)).map(
+      (row: { column_name: string }) => row.column_name,
+    );
+    expect(columns).toEqual(expect.arrayContaining([...BUCKET_COUNTERS]));
+    const [{ reasons }] = await db.query(`SELECT COALESCE(sum(messages), 0)::int AS reasons FROM campaign_errors`);
+    const [{ undelivered }] = await db.query(
+      `SELECT COALESCE(sum(${FINAL_STATES.filter((state) => state !== 'delivered').join(' + ')}), 0)::int AS undelivered FROM campaign_stats`,
+    );
+    expect(undelivered).toBeGreaterThan(0);
+    expect(reasons).toBe(undelivered);
   });
 
   it('finds every counter that disagrees with a recount, with both values', async () => {

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, EntityManager } from 'typeorm';
 import { pgArray, queryRows, type SqlRunner } from '@loa/database';
-import { COUNT_DUPLICATES, INCREMENT_STATS, STATS_MISMATCHES } from './campaign-stats.sql';
+import { BUCKET_MISMATCHES, COUNT_DUPLICATES, INCREMENT_STATS, STATS_MISMATCHES } from './campaign-stats.sql';
 import {
   type CampaignText,
   type ClaimedMessage,
@@ -11,7 +11,7 @@ import {
   type StoredReceipt,
   type SubmittedPart,
 } from './delivery.types';
-import { canMove, type MessageState, RECEIPT_FINAL_STATES } from './message-states';
+import { canMove, type MessageState, RECEIPT_FINAL_STATES, RECEIPT_STAT_OF } from './message-states';
 import {
   APPLY_LATE_ACCEPTS,
   APPLY_MESSAGE_STATES,
@@ -197,8 +197,18 @@ export class DeliveryRepository {
   /** Stores receipts as received; those of one-part messages already submitted end them in the same transaction. */
   async storeReceipts(receipts: StoredReceipt[]): Promise<void> {
     await this.db.transaction(async (manager) => {
-      const ended = await queryRows<{ campaign_id: string; message_id: string; receipt_state: string }>(manager, STORE_RECEIPTS, receiptColumns(receipts));
-      const changes = ended.map((row) => ({ campaignId: Number(row.campaign_id), id: Number(row.message_id), state: RECEIPT_FINAL_STATES[row.receipt_state] }));
+      const ended = await queryRows<{ campaign_id: string; message_id: string; receipt_state: string; error_code: string | null }>(
+        manager,
+        STORE_RECEIPTS,
+        receiptColumns(receipts),
+      );
+      const changes = ended.map((row) => ({
+        campaignId: Number(row.campaign_id),
+        id: Number(row.message_id),
+        state: RECEIPT_FINAL_STATES[row.receipt_state],
+        error: receiptReason(row.receipt_state, row.error_code),
+        byReceipt: true,
+      }));
       await this.applyStates(changes, 'submitted', manager);
     });
   }
@@ -223,7 +233,13 @@ export class DeliveryRepository {
         touched.map((t) => t.message_id),
       ]);
       await this.applyStates(
-        finals.map((f) => ({ campaignId: Number(f.campaign_id), id: Number(f.message_id), state: f.state })),
+        finals.map((f) => ({
+          campaignId: Number(f.campaign_id),
+          id: Number(f.message_id),
+          state: f.state,
+          error: f.state === 'delivered' ? null : `stat:${RECEIPT_STAT_OF[f.state] ?? f.state.toUpperCase()}`,
+          byReceipt: true,
+        })),
         'submitted',
         manager,
       );
@@ -305,6 +321,12 @@ export class DeliveryRepository {
     return rows.map((row) => ({ campaignId: Number(row.campaign_id), provinceCode: row.province_code, carrier: row.carrier, differences: row.differences }));
   }
 
+  /** Counter rows whose time buckets (what "as of" reports sum) do not add up to them: there should be none. */
+  async bucketMismatches(campaignId: number | null = null): Promise<CounterMismatch[]> {
+    const rows = await queryRows<CountedMessage & { differences: Record<string, [number, number]> }>(this.db, BUCKET_MISMATCHES, [campaignId]);
+    return rows.map((row) => ({ campaignId: Number(row.campaign_id), provinceCode: row.province_code, carrier: row.carrier, differences: row.differences }));
+  }
+
   /** Moves messages that are still in `from`, and their counters (in the same statement); returns those that moved. */
   private async applyStates(changes: StateChange[], from: MessageState, manager: EntityManager): Promise<{ campaign_id: string; id: string }[]> {
     if (changes.length === 0) return [];
@@ -326,6 +348,7 @@ export class DeliveryRepository {
       pgArray(changes.map((c) => c.sent?.newReference ?? false)),
       pgArray(changes.map((c) => c.sent?.billed ?? 0)),
       pgArray(changes.map((c) => c.receipted ?? false)),
+      pgArray(changes.map((c) => Boolean(c.byReceipt || c.receipted))),
     ]);
   }
 
@@ -412,10 +435,13 @@ function receiptColumns(receipts: StoredReceipt[]): unknown[] {
   ];
 }
 
-/** Moves the counters of messages that entered a state (null: none, only PDUs billed), submitted on the way when receipted. */
+/**
+ * Moves the counters of messages that entered a state (null: none, only PDUs billed), submitted on the way when
+ * receipted; `byReceipt` when a receipt ended it, `error` the reason it ended undelivered.
+ */
 async function incrementStats(
   runner: SqlRunner,
-  moved: (CountedMessage & { state: MessageState | null; billed: number; receipted?: boolean })[],
+  moved: (CountedMessage & { state: MessageState | null; billed: number; receipted?: boolean; byReceipt?: boolean; error?: string | null })[],
 ): Promise<void> {
   if (moved.length === 0) return;
   await runner.query(INCREMENT_STATS, [
@@ -425,5 +451,13 @@ async function incrementStats(
     pgArray(moved.map((m) => m.state)),
     pgArray(moved.map((m) => m.billed)),
     pgArray(moved.map((m) => m.receipted ?? false)),
+    pgArray(moved.map((m) => m.byReceipt ?? false)),
+    pgArray(moved.map((m) => m.error ?? null)),
   ]);
+}
+
+/** The receipt's own words for why a message ended: `stat:UNDELIV err:001`. */
+function receiptReason(stat: string, errorCode: string | null): string | null {
+  if (stat === 'DELIVRD') return null;
+  return errorCode ? `stat:${stat} err:${errorCode}` : `stat:${stat}`;
 }

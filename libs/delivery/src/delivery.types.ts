@@ -71,6 +71,8 @@ export interface StateChange {
   sent?: SendRecord;
   /** Ended by its receipt, which came with the carrier's answer: it was submitted too (and is counted so). */
   receipted?: boolean;
+  /** Ended by its carrier's delivery receipt (its time is the report's receipt time). */
+  byReceipt?: boolean;
   /** The message had been at the carrier before (some parts, or maybe all): this send may make it a duplicate. */
   resend?: boolean;
 }

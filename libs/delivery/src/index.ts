@@ -1,5 +1,5 @@
 export * from './bind-slots.repository';
-export { COUNTED_STATES } from './campaign-stats.sql';
+export { BUCKET_COUNTERS, COUNTED_STATES, STATS_BUCKET_WIDTH } from './campaign-stats.sql';
 export * from './delivery.module';
 export * from './delivery.repository';
 export * from './delivery.types';

@@ -65,6 +65,13 @@ export const RECEIPT_FINAL_STATES: Readonly<Record<string, MessageState>> = {
   UNKNOWN: 'unknown',
 };
 
+/** The receipt stat that ends a message in a state (the first that does, for a state several map to). */
+export const RECEIPT_STAT_OF: Readonly<Partial<Record<MessageState, string>>> = Object.fromEntries(
+  Object.entries(RECEIPT_FINAL_STATES)
+    .reverse()
+    .map(([stat, state]) => [state, stat]),
+);
+
 export function isFinal(state: MessageState): state is FinalState {
   return (FINAL_STATES as readonly MessageState[]).includes(state);
 }

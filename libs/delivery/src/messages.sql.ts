@@ -1,4 +1,4 @@
-import { incrementStatsFrom } from './campaign-stats.sql';
+import { addFailedToCurrentBucket, statsCtesFrom } from './campaign-stats.sql';
 import { FINAL_STATES } from './message-states';
 import { atCap } from './send-limits.sql';
 
@@ -45,8 +45,8 @@ export const RUNNING_CAMPAIGNS = `
 export const APPLY_MESSAGE_STATES = `
   WITH input AS (
     SELECT * FROM unnest($1::bigint[], $2::bigint[], $3::text[], $4::text[], $5::int[], $6::int[], $7::int[], $9::int[],
-                         $10::int[], $11::smallint[], $12::int[], $13::boolean[], $14::int[], $15::boolean[])
-      AS i(campaign_id, id, state, error, delay_seconds, refund, awaiting, unconfirmed, accepted_mask, parts, reference, new_reference, billed, receipted)
+                         $10::int[], $11::smallint[], $12::int[], $13::boolean[], $14::int[], $15::boolean[], $16::boolean[])
+      AS i(campaign_id, id, state, error, delay_seconds, refund, awaiting, unconfirmed, accepted_mask, parts, reference, new_reference, billed, receipted, by_receipt)
   ),
   moved AS (
   UPDATE messages m SET
@@ -68,9 +68,9 @@ export const APPLY_MESSAGE_STATES = `
     parts_billed = m.parts_billed + input.billed
   FROM input
   WHERE m.campaign_id = input.campaign_id AND m.id = input.id AND m.state = (SELECT $8::text)
-  RETURNING m.campaign_id, m.id, m.province_code, m.carrier, m.state, input.billed, input.receipted
+  RETURNING m.campaign_id, m.id, m.province_code, m.carrier, m.state, input.billed, input.receipted, input.by_receipt, input.error AS reason
   ),
-  counted AS (${incrementStatsFrom('moved')})
+  ${statsCtesFrom('moved')}
   SELECT campaign_id, id FROM moved`;
 
 /** $1 carrier, then per part: $2 SMSC id, $3 campaign, $4 message, $5 part, $6 parts, $7 its receipt's state when it came with the answer. */
@@ -147,9 +147,16 @@ export const FAIL_QUEUED_OF_CAMPAIGN = `
     UPDATE messages SET state = 'failed', last_error = $2, final_at = now(), next_attempt_at = NULL
     WHERE campaign_id = $1 AND state IN ('queued', 'held') RETURNING province_code, carrier
   ),
+  grouped AS (SELECT province_code, carrier, count(*) AS count FROM cancelled GROUP BY 1, 2),
+  bucket AS (${addFailedToCurrentBucket('grouped')}),
+  reasons AS (
+    INSERT INTO campaign_errors (campaign_id, province_code, carrier, state, reason, messages)
+    SELECT $1, province_code, carrier, 'failed', $2, count FROM grouped ORDER BY 2, 3
+    ON CONFLICT (campaign_id, province_code, carrier, state, reason) DO UPDATE SET messages = campaign_errors.messages + excluded.messages
+  ),
   counted AS (
     UPDATE campaign_stats s SET failed = s.failed + c.count
-    FROM (SELECT province_code, carrier, count(*) AS count FROM cancelled GROUP BY 1, 2) c
+    FROM grouped c
     WHERE s.campaign_id = $1 AND s.province_code = c.province_code AND s.carrier = c.carrier
     RETURNING c.count
   )

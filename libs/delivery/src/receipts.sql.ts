@@ -31,7 +31,7 @@ export const STORE_RECEIPTS = `
     UPDATE submissions s SET receipt_state = m.receipt_state
     FROM matched m WHERE m.one_part AND m.receipt_state ${FINAL_RECEIPT} AND s.carrier = m.carrier AND s.smsc_message_id = m.smsc_message_id
   )
-  SELECT campaign_id, message_id, receipt_state FROM matched WHERE one_part AND receipt_state ${FINAL_RECEIPT}`;
+  SELECT campaign_id, message_id, receipt_state, error_code FROM matched WHERE one_part AND receipt_state ${FINAL_RECEIPT}`;
 
 /** deliver_sm that are not receipts (a subscriber answering the brandname), kept as received. */
 export const INSERT_INBOUND = `

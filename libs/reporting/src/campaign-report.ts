@@ -2,7 +2,7 @@ export interface ReportCounts {
   targeted: number;
   submitted: number;
   delivered: number;
-  /** undeliverable + expired + rejected + failed + unknown + capped + expiredUnsent */
+  /** Every final state but delivered (undeliverable, expired, rejected, failed, unknown, capped, expiredUnsent…). */
   failed: number;
   /** Not final yet: targeted minus every final state. */
   pending: number;
@@ -21,6 +21,8 @@ export interface ReportCounts {
   duplicated: number;
   /** submit_sm PDUs the carrier accepted, duplicates included: what it bills. */
   partsBilled: number;
+  /** delivered / submitted (null before anything was submitted). */
+  deliveryRate: number | null;
 }
 
 export interface ReportRow extends ReportCounts {
@@ -29,12 +31,111 @@ export interface ReportRow extends ReportCounts {
   carrier: string;
 }
 
+/** The figures of one moment: per province and carrier, and their totals. */
+export interface ReportFigures {
+  /** The moment the figures count up to: the asked moment, rounded down to the counters' time bucket (a minute). */
+  countedUntil: Date;
+  totals: ReportCounts;
+  rows: ReportRow[];
+}
+
+/** Messages that ended undelivered for one reason, as the carrier or Loa gave it. */
+export interface ReportError {
+  /** receipt: the delivery receipt's stat/err; submit: the submit_sm_resp command_status; loa: Loa's own (no answer, no receipt, cancelled). */
+  source: 'receipt' | 'submit' | 'loa';
+  state: string;
+  reason: string;
+  messages: number;
+}
+
+export interface ReportTimes {
+  firstSentAt: Date | null;
+  lastSentAt: Date | null;
+  firstReceiptAt: Date | null;
+  lastReceiptAt: Date | null;
+}
+
+export interface TimelinePoint {
+  /** Start of the minute or hour. */
+  at: Date;
+  submitted: number;
+  delivered: number;
+}
+
+export interface Timeline {
+  step: 'minute' | 'hour';
+  points: TimelinePoint[];
+}
+
+/** What a carrier reported back itself, beside Loa's own figures for that carrier. */
+export interface CarrierReportComparison {
+  carrier: string;
+  reported: { targeted: number; sent: number; delivered: number; reportedOn: string; reference: string | null; recordedAt: Date };
+  loa: { targeted: number; submitted: number; delivered: number };
+  /** Carrier's figure minus Loa's. */
+  difference: { targeted: number; sent: number; delivered: number };
+}
+
+export interface ProgrammeSummary {
+  id: number;
+  name: string;
+  documentNumber: string | null;
+  governingBody: string | null;
+  issuingUnit: string;
+  legalBasis: string | null;
+  contactOfficer: string | null;
+  contactPhone: string | null;
+  reportDeadline: Date | null;
+}
+
 export interface CampaignReport {
   campaignId: number;
   campaignName: string;
   state: string;
+  startAt: Date;
   reportDeadline: Date | null;
+  programme: ProgrammeSummary | null;
   generatedAt: Date;
+  /** The moment asked for (`asOf`), or null for the figures of now. */
+  asOf: Date | null;
+  countedUntil: Date;
   totals: ReportCounts;
   rows: ReportRow[];
+  times: ReportTimes;
+  errors: ReportError[];
+  timeline: Timeline;
+  /** Once the deadline has passed: the figures as at the deadline, which later receipts never change. */
+  atDeadline: ReportFigures | null;
+  /**
+   * What each carrier reported back (the latest record per carrier) beside Loa's figures, and the carriers
+   * that have not reported yet. Null for a user who sees only some of the campaign's provinces (a carrier
+   * reports the whole campaign).
+   */
+  carrierReports: { reported: CarrierReportComparison[]; notReported: string[] } | null;
+}
+
+export interface ProgrammeReport {
+  programme: ProgrammeSummary & { provinces: string[] };
+  generatedAt: Date;
+  campaigns: { campaignId: number; campaignName: string; state: string; startAt: Date; totals: ReportCounts }[];
+  totals: ReportCounts;
+  /** Distinct subscribers (numbers) who received at least one message of the programme's campaigns. */
+  distinctSubscribersReached: number;
+  rows: ReportRow[];
+}
+
+export interface DeadlineEntry {
+  kind: 'campaign' | 'programme';
+  id: number;
+  name: string;
+  reportDeadline: Date;
+  state: string;
+  deliveryRate: number | null;
+  targeted: number;
+  delivered: number;
+  /**
+   * Whether sending ends by the deadline: a completed campaign by when it completed, a cancelled one never,
+   * others by their deadline plan's estimated finish (null when the plan has no estimate, or a programme has no campaign).
+   */
+  finishesInTime: boolean | null;
 }

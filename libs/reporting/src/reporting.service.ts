@@ -1,75 +1,250 @@
 import { Injectable } from '@nestjs/common';
-import { type AuthUser } from '@loa/auth';
-import { CampaignsService } from '@loa/campaigns';
-import { FINAL_STATES } from '@loa/delivery';
-import { type CampaignReport, type ReportCounts, type ReportRow } from './campaign-report';
-import { ReportingRepository, type StatsRow } from './reporting.repository';
+import { DataSource } from 'typeorm';
+import { assertProvincesInScope, AuditLogRepository, type AuthUser, isInScope } from '@loa/auth';
+import { type Campaign, CampaignPlansService, CampaignsService, type Programme, ProgrammesService } from '@loa/campaigns';
+import { invalid } from '@loa/common';
+import {
+  type CampaignReport,
+  type CarrierReportComparison,
+  type DeadlineEntry,
+  type ProgrammeReport,
+  type ProgrammeSummary,
+  type ReportFigures,
+  type ReportRow,
+  type ReportTimes,
+} from './campaign-report';
+import { rate, summariseErrors, sumCounts, toReportRow, toTimeline } from './report-figures';
+import { type CarrierReportRow, type DeadlineRow, type NewCarrierReport, ReportingRepository, type StatsRow } from './reporting.repository';
+
+const DAY_MS = 86_400_000;
 
 @Injectable()
 export class ReportingService {
   constructor(
     private readonly campaigns: CampaignsService,
+    private readonly programmes: ProgrammesService,
     private readonly reporting: ReportingRepository,
+    private readonly plans: CampaignPlansService,
+    private readonly audit: AuditLogRepository,
+    private readonly db: DataSource,
   ) {}
 
-  /** Counts per province and carrier; a user with a province scope sees only their provinces' rows. */
-  async campaignReport(campaignId: number, user: AuthUser): Promise<CampaignReport> {
+  /**
+   * A campaign's report as of now or `asOf` (rounded down to the counters' time bucket); a user with a province
+   * scope sees only their provinces' rows. Past the deadline, the figures as at the deadline come beside.
+   */
+  async campaignReport(campaignId: number, user: AuthUser, options: { asOf?: Date } = {}): Promise<CampaignReport> {
+    const now = new Date();
+    if (options.asOf && options.asOf > now) throw invalid(`asOf: ${options.asOf.toISOString()} is in the future`);
     const campaign = await this.campaigns.get(campaignId, user);
-    const rows = (await this.reporting.stats(campaignId))
-      .filter((row) => user.provinceScope === null || user.provinceScope.includes(row.province_code))
-      .map(toReportRow);
+    const deadline = campaign.reportDeadline;
+    // Every read is independent: run together, they cost the slowest one, not the sum.
+    const [programme, stats, current, atDeadline, errors, buckets, carrierReports] = await Promise.all([
+      campaign.programmeId === null ? null : this.programmes.get(campaign.programmeId, user).catch(() => null),
+      this.reporting.stats([campaign.id]),
+      options.asOf ? this.figuresAsOf(campaign.id, options.asOf, user) : null,
+      deadline && deadline <= (options.asOf ?? now) ? this.figuresAsOf(campaign.id, deadline, user) : null,
+      this.reporting.errors(campaign.id),
+      this.reporting.timelineByBucket(campaign.id, scopeOf(user)),
+      this.reporting.carrierReports(campaign.id),
+    ]);
+    const visible = stats.filter((row) => isInScope(user, row.province_code));
+    const figures = current ?? figuresOf(now, visible.map(toReportRow));
     return {
       campaignId: campaign.id,
       campaignName: campaign.name,
       state: campaign.state,
-      reportDeadline: campaign.reportDeadline,
-      generatedAt: new Date(),
-      totals: sumCounts(rows),
-      rows,
+      startAt: campaign.startAt,
+      reportDeadline: deadline,
+      programme: programme && summaryOf(programme),
+      generatedAt: now,
+      asOf: options.asOf ?? null,
+      countedUntil: figures.countedUntil,
+      totals: figures.totals,
+      rows: figures.rows,
+      // The first and last times are kept as running values only: as of a past moment they are not known.
+      times: current ? NO_TIMES : timesOf(visible),
+      errors: summariseErrors(errors.filter((row) => isInScope(user, row.province_code))),
+      timeline: toTimeline(buckets.filter((point) => !current || point.at < figures.countedUntil)),
+      atDeadline,
+      carrierReports: campaign.provinces.every((code) => isInScope(user, code)) ? compareCarriers(campaign, carrierReports, stats) : null,
     };
   }
-}
 
-function toReportRow(row: StatsRow): ReportRow {
-  const failed = FINAL_STATES.filter((state) => state !== 'delivered').reduce((sum, state) => sum + row[state], 0);
-  return {
-    provinceCode: row.province_code,
-    provinceName: row.province_name,
-    carrier: row.carrier,
-    targeted: row.targeted,
-    submitted: row.submitted,
-    delivered: row.delivered,
-    failed,
-    pending: row.targeted - row.delivered - failed,
-    undeliverable: row.undeliverable,
-    expired: row.expired,
-    rejected: row.rejected,
-    unknown: row.unknown,
-    capped: row.capped,
-    expiredUnsent: row.expired_unsent,
-    duplicated: row.duplicated,
-    partsBilled: Number(row.parts_billed),
-  };
-}
-
-function sumCounts(rows: ReportCounts[]): ReportCounts {
-  const totals: ReportCounts = {
-    targeted: 0,
-    submitted: 0,
-    delivered: 0,
-    failed: 0,
-    pending: 0,
-    undeliverable: 0,
-    expired: 0,
-    rejected: 0,
-    unknown: 0,
-    capped: 0,
-    expiredUnsent: 0,
-    duplicated: 0,
-    partsBilled: 0,
-  };
-  for (const row of rows) {
-    for (const key of Object.keys(totals) as (keyof ReportCounts)[]) totals[key] += row[key];
+  /** Records what a carrier reported back for a campaign the user may act on (every province in scope), audited. */
+  async recordCarrierReport(campaignId: number, report: NewCarrierReport, user: AuthUser): Promise<number> {
+    const campaign = await this.campaigns.get(campaignId, user);
+    assertProvincesInScope(user, campaign.provinces);
+    if (!campaign.carriers.includes(report.carrier as Campaign['carriers'][number])) {
+      throw invalid(`carrier: ${report.carrier} is not a carrier of campaign ${campaignId} (${campaign.carriers.join(', ')})`);
+    }
+    if (report.sent > report.targeted || report.delivered > report.sent) throw invalid('figures: delivered ≤ sent ≤ targeted');
+    const recorded = { ...report, reference: report.reference?.normalize('NFC') ?? null };
+    return this.db.transaction(async (manager) => {
+      const id = await this.reporting.insertCarrierReport(campaign.id, recorded, user.id, manager);
+      await this.audit.append(
+        user,
+        { action: 'campaign.carrier-report', objectType: 'campaign', objectId: campaign.id, details: { id, ...recorded } },
+        manager,
+      );
+      return id;
+    });
   }
-  return totals;
+
+  /** A programme's report: each campaign's figures (in the user's provinces), their total and the distinct subscribers reached. */
+  async programmeReport(programmeId: number, user: AuthUser): Promise<ProgrammeReport> {
+    const programme = await this.programmes.get(programmeId, user);
+    const campaigns = await this.campaigns.ofProgramme(programme.id, user);
+    const ids = campaigns.map((campaign) => campaign.id);
+    const stats = (await this.reporting.stats(ids)).filter((row) => isInScope(user, row.province_code));
+    const perCampaign = campaigns.map((campaign) => ({
+      campaignId: campaign.id,
+      campaignName: campaign.name,
+      state: campaign.state,
+      startAt: campaign.startAt,
+      totals: sumCounts(stats.filter((row) => Number(row.campaign_id) === campaign.id).map(toReportRow)),
+    }));
+    return {
+      programme: { ...summaryOf(programme), provinces: programme.provinces },
+      generatedAt: new Date(),
+      campaigns: perCampaign,
+      totals: sumCounts(perCampaign.map((campaign) => campaign.totals)),
+      distinctSubscribersReached: ids.length ? await this.reporting.distinctDelivered(ids, scopeOf(user)) : 0,
+      rows: mergeRows(stats.map(toReportRow)),
+    };
+  }
+
+  /**
+   * Campaigns and programmes whose report is due within `days`, soonest first, in the user's provinces, each
+   * with whether it finishes in time: as it did (completed by then), or as the deadline plan estimates.
+   */
+  async deadlines(days: number, user: AuthUser): Promise<DeadlineEntry[]> {
+    const from = new Date();
+    const to = new Date(from.getTime() + days * DAY_MS);
+    const [campaigns, programmes] = await Promise.all([
+      this.reporting.campaignDeadlines(from, to, scopeOf(user)),
+      this.reporting.programmeDeadlines(from, to, scopeOf(user)),
+    ]);
+    const entries = await Promise.all([
+      ...campaigns.map(async (row) => {
+        const campaign = await this.campaigns.get(Number(row.id), user);
+        return toDeadline('campaign', row, await this.finishesBy(campaign, row.report_deadline));
+      }),
+      ...programmes.map(async (row) => {
+        const members = await this.campaigns.ofProgramme(Number(row.id), user);
+        const finishes = await Promise.all(members.map((campaign) => this.finishesBy(campaign, row.report_deadline)));
+        const inTime = finishes.length === 0 || finishes.includes(null) ? null : finishes.every(Boolean);
+        return toDeadline('programme', row, inTime);
+      }),
+    ]);
+    return entries.sort((a, b) => a.reportDeadline.getTime() - b.reportDeadline.getTime() || a.id - b.id);
+  }
+
+  /** Whether the campaign's sending ends by `deadline`: as it did, or as its deadline plan estimates; null when the plan cannot say. */
+  private async finishesBy(campaign: Campaign, deadline: Date): Promise<boolean | null> {
+    if (campaign.state === 'completed') return campaign.completedAt !== null && campaign.completedAt <= deadline;
+    if (campaign.state === 'cancelled') return false;
+    const plan = await this.plans.planSaved(campaign);
+    return plan.estimatedFinishAt === null ? null : plan.estimatedFinishAt <= deadline;
+  }
+
+  private async figuresAsOf(campaignId: number, moment: Date, user: AuthUser): Promise<ReportFigures> {
+    const countedUntil = bucketStart(moment, await this.reporting.bucketSeconds());
+    const rows = (await this.reporting.statsAsOf(campaignId, countedUntil)).filter((row) => isInScope(user, row.province_code)).map(toReportRow);
+    return figuresOf(countedUntil, rows);
+  }
+}
+
+function figuresOf(countedUntil: Date, rows: ReportRow[]): ReportFigures {
+  return { countedUntil, totals: sumCounts(rows), rows };
+}
+
+const NO_TIMES: ReportTimes = { firstSentAt: null, lastSentAt: null, firstReceiptAt: null, lastReceiptAt: null };
+
+/** `moment` rounded down to a bucket boundary (buckets are aligned on the epoch): what the buckets count up to. */
+function bucketStart(moment: Date, bucketSeconds: number): Date {
+  const width = bucketSeconds * 1000;
+  return new Date(Math.floor(moment.getTime() / width) * width);
+}
+
+/** What each carrier reported (its latest record) beside Loa's own figures for it, and who has not reported. */
+function compareCarriers(campaign: Campaign, reports: CarrierReportRow[], stats: StatsRow[]): NonNullable<CampaignReport['carrierReports']> {
+  const loa = (carrier: string) => sumCounts(stats.filter((row) => row.carrier === carrier).map(toReportRow));
+  const reported: CarrierReportComparison[] = reports.map((report) => {
+    const own = loa(report.carrier);
+    return {
+      carrier: report.carrier,
+      reported: {
+        targeted: report.targeted,
+        sent: report.sent,
+        delivered: report.delivered,
+        reportedOn: report.reported_on,
+        reference: report.reference,
+        recordedAt: report.recorded_at,
+      },
+      loa: { targeted: own.targeted, submitted: own.submitted, delivered: own.delivered },
+      difference: { targeted: report.targeted - own.targeted, sent: report.sent - own.submitted, delivered: report.delivered - own.delivered },
+    };
+  });
+  return { reported, notReported: campaign.carriers.filter((carrier) => !reports.some((report) => report.carrier === carrier)) };
+}
+
+function scopeOf(user: AuthUser): string[] | null {
+  return user.provinceScope;
+}
+
+function summaryOf(programme: Programme): ProgrammeSummary {
+  const { id, name, documentNumber, governingBody, issuingUnit, legalBasis, contactOfficer, contactPhone, reportDeadline } = programme;
+  return { id, name, documentNumber, governingBody, issuingUnit, legalBasis, contactOfficer, contactPhone, reportDeadline };
+}
+
+function timesOf(rows: { first_sent_at: Date | null; last_sent_at: Date | null; first_receipt_at: Date | null; last_receipt_at: Date | null }[]): ReportTimes {
+  const pick = (values: (Date | null)[], choose: (a: number, b: number) => number) => {
+    const times = values.filter((value): value is Date => value !== null).map((value) => value.getTime());
+    return times.length ? new Date(times.reduce(choose)) : null;
+  };
+  return {
+    firstSentAt: pick(
+      rows.map((row) => row.first_sent_at),
+      (a, b) => Math.min(a, b),
+    ),
+    lastSentAt: pick(
+      rows.map((row) => row.last_sent_at),
+      (a, b) => Math.max(a, b),
+    ),
+    firstReceiptAt: pick(
+      rows.map((row) => row.first_receipt_at),
+      (a, b) => Math.min(a, b),
+    ),
+    lastReceiptAt: pick(
+      rows.map((row) => row.last_receipt_at),
+      (a, b) => Math.max(a, b),
+    ),
+  };
+}
+
+/** Rows of several campaigns summed per (province, carrier). */
+function mergeRows(rows: ReportRow[]): ReportRow[] {
+  const merged = new Map<string, ReportRow[]>();
+  for (const row of rows) merged.set(`${row.provinceCode}/${row.carrier}`, [...(merged.get(`${row.provinceCode}/${row.carrier}`) ?? []), row]);
+  return [...merged.values()].map((group) => ({
+    ...sumCounts(group),
+    provinceCode: group[0].provinceCode,
+    provinceName: group[0].provinceName,
+    carrier: group[0].carrier,
+  }));
+}
+
+function toDeadline(kind: DeadlineEntry['kind'], row: DeadlineRow, finishesInTime: boolean | null): DeadlineEntry {
+  return {
+    kind,
+    id: Number(row.id),
+    name: row.name,
+    reportDeadline: row.report_deadline,
+    state: row.state,
+    deliveryRate: rate(row.delivered, row.submitted),
+    targeted: row.targeted,
+    delivered: row.delivered,
+    finishesInTime,
+  };
 }

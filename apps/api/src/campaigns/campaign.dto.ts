@@ -98,6 +98,13 @@ export class CreateCampaignDto extends SendLimitsDto {
   @IsDateString({ strict: true })
   reportDeadline?: string;
 
+  @ApiPropertyOptional({ description: "The programme (plan of several sends, one result report) it belongs to; its provinces must include the campaign's" })
+  @IsOptional()
+  @IsInt()
+  @Min(1)
+  @Max(MAX_ID)
+  programmeId?: number;
+
   @ApiPropertyOptional({ minimum: 0, maximum: 9, default: 0 })
   @IsOptional()
   @IsInt()

@@ -1,30 +1,84 @@
-import { Controller, Get, Param, Query } from '@nestjs/common';
-import { ApiBearerAuth, ApiOperation, ApiQuery, ApiTags } from '@nestjs/swagger';
-import { type AuthUser, CurrentUser } from '@loa/auth';
-import { invalid } from '@loa/common';
-import { type CampaignReport, type DeliveryTimeline, DeliveryTimelineService, ReportingService } from '@loa/reporting';
+import { Body, Controller, Get, Param, Post, Query, Res } from '@nestjs/common';
+import { ApiBearerAuth, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
+import { type Response } from 'express';
+import { type AuthUser, CurrentUser, Roles } from '@loa/auth';
+import {
+  type CampaignReport,
+  campaignCsv,
+  campaignHtml,
+  campaignXlsx,
+  type DeadlineEntry,
+  type DeliveryTimeline,
+  DeliveryTimelineService,
+  ReportingService,
+} from '@loa/reporting';
 import { ParseIdPipe } from '../common/parse-id.pipe';
+import { CarrierReportDto, DeadlinesQuery, ReportQuery } from './report.dto';
+import { sendDownload } from './report-response';
+
+const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 
 @ApiTags('reports')
 @ApiBearerAuth()
-@Controller('campaigns')
+@Controller()
 export class ReportsController {
   constructor(
     private readonly reporting: ReportingService,
     private readonly timelines: DeliveryTimelineService,
   ) {}
 
-  @Get(':id/report')
-  @ApiOperation({ summary: 'Delivery report: counts per province and carrier' })
-  @ApiQuery({ name: 'format', required: false, enum: ['json'] })
-  report(@Param('id', ParseIdPipe) id: number, @CurrentUser() user: AuthUser, @Query('format') format = 'json'): Promise<CampaignReport> {
-    if (format !== 'json') throw invalid(`format: ${format} is not supported yet; use json`);
-    return this.reporting.campaignReport(id, user);
+  @Get('campaigns/:id/report')
+  @ApiOperation({
+    summary:
+      "Delivery report: per province and carrier with totals, delivery rate, errors, times, timeline; as of a moment; frozen at the deadline; carriers' own figures",
+  })
+  @ApiProduces('application/json', 'text/csv', XLSX_TYPE, 'text/html')
+  async report(
+    @Param('id', ParseIdPipe) id: number,
+    @Query() query: ReportQuery,
+    @CurrentUser() user: AuthUser,
+    @Res({ passthrough: true }) response: Response,
+  ): Promise<CampaignReport | void> {
+    const report = await this.reporting.campaignReport(id, user, { asOf: query.asOf ? new Date(query.asOf) : undefined });
+    const name = `bao-cao-chien-dich-${id}`;
+    switch (query.format) {
+      case 'json':
+        return report;
+      case 'csv':
+        return sendDownload(response, campaignCsv(report), 'text/csv; charset=utf-8', `${name}.csv`);
+      case 'xlsx':
+        return sendDownload(response, await campaignXlsx(report), XLSX_TYPE, `${name}.xlsx`);
+      case 'html':
+        response
+          .status(200)
+          .type('text/html; charset=utf-8')
+          .send(campaignHtml(report, { provinceName: onlyProvince(report) }));
+        return;
+    }
   }
 
-  @Get(':id/timeline')
+  @Post('campaigns/:id/carrier-reports')
+  @Roles('operator')
+  @ApiOperation({ summary: "Record what a carrier reported back for the campaign (its figures and letter); the report shows them beside Loa's" })
+  async recordCarrierReport(@Param('id', ParseIdPipe) id: number, @Body() body: CarrierReportDto, @CurrentUser() user: AuthUser): Promise<{ id: number }> {
+    return { id: await this.reporting.recordCarrierReport(id, { ...body, reference: body.reference ?? null }, user) };
+  }
+
+  @Get('reports/deadlines')
+  @ApiOperation({ summary: 'Campaigns and programmes whose report is due within `days`, soonest first, with delivery rate and state' })
+  deadlines(@Query() query: DeadlinesQuery, @CurrentUser() user: AuthUser): Promise<DeadlineEntry[]> {
+    return this.reporting.deadlines(query.days, user);
+  }
+
+  @Get('campaigns/:id/timeline')
   @ApiOperation({ summary: 'Submits, deliveries and other final states over time, in buckets of 1 s to 1 day (at most 120 buckets)' })
   timeline(@Param('id', ParseIdPipe) id: number, @CurrentUser() user: AuthUser): Promise<DeliveryTimeline> {
     return this.timelines.timeline(id, user);
   }
+}
+
+/** The province a report is about, when there is one (the dateline's place). */
+function onlyProvince(report: CampaignReport): string | null {
+  const names = new Set(report.rows.map((row) => row.provinceName));
+  return names.size === 1 ? [...names][0] : null;
 }

@@ -1,0 +1,74 @@
+import { Body, Controller, Get, Param, Post, Query, Res } from '@nestjs/common';
+import { ApiBearerAuth, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
+import { type Response } from 'express';
+import { type AuthUser, CurrentUser, Roles } from '@loa/auth';
+import { type Programme, ProgrammesService } from '@loa/campaigns';
+import { type ProgrammeReport, programmeCsv, programmeXlsx, ReportingService } from '@loa/reporting';
+import { PageQuery } from '../common/page.query';
+import { ParseIdPipe } from '../common/parse-id.pipe';
+import { ProgrammeReportQuery } from '../reports/report.dto';
+import { sendDownload } from '../reports/report-response';
+import { CreateProgrammeDto } from './programme.dto';
+
+@ApiTags('programmes')
+@ApiBearerAuth()
+@Controller('programmes')
+export class ProgrammesController {
+  constructor(
+    private readonly programmes: ProgrammesService,
+    private readonly reporting: ReportingService,
+  ) {}
+
+  @Get()
+  @ApiOperation({ summary: 'Programmes (plans of several campaigns) touching your provinces, newest first' })
+  list(@Query() page: PageQuery, @CurrentUser() user: AuthUser): Promise<Programme[]> {
+    return this.programmes.list(user, page.limit, page.offset);
+  }
+
+  @Get(':id')
+  get(@Param('id', ParseIdPipe) id: number, @CurrentUser() user: AuthUser): Promise<Programme> {
+    return this.programmes.get(id, user);
+  }
+
+  @Post()
+  @Roles('drafter', 'approver')
+  @ApiOperation({ summary: 'Create a programme: name, document number, issuing unit, legal basis, contact officer, report deadline, provinces' })
+  create(@Body() body: CreateProgrammeDto, @CurrentUser() user: AuthUser): Promise<Programme> {
+    return this.programmes.create(
+      {
+        name: body.name,
+        documentNumber: body.documentNumber ?? null,
+        governingBody: body.governingBody ?? null,
+        issuingUnit: body.issuingUnit,
+        legalBasis: body.legalBasis ?? null,
+        contactOfficer: body.contactOfficer ?? null,
+        contactPhone: body.contactPhone ?? null,
+        reportDeadline: body.reportDeadline ? new Date(body.reportDeadline) : null,
+        provinces: body.provinces,
+      },
+      user,
+    );
+  }
+
+  @Get(':id/report')
+  @ApiOperation({ summary: "Consolidated report: each campaign's figures, the totals and the distinct subscribers reached" })
+  @ApiProduces('application/json', 'text/csv', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet')
+  async report(
+    @Param('id', ParseIdPipe) id: number,
+    @Query() query: ProgrammeReportQuery,
+    @CurrentUser() user: AuthUser,
+    @Res({ passthrough: true }) response: Response,
+  ): Promise<ProgrammeReport | void> {
+    const report = await this.reporting.programmeReport(id, user);
+    if (query.format === 'csv') return sendDownload(response, programmeCsv(report), 'text/csv; charset=utf-8', `bao-cao-chuong-trinh-${id}.csv`);
+    if (query.format === 'xlsx') {
+      return sendDownload(
+        response,
+        await programmeXlsx(report),
+        'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+        `bao-cao-chuong-trinh-${id}.xlsx`,
+      );
+    }
+    return report;
+  }
+}

@@ -1,0 +1,78 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { Type } from 'class-transformer';
+import { IsDateString, IsIn, IsInt, IsOptional, IsString, Length, Matches, Max, Min } from 'class-validator';
+import { type Carrier, CARRIERS } from '@loa/common';
+
+export const REPORT_FORMATS = ['json', 'csv', 'xlsx', 'html'] as const;
+export type ReportFormat = (typeof REPORT_FORMATS)[number];
+
+/** An instant the API accepts carries its offset: Z or ±hh:mm. */
+const WITH_OFFSET = /(Z|[+-]\d{2}:\d{2})$/;
+
+export class ReportQuery {
+  @ApiPropertyOptional({ enum: REPORT_FORMATS, default: 'json' })
+  @IsOptional()
+  @IsIn(REPORT_FORMATS)
+  format: ReportFormat = 'json';
+
+  @ApiPropertyOptional({
+    description: "The figures as they stood at this moment (ISO 8601 with offset), rounded down to the counters' time bucket (a minute); default now",
+    example: '2026-02-24T00:00:00+07:00',
+  })
+  @IsOptional()
+  @IsDateString({ strict: true })
+  @Matches(WITH_OFFSET, { message: 'asOf must carry an offset (Z or +07:00)' })
+  asOf?: string;
+}
+
+export class ProgrammeReportQuery {
+  @ApiPropertyOptional({ enum: ['json', 'csv', 'xlsx'], default: 'json' })
+  @IsOptional()
+  @IsIn(['json', 'csv', 'xlsx'])
+  format: 'json' | 'csv' | 'xlsx' = 'json';
+}
+
+export class DeadlinesQuery {
+  @ApiPropertyOptional({ description: 'Reports due within this many days', default: 7, minimum: 1, maximum: 366 })
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  @Max(366)
+  days: number = 7;
+}
+
+export class CarrierReportDto {
+  @ApiProperty({ enum: CARRIERS })
+  @IsIn(CARRIERS)
+  carrier: Carrier;
+
+  @ApiProperty({ description: 'Subscribers the carrier says it targeted', minimum: 0 })
+  @IsInt()
+  @Min(0)
+  @Max(200_000_000)
+  targeted: number;
+
+  @ApiProperty({ description: 'Messages the carrier says it sent', minimum: 0 })
+  @IsInt()
+  @Min(0)
+  @Max(200_000_000)
+  sent: number;
+
+  @ApiProperty({ description: 'Messages the carrier says were delivered', minimum: 0 })
+  @IsInt()
+  @Min(0)
+  @Max(200_000_000)
+  delivered: number;
+
+  @ApiProperty({ description: "Date of the carrier's report (YYYY-MM-DD)", example: '2026-02-20' })
+  @IsDateString({ strict: true })
+  @Matches(/^\d{4}-\d{2}-\d{2}$/, { message: 'reportedOn must be a date, YYYY-MM-DD' })
+  reportedOn: string;
+
+  @ApiPropertyOptional({ description: "Number and code of the carrier's letter", example: '1234/VTT-KD' })
+  @IsOptional()
+  @IsString()
+  @Length(1, 200)
+  reference?: string;
+}

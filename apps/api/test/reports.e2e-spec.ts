@@ -1,0 +1,438 @@
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import ExcelJS from 'exceljs';
+import { Client } from 'pg';
+import { type CarrierAccount } from '@loa/config';
+import { FINAL_STATES } from '@loa/delivery';
+import { DispatcherModule } from '@loa/dispatcher';
+import { AuthService } from '@loa/auth';
+import { type SmscSimulator } from '@loa/smsc-simulator';
+import { createTestDatabase, launchChromium, pollUntil } from '@loa/testing';
+import { simulatedAccount, simulatedCarrier } from '../../dispatcher/test/campaign-harness';
+import { createTestApi, TEST_PASSWORD, type TestApi } from './test-app';
+
+const CARRIERS = ['viettel', 'vnpt', 'mobifone'] as const;
+const PROVINCES = ['14', '66'];
+const PER_CELL = 20;
+/** A campaign name that looks like a formula, with a comma and quotes: what the CSV must keep as text. */
+const CAMPAIGN_NAME = '=HYPERLINK("http://x","Cảnh báo, lừa đảo") trước Tết';
+const SCREENSHOTS = join(process.cwd(), 'test-output');
+
+type Row = Record<string, number | string | null>;
+
+/** Delivered messages (every part DELIVRD) and messages received, per province/carrier, as the simulators saw them. */
+function simulatorFigures(simulators: Map<string, SmscSimulator>, provinceOf: Map<string, string>): Map<string, { submitted: number; delivered: number }> {
+  const figures = new Map<string, { submitted: number; delivered: number }>();
+  for (const [carrier, simulator] of simulators) {
+    const states = new Map<string, string[]>();
+    for (const receipt of simulator.receiptsSent) states.set(receipt.destination, [...(states.get(receipt.destination) ?? []), receipt.state]);
+    for (const message of simulator.messages()) {
+      const key = `${provinceOf.get(message.destination)}/${carrier}`;
+      const entry = figures.get(key) ?? { submitted: 0, delivered: 0 };
+      entry.submitted++;
+      if ((states.get(message.destination) ?? []).every((state) => state === 'DELIVRD') && states.has(message.destination)) entry.delivered++;
+      figures.set(key, entry);
+    }
+  }
+  return figures;
+}
+
+/** The figures per province/carrier recounted from the messages' own timestamps: what was true at `moment`. */
+async function recountAt(api: TestApi, campaignId: number, moment: Date): Promise<Map<string, Row>> {
+  const rows: Row[] = await api.dataSource.query(
+    `SELECT province_code, carrier, count(*) FILTER (WHERE submitted_at < $2)::int AS submitted,
+       ${FINAL_STATES.map((state) => `count(*) FILTER (WHERE state = '${state}' AND final_at < $2)::int AS ${state}`).join(', ')}
+     FROM messages WHERE campaign_id = $1 GROUP BY 1, 2`,
+    [campaignId, moment],
+  );
+  return new Map(rows.map((row) => [`${row.province_code}/${row.carrier}`, row]));
+}
+
+describe('reports officials can sign and file', () => {
+  let api: TestApi;
+  const simulators = new Map<string, SmscSimulator>();
+  let campaignId: number;
+  let programmeId: number;
+  let deadline: Date;
+  const asOfAnswers: { asOf: Date; body: { countedUntil: string; rows: Row[] } }[] = [];
+
+  beforeAll(async () => {
+    for (const id of CARRIERS) {
+      simulators.set(
+        id,
+        await simulatedCarrier(id, {
+          messageIdFormat: 'decimal',
+          receiptIdFormat: 'decimal',
+          receiptDelayMs: [50, 3500],
+          outcomes: { DELIVRD: 7, UNDELIV: 2, EXPIRED: 1 },
+        }),
+      );
+    }
+    // Counters in one-second buckets, so three moments of a short campaign fall in different buckets.
+    const db = await createTestDatabase();
+    const client = new Client({ connectionString: db.url });
+    await client.connect();
+    await client.query(`ALTER DATABASE ${new URL(db.url).pathname.slice(1)} SET loa.stats_bucket_seconds = 1`);
+    await client.end();
+    const carriers = [...simulators.entries()].map(([id, simulator]) => simulatedAccount(id as CarrierAccount['id'], simulator.port, { tps: 25 }));
+    api = await createTestApi({ db, imports: [DispatcherModule.forRoot({ carriers, dispatcher: { idleMs: 50 } })] });
+    await api.dataSource.query(
+      `INSERT INTO subscribers (msisdn, carrier, province_code)
+       SELECT 84000000000 + c.prefix * 10000000 + p.ord * 1000 + n, c.carrier, p.code
+       FROM generate_series(1, ${PER_CELL}) n
+       CROSS JOIN (VALUES ('14', 1), ('66', 2)) p(code, ord)
+       CROSS JOIN (VALUES ('viettel', 96), ('vnpt', 91), ('mobifone', 90)) c(carrier, prefix)`,
+    );
+    await api.app.get(AuthService).addUser('son-la-viewer', TEST_PASSWORD, 'viewer', ['14']);
+  });
+
+  afterAll(async () => {
+    await api?.close();
+    for (const simulator of simulators.values()) await simulator.stop();
+  });
+
+  it('records a programme and refuses a bad one', async () => {
+    const drafter = await api.login('demo-drafter');
+    const created = await api
+      .http()
+      .post('/programmes')
+      .auth(drafter, { type: 'bearer' })
+      .send({
+        name: 'Tuyên truyền phòng, chống lừa đảo dịp Tết',
+        documentNumber: '306/KH-CAT-PA05',
+        governingBody: 'UBND TỈNH SƠN LA',
+        issuingUnit: 'CÔNG AN TỈNH SƠN LA',
+        legalBasis: 'Chỉ thị số 18/CT-UBND ngày 28/11/2023 và Kế hoạch số 306/KH-UBND ngày 26/12/2023 của UBND tỉnh'.normalize('NFD'),
+        contactOfficer: 'Đại úy Trần Thị Demo',
+        contactPhone: '0212 000 000',
+        reportDeadline: new Date(Date.now() + 5 * 86_400_000).toISOString(),
+        provinces: PROVINCES,
+      })
+      .expect(201);
+    programmeId = created.body.id;
+    expect(created.body.legalBasis).toBe('Chỉ thị số 18/CT-UBND ngày 28/11/2023 và Kế hoạch số 306/KH-UBND ngày 26/12/2023 của UBND tỉnh'.normalize('NFC'));
+    const bad = await api
+      .http()
+      .post('/programmes')
+      .auth(drafter, { type: 'bearer' })
+      .send({ name: 'x', issuingUnit: 'y', provinces: ['14'], reportDeadline: '2026-02-24T17:00:00' });
+    expect(bad.status).toBe(400);
+    expect(bad.body.message).toContain('offset');
+    const viewer = await api.login('demo-viewer');
+    await api
+      .http()
+      .post('/programmes')
+      .auth(viewer, { type: 'bearer' })
+      .send({ name: 'x', issuingUnit: 'y', provinces: ['14'] })
+      .expect(403);
+    expect((await api.dataSource.query('SELECT count(*)::int AS n FROM programmes'))[0].n).toBe(1);
+  });
+
+  it('answers asOf during the run with what a recount of the messages at that moment gives', async () => {
+    deadline = new Date(Date.now() + 3_000);
+    const drafter = await api.login('demo-drafter');
+    const approver = await api.login('demo-approver');
+    const body = 'Công an {{province.name}} cảnh báo: không chuyển tiền cho người lạ. Liên hệ {{province.hotline}}.';
+    const template = await api.http().post('/templates').auth(drafter, { type: 'bearer' }).send({ name: 'Cảnh báo', body }).expect(201);
+    await api.http().post(`/templates/${template.body.id}/submit`).auth(drafter, { type: 'bearer' }).expect(200);
+    await api.http().post(`/templates/${template.body.id}/approve`).auth(approver, { type: 'bearer' }).expect(200);
+    const created = await api
+      .http()
+      .post('/campaigns')
+      .auth(drafter, { type: 'bearer' })
+      .send({
+        name: CAMPAIGN_NAME,
+        templateId: template.body.id,
+        startAt: new Date().toISOString(),
+        provinces: PROVINCES,
+        reportDeadline: deadline.toISOString(),
+        programmeId,
+      })
+      .expect(201);
+    campaignId = created.body.id;
+    await api.http().post(`/campaigns/${campaignId}/submit`).auth(drafter, { type: 'bearer' }).expect(200);
+    // The deadline is meant to pass mid-run (late receipts after it), which a busy host's plan may foresee.
+    await api
+      .http()
+      .post(`/campaigns/${campaignId}/approve`)
+      .auth(approver, { type: 'bearer' })
+      .send({ acknowledgeDeadlineMiss: true, reason: 'Kiểm thử: hạn báo cáo giữa đợt gửi' })
+      .expect(200);
+    const viewer = await api.login('demo-viewer');
+    const due = await api.http().get('/reports/deadlines?days=1').auth(viewer, { type: 'bearer' }).expect(200);
+    expect(due.body.map((entry: { kind: string; id: number }) => `${entry.kind}:${entry.id}`)).toContain(`campaign:${campaignId}`);
+    expect(due.body.some((entry: { kind: string }) => entry.kind === 'programme')).toBe(false);
+    const week = await api.http().get('/reports/deadlines?days=7').auth(viewer, { type: 'bearer' }).expect(200);
+    expect(week.body.find((entry: { kind: string }) => entry.kind === 'programme')).toMatchObject({
+      id: programmeId,
+      finishesInTime: true,
+      state: 'in progress',
+    });
+    expect(typeof due.body.find((entry: { kind: string }) => entry.kind === 'campaign').finishesInTime).toBe('boolean');
+    await api.http().get('/reports/deadlines?days=0').auth(viewer, { type: 'bearer' }).expect(400);
+
+    // Three moments while it runs, each a whole second at least a second old (its bucket closed).
+    let lastMoment = 0;
+    await pollUntil(
+      async () => {
+        const moment = new Date(Math.floor(Date.now() / 1000) * 1000 - 1000);
+        if (moment.getTime() <= lastMoment) return asOfAnswers.length;
+        const [{ delivered }] = await api.dataSource.query(`SELECT count(*)::int AS delivered FROM messages WHERE campaign_id = $1 AND state = 'delivered'`, [
+          campaignId,
+        ]);
+        if (delivered === 0) return asOfAnswers.length;
+        lastMoment = moment.getTime();
+        const answer = await api
+          .http()
+          .get(`/campaigns/${campaignId}/report`)
+          .query({ asOf: moment.toISOString() })
+          .auth(viewer, { type: 'bearer' })
+          .expect(200);
+        asOfAnswers.push({ asOf: moment, body: answer.body });
+        return asOfAnswers.length;
+      },
+      (count) => count >= 3,
+      { timeoutMs: 20_000, intervalMs: 400, what: 'three asOf answers during the run' },
+    );
+    await api.http().get(`/campaigns/${campaignId}/report`).query({ asOf: '2026-01-01T00:00:00' }).auth(viewer, { type: 'bearer' }).expect(400);
+    await api.http().get(`/campaigns/${campaignId}/report`).query({ asOf: '2999-01-01T00:00:00Z' }).auth(viewer, { type: 'bearer' }).expect(400);
+    await api.http().get(`/campaigns/${campaignId}/report`).query({ format: 'pdf' }).auth(viewer, { type: 'bearer' }).expect(400);
+  });
+
+  it('keeps the figures as at the deadline while late receipts arrive, and ends equal to the simulators', async () => {
+    const viewer = await api.login('demo-viewer');
+    await pollUntil(
+      async () => Date.now(),
+      (now) => now > deadline.getTime() + 1_500,
+      { timeoutMs: 10_000, intervalMs: 200, what: 'the deadline to pass' },
+    );
+    const early = (await api.http().get(`/campaigns/${campaignId}/report`).auth(viewer, { type: 'bearer' }).expect(200)).body;
+    expect(early.atDeadline).not.toBeNull();
+    await pollUntil(
+      async () => (await api.http().get(`/campaigns/${campaignId}`).auth(viewer, { type: 'bearer' })).body,
+      (body) => body.state === 'completed',
+      { timeoutMs: 45_000, intervalMs: 200, what: 'the campaign to complete' },
+    );
+    const final = (await api.http().get(`/campaigns/${campaignId}/report`).auth(viewer, { type: 'bearer' }).expect(200)).body;
+    expect(final.atDeadline).toEqual(early.atDeadline);
+    expect(final.totals.delivered).toBeGreaterThan(final.atDeadline.totals.delivered);
+    expect(final.totals.pending).toBe(0);
+
+    for (const { asOf, body } of asOfAnswers) {
+      expect(new Date(body.countedUntil)).toEqual(asOf);
+      const recount = await recountAt(api, campaignId, asOf);
+      for (const row of body.rows) {
+        const expected = recount.get(`${row.provinceCode}/${row.carrier}`)!;
+        expect({ submitted: row.submitted, delivered: row.delivered, undeliverable: row.undeliverable, expired: row.expired }).toEqual({
+          submitted: expected.submitted,
+          delivered: expected.delivered,
+          undeliverable: expected.undeliverable,
+          expired: expected.expired,
+        });
+        expect(row.failed).toBe(FINAL_STATES.filter((state) => state !== 'delivered').reduce((sum, state) => sum + Number(expected[state]), 0));
+      }
+    }
+    const moments = asOfAnswers.map(({ body }) => body.rows.reduce((sum, row) => sum + Number(row.delivered), 0));
+    expect(new Set(moments).size).toBeGreaterThan(1);
+
+    const provinceOf = new Map<string, string>(
+      (await api.dataSource.query('SELECT msisdn::text, province_code FROM subscribers')).map((row: { msisdn: string; province_code: string }) => [
+        row.msisdn,
+        row.province_code,
+      ]),
+    );
+    const simulated = simulatorFigures(simulators, provinceOf);
+    expect(final.rows).toHaveLength(PROVINCES.length * CARRIERS.length);
+    for (const row of final.rows) {
+      expect({ submitted: row.submitted, delivered: row.delivered }).toEqual(simulated.get(`${row.provinceCode}/${row.carrier}`));
+      expect(row.targeted).toBe(PER_CELL);
+    }
+    expect(final.totals.deliveryRate).toBeCloseTo(final.totals.delivered / final.totals.submitted, 10);
+    expect(final.errors.reduce((sum: number, error: { messages: number }) => sum + error.messages, 0)).toBe(final.totals.failed);
+    expect(final.errors.find((error: { reason: string }) => error.reason.startsWith('stat:UNDELIV'))).toMatchObject({
+      source: 'receipt',
+      state: 'undeliverable',
+    });
+    expect(new Date(final.times.firstSentAt).getTime()).toBeLessThanOrEqual(new Date(final.times.lastSentAt).getTime());
+    expect(new Date(final.times.lastReceiptAt).getTime()).toBeGreaterThan(deadline.getTime());
+    expect(final.timeline.step).toBe('minute');
+    expect(final.timeline.points.reduce((sum: number, point: { delivered: number }) => sum + point.delivered, 0)).toBe(final.totals.delivered);
+  });
+
+  it('shows a province-scoped official only their province, and no carrier-wide figures', async () => {
+    const sonLa = await api.login('son-la-viewer');
+    const report = (await api.http().get(`/campaigns/${campaignId}/report`).auth(sonLa, { type: 'bearer' }).expect(200)).body;
+    expect(new Set(report.rows.map((row: Row) => row.provinceCode))).toEqual(new Set(['14']));
+    expect(report.totals.targeted).toBe(PER_CELL * CARRIERS.length);
+    expect(report.carrierReports).toBeNull();
+  });
+
+  it('records what carriers reported and shows the difference and who has not reported', async () => {
+    const operator = await api.login('demo-operator');
+    const viewer = await api.login('demo-viewer');
+    const good = { carrier: 'viettel', targeted: 40, sent: 40, delivered: 30, reportedOn: '2026-02-20', reference: '1234/VTT-KD' };
+    await api.http().post(`/campaigns/${campaignId}/carrier-reports`).auth(viewer, { type: 'bearer' }).send(good).expect(403);
+    await api
+      .http()
+      .post(`/campaigns/${campaignId}/carrier-reports`)
+      .auth(operator, { type: 'bearer' })
+      .send({ ...good, delivered: 41 })
+      .expect(400);
+    await api
+      .http()
+      .post(`/campaigns/${campaignId}/carrier-reports`)
+      .auth(operator, { type: 'bearer' })
+      .send({ ...good, carrier: 'sfone' })
+      .expect(400);
+    await api
+      .http()
+      .post(`/campaigns/${campaignId}/carrier-reports`)
+      .auth(operator, { type: 'bearer' })
+      .send({ ...good, reportedOn: '20/02/2026' })
+      .expect(400);
+    expect((await api.dataSource.query('SELECT count(*)::int AS n FROM carrier_reports'))[0].n).toBe(0);
+    await api.http().post(`/campaigns/${campaignId}/carrier-reports`).auth(operator, { type: 'bearer' }).send(good).expect(201);
+    const [audit] = await api.dataSource.query(`SELECT details FROM audit_log WHERE action = 'campaign.carrier-report' AND object_id = $1`, [
+      String(campaignId),
+    ]);
+    expect(audit.details).toMatchObject({ carrier: 'viettel', delivered: 30, reference: '1234/VTT-KD' });
+    const report = (await api.http().get(`/campaigns/${campaignId}/report`).auth(viewer, { type: 'bearer' }).expect(200)).body;
+    const viettel = report.rows.filter((row: Row) => row.carrier === 'viettel').reduce((sum: number, row: Row) => sum + Number(row.delivered), 0);
+    expect(report.carrierReports.reported).toEqual([
+      expect.objectContaining({
+        carrier: 'viettel',
+        difference: { targeted: 0, sent: 0, delivered: 30 - viettel },
+        loa: expect.objectContaining({ delivered: viettel }),
+      }),
+    ]);
+    expect(report.carrierReports.notReported).toEqual(['vnpt', 'mobifone']);
+  });
+
+  it('exports CSV with a BOM, Vietnamese names exact and a formula-looking name kept as text', async () => {
+    const viewer = await api.login('demo-viewer');
+    const response = await api
+      .http()
+      .get(`/campaigns/${campaignId}/report?format=csv`)
+      .auth(viewer, { type: 'bearer' })
+      .buffer(true)
+      .parse(rawText)
+      .expect(200);
+    expect(response.headers['content-type']).toContain('text/csv');
+    const text: string = response.body;
+    expect(text.charCodeAt(0)).toBe(0xfeff);
+    const lines = text.slice(1).trimEnd().split('\r\n');
+    expect(lines[0].startsWith('Chiến dịch,Số liệu tính đến,Mã tỉnh,"Tỉnh, thành phố",Nhà mạng,Số thuê bao,')).toBe(true);
+    expect(lines).toHaveLength(1 + PROVINCES.length * CARRIERS.length + 1);
+    const quotedName = `"'${CAMPAIGN_NAME.replace(/"/g, '""')}"`;
+    expect(lines[1].startsWith(quotedName + ',')).toBe(true);
+    expect(lines.filter((line) => line.includes(',14,Tỉnh Sơn La,Viettel,'))).toHaveLength(1);
+    expect(lines.filter((line) => line.includes(',66,Tỉnh Đắk Lắk,VNPT (VinaPhone),'))).toHaveLength(1);
+    expect(lines.at(-1)).toContain(',Tổng cộng,');
+  });
+
+  it('exports XLSX read back by exceljs: one sheet per view, Vietnamese headings, the JSON figures', async () => {
+    const viewer = await api.login('demo-viewer');
+    const response = await api
+      .http()
+      .get(`/campaigns/${campaignId}/report?format=xlsx`)
+      .auth(viewer, { type: 'bearer' })
+      .buffer(true)
+      .parse(rawBuffer)
+      .expect(200);
+    const json = (await api.http().get(`/campaigns/${campaignId}/report`).auth(viewer, { type: 'bearer' }).expect(200)).body;
+    const book = new ExcelJS.Workbook();
+    await book.xlsx.load(response.body);
+    expect(book.worksheets.map((sheet) => sheet.name)).toEqual([
+      'Tổng hợp',
+      'Theo tỉnh và nhà mạng',
+      'Diễn biến theo thời gian',
+      'Lỗi',
+      'Chốt tại hạn báo cáo',
+      'Nhà mạng báo cáo',
+    ]);
+    const figures = book.getWorksheet('Theo tỉnh và nhà mạng')!;
+    expect(figures.getRow(1).getCell(2).value).toBe('Tỉnh, thành phố');
+    expect(figures.getRow(2).getCell(2).value).toBe(json.rows[0].provinceName);
+    expect(figures.getRow(2).getCell(6).value).toBe(json.rows[0].delivered);
+    const totals = figures.getRow(figures.rowCount);
+    expect(totals.getCell(2).value).toBe('Tổng cộng');
+    expect(totals.getCell(4).value).toBe(json.totals.targeted);
+    expect(totals.getCell(6).value).toBe(json.totals.delivered);
+    expect(book.getWorksheet('Tổng hợp')!.getRow(2).getCell(2).value).toBe(CAMPAIGN_NAME);
+    expect(book.getWorksheet('Chốt tại hạn báo cáo')!.getRow(figures.rowCount).getCell(6).value).toBe(json.atDeadline.totals.delivered);
+  });
+
+  it('prints the HTML report in Chromium as an official document on A4, Vietnamese exact', async () => {
+    const viewer = await api.login('demo-viewer');
+    const html = (await api.http().get(`/campaigns/${campaignId}/report?format=html`).auth(viewer, { type: 'bearer' }).expect(200)).text;
+    // Nothing to fetch: the machine has no network, and a printed report must not depend on one.
+    expect(html).not.toMatch(/<script|<link|<img|\ssrc=|url\(/);
+    const browser = await launchChromium();
+    try {
+      const page = await browser.newPage({ viewport: { width: 900, height: 1200 } });
+      await page.setContent(html, { waitUntil: 'load' });
+      const text = await page.innerText('body');
+      expect(text).toBe(text.normalize('NFC'));
+      expect(text).not.toContain('\uFFFD');
+      for (const expected of [
+        'CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM',
+        'Độc lập - Tự do - Hạnh phúc',
+        'CÔNG AN TỈNH SƠN LA',
+        'Số: 306/KH-CAT-PA05',
+        'BÁO CÁO',
+        'Tỉnh Sơn La',
+        'Tỉnh Đắk Lắk',
+        CAMPAIGN_NAME,
+        'Chỉ thị số 18/CT-UBND',
+        'Đại úy Trần Thị Demo',
+        'Nơi nhận:',
+        'Chưa báo cáo: VNPT (VinaPhone), MobiFone',
+      ]) {
+        expect(text).toContain(expected);
+      }
+      expect(await page.locator('svg rect.delivered').count()).toBeGreaterThan(1);
+      mkdirSync(SCREENSHOTS, { recursive: true });
+      await page.screenshot({ path: join(SCREENSHOTS, 'campaign-report.png'), fullPage: true });
+      const pdf = await page.pdf({ preferCSSPageSize: true });
+      writeFileSync(join(SCREENSHOTS, 'campaign-report.pdf'), pdf);
+      // A4 is 210 × 297 mm: 595.3 × 841.9 points (Chromium rounds to its own units).
+      const boxes = [...pdf.toString('latin1').matchAll(/\/MediaBox \[0 0 ([\d.]+) ([\d.]+)\]/g)].map((box) => [Number(box[1]), Number(box[2])]);
+      expect(boxes.length).toBeGreaterThan(0);
+      for (const [width, height] of boxes) {
+        expect(Math.abs(width - 595.3)).toBeLessThan(1);
+        expect(Math.abs(height - 841.9)).toBeLessThan(1);
+      }
+    } finally {
+      await browser.close();
+    }
+  });
+
+  it('consolidates the programme: each campaign, the totals and the distinct subscribers reached', async () => {
+    const viewer = await api.login('demo-viewer');
+    const report = (await api.http().get(`/programmes/${programmeId}/report`).auth(viewer, { type: 'bearer' }).expect(200)).body;
+    const campaign = (await api.http().get(`/campaigns/${campaignId}/report`).auth(viewer, { type: 'bearer' }).expect(200)).body;
+    expect(report.campaigns).toHaveLength(1);
+    expect(report.totals.delivered).toBe(campaign.totals.delivered);
+    const [{ reached }] = await api.dataSource.query(
+      `SELECT count(DISTINCT msisdn)::int AS reached FROM messages WHERE campaign_id = $1 AND state = 'delivered'`,
+      [campaignId],
+    );
+    expect(report.distinctSubscribersReached).toBe(reached);
+    const csv = await api.http().get(`/programmes/${programmeId}/report?format=csv`).auth(viewer, { type: 'bearer' }).buffer(true).parse(rawText).expect(200);
+    expect(csv.body).toContain(`Số thuê bao khác nhau đã nhận,,${reached}`);
+  });
+});
+
+interface ByteStream {
+  on(event: string, listener: (chunk: Buffer) => void): unknown;
+}
+
+function rawBuffer(response: ByteStream, callback: (error: Error | null, body: Buffer) => void): void {
+  const chunks: Buffer[] = [];
+  response.on('data', (chunk: Buffer) => chunks.push(chunk));
+  response.on('end', () => callback(null, Buffer.concat(chunks)));
+}
+
+function rawText(response: ByteStream, callback: (error: Error | null, body: string) => void): void {
+  rawBuffer(response, (error, body) => callback(error, body.toString('utf8')));
+}

@@ -1,0 +1,3 @@
+export * from './report-csv';
+export * from './report-html';
+export * from './report-xlsx';
