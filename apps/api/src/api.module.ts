@@ -4,7 +4,8 @@ import { AuthModule, JwtAuthGuard } from '@loa/auth';
 import { CampaignsModule, SendingCarriersModule } from '@loa/campaigns';
 import { DatabaseModule } from '@loa/database';
 import { ReportingModule } from '@loa/reporting';
-import { TemplatesModule } from '@loa/templates';
+import { type CarrierTextProfile } from '@loa/sms';
+import { CarrierTextsModule, TemplatesModule } from '@loa/templates';
 import { AuthController } from './auth/auth.controller';
 import { CampaignsController } from './campaigns/campaigns.controller';
 import { DomainErrorFilter } from './common/domain-error.filter';
@@ -21,6 +22,8 @@ export interface ApiSettings {
   jwtSecret: string;
   /** Carriers with an account in the carriers file; campaigns may target only these (default: all three). */
   carriers?: readonly string[];
+  /** How each carrier account takes a text (concat, coding, SMSC part size); default: config/carriers.json's. */
+  carrierTexts?: readonly CarrierTextProfile[];
 }
 
 /** The admin REST API. The database module is left out when a host module (all-in-one) provides it. */
@@ -33,6 +36,7 @@ export class ApiModule {
         ...(options.withDatabase === false ? [] : [DatabaseModule.forRoot({ url: settings.databaseUrl })]),
         AuthModule.forRoot({ jwtSecret: settings.jwtSecret }),
         ...(settings.carriers ? [SendingCarriersModule.forRoot(settings.carriers)] : []),
+        ...(settings.carrierTexts ? [CarrierTextsModule.forRoot(settings.carrierTexts)] : []),
         TemplatesModule,
         CampaignsModule,
         ReportingModule,

@@ -1,8 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, EntityManager } from 'typeorm';
 import { queryRows } from '@loa/database';
-import { type CampaignText } from '@loa/delivery';
 import { type Campaign, type CampaignState, type NewCampaign } from './campaign';
+import { type RenderedCampaignText } from './campaign-texts.renderer';
 
 const COLUMNS = `id, name, template_id, provinces, carriers, state, start_at, validity_hours, on_ambiguous, report_deadline, priority,
   created_by, approved_by, created_at, materialised_at, completed_at`;
@@ -51,11 +51,18 @@ export class CampaignsRepository {
     return toCampaign(rows[0]);
   }
 
-  async insertTexts(campaignId: number, texts: Omit<CampaignText, 'id'>[], manager: EntityManager): Promise<void> {
+  async insertTexts(campaignId: number, texts: RenderedCampaignText[], manager: EntityManager): Promise<void> {
     await manager.query(
-      `INSERT INTO campaign_texts (campaign_id, province_code, body, encoding, segments)
-       SELECT $1, * FROM unnest($2::text[], $3::text[], $4::text[], $5::int[])`,
-      [campaignId, texts.map((t) => t.provinceCode), texts.map((t) => t.body), texts.map((t) => t.encoding), texts.map((t) => t.segments)],
+      `INSERT INTO campaign_texts (campaign_id, province_code, body, encoding, segments, carrier_segments)
+       SELECT $1, * FROM unnest($2::text[], $3::text[], $4::text[], $5::int[], $6::jsonb[])`,
+      [
+        campaignId,
+        texts.map((t) => t.provinceCode),
+        texts.map((t) => t.body),
+        texts.map((t) => t.encoding),
+        texts.map((t) => t.segments),
+        texts.map((t) => JSON.stringify(t.carrierSegments)),
+      ],
     );
   }
 

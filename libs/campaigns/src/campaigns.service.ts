@@ -57,7 +57,7 @@ export class CampaignsService {
     if (input.reportDeadline && input.reportDeadline <= input.startAt) {
       throw invalid('reportDeadline: must be after startAt');
     }
-    const texts = await this.renderer.render(template, provinces, { name: input.name, startAt: input.startAt, reportDeadline: input.reportDeadline });
+    const texts = await this.renderer.render(template, provinces, carriers, { name: input.name, startAt: input.startAt, reportDeadline: input.reportDeadline });
     return this.db.transaction(async (manager) => {
       const campaign = await this.campaigns.insert(
         {
@@ -94,7 +94,9 @@ export class CampaignsService {
     const campaign = await this.get(id, user);
     if (campaign.createdBy === user.id) throw forbidden('a campaign must be approved by someone other than its creator');
     assertProvincesInScope(user, campaign.provinces);
-    await this.approvedTemplate(campaign.templateId);
+    const template = await this.approvedTemplate(campaign.templateId);
+    const request = { name: campaign.name, startAt: campaign.startAt, reportDeadline: campaign.reportDeadline ?? undefined };
+    await this.renderer.assertLintClean(template, campaign.provinces, campaign.carriers, request);
     return this.transition(campaign, ['pending_approval'], 'scheduled', user, user.id);
   }
 

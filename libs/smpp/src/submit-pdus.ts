@@ -1,4 +1,4 @@
-import { buildConcatUdh, dataCodingFor, encodeText, splitSegments } from '@loa/sms';
+import { buildConcatUdh, carrierEncoding, dataCodingFor, encodeText, type SmsEncoding, splitSegments } from '@loa/sms';
 import { type ConcatMode, type OutboundSms, type SmppAccountConfig } from './carrier-link.types';
 import { relativeValidityPeriod } from './validity-period';
 
@@ -41,9 +41,11 @@ export class ConcatReferences {
  * out of range.
  */
 export function buildSubmitPdus(message: OutboundSms, config: SmppAccountConfig, references: ConcatReferences): SubmitPlan {
-  const encode = (text: string) => encodeText(text, message.encoding, config.gsmCoding);
-  const base = baseFields(message, config);
-  const segments = splitSegments(message.text, message.encoding, config.concat);
+  // An IA5 carrier gets GSM text outside ASCII as UCS-2 (countCarrierSegments counts it the same way).
+  const encoding = carrierEncoding(message.text, message.encoding, config.gsmCoding);
+  const encode = (text: string) => encodeText(text, encoding, config.gsmCoding);
+  const base = baseFields(message, config, encoding);
+  const segments = splitSegments(message.text, encoding, config.concat, config.payloadSegment);
   if (segments.length === 1) return onePdu({ ...base, short_message: encode(message.text) });
   if (config.concat === 'payload') return onePdu({ ...base, short_message: Buffer.alloc(0), message_payload: encode(message.text) });
   const bits = config.concat === 'udh8' ? 8 : 16;
@@ -56,7 +58,7 @@ export function buildSubmitPdus(message: OutboundSms, config: SmppAccountConfig,
   return { totalParts: total, reference, parts };
 }
 
-function baseFields(message: OutboundSms, config: SmppAccountConfig): SubmitPduFields {
+function baseFields(message: OutboundSms, config: SmppAccountConfig, encoding: SmsEncoding): SubmitPduFields {
   return {
     service_type: '',
     source_addr_ton: config.sourceTon,
@@ -68,7 +70,7 @@ function baseFields(message: OutboundSms, config: SmppAccountConfig): SubmitPduF
     esm_class: 0,
     registered_delivery: REGISTERED_DELIVERY_FINAL,
     validity_period: relativeValidityPeriod(message.validityHours ?? config.validityHours),
-    data_coding: dataCodingFor(message.encoding, config.gsmCoding),
+    data_coding: dataCodingFor(encoding, config.gsmCoding),
   };
 }
 

@@ -5,6 +5,7 @@ import { ConfigError, loadCarriersFile } from '@loa/config';
 import { DatabaseModule } from '@loa/database';
 import { DispatcherModule } from '@loa/dispatcher';
 import { syncProvinces } from '@loa/provinces';
+import { carrierTextProfiles } from '@loa/templates';
 import { DataSource } from 'typeorm';
 import { jwtSecret, openRuntime } from '../runtime';
 import { onShutdownSignal } from '../shutdown';
@@ -12,8 +13,14 @@ import { onShutdownSignal } from '../shutdown';
 /** `loa api`: the admin API alone (production: DATABASE_URL and JWT_SECRET set). */
 export async function runApi(): Promise<void> {
   const runtime = await openRuntime({ migrate: false });
-  const carriers = loadCarriersFile(runtime.env.carriersFile).map((carrier) => carrier.id);
-  const app = await NestFactory.create(ApiModule.forRoot({ databaseUrl: runtime.databaseUrl, jwtSecret: jwtSecret(runtime.env, runtime.embedded), carriers }));
+  const accounts = loadCarriersFile(runtime.env.carriersFile);
+  const settings = {
+    databaseUrl: runtime.databaseUrl,
+    jwtSecret: jwtSecret(runtime.env, runtime.embedded),
+    carriers: accounts.map((carrier) => carrier.id),
+    carrierTexts: carrierTextProfiles(accounts),
+  };
+  const app = await NestFactory.create(ApiModule.forRoot(settings));
   configureApi(app);
   await app.listen(runtime.env.port);
   new Logger('loa api').log(`listening on port ${runtime.env.port}; docs at /docs`);

@@ -9,6 +9,7 @@ import { DEMO_USERS, isDemoSeeded, seedDemo } from '@loa/demo';
 import { DispatcherModule } from '@loa/dispatcher';
 import { syncProvinces } from '@loa/provinces';
 import { startSimulators } from '@loa/smsc-simulator';
+import { carrierTextProfiles } from '@loa/templates';
 import { jwtSecret, openRuntime } from '../runtime';
 import { onShutdownSignal } from '../shutdown';
 
@@ -36,7 +37,10 @@ function allInOneModule(databaseUrl: string, secret: string, carriers: CarrierAc
   @Module({
     imports: [
       DatabaseModule.forRoot({ url: databaseUrl, poolSize: 16 }),
-      ApiModule.forRoot({ databaseUrl, jwtSecret: secret, carriers: carriers.map((carrier) => carrier.id) }, { withDatabase: false }),
+      ApiModule.forRoot(
+        { databaseUrl, jwtSecret: secret, carriers: carriers.map((carrier) => carrier.id), carrierTexts: carrierTextProfiles(carriers) },
+        { withDatabase: false },
+      ),
       DispatcherModule.forRoot({ carriers }),
     ],
   })
@@ -57,7 +61,8 @@ async function prepareData(app: INestApplication, demoMode: boolean, password: s
   if (!demoMode) return false;
   if (!(await isDemoSeeded(db))) {
     logger.log(`first run: seeding demo users and ${subscribers.toLocaleString('en')} synthetic subscribers`);
-    await seedDemo(db, app.get(AuthService), { password, subscribers });
+    const demoHotlines = await seedDemo(db, app.get(AuthService), { password, subscribers });
+    if (demoHotlines.length > 0) logger.log(`demo hotlines 0000.000.0NN (not real numbers) for the ${demoHotlines.length} provinces with none on record`);
   }
   return true;
 }
