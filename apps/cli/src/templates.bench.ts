@@ -24,11 +24,11 @@ const CONTEXTS: TemplateContext[] = [
     campaign: CAMPAIGN,
   },
   {
-    province: { code: '01', name: 'Hà Nội', hotline: '069.219.4000', hotlines: '069.219.4000', website: null, zalo: null, fanpage: null, vneid: null },
+    province: { code: '01', name: 'Hà Nội', hotline: '0000.000.001', hotlines: '0000.000.001', website: null, zalo: null, fanpage: null, vneid: null },
     campaign: CAMPAIGN,
   },
   {
-    province: { code: '14', name: 'Sơn La', hotline: '0212.3852.222', hotlines: '0212.3852.222', website: null, zalo: null, fanpage: null, vneid: null },
+    province: { code: '14', name: 'Sơn La', hotline: '0000.000.014', hotlines: '0000.000.014', website: null, zalo: null, fanpage: null, vneid: null },
     campaign: CAMPAIGN,
   },
 ];

@@ -25,12 +25,12 @@ export interface LintRequest {
 export class TemplateLinting {
   constructor(
     private readonly provinces: ProvincesRepository,
-    @Optional() @Inject(CARRIER_TEXT_PROFILES) private readonly profiles: readonly CarrierTextProfile[] = defaultCarrierTextProfiles(),
+    @Optional() @Inject(CARRIER_TEXT_PROFILES) private readonly profiles?: readonly CarrierTextProfile[],
   ) {}
 
-  /** How each of these carriers (every carrier with an account when none is named) takes a text. */
+  /** How each of these carriers (every carrier with an account when none is named) takes a text; read lazily, a dispatcher may never ask. */
   carrierProfiles(carriers?: readonly string[]): CarrierTextProfile[] {
-    return profilesFor(this.profiles, carriers);
+    return profilesFor(this.profiles ?? defaultCarrierTextProfiles(), carriers);
   }
 
   async lint(request: LintRequest): Promise<LintFinding[]> {
