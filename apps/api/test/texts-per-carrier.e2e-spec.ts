@@ -86,6 +86,8 @@ describe('texts per province and carrier: contacts on record, parts per carrier'
   it('keeps a Zalo OA, a fanpage and a VNeID pointer per province, and lets templates link to them', async () => {
     await patch('92', { zalo: 'bit.ly/x' }).expect(400);
     await patch('92', { fanpage: 'https://evil.example/congan' }).expect(400);
+    const [unchanged] = await api.dataSource.query(`SELECT zalo, fanpage FROM provinces WHERE code = '92'`);
+    expect(unchanged).toEqual({ zalo: null, fanpage: null });
     const updated = await patch('92', {
       zalo: 'zalo.me/0000000092',
       fanpage: 'facebook.com/demo.congan.cantho',
