@@ -1,6 +1,6 @@
 import { type CarrierAccount } from '@loa/config';
 import { DispatcherModule } from '@loa/dispatcher';
-import { type SmscSimulator } from '@loa/smsc-simulator';
+import { type SmscProfile, type SmscSimulator } from '@loa/smsc-simulator';
 import { carrierTextProfiles, CarrierTextsModule } from '@loa/templates';
 import { createTestApi, type TestApi } from '../../api/test/test-app';
 import { approvedCampaign, seedSubscribers, simulatedAccount, simulatedCarrier, waitForCompletion } from './campaign-harness';
@@ -12,7 +12,7 @@ const GSM_BODY = `${'a'.repeat(305 - 'Goi '.length - 12)}Goi {{province.hotline}
 const UCS2_BODY = `${'ă'.repeat(133 - 'Gọi '.length - 12)}Gọi {{province.hotline}}`;
 
 // Receipts carry the id of the answer as it was, whatever each carrier's profile does to it; every message is delivered.
-const SAME_IDS = { messageIdFormat: 'decimal', receiptIdFormat: 'decimal', receiptDelayMs: [1, 10], outcomes: { DELIVRD: 1 } } as const;
+const SAME_IDS: Partial<SmscProfile> = { messageIdFormat: 'decimal', receiptIdFormat: 'decimal', receiptDelayMs: [1, 10], outcomes: { DELIVRD: 1 } };
 
 describe('campaign texts count the parts each carrier is then sent', () => {
   let api: TestApi;
@@ -50,7 +50,11 @@ describe('campaign texts count the parts each carrier is then sent', () => {
     expect(messages).toHaveLength(9);
     for (const message of messages) {
       const pdus = simulators.get(message.carrier)!.received.filter((submit) => submit.destination === message.msisdn);
-      expect([message.carrier, pdus.length, message.parts]).toEqual([message.carrier, text.carrier_segments[message.carrier], text.carrier_segments[message.carrier]]);
+      expect([message.carrier, pdus.length, message.parts]).toEqual([
+        message.carrier,
+        text.carrier_segments[message.carrier],
+        text.carrier_segments[message.carrier],
+      ]);
     }
   });
 });
