@@ -32,7 +32,7 @@ export class CampaignTextsRenderer {
         const carrierSegments = Object.fromEntries(
           profiles.map((profile) => [profile.carrier, countCarrierSegments(described.text, described.encoding, profile).segments]),
         );
-        const segments = Math.max(described.segments, ...Object.values(carrierSegments));
+        const segments = profiles.length > 0 ? Math.max(...Object.values(carrierSegments)) : described.segments;
         return { provinceCode: province.code, body: described.text, encoding: described.encoding, segments, carrierSegments };
       } catch (error) {
         if (error instanceof SmsTextError) throw invalid(`template ${template.id} for ${province.name}: ${error.message}`);
@@ -46,7 +46,12 @@ export class CampaignTextsRenderer {
    * allowed, too many parts on one carrier) refuse the campaign, naming the provinces; at creation and again
    * at approval, since an admin may have changed a province in between.
    */
-  async assertLintClean(template: Template, provinceCodes: string[], carriers: readonly string[], campaign: CampaignTextRequest) {
+  async assertLintClean(
+    template: Template,
+    provinceCodes: string[],
+    carriers: readonly string[],
+    campaign: CampaignTextRequest,
+  ): Promise<{ name: string; startDate: Date; endDate: Date | null }> {
     const context = { name: campaign.name, startDate: campaign.startAt, endDate: campaign.reportDeadline ?? null };
     const findings = await this.linting.lint({
       body: template.body,

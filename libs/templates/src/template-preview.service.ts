@@ -68,7 +68,7 @@ function previewProvince(
       ...pick(countCarrierSegments(text.text, text.encoding, profile)),
       audience: (counts?.carriers as Record<string, number> | undefined)?.[profile.carrier] ?? 0,
     }));
-    const segments = Math.max(text.segments, ...carriers.map((carrier) => carrier.segments));
+    const segments = carriers.length > 0 ? Math.max(...carriers.map((carrier) => carrier.segments)) : text.segments;
     return {
       ...base,
       text: text.text,
@@ -78,7 +78,8 @@ function previewProvince(
       segmentsDiffer: new Set(carriers.map((carrier) => carrier.segments)).size > 1,
       units: text.units,
       unitsLeftInLastSegment: text.unitsLeftInLastSegment,
-      audienceSegments: carriers.reduce((sum, carrier) => sum + carrier.audience * carrier.segments, 0),
+      // Without a carrier account to count with (none targeted has one), the udh8 count of the whole audience.
+      audienceSegments: carriers.length > 0 ? carriers.reduce((sum, carrier) => sum + carrier.audience * carrier.segments, 0) : subscribers * segments,
     };
   } catch (error) {
     if (!(error instanceof SmsTextError)) throw error;
