@@ -4,6 +4,8 @@ import { TemplateError } from './template.exception';
 export const INLINE_HELPERS = ['upper', 'lower'] as const;
 const BLOCK_HELPERS = ['if', 'unless'];
 const ALLOWED = Object.keys(TEMPLATE_VARIABLES).join(', ');
+/** Variables that are empty together: testing one guards the other. */
+const SAME_PRESENCE: Partial<Record<string, string>> = { 'province.hotline': 'province.hotlines', 'province.hotlines': 'province.hotline' };
 
 export interface TemplateCheck {
   problems: TemplateError[];
@@ -82,7 +84,7 @@ function visitValue(node: hbs.AST.Expression, check: TemplateCheck, guarded: Rea
   const name = path.parts.join('.');
   if (!path.data && path.depth === 0 && isTemplateVariable(name)) {
     check.variables.add(name);
-    if (guarded && !guarded.has(name)) check.unguarded.add(name);
+    if (guarded && !guarded.has(name) && !guarded.has(SAME_PRESENCE[name] ?? name)) check.unguarded.add(name);
     return;
   }
   problem(check, 'UNKNOWN_VARIABLE', `Unknown variable {{${path.original}}}; available: ${ALLOWED}`, path);

@@ -150,6 +150,7 @@ describe(lintTemplate.name, () => {
     it('accepts a contact printed only {{#if}} it exists, or in the else of {{#unless}}', () => {
       expect(contacts('Xem {{#if province.fanpage}}{{province.fanpage}}{{else}}bocongan.gov.vn{{/if}}')).toEqual([]);
       expect(contacts('{{#unless province.hotline}}Gọi 113{{else}}Gọi {{upper province.hotline}}{{/unless}}')).toEqual([]);
+      expect(contacts('{{#if province.hotline}}Gọi {{province.hotlines}}{{/if}}')).toEqual([]);
       expect(contacts('{{#if province.website}}Gọi {{province.hotline}}{{/if}}')).toHaveLength(1);
       expect(contacts('{{#unless province.hotline}}Gọi {{province.hotline}}{{/unless}}')).toHaveLength(1);
     });
