@@ -8,6 +8,7 @@ import { type CarrierTextProfile } from '@loa/sms';
 import { CarrierTextsModule, TemplatesModule } from '@loa/templates';
 import { AuthController } from './auth/auth.controller';
 import { CampaignsController } from './campaigns/campaigns.controller';
+import { TestSendsController } from './campaigns/test-sends.controller';
 import { DomainErrorFilter } from './common/domain-error.filter';
 import { createValidationPipe } from './common/validation.pipe';
 import { HealthHttpModule } from './health/health-http.module';
@@ -45,7 +46,7 @@ export class ApiModule {
         HealthHttpModule,
         MetricsHttpModule,
       ],
-      controllers: [AuthController, TemplatesController, CampaignsController, ReportsController],
+      controllers: [AuthController, TemplatesController, CampaignsController, TestSendsController, ReportsController],
       providers: [
         { provide: APP_GUARD, useExisting: JwtAuthGuard },
         { provide: APP_FILTER, useClass: DomainErrorFilter },

@@ -1,6 +1,6 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import { Interval } from '@nestjs/schedule';
-import { CampaignMaterialiser } from '@loa/campaigns';
+import { CampaignMaterialiser, SendLimitsService } from '@loa/campaigns';
 import { DeliveryRepository } from '@loa/delivery';
 import { dispatcherOptions, type DispatcherOptions, type DispatcherSettings } from './carrier-dispatcher';
 import { DISPATCHER_OPTIONS } from './dispatcher.service';
@@ -20,6 +20,7 @@ export class CampaignSchedulerService {
   constructor(
     private readonly materialiser: CampaignMaterialiser,
     private readonly delivery: DeliveryRepository,
+    private readonly sendLimits: SendLimitsService,
     @Inject(DISPATCHER_OPTIONS) options: DispatcherSettings,
   ) {
     this.options = dispatcherOptions(options);
@@ -28,8 +29,14 @@ export class CampaignSchedulerService {
   @Interval(1000)
   materialiseDueCampaigns(): Promise<void> {
     return this.once('materialise', async () => {
-      while (await this.materialiser.materialiseNextDue());
+      while (await this.materialiser.materialiseNextDue(this.options.clock.now()));
     });
+  }
+
+  /** The daily cap and the campaigns' validity: held messages released on a day the cap allows, unsent ones ended. */
+  @Interval(1000)
+  applySendLimits(): Promise<void> {
+    return this.once('send limits', () => this.sendLimits.apply(this.options.clock.now()));
   }
 
   /** Receipts, then the campaigns they finished: a campaign is marked completed within 200 ms of its last receipt. */

@@ -1,4 +1,6 @@
 import { Logger } from '@nestjs/common';
+import { isInsideWindow, type TestSendsRepository, toSendWindow } from '@loa/campaigns';
+import { type Clock, systemClock } from '@loa/common';
 import {
   type CampaignText,
   type ClaimedMessage,
@@ -8,6 +10,7 @@ import {
   partsToSend,
   ReceiptSink,
   type RetryPolicy,
+  type RunningCampaign,
   type StateChange,
   stateAfterSend,
   type StoredReceipt,
@@ -40,6 +43,8 @@ export interface DispatcherOptions {
   statusIntervalMs: number;
   /** Bind slots of one carrier account this process takes at most (default: all that are free). */
   maxBindsPerCarrier: number;
+  /** What time it is for send windows, daily caps and validity (tests set their own). */
+  clock: Clock;
 }
 
 export const DEFAULT_DISPATCHER_OPTIONS: DispatcherOptions = {
@@ -53,6 +58,7 @@ export const DEFAULT_DISPATCHER_OPTIONS: DispatcherOptions = {
   ambiguityWindowSeconds: 600,
   unmatchedReceiptSeconds: 300,
   receiptGraceSeconds: 3600,
+  clock: systemClock,
 };
 
 /** Options as callers give them: any subset, the retry policy too. */
@@ -63,6 +69,7 @@ export function dispatcherOptions(settings: DispatcherSettings = {}): Dispatcher
 }
 
 const PERSIST_RETRY_FIRST_MS = 100;
+const TEST_SENDS_PER_CLAIM = 10;
 const PERSIST_RETRY_MAX_MS = 2000;
 
 /** Feeds one carrier link from the queue and records every outcome; one per carrier account. */
@@ -93,6 +100,7 @@ export class CarrierDispatcher {
     private readonly delivery: DeliveryRepository,
     private readonly options: DispatcherOptions = DEFAULT_DISPATCHER_OPTIONS,
     private readonly account: { resendParts: ResendPartsMode; window: number } = { resendParts: 'missing', window: 10 },
+    private readonly testSends?: TestSendsRepository,
   ) {
     this.unrecorded = new Credits(Math.max(Math.ceil(link.tps / 10), account.window));
     this.logger = new Logger(`Dispatcher:${link.carrier}`);
@@ -164,7 +172,9 @@ export class CarrierDispatcher {
   private async claimNext(): Promise<ClaimedMessage[]> {
     // Claiming while no session is bound would only turn messages round as retries, once a second each.
     if (this.link.status().boundSessions === 0) return [];
+    await this.sendTests();
     for (const campaign of await this.delivery.runningCampaigns(this.link.carrier)) {
+      if (!this.insideWindow(campaign)) continue;
       const after = this.lastClaimed.get(campaign.id) ?? 0;
       const claimed = await this.delivery.claim(campaign, this.link.carrier, after, this.claimLimit(), this.options.leaseSeconds);
       if (claimed.length > 0) {
@@ -177,6 +187,29 @@ export class CarrierDispatcher {
       if (after > 0) this.lastClaimed.set(campaign.id, 0);
     }
     return [];
+  }
+
+  /**
+   * Test sends (a few, to staff numbers, before approval) go ahead of campaigns and outside their windows,
+   * submitted one by one on the same link; the answer is recorded on the test send, never on a message.
+   */
+  private async sendTests(): Promise<void> {
+    if (!this.testSends) return;
+    for (const test of await this.testSends.claim(this.link.carrier, TEST_SENDS_PER_CLAIM)) {
+      const outcome = await this.link
+        .submit({ destination: test.msisdn, text: test.body, encoding: test.encoding, validityHours: 1 })
+        .catch((error: Error) => ({ kind: 'not-sent' as const, accepted: [], error: error.message }));
+      await this.testSends.record(test.id, {
+        accepted: outcome.kind === 'accepted',
+        smscMessageId: outcome.accepted[0]?.smscMessageId ?? null,
+        error: outcome.kind === 'accepted' ? null : outcome.error,
+      });
+    }
+  }
+
+  /** Outside its send window nothing of a campaign is claimed; it goes on by itself when the window opens. */
+  private insideWindow(campaign: RunningCampaign): boolean {
+    return !campaign.window || isInsideWindow(toSendWindow(campaign.window.start, campaign.window.end), this.options.clock.now());
   }
 
   /**
