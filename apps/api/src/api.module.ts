@@ -23,6 +23,8 @@ export interface ApiSettings {
   jwtSecret: string;
   /** Carriers with an account in the carriers file; campaigns may target only these (default: all three). */
   carriers?: readonly string[];
+  /** Each carrier's TPS summed over its accounts, for deadline plans (default: config/carriers.json's). */
+  carrierTps?: Readonly<Record<string, number>>;
   /** How each carrier account takes a text (concat, coding, SMSC part size); default: config/carriers.json's. */
   carrierTexts?: readonly CarrierTextProfile[];
 }
@@ -36,7 +38,7 @@ export class ApiModule {
       imports: [
         ...(options.withDatabase === false ? [] : [DatabaseModule.forRoot({ url: settings.databaseUrl })]),
         AuthModule.forRoot({ jwtSecret: settings.jwtSecret }),
-        ...(settings.carriers ? [SendingCarriersModule.forRoot(settings.carriers)] : []),
+        ...(settings.carriers ? [SendingCarriersModule.forRoot(settings.carriers, settings.carrierTps)] : []),
         ...(settings.carrierTexts ? [CarrierTextsModule.forRoot(settings.carrierTexts)] : []),
         TemplatesModule,
         CampaignsModule,

@@ -24,14 +24,18 @@ export interface TestApi {
 /**
  * The real API over a fresh database with the provinces and demo users (no subscribers unless asked);
  * `imports` adds modules to the same application (the dispatcher, for end-to-end campaigns); `db` replaces
- * the fresh database with one the caller made (which close() drops); `carriers` those with an account.
+ * the fresh database with one the caller made (which close() drops); `carriers` those with an account,
+ * `carrierTps` their TPS (deadline plans).
  */
 export async function createTestApi(
-  options: { subscribers?: number; imports?: DynamicModule[]; db?: TestDatabase; carriers?: string[] } = {},
+  options: { subscribers?: number; imports?: DynamicModule[]; db?: TestDatabase; carriers?: string[]; carrierTps?: Record<string, number> } = {},
 ): Promise<TestApi> {
   const db = options.db ?? (await createTestDatabase());
   const moduleRef = await Test.createTestingModule({
-    imports: [ApiModule.forRoot({ databaseUrl: db.url, jwtSecret: TEST_JWT_SECRET, carriers: options.carriers }), ...(options.imports ?? [])],
+    imports: [
+      ApiModule.forRoot({ databaseUrl: db.url, jwtSecret: TEST_JWT_SECRET, carriers: options.carriers, carrierTps: options.carrierTps }),
+      ...(options.imports ?? []),
+    ],
   }).compile();
   const app = moduleRef.createNestApplication({ logger: ['error'] });
   configureApi(app);

@@ -1,6 +1,6 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import { Interval } from '@nestjs/schedule';
-import { CampaignMaterialiser, SendLimitsService } from '@loa/campaigns';
+import { CampaignMaterialiser, CampaignPlanRepository, SendLimitsService } from '@loa/campaigns';
 import { DeliveryRepository } from '@loa/delivery';
 import { dispatcherOptions, type DispatcherOptions, type DispatcherSettings } from './carrier-dispatcher';
 import { DISPATCHER_OPTIONS } from './dispatcher.service';
@@ -21,6 +21,7 @@ export class CampaignSchedulerService {
     private readonly materialiser: CampaignMaterialiser,
     private readonly delivery: DeliveryRepository,
     private readonly sendLimits: SendLimitsService,
+    private readonly plans: CampaignPlanRepository,
     @Inject(DISPATCHER_OPTIONS) options: DispatcherSettings,
   ) {
     this.options = dispatcherOptions(options);
@@ -45,6 +46,12 @@ export class CampaignSchedulerService {
     return this.once('receipts', async () => {
       while ((await this.delivery.applyReceipts(RECEIPT_BATCH)) > 0);
     });
+  }
+
+  /** What each running campaign has sent, so that its estimate follows the rate it actually gets. */
+  @Interval(5000)
+  sampleProgress(): Promise<void> {
+    return this.once('progress', () => this.plans.sampleProgress());
   }
 
   @Interval(1000)

@@ -1,6 +1,7 @@
 import { Logger, Module } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { ApiModule, configureApi } from '@loa/api';
+import { carrierTps } from '@loa/campaigns';
 import { ConfigError, loadCarriersFile } from '@loa/config';
 import { DatabaseModule } from '@loa/database';
 import { DispatcherModule } from '@loa/dispatcher';
@@ -18,6 +19,7 @@ export async function runApi(): Promise<void> {
     databaseUrl: runtime.databaseUrl,
     jwtSecret: jwtSecret(runtime.env, runtime.embedded),
     carriers: accounts.map((carrier) => carrier.id),
+    carrierTps: carrierTps(accounts),
     carrierTexts: carrierTextProfiles(accounts),
   };
   const app = await NestFactory.create(ApiModule.forRoot(settings));
