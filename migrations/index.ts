@@ -7,6 +7,7 @@ import { DuplicateSends1764000005000 } from './1764000005000-duplicate-sends';
 import { MessageParts1764000006000 } from './1764000006000-message-parts';
 import { SendWindows1764000007000 } from './1764000007000-send-windows';
 import { CampaignProgress1764000008000 } from './1764000008000-campaign-progress';
+import { ProvinceContactsCarrierSegments1764000009000 } from './1764000009000-province-contacts-carrier-segments';
 import { Reports1764000010000 } from './1764000010000-reports';
 import { LinkDetails1764000012000 } from './1764000012000-link-details';
 
@@ -21,6 +22,7 @@ export const migrations = [
   MessageParts1764000006000,
   SendWindows1764000007000,
   CampaignProgress1764000008000,
+  ProvinceContactsCarrierSegments1764000009000,
   Reports1764000010000,
   LinkDetails1764000012000,
 ];

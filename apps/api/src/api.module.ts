@@ -4,7 +4,8 @@ import { AuthModule, JwtAuthGuard } from '@loa/auth';
 import { CampaignsModule, SendingCarriersModule } from '@loa/campaigns';
 import { DatabaseModule } from '@loa/database';
 import { ReportingModule } from '@loa/reporting';
-import { TemplatesModule } from '@loa/templates';
+import { type CarrierTextProfile } from '@loa/sms';
+import { CarrierTextsModule, TemplatesModule } from '@loa/templates';
 import { AuthController } from './auth/auth.controller';
 import { CampaignsController } from './campaigns/campaigns.controller';
 import { TestSendsController } from './campaigns/test-sends.controller';
@@ -26,6 +27,8 @@ export interface ApiSettings {
   carriers?: readonly string[];
   /** Each carrier's TPS summed over its accounts, for deadline plans (default: config/carriers.json's). */
   carrierTps?: Readonly<Record<string, number>>;
+  /** How each carrier account takes a text (concat, coding, SMSC part size); default: config/carriers.json's. */
+  carrierTexts?: readonly CarrierTextProfile[];
 }
 
 /** The admin REST API. The database module is left out when a host module (all-in-one) provides it. */
@@ -38,6 +41,7 @@ export class ApiModule {
         ...(options.withDatabase === false ? [] : [DatabaseModule.forRoot({ url: settings.databaseUrl })]),
         AuthModule.forRoot({ jwtSecret: settings.jwtSecret }),
         ...(settings.carriers ? [SendingCarriersModule.forRoot(settings.carriers, settings.carrierTps)] : []),
+        ...(settings.carrierTexts ? [CarrierTextsModule.forRoot(settings.carrierTexts)] : []),
         TemplatesModule,
         CampaignsModule,
         ReportingModule,

@@ -7,12 +7,30 @@ const BODY = 'CA {{province.name}} cảnh báo: không cung cấp mã OTP, khôn
 const CAMPAIGN = { name: 'Tết 2026', startDate: '20/01/2026', endDate: '24/02/2026' };
 const CONTEXTS: TemplateContext[] = [
   {
-    province: { code: '66', name: 'Đắk Lắk', hotline: '069.4389.211', hotlines: '069.4389.211 hoặc 0262.3818.568', website: 'congan.daklak.gov.vn' },
+    province: {
+      code: '66',
+      name: 'Đắk Lắk',
+      hotline: '069.4389.211',
+      hotlines: '069.4389.211 hoặc 0262.3818.568',
+      website: 'congan.daklak.gov.vn',
+      zalo: null,
+      fanpage: null,
+      vneid: null,
+    },
     campaign: CAMPAIGN,
   },
-  { province: { code: '92', name: 'Cần Thơ', hotline: '069.367.2888', hotlines: '069.367.2888', website: null }, campaign: CAMPAIGN },
-  { province: { code: '01', name: 'Hà Nội', hotline: '069.219.4000', hotlines: '069.219.4000', website: null }, campaign: CAMPAIGN },
-  { province: { code: '14', name: 'Sơn La', hotline: '0212.3852.222', hotlines: '0212.3852.222', website: null }, campaign: CAMPAIGN },
+  {
+    province: { code: '92', name: 'Cần Thơ', hotline: '069.367.2888', hotlines: '069.367.2888', website: null, zalo: null, fanpage: null, vneid: null },
+    campaign: CAMPAIGN,
+  },
+  {
+    province: { code: '01', name: 'Hà Nội', hotline: '0000.000.001', hotlines: '0000.000.001', website: null, zalo: null, fanpage: null, vneid: null },
+    campaign: CAMPAIGN,
+  },
+  {
+    province: { code: '14', name: 'Sơn La', hotline: '0000.000.014', hotlines: '0000.000.014', website: null, zalo: null, fanpage: null, vneid: null },
+    campaign: CAMPAIGN,
+  },
 ];
 const BATCH = 1000;
 

@@ -1,8 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, EntityManager } from 'typeorm';
 import { queryRows } from '@loa/database';
-import { type CampaignText } from '@loa/delivery';
 import { type Campaign, type CampaignState, type NewCampaign } from './campaign';
+import { type RenderedCampaignText } from './campaign-texts.renderer';
 import { type SendLimitsRequest } from './send-limit-overrides';
 import { type SendWindow, toSendWindow } from './send-window';
 
@@ -87,11 +87,18 @@ export class CampaignsRepository {
     return rows.length ? toCampaign(rows[0]) : null;
   }
 
-  async insertTexts(campaignId: number, texts: Omit<CampaignText, 'id'>[], manager: EntityManager): Promise<void> {
+  async insertTexts(campaignId: number, texts: RenderedCampaignText[], manager: EntityManager): Promise<void> {
     await manager.query(
-      `INSERT INTO campaign_texts (campaign_id, province_code, body, encoding, segments)
-       SELECT $1, * FROM unnest($2::text[], $3::text[], $4::text[], $5::int[])`,
-      [campaignId, texts.map((t) => t.provinceCode), texts.map((t) => t.body), texts.map((t) => t.encoding), texts.map((t) => t.segments)],
+      `INSERT INTO campaign_texts (campaign_id, province_code, body, encoding, segments, carrier_segments)
+       SELECT $1, * FROM unnest($2::text[], $3::text[], $4::text[], $5::int[], $6::jsonb[])`,
+      [
+        campaignId,
+        texts.map((t) => t.provinceCode),
+        texts.map((t) => t.body),
+        texts.map((t) => t.encoding),
+        texts.map((t) => t.segments),
+        texts.map((t) => JSON.stringify(t.carrierSegments)),
+      ],
     );
   }
 

@@ -128,7 +128,7 @@ export class CampaignsService {
       throw invalid('reportDeadline: must be after startAt');
     }
     const limits = resolveSendLimits(input, defaultSendWindow());
-    const texts = await this.renderer.render(template, provinces, { name: input.name, startAt: input.startAt, reportDeadline: input.reportDeadline });
+    const texts = await this.renderer.render(template, provinces, carriers, { name: input.name, startAt: input.startAt, reportDeadline: input.reportDeadline });
     return { provinces, carriers, template, texts, limits };
   }
 
@@ -190,7 +190,9 @@ export class CampaignsService {
     const campaign = await this.get(id, user);
     if (campaign.createdBy === user.id) throw forbidden('a campaign must be approved by someone other than its creator');
     assertProvincesInScope(user, campaign.provinces);
-    await this.approvedTemplate(campaign.templateId);
+    const template = await this.approvedTemplate(campaign.templateId);
+    const request = { name: campaign.name, startAt: campaign.startAt, reportDeadline: campaign.reportDeadline ?? undefined };
+    await this.renderer.assertLintClean(template, campaign.provinces, campaign.carriers, request);
     if (campaign.state !== 'pending_approval') throw conflict(`campaign ${campaign.id} is ${campaign.state}; it must be pending_approval to become scheduled`);
     const plan = await this.plans.planSaved(campaign);
     if (plan.messages === 0) {

@@ -3,6 +3,12 @@ import { type Carrier, CARRIERS } from '@loa/common';
 import { RESEND_PARTS_MODES, type ResendPartsMode } from '@loa/smpp';
 import { ArrayNotEmpty, IsBoolean, IsIn, IsInt, IsOptional, IsString, Length, Max, Min, ValidateIf, ValidateNested } from 'class-validator';
 
+/** Units per part when the SMSC splits a message_payload itself (concat payload): the carrier's own setting. */
+export class PayloadSegmentConfig {
+  @IsInt() @Min(40) @Max(153) gsm7: number;
+  @IsInt() @Min(20) @Max(67) ucs2: number;
+}
+
 /** One entry of the carriers file (JSON or YAML). Field names are the DESIGN.md contract. */
 export class CarrierAccountConfig {
   @IsIn(CARRIERS) id: Carrier;
@@ -23,6 +29,8 @@ export class CarrierAccountConfig {
   @IsOptional() @IsInt() @Min(0) @Max(6) destTon: number = 1;
   @IsOptional() @IsInt() @Min(0) @Max(18) destNpi: number = 1;
   @IsOptional() @IsIn(['udh8', 'udh16', 'sar', 'payload']) concat: 'udh8' | 'udh16' | 'sar' | 'payload' = 'udh8';
+  /** concat payload only: the part size the SMSC splits at (default 153 septets / 67 UCS-2 characters, as udh8). */
+  @IsOptional() @ValidateNested() @Type(() => PayloadSegmentConfig) payloadSegment?: PayloadSegmentConfig;
   /** After some parts of a long message are in: send the missing ones under the same reference, or the whole again. */
   @IsOptional() @IsIn(RESEND_PARTS_MODES) resendParts: ResendPartsMode = 'missing';
   @IsOptional() @IsIn(['gsm0338', 'ascii']) gsmCoding: 'gsm0338' | 'ascii' = 'gsm0338';

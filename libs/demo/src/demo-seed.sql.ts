@@ -15,3 +15,13 @@ export const INSERT_DEMO_SUBSCRIBERS = `
                (6, 90, 'mobifone'), (7, 93, 'mobifone'), (8, 89, 'mobifone')) AS prefix(slot, value, carrier)
     ON prefix.slot = n % 9
   ON CONFLICT (msisdn) DO NOTHING`;
+
+/**
+ * Demo only: a province with no police hotline on record gets one that is plainly not a real number
+ * ("0000.000.0" + its code, e.g. 0000.000.014 for Sơn La), so demo campaigns render and their texts show
+ * where the hotline goes. Real hotlines come from the admin (PATCH /provinces/:code) or config/provinces.json.
+ */
+export const SET_DEMO_HOTLINES = `
+  UPDATE provinces SET police_hotlines = ARRAY['0000.000.0' || code], updated_at = now()
+  WHERE cardinality(police_hotlines) = 0
+  RETURNING code`;

@@ -1,6 +1,6 @@
 import { AuthService, type Role } from '@loa/auth';
 import { queryRows, type SqlRunner } from '@loa/database';
-import { INSERT_DEMO_SUBSCRIBERS } from './demo-seed.sql';
+import { INSERT_DEMO_SUBSCRIBERS, SET_DEMO_HOTLINES } from './demo-seed.sql';
 
 export const DEMO_USERS: { username: string; role: Role }[] = [
   { username: 'demo-admin', role: 'admin' },
@@ -16,11 +16,16 @@ export async function isDemoSeeded(db: SqlRunner): Promise<boolean> {
   return rows.length > 0;
 }
 
-/** Demo users (national scope) and synthetic subscribers; provinces must already be synchronised. */
-export async function seedDemo(db: SqlRunner, auth: AuthService, options: { password: string; subscribers: number }): Promise<void> {
+/**
+ * Demo users (national scope), synthetic subscribers, and plainly fake hotlines for the provinces with none on
+ * record (SET_DEMO_HOTLINES); provinces must already be synchronised. Returns the provinces given a demo hotline.
+ */
+export async function seedDemo(db: SqlRunner, auth: AuthService, options: { password: string; subscribers: number }): Promise<string[]> {
   for (const user of DEMO_USERS) await auth.addUser(user.username, options.password, user.role, null);
+  const demoHotlines = await queryRows<{ code: string }>(db, SET_DEMO_HOTLINES);
   const provinces = await queryRows<{ code: string }>(db, 'SELECT code FROM provinces ORDER BY code');
   if (options.subscribers > 0) {
     await db.query(INSERT_DEMO_SUBSCRIBERS, [options.subscribers, provinces.map((p) => p.code)]);
   }
+  return demoHotlines.map((row) => row.code);
 }

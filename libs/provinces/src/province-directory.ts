@@ -24,7 +24,14 @@ export class ProvinceDirectory {
   constructor(config: ProvincesConfig = loadProvincesConfig()) {
     for (const entry of config.provinces) {
       const { aliases, ...rest } = entry;
-      this.byCode.set(entry.code, { ...rest, website: entry.website ?? null, policeHotlines: [...entry.policeHotlines] });
+      this.byCode.set(entry.code, {
+        ...rest,
+        website: entry.website ?? null,
+        zalo: entry.zalo ?? null,
+        fanpage: entry.fanpage ?? null,
+        vneid: entry.vneid ?? null,
+        policeHotlines: [...entry.policeHotlines],
+      });
       for (const name of [entry.name, entry.shortName, entry.slug, ...aliases]) this.addKey(name, { code: entry.code });
     }
     for (const entry of config.legacyProvinces) {

@@ -11,6 +11,9 @@ export interface ProvinceEntry {
   aliases: string[];
   policeHotlines: string[];
   website: string | null;
+  zalo?: string | null;
+  fanpage?: string | null;
+  vneid?: string | null;
 }
 
 export interface LegacyProvinceEntry {

@@ -3,7 +3,7 @@ import { DataSource } from 'typeorm';
 import { AuditLogRepository, type AuthUser } from '@loa/auth';
 import { notFound } from '@loa/common';
 import { queryRows } from '@loa/database';
-import type { Province } from './province';
+import { type Province, PROVINCE_CONTACT_FIELDS } from './province';
 import { ProvinceDirectory } from './province-directory';
 import { LIST_PROVINCES, UPDATE_PROVINCE_CONTACTS } from './provinces.sql';
 
@@ -11,10 +11,13 @@ export interface StoredProvince extends Province {
   updatedAt: Date;
 }
 
+/** undefined leaves a field as it is; null clears it. */
 export interface ProvinceContactsPatch {
   policeHotlines?: string[];
-  /** null clears the website; undefined leaves it. */
   website?: string | null;
+  zalo?: string | null;
+  fanpage?: string | null;
+  vneid?: string | null;
 }
 
 type ProvinceRow = Omit<StoredProvince, 'shortName'>;
@@ -39,10 +42,11 @@ export class ProvincesRepository {
     return found;
   }
 
-  /** Changes hotlines and/or website, recorded in the audit log in the same transaction. */
+  /** Changes hotlines and/or other contacts, recorded in the audit log in the same transaction. */
   async updateContacts(user: AuthUser, code: string, patch: ProvinceContactsPatch): Promise<StoredProvince> {
     return this.db.transaction(async (manager) => {
-      const params = [code, patch.policeHotlines ?? null, patch.website !== undefined, patch.website ?? null];
+      const contacts = Object.fromEntries(PROVINCE_CONTACT_FIELDS.filter((field) => patch[field] !== undefined).map((field) => [field, patch[field]]));
+      const params = [code, patch.policeHotlines ?? null, JSON.stringify(contacts)];
       const rows = await queryRows<ProvinceRow>(manager, UPDATE_PROVINCE_CONTACTS, params);
       if (rows.length === 0) throw notFound(`province ${code} not found`);
       await this.audit.append(user, { action: 'province.update', objectType: 'province', objectId: code, details: { ...patch } }, manager);

@@ -40,4 +40,17 @@ describe(syncProvinces.name, () => {
       { code: '92', name: 'Thành phố Cần Thơ', police_hotlines: ['069.367.2888'], website: null },
     ]);
   });
+
+  it('keeps a Zalo OA, fanpage and VNeID pointer an admin set, and leaves them empty where none is on record', async () => {
+    await dataSource.query(`UPDATE provinces SET zalo = 'zalo.me/0000000066', vneid = 'VNeID' WHERE code = '66'`);
+    await syncProvinces(dataSource);
+    const rows = await queryRows<{ code: string; zalo: string | null; fanpage: string | null; vneid: string | null }>(
+      dataSource,
+      `SELECT code, zalo, fanpage, vneid FROM provinces WHERE code IN ('14', '66') ORDER BY code`,
+    );
+    expect(rows).toEqual([
+      { code: '14', zalo: null, fanpage: null, vneid: null },
+      { code: '66', zalo: 'zalo.me/0000000066', fanpage: null, vneid: 'VNeID' },
+    ]);
+  });
 });

@@ -1,5 +1,5 @@
 import { type Carrier } from '@loa/common';
-import { type SmsEncoding } from '@loa/sms';
+import { type PayloadSegment, type SmsEncoding } from '@loa/sms';
 
 export type CarrierId = Carrier;
 export type BindMode = 'transceiver' | 'transmitter+receiver';
@@ -35,6 +35,8 @@ export interface SmppAccountConfig {
   destTon: number;
   destNpi: number;
   concat: ConcatMode;
+  /** concat payload: units per part the SMSC splits at (default 153 / 67). */
+  payloadSegment?: PayloadSegment;
   resendParts: ResendPartsMode;
   gsmCoding: GsmCoding;
   dlrIdFormat: DlrIdFormat;

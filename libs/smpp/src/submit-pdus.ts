@@ -1,4 +1,4 @@
-import { buildConcatUdh, dataCodingFor, encodeText, type GsmCharset, type SmsEncoding, splitSegments } from '@loa/sms';
+import { buildConcatUdh, carrierEncoding, dataCodingFor, encodeText, type GsmCharset, type PayloadSegment, type SmsEncoding, splitSegments } from '@loa/sms';
 import { type ConcatMode, type OutboundSms, type SmppAccountConfig } from './carrier-link.types';
 import { relativeValidityPeriod } from './validity-period';
 
@@ -45,8 +45,9 @@ export class EncodedTexts {
 
   constructor(private readonly capacity = 1000) {}
 
-  segments(text: string, encoding: SmsEncoding, concat: ConcatMode): string[] {
-    return remembered(this.segmentsOf, `${encoding}:${concat}:${text}`, this.capacity, () => splitSegments(text, encoding, concat));
+  segments(text: string, encoding: SmsEncoding, concat: ConcatMode, payloadSegment?: PayloadSegment): string[] {
+    const key = `${encoding}:${concat}:${payloadSegment ? `${payloadSegment.gsm7}/${payloadSegment.ucs2}` : ''}:${text}`;
+    return remembered(this.segmentsOf, key, this.capacity, () => splitSegments(text, encoding, concat, payloadSegment));
   }
 
   bytes(text: string, encoding: SmsEncoding, charset: GsmCharset): Buffer {
@@ -76,9 +77,11 @@ export function buildSubmitPdus(
   references: ConcatReferences,
   texts: EncodedTexts = new EncodedTexts(),
 ): SubmitPlan {
-  const encode = (text: string) => texts.bytes(text, message.encoding, config.gsmCoding);
-  const base = baseFields(message, config);
-  const segments = texts.segments(message.text, message.encoding, config.concat);
+  // An IA5 carrier gets GSM text outside ASCII as UCS-2 (countCarrierSegments counts it the same way).
+  const encoding = carrierEncoding(message.text, message.encoding, config.gsmCoding);
+  const encode = (text: string) => texts.bytes(text, encoding, config.gsmCoding);
+  const base = baseFields(message, config, encoding);
+  const segments = texts.segments(message.text, encoding, config.concat, config.payloadSegment);
   if (segments.length === 1) return onePdu({ ...base, short_message: encode(message.text) });
   if (config.concat === 'payload') return onePdu({ ...base, short_message: Buffer.alloc(0), message_payload: encode(message.text) });
   const bits = config.concat === 'udh8' ? 8 : 16;
@@ -91,7 +94,7 @@ export function buildSubmitPdus(
   return { totalParts: total, reference, parts };
 }
 
-function baseFields(message: OutboundSms, config: SmppAccountConfig): SubmitPduFields {
+function baseFields(message: OutboundSms, config: SmppAccountConfig, encoding: SmsEncoding): SubmitPduFields {
   return {
     service_type: '',
     source_addr_ton: config.sourceTon,
@@ -103,7 +106,7 @@ function baseFields(message: OutboundSms, config: SmppAccountConfig): SubmitPduF
     esm_class: 0,
     registered_delivery: REGISTERED_DELIVERY_FINAL,
     validity_period: relativeValidityPeriod(message.validityHours ?? config.validityHours),
-    data_coding: dataCodingFor(message.encoding, config.gsmCoding),
+    data_coding: dataCodingFor(encoding, config.gsmCoding),
   };
 }
 

@@ -18,7 +18,8 @@ describe(countSegments.name, () => {
     ['gsm7', 'udh8', 153 * 2 + 1, 3, 152],
     ['gsm7', 'udh8', 153 * 3, 3, 0],
     ['gsm7', 'udh8', 153 * 3 + 1, 4, 152],
-    ['gsm7', 'sar', 153 * 2, 2, 0],
+    ['gsm7', 'sar', 152 * 2, 2, 0],
+    ['gsm7', 'sar', 153 * 2, 3, 150],
     ['gsm7', 'payload', 153 * 2 + 1, 3, 152],
     ['gsm7', 'udh16', 160, 1, 0],
     ['gsm7', 'udh16', 152 * 2, 2, 0],
@@ -31,7 +32,8 @@ describe(countSegments.name, () => {
     ['ucs2', 'udh8', 67 * 2 + 1, 3, 66],
     ['ucs2', 'udh8', 67 * 3, 3, 0],
     ['ucs2', 'udh8', 67 * 3 + 1, 4, 66],
-    ['ucs2', 'sar', 67 * 2 + 1, 3, 66],
+    ['ucs2', 'sar', 66 * 2, 2, 0],
+    ['ucs2', 'sar', 66 * 2 + 1, 3, 65],
     ['ucs2', 'payload', 67 * 2, 2, 0],
     ['ucs2', 'udh16', 66 * 2, 2, 0],
     ['ucs2', 'udh16', 66 * 2 + 1, 3, 65],
@@ -57,6 +59,13 @@ describe(countSegments.name, () => {
     expect(countSegments(character.repeat(81), 'gsm7')).toEqual(expect.objectContaining({ segments: 2, units: 162 }));
   });
 
+  it('splits message_payload at the part size of the carrier account', () => {
+    expect(countSegments(gsm(306), 'gsm7', 'payload').segments).toBe(2);
+    expect(countSegments(gsm(306), 'gsm7', 'payload', { gsm7: 152, ucs2: 66 }).segments).toBe(3);
+    expect(countSegments(ucs(134), 'ucs2', 'payload', { gsm7: 153, ucs2: 67 }).segments).toBe(2);
+    expect(countSegments(ucs(134), 'ucs2', 'payload', { gsm7: 153, ucs2: 66 })).toEqual(expect.objectContaining({ segments: 3, unitsPerSegment: 66 }));
+  });
+
   it('throws NOT_GSM when asked to count non-GSM text as gsm7', () => {
     expect(() => countSegments('Đà Nẵng', 'gsm7')).toThrow(expect.objectContaining({ code: 'NOT_GSM', index: 0 }));
   });
@@ -69,13 +78,13 @@ describe(splitSegments.name, () => {
     ['{ as septets 153-154', gsm(152) + '{' + gsm(10), 'udh8', [152, 11]],
     ['| as septets 152-153 under udh16 moves', gsm(151) + '|' + gsm(10), 'udh16', [151, 11]],
     ['81 € split 76 + 5 (152 septets, the 153rd would be a lone escape)', '€'.repeat(81), 'udh8', [76, 5]],
-    ['form feed at the edge', gsm(152) + '\f' + gsm(10), 'sar', [152, 11]],
+    ['form feed at the edge', gsm(151) + '\f' + gsm(10), 'sar', [151, 11]],
   ] as [string, string, SmsConcatMode, number[]][])('gsm7: %s', (_, text, concat, lengths) => {
     const sut = splitSegments(text, 'gsm7', concat);
     expect(sut.map((part) => part.length)).toEqual(lengths);
     expect(sut.join('')).toBe(text);
     // Encoded, no segment exceeds its septets nor ends in a lone escape.
-    for (const part of sut) expect(encodeText(part, 'gsm7').length).toBeLessThanOrEqual(concat === 'udh16' ? 152 : 153);
+    for (const part of sut) expect(encodeText(part, 'gsm7').length).toBeLessThanOrEqual(concat === 'udh8' ? 153 : 152);
     expect(countSegments(text, 'gsm7', concat).segments).toBe(sut.length);
   });
 

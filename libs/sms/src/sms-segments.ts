@@ -1,12 +1,21 @@
 import { GSM_EXTENDED, GSM_SEPTET, gsmSeptetCount } from './gsm-alphabet';
 import { notGsm } from './sms-text.exception';
-import { type SegmentInfo, type SmsConcatMode, type SmsEncoding } from './sms.types';
+import { type PayloadSegment, type SegmentInfo, type SmsConcatMode, type SmsEncoding } from './sms.types';
 
 // 3GPP TS 23.040 §9.2.3.24: the concatenation header takes 6 octets (8-bit reference) or 7 (16-bit),
-// i.e. 7 or 8 septets / 3 UCS-2 characters from 140 octets. SAR and message_payload are split by the
-// SMSC with an 8-bit-reference header on the air, so they cost the same as udh8.
+// i.e. 7 or 8 septets / 3 or 4 UCS-2 characters from 140 octets.
+// SAR (SMPP 3.4 §5.3.2.22-24): short_message holds only text, but the SMSC still puts a concatenation
+// header on the air, and sar_msg_ref_num is 16 bits (Loa uses all of them), so an SMSC that keeps the
+// reference needs the 7-octet header: a SAR part holds 152 / 66, which fits whichever header it picks.
+// message_payload: the SMSC splits, at the part size of the carrier account (default as udh8).
 const SINGLE = { gsm7: 160, ucs2: 70 } as const;
-const MULTI = { gsm7: { udh8: 153, udh16: 152, sar: 153, payload: 153 }, ucs2: { udh8: 67, udh16: 66, sar: 67, payload: 67 } } as const;
+const MULTI = { gsm7: { udh8: 153, udh16: 152, sar: 152 }, ucs2: { udh8: 67, udh16: 66, sar: 66 } } as const;
+export const DEFAULT_PAYLOAD_SEGMENT: PayloadSegment = { gsm7: 153, ucs2: 67 };
+
+/** Units per part of a long message for this concat mode. */
+function partCapacity(encoding: SmsEncoding, concat: SmsConcatMode, payloadSegment: PayloadSegment): number {
+  return concat === 'payload' ? payloadSegment[encoding] : MULTI[encoding][concat];
+}
 
 function totalUnits(text: string, encoding: SmsEncoding): number {
   return encoding === 'gsm7' ? gsmSeptetCount(text) : text.length;
@@ -37,13 +46,18 @@ function segmentEnd(text: string, start: number, capacity: number, encoding: Sms
   return index;
 }
 
-export function countSegments(text: string, encoding: SmsEncoding, concat: SmsConcatMode = 'udh8'): SegmentInfo {
+export function countSegments(
+  text: string,
+  encoding: SmsEncoding,
+  concat: SmsConcatMode = 'udh8',
+  payloadSegment: PayloadSegment = DEFAULT_PAYLOAD_SEGMENT,
+): SegmentInfo {
   const units = totalUnits(text, encoding);
   const single = SINGLE[encoding];
   if (units <= single) {
     return { encoding, segments: 1, units, unitsPerSegment: single, unitsLeftInLastSegment: single - units };
   }
-  const capacity = MULTI[encoding][concat];
+  const capacity = partCapacity(encoding, concat, payloadSegment);
   let segments = 0;
   let start = 0;
   let lastStart = 0;
@@ -58,9 +72,9 @@ export function countSegments(text: string, encoding: SmsEncoding, concat: SmsCo
 }
 
 /** The text of each segment, as countSegments counts them; joined they give the input back. */
-export function splitSegments(text: string, encoding: SmsEncoding, concat: SmsConcatMode): string[] {
+export function splitSegments(text: string, encoding: SmsEncoding, concat: SmsConcatMode, payloadSegment: PayloadSegment = DEFAULT_PAYLOAD_SEGMENT): string[] {
   if (totalUnits(text, encoding) <= SINGLE[encoding]) return [text];
-  const capacity = MULTI[encoding][concat];
+  const capacity = partCapacity(encoding, concat, payloadSegment);
   const parts: string[] = [];
   let start = 0;
   while (start < text.length) {

@@ -19,3 +19,17 @@ export interface PreparedText {
   text: string;
   encoding: SmsEncoding;
 }
+
+/** Units per part when the SMSC itself splits a message_payload: a setting of the carrier account. */
+export interface PayloadSegment {
+  gsm7: number;
+  ucs2: number;
+}
+
+/** What decides how a carrier's SMSC takes a text: its concatenation, its GSM coding, its own part size. */
+export interface CarrierTextProfile {
+  carrier: string;
+  concat: SmsConcatMode;
+  gsmCoding: GsmCharset;
+  payloadSegment?: PayloadSegment;
+}

@@ -6,3 +6,4 @@ export * from './templates.service';
 export * from './template-linting';
 export * from './template-preview';
 export * from './template-preview.service';
+export * from './carrier-texts.module';

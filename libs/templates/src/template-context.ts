@@ -1,20 +1,33 @@
 import { formatTemplateDate, joinHotlines, type TemplateContext } from './engine';
 
-/** The national police emergency number: the hotline of a province whose own is not on record yet. */
-export const NATIONAL_POLICE_HOTLINE = '113';
-
 export interface ProvinceProfile {
   code: string;
   name: string;
   policeHotlines: string[];
   website: string | null;
+  zalo: string | null;
+  fanpage: string | null;
+  vneid: string | null;
 }
 
-/** What a template sees for one province of one campaign. */
+/**
+ * What a template sees for one province of one campaign. A contact the province has none of on record is
+ * null, never a stand-in (113 in place of the province's own hotline told people to call the wrong desk):
+ * lint refuses a template that prints one (CONTACT_MISSING).
+ */
 export function templateContext(province: ProvinceProfile, campaign: { name: string; startDate: Date; endDate: Date | null }): TemplateContext {
-  const hotlines = province.policeHotlines.length > 0 ? province.policeHotlines : [NATIONAL_POLICE_HOTLINE];
+  const hotlines = province.policeHotlines;
   return {
-    province: { code: province.code, name: province.name, hotline: hotlines[0], hotlines: joinHotlines(hotlines), website: province.website },
+    province: {
+      code: province.code,
+      name: province.name,
+      hotline: hotlines[0] ?? null,
+      hotlines: hotlines.length > 0 ? joinHotlines(hotlines) : null,
+      website: province.website,
+      zalo: province.zalo,
+      fanpage: province.fanpage,
+      vneid: province.vneid,
+    },
     campaign: {
       name: campaign.name,
       startDate: formatTemplateDate(campaign.startDate),

@@ -1,8 +1,9 @@
-import { Injectable } from '@nestjs/common';
+import { Inject, Injectable, Optional } from '@nestjs/common';
 import { invalid } from '@loa/common';
 import { loadDefaults } from '@loa/config';
 import { ProvincesRepository, type StoredProvince } from '@loa/provinces';
-import { type EncodingPolicy } from '@loa/sms';
+import { type CarrierTextProfile, type EncodingPolicy } from '@loa/sms';
+import { CARRIER_TEXT_PROFILES, defaultCarrierTextProfiles, profilesFor } from './carrier-texts.module';
 import { lintTemplate, type LintFinding } from './engine';
 import { templateContext } from './template-context';
 
@@ -13,12 +14,24 @@ export interface LintRequest {
   /** Province codes; all provinces when empty. */
   provinces: string[];
   campaign?: { name: string; startDate: Date; endDate: Date | null };
+  /** The carriers the text goes to, each counted its own way; every carrier with an account when absent. */
+  carriers?: readonly string[];
+  /** A printed contact the province has none of: an error (default: preview, campaigns) or a warning (a template not yet tied to provinces). */
+  missingContacts?: LintFinding['severity'];
 }
 
 /** Lints a template against the real provinces: their hotlines, their websites, their names' lengths. */
 @Injectable()
 export class TemplateLinting {
-  constructor(private readonly provinces: ProvincesRepository) {}
+  constructor(
+    private readonly provinces: ProvincesRepository,
+    @Optional() @Inject(CARRIER_TEXT_PROFILES) private readonly profiles?: readonly CarrierTextProfile[],
+  ) {}
+
+  /** How each of these carriers (every carrier with an account when none is named) takes a text; read lazily, a dispatcher may never ask. */
+  carrierProfiles(carriers?: readonly string[]): CarrierTextProfile[] {
+    return profilesFor(this.profiles ?? defaultCarrierTextProfiles(), carriers);
+  }
 
   async lint(request: LintRequest): Promise<LintFinding[]> {
     const provinces = await this.targeted(request.provinces);
@@ -29,6 +42,8 @@ export class TemplateLinting {
       allowedLinkDomains: [...loadDefaults().allowedLinkDomains, ...websiteDomains(provinces)],
       provinces: provinces.map((province) => templateContext(province, campaign).province),
       campaign: templateContext(provinces[0], campaign).campaign,
+      carriers: this.carrierProfiles(request.carriers),
+      missingContacts: request.missingContacts,
     });
   }
 

@@ -1,12 +1,12 @@
 import { Injectable } from '@nestjs/common';
 import { type AuthUser, scopedProvinces } from '@loa/auth';
 import { type StoredProvince } from '@loa/provinces';
-import { describeText, type EncodingPolicy, SmsTextError } from '@loa/sms';
+import { type CarrierTextProfile, countCarrierSegments, describeText, type EncodingPolicy, SmsTextError } from '@loa/sms';
 import { AudienceRepository, type AudienceCount } from '@loa/subscribers';
 import { compileTemplate, type CompiledTemplate, renderTemplate } from './engine';
 import { templateContext } from './template-context';
 import { TemplateLinting } from './template-linting';
-import { type PolicyPreview, type PreviewRequest, type ProvincePreview, type TemplatePreview } from './template-preview';
+import { type CarrierSegments, type PolicyPreview, type PreviewRequest, type ProvincePreview, type TemplatePreview } from './template-preview';
 import { assertCompiles } from './templates.service';
 
 const POLICIES: EncodingPolicy[] = ['auto', 'unicode', 'ascii-fold'];
@@ -37,29 +37,67 @@ export class TemplatePreviewService {
     audience: AudienceCount,
     request: PreviewRequest,
   ): Promise<PolicyPreview> {
-    const rows = provinces.map((province) => previewProvince(compiled, policy, province, audience));
-    const findings = await this.linting.lint({ body: request.body, policy, maxSegments: request.maxSegments, provinces: provinces.map((p) => p.code) });
+    const profiles = this.linting.carrierProfiles(request.carriers);
+    const rows = provinces.map((province) => previewProvince(compiled, policy, province, audience, profiles));
+    const findings = await this.linting.lint({
+      body: request.body,
+      policy,
+      maxSegments: request.maxSegments,
+      provinces: provinces.map((p) => p.code),
+      carriers: request.carriers,
+    });
     return { policy, provinces: rows, audienceSegments: rows.reduce((sum, row) => sum + row.audienceSegments, 0), findings };
   }
 }
 
-function previewProvince(compiled: CompiledTemplate, policy: EncodingPolicy, province: StoredProvince, audience: AudienceCount): ProvincePreview {
-  const subscribers = audience.provinces.find((row) => row.code === province.code)?.total ?? 0;
+function previewProvince(
+  compiled: CompiledTemplate,
+  policy: EncodingPolicy,
+  province: StoredProvince,
+  audience: AudienceCount,
+  profiles: readonly CarrierTextProfile[],
+): ProvincePreview {
+  const counts = audience.provinces.find((row) => row.code === province.code);
+  const subscribers = counts?.total ?? 0;
   const base = { code: province.code, name: province.name, audience: subscribers };
   const rendered = renderTemplate(compiled, templateContext(province, { name: 'Chiến dịch', startDate: new Date(), endDate: null }));
   try {
     const text = describeText(rendered, policy);
+    const carriers: CarrierSegments[] = profiles.map((profile) => ({
+      carrier: profile.carrier,
+      ...pick(countCarrierSegments(text.text, text.encoding, profile)),
+      audience: (counts?.carriers as Record<string, number> | undefined)?.[profile.carrier] ?? 0,
+    }));
+    const segments = carriers.length > 0 ? Math.max(...carriers.map((carrier) => carrier.segments)) : text.segments;
     return {
       ...base,
       text: text.text,
       encoding: text.encoding,
-      segments: text.segments,
+      segments,
+      carriers,
+      segmentsDiffer: new Set(carriers.map((carrier) => carrier.segments)).size > 1,
       units: text.units,
       unitsLeftInLastSegment: text.unitsLeftInLastSegment,
-      audienceSegments: subscribers * text.segments,
+      // Without a carrier account to count with (none targeted has one), the udh8 count of the whole audience.
+      audienceSegments: carriers.length > 0 ? carriers.reduce((sum, carrier) => sum + carrier.audience * carrier.segments, 0) : subscribers * segments,
     };
   } catch (error) {
     if (!(error instanceof SmsTextError)) throw error;
-    return { ...base, text: null, encoding: null, segments: 0, units: 0, unitsLeftInLastSegment: 0, audienceSegments: 0, error: error.message };
+    return {
+      ...base,
+      text: null,
+      encoding: null,
+      segments: 0,
+      carriers: [],
+      segmentsDiffer: false,
+      units: 0,
+      unitsLeftInLastSegment: 0,
+      audienceSegments: 0,
+      error: error.message,
+    };
   }
+}
+
+function pick(counted: { encoding: CarrierSegments['encoding']; segments: number }): Pick<CarrierSegments, 'encoding' | 'segments'> {
+  return { encoding: counted.encoding, segments: counted.segments };
 }

@@ -67,6 +67,8 @@ export class TemplatesService {
       policy: template.encodingPolicy,
       maxSegments: template.maxSegments,
       provinces: user.provinceScope ?? [],
+      // A template is not tied to provinces yet: a missing hotline is an error when a campaign or a preview names them.
+      missingContacts: 'warning',
     });
     const errors = findings.filter((finding) => finding.severity === 'error');
     if (errors.length > 0) {

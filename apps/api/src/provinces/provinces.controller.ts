@@ -26,13 +26,13 @@ export class ProvincesController {
 
   @Patch(':code')
   @Roles('admin')
-  @ApiOperation({ summary: 'Edit police hotlines and website (admin; audited)' })
+  @ApiOperation({ summary: 'Edit police hotlines, website, Zalo OA, fanpage and VNeID pointer (admin; audited)' })
   async update(@Param('code') code: string, @Body() body: UpdateProvinceDto, @CurrentUser() user: AuthUser): Promise<ProvinceDto> {
     return strip(await this.provinces.updateContacts(user, code, body));
   }
 }
 
 function strip<T extends ProvinceDto>(province: T): ProvinceDto {
-  const { code, name, shortName, slug, kind, policeHotlines, website } = province;
-  return { code, name, shortName, slug, kind, policeHotlines, website };
+  const { code, name, shortName, slug, kind, policeHotlines, website, zalo, fanpage, vneid } = province;
+  return { code, name, shortName, slug, kind, policeHotlines, website, zalo, fanpage, vneid };
 }

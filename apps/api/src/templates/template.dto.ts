@@ -11,7 +11,8 @@ export class CreateTemplateDto {
   name: string;
 
   @ApiProperty({
-    description: 'Handlebars body; variables: province.name, province.hotline, province.hotlines, province.website, campaign.name…',
+    description:
+      'Handlebars body; variables: province.name, province.hotline, province.hotlines, province.website, province.zalo, province.fanpage, province.vneid, campaign.name… A contact some province has none of is a lint error unless printed inside {{#if}}',
     example: '{{province.name}}: Công an cảnh báo không cung cấp mã OTP cho bất kỳ ai. Liên hệ {{province.hotline}}.',
   })
   @IsString()

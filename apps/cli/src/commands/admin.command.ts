@@ -30,7 +30,9 @@ export async function runSeedDemo(options: { subscribers: number }): Promise<voi
   const password = loadEnvironment().demoPassword;
   await withAuthContext(async (db, auth) => {
     await syncProvinces(db);
-    await seedDemo(db, auth, { password, subscribers: options.subscribers });
+    const demoHotlines = await seedDemo(db, auth, { password, subscribers: options.subscribers });
+    if (demoHotlines.length > 0)
+      process.stdout.write(`demo hotlines 0000.000.0NN (not real numbers) for ${demoHotlines.length} provinces with none on record\n`);
   });
   process.stdout.write(`demo users and up to ${options.subscribers} synthetic subscribers are in place\n`);
 }

@@ -7,6 +7,7 @@ import { ConfigError, loadCarriersFile } from '@loa/config';
 import { DatabaseModule } from '@loa/database';
 import { DispatcherModule } from '@loa/dispatcher';
 import { syncProvinces } from '@loa/provinces';
+import { carrierTextProfiles } from '@loa/templates';
 import { DataSource } from 'typeorm';
 import { loggingModule } from '../logging';
 import { listenApi } from '../ports';
@@ -21,7 +22,13 @@ export async function runApi(): Promise<void> {
   @Module({
     imports: [
       loggingModule({ format: runtime.env.logFormat ?? 'json', level: runtime.env.logLevel }),
-      ApiModule.forRoot({ databaseUrl: runtime.databaseUrl, jwtSecret: jwtSecret(runtime.env, false), carriers, carrierTps: carrierTps(accounts) }),
+      ApiModule.forRoot({
+        databaseUrl: runtime.databaseUrl,
+        jwtSecret: jwtSecret(runtime.env, false),
+        carriers,
+        carrierTps: carrierTps(accounts),
+        carrierTexts: carrierTextProfiles(accounts),
+      }),
     ],
   })
   class ApiProcessModule {}

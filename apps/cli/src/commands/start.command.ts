@@ -11,6 +11,7 @@ import { DEMO_USERS, isDemoSeeded, seedDemo } from '@loa/demo';
 import { DispatcherModule } from '@loa/dispatcher';
 import { syncProvinces } from '@loa/provinces';
 import { type RunningSimulators } from '@loa/smsc-simulator';
+import { carrierTextProfiles } from '@loa/templates';
 import { loggingModule } from '../logging';
 import { listenApi, startSimulatedCarriers } from '../ports';
 import { jwtSecret, openRuntime, type Runtime } from '../runtime';
@@ -59,7 +60,13 @@ function allInOneModule(runtime: Runtime, carriers: CarrierAccount[]) {
       loggingModule({ format: runtime.env.logFormat ?? 'pretty', level: runtime.env.logLevel }),
       DatabaseModule.forRoot({ url: databaseUrl, poolSize: 16 }),
       ApiModule.forRoot(
-        { databaseUrl, jwtSecret: jwtSecret(runtime.env, true), carriers: carriers.map((carrier) => carrier.id), carrierTps: carrierTps(carriers) },
+        {
+          databaseUrl,
+          jwtSecret: jwtSecret(runtime.env, true),
+          carriers: carriers.map((carrier) => carrier.id),
+          carrierTps: carrierTps(carriers),
+          carrierTexts: carrierTextProfiles(carriers),
+        },
         { withDatabase: false },
       ),
       DispatcherModule.forRoot({ carriers }),
@@ -76,7 +83,10 @@ async function prepareData(app: INestApplication, logger: Logger, demoMode: bool
   if (!demoMode) return false;
   if (!(await isDemoSeeded(db))) {
     logger.log(`first run: seeding demo users and ${subscribers.toLocaleString('en')} synthetic subscribers`, 'loa start');
-    await seedDemo(db, app.get(AuthService), { password, subscribers });
+    const demoHotlines = await seedDemo(db, app.get(AuthService), { password, subscribers });
+    if (demoHotlines.length > 0) {
+      logger.log(`demo hotlines 0000.000.0NN (not real numbers) for the ${demoHotlines.length} provinces with none on record`, 'loa start');
+    }
   }
   return true;
 }

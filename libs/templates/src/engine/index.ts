@@ -8,5 +8,5 @@ export { TemplateError } from './template.exception';
 export type { TemplateErrorCode } from './template.exception';
 export { lintTemplate } from './template.linter';
 export type { LintFinding, LintOptions } from './template.linter';
-export { formatTemplateDate, joinHotlines, SAMPLE_CONTEXT, TEMPLATE_VARIABLES } from './template-variables';
-export type { TemplateCampaign, TemplateContext, TemplateProvince, TemplateVariable, TemplateVariableInfo } from './template-variables';
+export { CONTACT_VARIABLES, formatTemplateDate, joinHotlines, SAMPLE_CONTEXT, TEMPLATE_VARIABLES } from './template-variables';
+export type { ContactVariable, TemplateCampaign, TemplateContext, TemplateProvince, TemplateVariable, TemplateVariableInfo } from './template-variables';

@@ -2,12 +2,22 @@
 export interface TemplateProvince {
   code: string;
   name: string;
-  /** The first police hotline. */
-  hotline: string;
-  /** Every police hotline, joined with " hoặc ". */
-  hotlines: string;
+  /** The first police hotline; null when the province has none on record (lint names it, never a default). */
+  hotline: string | null;
+  /** Every police hotline, joined with " hoặc "; null when none is on record. */
+  hotlines: string | null;
   website: string | null;
+  /** The police's Zalo Official Account, as printed (e.g. a zalo.me link). */
+  zalo: string | null;
+  /** The police's Facebook fanpage, as printed. */
+  fanpage: string | null;
+  /** Where to read VNeID's "Cảnh báo thủ đoạn tội phạm" (a vneid.gov.vn link or the words to find it in the app). */
+  vneid: string | null;
 }
+
+/** The calls to action a province may have on record or not; a template printing a missing one is refused. */
+export const CONTACT_VARIABLES = ['province.hotline', 'province.hotlines', 'province.website', 'province.zalo', 'province.fanpage', 'province.vneid'] as const;
+export type ContactVariable = (typeof CONTACT_VARIABLES)[number];
 
 export interface TemplateCampaign {
   name: string;
@@ -27,6 +37,9 @@ export type TemplateVariable =
   | 'province.hotline'
   | 'province.hotlines'
   | 'province.website'
+  | 'province.zalo'
+  | 'province.fanpage'
+  | 'province.vneid'
   | 'campaign.name'
   | 'campaign.startDate'
   | 'campaign.endDate';
@@ -47,6 +60,13 @@ export const TEMPLATE_VARIABLES: Readonly<Record<TemplateVariable, TemplateVaria
     example: '069.4389.211 hoặc 0262.3818.568',
   },
   'province.website': { vi: 'Trang thông tin điện tử của Công an tỉnh', en: 'Police website', example: 'congan.daklak.gov.vn' },
+  'province.zalo': { vi: 'Zalo OA của Công an tỉnh', en: 'Police Zalo Official Account', example: 'zalo.me/congandaklak' },
+  'province.fanpage': { vi: 'Trang Facebook (fanpage) của Công an tỉnh', en: 'Police Facebook fanpage', example: 'facebook.com/congandaklak' },
+  'province.vneid': {
+    vi: 'Mục "Cảnh báo thủ đoạn tội phạm" trên ứng dụng VNeID',
+    en: 'VNeID\'s "Cảnh báo thủ đoạn tội phạm" (crime alerts) section',
+    example: 'mục "Cảnh báo thủ đoạn tội phạm" trên VNeID',
+  },
   'campaign.name': { vi: 'Tên chiến dịch', en: 'Campaign name', example: 'Cảnh báo lừa đảo dịp Tết' },
   'campaign.startDate': { vi: 'Ngày bắt đầu (dd/MM/yyyy)', en: 'Start date (dd/MM/yyyy)', example: '20/01/2026' },
   'campaign.endDate': { vi: 'Ngày kết thúc (dd/MM/yyyy)', en: 'End date (dd/MM/yyyy)', example: '24/02/2026' },
@@ -76,6 +96,9 @@ export const SAMPLE_CONTEXT: TemplateContext = {
     hotline: TEMPLATE_VARIABLES['province.hotline'].example,
     hotlines: TEMPLATE_VARIABLES['province.hotlines'].example,
     website: TEMPLATE_VARIABLES['province.website'].example,
+    zalo: TEMPLATE_VARIABLES['province.zalo'].example,
+    fanpage: TEMPLATE_VARIABLES['province.fanpage'].example,
+    vneid: TEMPLATE_VARIABLES['province.vneid'].example,
   },
   campaign: {
     name: TEMPLATE_VARIABLES['campaign.name'].example,

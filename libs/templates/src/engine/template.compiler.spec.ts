@@ -3,7 +3,16 @@ import { type TemplateContext } from './template-variables';
 import { TemplateError } from './template.exception';
 
 const DAK_LAK: TemplateContext = {
-  province: { code: '66', name: 'Đắk Lắk', hotline: '069.4389.211', hotlines: '069.4389.211 hoặc 0262.3818.568', website: 'congan.daklak.gov.vn' },
+  province: {
+    code: '66',
+    name: 'Đắk Lắk',
+    hotline: '069.4389.211',
+    hotlines: '069.4389.211 hoặc 0262.3818.568',
+    website: 'congan.daklak.gov.vn',
+    zalo: null,
+    fanpage: null,
+    vneid: null,
+  },
   campaign: { name: 'Tết 2026', startDate: '20/01/2026', endDate: '24/02/2026' },
 };
 
@@ -38,9 +47,13 @@ describe(compileTemplate.name, () => {
       '{{upper province.name}} {{lower "CẢNH BÁO"}}{{#if province.website}} {{province.website}}{{else}} -{{/if}}{{#unless campaign.endDate}} (không hạn){{/unless}}',
     );
     expect(renderTemplate(sut, DAK_LAK)).toBe('ĐẮK LẮK cảnh báo congan.daklak.gov.vn');
-    expect(renderTemplate(sut, { ...DAK_LAK, province: { ...DAK_LAK.province, website: null }, campaign: { ...DAK_LAK.campaign, endDate: null } })).toBe(
-      'ĐẮK LẮK cảnh báo - (không hạn)',
-    );
+    expect(
+      renderTemplate(sut, {
+        ...DAK_LAK,
+        province: { ...DAK_LAK.province, website: null, zalo: null, fanpage: null, vneid: null },
+        campaign: { ...DAK_LAK.campaign, endDate: null },
+      }),
+    ).toBe('ĐẮK LẮK cảnh báo - (không hạn)');
   });
 
   it('reports which variables a template uses', () => {
@@ -103,7 +116,14 @@ describe(renderTemplate.name, () => {
 
   it.each([
     ['every value', DAK_LAK],
-    ['null values', { ...DAK_LAK, province: { ...DAK_LAK.province, website: null }, campaign: { ...DAK_LAK.campaign, endDate: null } }],
+    [
+      'null values',
+      {
+        ...DAK_LAK,
+        province: { ...DAK_LAK.province, website: null, zalo: null, fanpage: null, vneid: null },
+        campaign: { ...DAK_LAK.campaign, endDate: null },
+      },
+    ],
   ])('renders %s the same with or without the plain-text fast path', (_, context) => {
     expect(renderTemplate(compileTemplate(body), context)).toBe(renderTemplate(viaHandlebars(body), context));
   });

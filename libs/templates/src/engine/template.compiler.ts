@@ -12,6 +12,8 @@ export interface CompiledTemplate {
   /** The body as compiled (NFC). */
   readonly body: string;
   readonly variables: ReadonlySet<TemplateVariable>;
+  /** Variables printed without an {{#if}} on themselves: each must have a value for every province. */
+  readonly unguarded: ReadonlySet<TemplateVariable>;
   readonly render: HandlebarsTemplateDelegate<TemplateContext>;
 }
 
@@ -54,7 +56,7 @@ export function compileTemplate(body: string): CompiledTemplate {
   const render: HandlebarsTemplateDelegate<TemplateContext> = plainRenderer(parsed.program) ?? ((context) => delegate(context, RUNTIME_OPTIONS));
   // Handlebars compiles lazily; one render here makes any remaining compiler error surface now.
   delegate(SAMPLE_CONTEXT, RUNTIME_OPTIONS);
-  return { body: parsed.body, variables: check.variables, render };
+  return { body: parsed.body, variables: check.variables, unguarded: check.unguarded, render };
 }
 
 /** The text one province receives, NFC. */

@@ -7,8 +7,20 @@ const DAK_LAK: TemplateProvince = {
   hotline: '069.4389.211',
   hotlines: '069.4389.211 hoặc 0262.3818.568',
   website: 'congan.daklak.gov.vn',
+  zalo: null,
+  fanpage: null,
+  vneid: null,
 };
-const CAN_THO: TemplateProvince = { code: '92', name: 'Cần Thơ', hotline: '069.367.2888', hotlines: '069.367.2888', website: 'congan.cantho.gov.vn' };
+const CAN_THO: TemplateProvince = {
+  code: '92',
+  name: 'Cần Thơ',
+  hotline: '069.367.2888',
+  hotlines: '069.367.2888',
+  website: 'congan.cantho.gov.vn',
+  zalo: null,
+  fanpage: null,
+  vneid: null,
+};
 const OPTIONS: LintOptions = { policy: 'auto', maxSegments: 3, allowedLinkDomains: ['gov.vn', 'bocongan.gov.vn'], provinces: [DAK_LAK, CAN_THO] };
 const WARNING = 'Công an {{province.name}} cảnh báo: không cung cấp mã OTP cho người lạ. Liên hệ {{province.hotlines}} hoặc 113.';
 
@@ -114,5 +126,65 @@ describe(lintTemplate.name, () => {
 
   it('refuses under ascii-fold a character that cannot fold', () => {
     expect(errors('Cảnh báo 🚨 {{province.name}}', { policy: 'ascii-fold' })).toEqual([expect.objectContaining({ code: 'NOT_GSM', index: 9 })]);
+  });
+
+  describe('contacts a province has none of on record', () => {
+    const SON_LA: TemplateProvince = { code: '14', name: 'Sơn La', hotline: null, hotlines: null, website: null, zalo: null, fanpage: null, vneid: null };
+    const contacts = (body: string, provinces = [DAK_LAK, SON_LA, CAN_THO]) =>
+      lintTemplate(body, { ...OPTIONS, provinces }).filter((finding) => finding.code === 'CONTACT_MISSING');
+
+    it('refuses a printed hotline for the provinces with none, naming them, instead of printing 113', () => {
+      expect(contacts(WARNING)).toEqual([
+        expect.objectContaining({
+          severity: 'error',
+          provinces: ['14'],
+          message: expect.stringContaining('{{province.hotlines}}: no police hotline on record for Sơn La (1 of 3 provinces)'),
+        }),
+      ]);
+      expect(contacts('Gọi {{province.hotline}} hoặc xem {{province.zalo}}')).toEqual([
+        expect.objectContaining({ provinces: ['14'], message: expect.stringContaining('{{province.hotline}}') }),
+        expect.objectContaining({ provinces: ['66', '14', '92'], message: expect.stringContaining('no Zalo OA on record for Đắk Lắk, Sơn La, Cần Thơ') }),
+      ]);
+    });
+
+    it('accepts a contact printed only {{#if}} it exists, or in the else of {{#unless}}', () => {
+      expect(contacts('Xem {{#if province.fanpage}}{{province.fanpage}}{{else}}bocongan.gov.vn{{/if}}')).toEqual([]);
+      expect(contacts('{{#unless province.hotline}}Gọi 113{{else}}Gọi {{upper province.hotline}}{{/unless}}')).toEqual([]);
+      expect(contacts('{{#if province.hotline}}Gọi {{province.hotlines}}{{/if}}')).toEqual([]);
+      expect(contacts('{{#if province.website}}Gọi {{province.hotline}}{{/if}}')).toHaveLength(1);
+      expect(contacts('{{#unless province.hotline}}Gọi {{province.hotline}}{{/unless}}')).toHaveLength(1);
+    });
+
+    it('reports nothing when every province has the contact, and a warning when asked', () => {
+      expect(contacts(WARNING, [DAK_LAK, CAN_THO])).toEqual([]);
+      expect(lintTemplate(WARNING, { ...OPTIONS, provinces: [SON_LA], missingContacts: 'warning' })).toContainEqual(
+        expect.objectContaining({ severity: 'warning', code: 'CONTACT_MISSING' }),
+      );
+    });
+
+    it('accepts links to a Zalo OA or a fanpage once their domains are allowed', () => {
+      const province = { ...DAK_LAK, zalo: 'zalo.me/4455667788', fanpage: 'facebook.com/congan.demo' };
+      const body = 'Theo doi {{province.zalo}} hoac {{province.fanpage}}';
+      expect(codes(body, { provinces: [province] })).toEqual(['LINK_NOT_ALLOWED', 'LINK_NOT_ALLOWED']);
+      expect(codes(body, { provinces: [province], allowedLinkDomains: ['zalo.me', 'facebook.com'] })).toEqual([]);
+    });
+  });
+
+  it("counts segments with each carrier's own concatenation and names the carriers over the limit", () => {
+    // 306 septets: exactly 2 × 153 on udh8, 3 parts on udh16 and sar (2 × 152 < 306).
+    const body = `CA {{province.name}}: ${'a'.repeat(306 - 'CA Đắk Lắk: '.length)}`;
+    const carriers = [
+      { carrier: 'viettel', concat: 'udh8', gsmCoding: 'gsm0338' },
+      { carrier: 'vnpt', concat: 'udh16', gsmCoding: 'gsm0338' },
+      { carrier: 'mobifone', concat: 'sar', gsmCoding: 'gsm0338' },
+    ] as const;
+    const found = errors(body, { provinces: [{ ...DAK_LAK, name: 'Dak Lak' }], maxSegments: 2, carriers });
+    expect(found).toEqual([
+      expect.objectContaining({
+        code: 'TOO_MANY_SEGMENTS',
+        message: 'Renders to 3 GSM segments on vnpt, 3 GSM segments on mobifone for Dak Lak; the limit is 2',
+      }),
+    ]);
+    expect(errors(body, { provinces: [{ ...DAK_LAK, name: 'Dak Lak' }], maxSegments: 2, carriers: [carriers[0]] })).toEqual([]);
   });
 });

@@ -1,9 +1,16 @@
-import { describeText, type EncodingPolicy, findNonGsmCharacters, type SmsConcatMode, SmsTextError } from '@loa/sms';
+import { type CarrierTextProfile, countCarrierSegments, type EncodingPolicy, findNonGsmCharacters, prepareText, SmsTextError } from '@loa/sms';
 import { findLinks, isAllowedHost } from './links';
 import { EMERGENCY_NUMBERS, findPhoneNumbers, nationalNumber } from './phone-numbers';
 import { checkTemplateAst } from './template-ast.checker';
 import { compileTemplate, type CompiledTemplate, parseTemplateBody, renderTemplate } from './template.compiler';
-import { SAMPLE_CONTEXT, type TemplateCampaign, type TemplateProvince } from './template-variables';
+import {
+  CONTACT_VARIABLES,
+  type ContactVariable,
+  SAMPLE_CONTEXT,
+  type TemplateCampaign,
+  type TemplateProvince,
+  type TemplateVariable,
+} from './template-variables';
 import { TemplateError } from './template.exception';
 
 export interface LintFinding {
@@ -12,6 +19,8 @@ export interface LintFinding {
   message: string;
   /** Province code, when the finding concerns one province only. */
   province?: string;
+  /** Province codes, when the finding names several (e.g. those with no hotline on record). */
+  provinces?: string[];
   line?: number;
   column?: number;
   /** UTF-16 index: in the body for line/column findings, else in the province's rendered text. */
@@ -25,8 +34,13 @@ export interface LintOptions {
   /** The targeted provinces; empty lints against sample values and flags numbers written into the text. */
   provinces: readonly TemplateProvince[];
   campaign?: TemplateCampaign;
-  concat?: SmsConcatMode;
+  /** The carriers the text goes to, each counted with its own concatenation and coding; default one udh8 carrier. */
+  carriers?: readonly CarrierTextProfile[];
+  /** How a contact printed for a province with none on record is reported: error (default) or warning. */
+  missingContacts?: LintFinding['severity'];
 }
+
+const UDH8_CARRIER: CarrierTextProfile = { carrier: 'udh8', concat: 'udh8', gsmCoding: 'gsm0338' };
 
 /** A finding for one province; `say` words it for that province or for all of them. */
 interface ProvinceFinding {
@@ -55,7 +69,37 @@ export function lintTemplate(body: string, options: LintOptions): LintFinding[] 
   ];
   const provinces = options.provinces.length > 0 ? options.provinces : [SAMPLE_CONTEXT.province];
   const perProvince = provinces.map((province) => lintProvince(compiled, province, options, bodyIsGsm));
-  return [...findings, ...collapse(provinces, perProvince, options.provinces.length === 0)];
+  const contacts = missingContacts(compiled, options.provinces, options.missingContacts ?? 'error');
+  return [...findings, ...contacts, ...collapse(provinces, perProvince, options.provinces.length === 0)];
+}
+
+const CONTACT_NAMES: Record<ContactVariable, string> = {
+  'province.hotline': 'police hotline',
+  'province.hotlines': 'police hotline',
+  'province.website': 'website',
+  'province.zalo': 'Zalo OA',
+  'province.fanpage': 'Facebook fanpage',
+  'province.vneid': 'VNeID alert link',
+};
+
+/** A printed contact (hotline, website, Zalo…) the province has none of: one finding per variable, naming the provinces. */
+function missingContacts(compiled: CompiledTemplate, provinces: readonly TemplateProvince[], severity: LintFinding['severity']): LintFinding[] {
+  return CONTACT_VARIABLES.filter((variable) => compiled.unguarded.has(variable as TemplateVariable)).flatMap((variable) => {
+    const key = variable.slice('province.'.length) as keyof TemplateProvince;
+    const missing = provinces.filter((province) => !province[key]);
+    if (missing.length === 0) return [];
+    const names = missing.map((province) => province.name).join(', ');
+    return [
+      {
+        severity,
+        code: 'CONTACT_MISSING',
+        message:
+          `{{${variable}}}: no ${CONTACT_NAMES[variable]} on record for ${names} (${missing.length} of ${provinces.length} provinces); ` +
+          `an admin sets it with PATCH /provinces/:code or config/provinces.json, or the template prints it only {{#if ${variable}}}`,
+        provinces: missing.map((province) => province.code),
+      },
+    ];
+  });
 }
 
 function templateFinding(error: TemplateError): LintFinding {
@@ -78,8 +122,8 @@ function lintProvince(compiled: CompiledTemplate, province: TemplateProvince, op
   if (!sample) {
     const hotlines = new Set([
       ...EMERGENCY_NUMBERS,
-      nationalNumber(province.hotline),
-      ...findPhoneNumbers(`${province.hotline} ${province.hotlines}`).map((phone) => phone.national),
+      ...(province.hotline ? [nationalNumber(province.hotline)] : []),
+      ...findPhoneNumbers(`${province.hotline ?? ''} ${province.hotlines ?? ''}`).map((phone) => phone.national),
     ]);
     for (const phone of findPhoneNumbers(text)) {
       if (hotlines.has(phone.national)) continue;
@@ -92,15 +136,9 @@ function lintProvince(compiled: CompiledTemplate, province: TemplateProvince, op
     }
   }
   try {
-    const described = describeText(text, options.policy, options.concat);
-    if (described.segments > options.maxSegments) {
-      findings.push({
-        severity: 'error',
-        code: 'TOO_MANY_SEGMENTS',
-        say: (where) =>
-          `Renders to ${described.segments} ${described.encoding === 'ucs2' ? 'UCS-2' : 'GSM'} segments${where}; the limit is ${options.maxSegments}`,
-      });
-    }
+    const described = prepareText(text, options.policy);
+    const tooMany = tooManySegments(described.text, described.encoding, options);
+    if (tooMany) findings.push(tooMany);
     if (options.policy === 'auto' && bodyIsGsm && described.encoding === 'ucs2') {
       const characters = findNonGsmCharacters(described.text).map((found) => `"${found.character}" (${found.codePoint}) at ${found.index}`);
       findings.push({
@@ -114,6 +152,18 @@ function lintProvince(compiled: CompiledTemplate, province: TemplateProvince, op
     findings.push({ severity: 'error', code: error.code, index: error.index, say: (where) => `${error.message}${where}; it cannot be sent under ascii-fold` });
   }
   return findings;
+}
+
+/** More parts than the template allows on any of the carriers, each counted its own way; names them where they differ. */
+function tooManySegments(text: string, encoding: 'gsm7' | 'ucs2', options: LintOptions): ProvinceFinding | null {
+  const carriers = options.carriers?.length ? options.carriers : [UDH8_CARRIER];
+  const counts = carriers.map((carrier) => ({ carrier: carrier.carrier, ...countCarrierSegments(text, encoding, carrier) }));
+  const over = counts.filter((count) => count.segments > options.maxSegments);
+  if (over.length === 0) return null;
+  const label = (count: (typeof counts)[number]) => `${count.segments} ${count.encoding === 'ucs2' ? 'UCS-2' : 'GSM'} segments`;
+  const allSame = over.length === counts.length && new Set(over.map(label)).size === 1;
+  const detail = allSame ? label(over[0]) : over.map((count) => `${label(count)} on ${count.carrier}`).join(', ');
+  return { severity: 'error', code: 'TOO_MANY_SEGMENTS', say: (where) => `Renders to ${detail}${where}; the limit is ${options.maxSegments}` };
 }
 
 /** Findings every province shares are reported once; the rest once per province, naming it. */
