@@ -1,12 +1,28 @@
 import { type INestApplication } from '@nestjs/common';
 import { DocumentBuilder, type OpenAPIObject, SwaggerModule } from '@nestjs/swagger';
+import helmet from 'helmet';
+import { requestContextMiddleware } from '@loa/auth';
 
-/** What every API process does to a created Nest application: OpenAPI at /docs, clean shutdown. */
+/**
+ * What every API process does to a created Nest application: security headers, a request context (request
+ * id, source address) for the audit log, OpenAPI at /docs, clean shutdown.
+ */
 export function configureApi(app: INestApplication): OpenAPIObject {
   app.enableShutdownHooks();
+  // helmet: nosniff, frame and referrer policies, no X-Powered-By. Its CSP is left off: /docs (Swagger UI)
+  // relies on inline scripts, and the JSON answers are not rendered by browsers.
+  app.use(helmet({ contentSecurityPolicy: false }));
+  app.use(noStore);
+  app.use(requestContextMiddleware);
   const document = SwaggerModule.createDocument(app, openApiConfig());
   SwaggerModule.setup('docs', app, document, { jsonDocumentUrl: 'docs/openapi.json' });
   return document;
+}
+
+/** Answers carry personal data (numbers, names): no cache keeps them. A route may set its own Cache-Control after this. */
+function noStore(_request: unknown, response: { setHeader(name: string, value: string): unknown }, next: () => void): void {
+  response.setHeader('Cache-Control', 'no-store');
+  next();
 }
 
 function openApiConfig() {

@@ -5,7 +5,9 @@ import { CampaignsModule, SendingCarriersModule } from '@loa/campaigns';
 import { DatabaseModule } from '@loa/database';
 import { ReportingModule } from '@loa/reporting';
 import { TemplatesModule } from '@loa/templates';
+import { AuditController } from './audit/audit.controller';
 import { AuthController } from './auth/auth.controller';
+import { LoginThrottleModule, type LoginThrottleSettings } from './auth/login-throttle';
 import { CampaignsController } from './campaigns/campaigns.controller';
 import { DomainErrorFilter } from './common/domain-error.filter';
 import { createValidationPipe } from './common/validation.pipe';
@@ -15,12 +17,18 @@ import { ProvincesHttpModule } from './provinces/provinces-http.module';
 import { ReportsController } from './reports/reports.controller';
 import { SubscribersHttpModule } from './subscribers/subscribers-http.module';
 import { TemplatesController } from './templates/templates.controller';
+import { UsersController } from './users/users.controller';
+import { type ImportLimits, ImportLimitsModule } from './subscribers/import-limits';
 
 export interface ApiSettings {
   databaseUrl: string;
   jwtSecret: string;
   /** Carriers with an account in the carriers file; campaigns may target only these (default: all three). */
   carriers?: readonly string[];
+  /** Login attempts allowed per user and per source address (see README). */
+  loginThrottle?: Partial<LoginThrottleSettings>;
+  /** Subscriber uploads running at once, per user and overall (see README). */
+  importLimits?: Partial<ImportLimits>;
 }
 
 /** The admin REST API. The database module is left out when a host module (all-in-one) provides it. */
@@ -32,6 +40,8 @@ export class ApiModule {
       imports: [
         ...(options.withDatabase === false ? [] : [DatabaseModule.forRoot({ url: settings.databaseUrl })]),
         AuthModule.forRoot({ jwtSecret: settings.jwtSecret }),
+        LoginThrottleModule.forRoot(settings.loginThrottle),
+        ImportLimitsModule.forRoot(settings.importLimits),
         ...(settings.carriers ? [SendingCarriersModule.forRoot(settings.carriers)] : []),
         TemplatesModule,
         CampaignsModule,
@@ -41,7 +51,7 @@ export class ApiModule {
         HealthHttpModule,
         MetricsHttpModule,
       ],
-      controllers: [AuthController, TemplatesController, CampaignsController, ReportsController],
+      controllers: [AuthController, TemplatesController, CampaignsController, ReportsController, UsersController, AuditController],
       providers: [
         { provide: APP_GUARD, useExisting: JwtAuthGuard },
         { provide: APP_FILTER, useClass: DomainErrorFilter },

@@ -1,6 +1,6 @@
 import { Inject, Injectable, Optional } from '@nestjs/common';
 import { DataSource } from 'typeorm';
-import { assertProvincesInScope, AuditLogRepository, type AuthUser } from '@loa/auth';
+import { assertActsOn, assertProvincesInScope, AuditLogRepository, type AuthUser, canRead } from '@loa/auth';
 import { type Carrier, CARRIERS, conflict, forbidden, invalid, notFound } from '@loa/common';
 import { DeliveryRepository } from '@loa/delivery';
 import { ProvinceDirectory } from '@loa/provinces';
@@ -41,7 +41,14 @@ export class CampaignsService {
 
   async get(id: number, user: AuthUser): Promise<Campaign> {
     const campaign = await this.campaigns.findById(id);
-    if (!campaign || !this.visibleTo(campaign, user)) throw notFound(`campaign ${id} does not exist`);
+    if (!campaign || !canRead(user, campaign.provinces)) throw notFound(`campaign ${id} does not exist`);
+    return campaign;
+  }
+
+  /** A campaign the user may act on: their scope covers all of its provinces (otherwise 404, as if it did not exist). */
+  private async actOn(id: number, user: AuthUser): Promise<Campaign> {
+    const campaign = await this.get(id, user);
+    assertActsOn(user, campaign.provinces, `campaign ${id}`);
     return campaign;
   }
 
@@ -53,7 +60,7 @@ export class CampaignsService {
     const provinces = [...new Set(input.provinces.map((name) => this.directory.resolve(name).province.code))];
     assertProvincesInScope(user, provinces);
     const carriers = this.targetCarriers(input.carriers);
-    const template = await this.approvedTemplate(input.templateId);
+    const template = await this.approvedTemplate(input.templateId, user);
     if (input.reportDeadline && input.reportDeadline <= input.startAt) {
       throw invalid('reportDeadline: must be after startAt');
     }
@@ -77,7 +84,14 @@ export class CampaignsService {
       await this.campaigns.insertTexts(campaign.id, texts, manager);
       await this.audit.append(
         user,
-        { action: 'campaign.create', objectType: 'campaign', objectId: campaign.id, details: { templateId: template.id, provinces, carriers } },
+        {
+          action: 'campaign.create',
+          objectType: 'campaign',
+          objectId: campaign.id,
+          provinces,
+          details: { templateId: template.id, provinces, carriers },
+          after: { state: campaign.state, name: campaign.name, startAt: campaign.startAt },
+        },
         manager,
       );
       return campaign;
@@ -85,35 +99,35 @@ export class CampaignsService {
   }
 
   async submit(id: number, user: AuthUser): Promise<Campaign> {
-    const campaign = await this.get(id, user);
+    const campaign = await this.actOn(id, user);
     if (campaign.createdBy !== user.id && user.role !== 'admin') throw forbidden('only the creator submits a campaign');
     return this.transition(campaign, ['draft'], 'pending_approval', user);
   }
 
   async approve(id: number, user: AuthUser): Promise<Campaign> {
-    const campaign = await this.get(id, user);
+    const campaign = await this.actOn(id, user);
     if (campaign.createdBy === user.id) throw forbidden('a campaign must be approved by someone other than its creator');
-    assertProvincesInScope(user, campaign.provinces);
-    await this.approvedTemplate(campaign.templateId);
+    await this.approvedTemplate(campaign.templateId, null);
     return this.transition(campaign, ['pending_approval'], 'scheduled', user, user.id);
   }
 
   async pause(id: number, user: AuthUser): Promise<Campaign> {
-    return this.transition(await this.get(id, user), ['running', 'scheduled'], 'paused', user);
+    return this.transition(await this.actOn(id, user), ['running', 'scheduled'], 'paused', user);
   }
 
   async resume(id: number, user: AuthUser): Promise<Campaign> {
-    const campaign = await this.get(id, user);
+    const campaign = await this.actOn(id, user);
     return this.transition(campaign, ['paused'], campaign.materialisedAt ? 'running' : 'scheduled', user);
   }
 
   async cancel(id: number, user: AuthUser): Promise<Campaign> {
-    const campaign = await this.get(id, user);
+    const campaign = await this.actOn(id, user);
     return this.transition(campaign, ['draft', 'pending_approval', 'scheduled', 'running', 'paused'], 'cancelled', user);
   }
 
-  private async approvedTemplate(templateId: number): Promise<Template> {
-    const template = await this.templates.get(templateId).catch(() => {
+  /** `user` null: no scope check (the campaign's own template, already checked when it was created). */
+  private async approvedTemplate(templateId: number, user: AuthUser | null): Promise<Template> {
+    const template = await this.templates.get(templateId, user).catch(() => {
       throw invalid(`templateId: template ${templateId} does not exist`);
     });
     if (template.status !== 'approved') {
@@ -122,16 +136,23 @@ export class CampaignsService {
     return template;
   }
 
-  private visibleTo(campaign: Campaign, user: AuthUser): boolean {
-    return user.provinceScope === null || campaign.provinces.some((code) => user.provinceScope!.includes(code));
-  }
-
   private async transition(campaign: Campaign, from: CampaignState[], to: CampaignState, user: AuthUser, approvedBy: number | null = null): Promise<Campaign> {
     return this.db.transaction(async (manager) => {
       const changed = await this.campaigns.transition(campaign.id, from, to, approvedBy, manager);
       if (!changed) throw conflict(`campaign ${campaign.id} is ${campaign.state}; it must be ${from.join(' or ')} to become ${to}`);
       if (to === 'cancelled') await this.delivery.failQueued(campaign.id, `campaign cancelled by ${user.username}`, manager);
-      await this.audit.append(user, { action: `campaign.${to}`, objectType: 'campaign', objectId: campaign.id }, manager);
+      await this.audit.append(
+        user,
+        {
+          action: `campaign.${to}`,
+          objectType: 'campaign',
+          objectId: campaign.id,
+          provinces: campaign.provinces,
+          before: { state: campaign.state },
+          after: { state: changed.state },
+        },
+        manager,
+      );
       return changed;
     });
   }

@@ -1,7 +1,8 @@
 import { Body, Controller, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { type AuthUser, CurrentUser, Roles } from '@loa/auth';
+import { AnyRole, type AuthUser, CurrentUser, Roles } from '@loa/auth';
 import { type Campaign, CampaignsService } from '@loa/campaigns';
+import { toInstant } from '../common/instant';
 import { PageQuery } from '../common/page.query';
 import { CreateCampaignDto } from './campaign.dto';
 import { ParseIdPipe } from '../common/parse-id.pipe';
@@ -13,12 +14,14 @@ export class CampaignsController {
   constructor(private readonly campaigns: CampaignsService) {}
 
   @Get()
+  @AnyRole()
   @ApiOperation({ summary: 'Campaigns touching your provinces, newest first' })
   list(@Query() page: PageQuery, @CurrentUser() user: AuthUser): Promise<Campaign[]> {
     return this.campaigns.list(user, page.limit, page.offset);
   }
 
   @Get(':id')
+  @AnyRole()
   get(@Param('id', ParseIdPipe) id: number, @CurrentUser() user: AuthUser): Promise<Campaign> {
     return this.campaigns.get(id, user);
   }
@@ -30,8 +33,8 @@ export class CampaignsController {
     return this.campaigns.create(
       {
         ...body,
-        startAt: new Date(body.startAt),
-        reportDeadline: body.reportDeadline ? new Date(body.reportDeadline) : undefined,
+        startAt: toInstant(body.startAt),
+        reportDeadline: body.reportDeadline ? toInstant(body.reportDeadline) : undefined,
       },
       user,
     );

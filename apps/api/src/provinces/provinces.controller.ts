@@ -1,6 +1,6 @@
 import { Body, Controller, Get, Param, Patch, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { type AuthUser, CurrentUser, Roles } from '@loa/auth';
+import { AnyRole, type AuthUser, CurrentUser, Roles } from '@loa/auth';
 import { ProvinceDirectory, ProvincesRepository } from '@loa/provinces';
 import { ProvinceDto, ProvinceMatchDto, ProvinceQuery, UpdateProvinceDto } from './province.dto';
 
@@ -14,6 +14,7 @@ export class ProvincesController {
   ) {}
 
   @Get()
+  @AnyRole()
   @ApiOperation({ summary: 'The 34 provinces with their police hotlines; with ?q= the one unit the query names (legacy names mapped)' })
   @ApiOkResponse({ type: [ProvinceMatchDto] })
   async list(@Query() query: ProvinceQuery): Promise<ProvinceMatchDto[]> {

@@ -1,6 +1,6 @@
 import { Controller, Get, Param, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiQuery, ApiTags } from '@nestjs/swagger';
-import { type AuthUser, CurrentUser } from '@loa/auth';
+import { AnyRole, type AuthUser, CurrentUser } from '@loa/auth';
 import { invalid } from '@loa/common';
 import { type CampaignReport, ReportingService } from '@loa/reporting';
 import { ParseIdPipe } from '../common/parse-id.pipe';
@@ -12,6 +12,7 @@ export class ReportsController {
   constructor(private readonly reporting: ReportingService) {}
 
   @Get(':id/report')
+  @AnyRole()
   @ApiOperation({ summary: 'Delivery report: counts per province and carrier' })
   @ApiQuery({ name: 'format', required: false, enum: ['json'] })
   report(@Param('id', ParseIdPipe) id: number, @CurrentUser() user: AuthUser, @Query('format') format = 'json'): Promise<CampaignReport> {

@@ -34,6 +34,7 @@ export class CreateTemplateDto {
   @IsOptional()
   @IsInt()
   @Min(1)
+  @Max(MAX_ID)
   previousVersionId?: number;
 }
 
