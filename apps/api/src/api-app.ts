@@ -1,7 +1,9 @@
 import { type INestApplication } from '@nestjs/common';
+import { type NestExpressApplication } from '@nestjs/platform-express';
 import { DocumentBuilder, type OpenAPIObject, SwaggerModule } from '@nestjs/swagger';
 import helmet from 'helmet';
 import { requestContextMiddleware } from '@loa/auth';
+import { refuseDeepJson } from './common/json-depth';
 
 /**
  * What every API process does to a created Nest application: security headers, a request context (request
@@ -14,6 +16,9 @@ export function configureApi(app: INestApplication): OpenAPIObject {
   app.use(helmet({ contentSecurityPolicy: false }));
   app.use(noStore);
   app.use(requestContextMiddleware);
+  // Replaces Nest's default JSON parser (same 100 kB limit), adding the depth check before parsing.
+  // (Nest's type leaves `verify` out because it uses it for rawBody, which Loa does not turn on.)
+  (app as NestExpressApplication).useBodyParser('json', { limit: '100kb', verify: refuseDeepJson } as { limit: string });
   const document = SwaggerModule.createDocument(app, openApiConfig());
   SwaggerModule.setup('docs', app, document, { jsonDocumentUrl: 'docs/openapi.json' });
   return document;

@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
+import { queryRows } from '@loa/database';
 import { type AuthUser, type Role } from './auth-user';
 
 export interface StoredUser extends AuthUser {
@@ -79,7 +80,8 @@ export class UsersRepository {
 
   /** Applies the changes; a new password or a disabled account also moves the token version (older tokens stop). */
   async update(id: number, changes: UserChanges, manager = this.db.manager): Promise<StoredUser | null> {
-    const rows: UserRow[] = await manager.query(
+    const rows = await queryRows<UserRow>(
+      manager,
       `UPDATE users SET
          role = COALESCE($2, role),
          province_scope = CASE WHEN $3::boolean THEN $4::text[] ELSE province_scope END,

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
-import { conflict, invalid, notFound } from '@loa/common';
+import { conflict, forbidden, invalid, notFound } from '@loa/common';
 import { assertActsOn, canRead } from './access';
 import { AuditLogRepository } from './audit-log.repository';
 import { type AuthUser, type Role } from './auth-user';
@@ -84,7 +84,7 @@ export class UsersService {
   private assertMayGrant(actor: AuthUser, scope: string[] | null): void {
     if (actor.provinceScope === null) return;
     if (scope === null || scope.some((code) => !actor.provinceScope!.includes(code))) {
-      throw invalid(`provinces: you may grant only provinces in your own scope (${actor.provinceScope.join(', ')})`);
+      throw forbidden(`provinces: you may grant only provinces in your own scope (${actor.provinceScope.join(', ')})`);
     }
   }
 }

@@ -1,5 +1,6 @@
 import { type ArgumentMetadata, type ValidationError, ValidationPipe } from '@nestjs/common';
 import { invalid } from '@loa/common';
+import { MAX_JSON_DEPTH } from './json-depth';
 
 // A NUL, or half of a surrogate pair (a cut emoji): PostgreSQL refuses the first (a 500 before), and the
 // second would be stored as U+FFFD, silently changing the text.
@@ -7,8 +8,6 @@ const BROKEN_TEXT = /\u0000|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBF
 // Invisible format characters (zero-width space and joiners, BOM, soft hyphen, bidi controls: Unicode Cf).
 // They hide a link or a number from a reader and from the lint, and would go out in the SMS.
 const INVISIBLE = /\p{Cf}/u;
-/** Deeper JSON is no request Loa defines; 10,000 levels overflowed the stack of the text check (a 500). */
-export const MAX_JSON_DEPTH = 16;
 
 /**
  * Rejects over-deep, broken or invisible text, unknown and malformed fields with one 400 naming each problem
