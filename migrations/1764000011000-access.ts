@@ -28,7 +28,9 @@ export class Access1764000011000 implements MigrationInterface {
   async down(db: QueryRunner): Promise<void> {
     await db.query('ALTER TABLE campaigns DROP COLUMN IF EXISTS messages_purged_at');
     await db.query('DROP INDEX IF EXISTS audit_log_at_idx');
-    await db.query('ALTER TABLE audit_log DROP COLUMN IF EXISTS provinces, DROP COLUMN IF EXISTS request_id, DROP COLUMN IF EXISTS before, DROP COLUMN IF EXISTS after');
+    await db.query(
+      'ALTER TABLE audit_log DROP COLUMN IF EXISTS provinces, DROP COLUMN IF EXISTS request_id, DROP COLUMN IF EXISTS before, DROP COLUMN IF EXISTS after',
+    );
     await db.query('ALTER TABLE subscriber_imports DROP COLUMN IF EXISTS provinces');
     await db.query('DROP INDEX IF EXISTS subscriber_exclusions_province_idx');
     await db.query('ALTER TABLE subscriber_exclusions DROP COLUMN IF EXISTS province_code');

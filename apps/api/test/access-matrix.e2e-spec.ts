@@ -52,20 +52,45 @@ export const MATRIX: Record<string, Row> = {
 
   'GET /templates': { access: 'any', kind: 'none', ok: 200, request: async () => get('/templates') },
   'GET /templates/:id': { access: 'any', kind: 'read', ok: 200, request: async (f, scope) => get(`/templates/${await f.template(scope, 'approved')}`) },
-  'POST /templates': { access: ['drafter'], kind: 'none', ok: 201, request: async () => post('/templates', { name: 'Mẫu mới', body: 'Công an {{province.name}} cảnh báo.' }) },
-  'POST /templates/preview': { access: 'any', kind: 'none', ok: 200, request: async () => post('/templates/preview', { body: 'Công an {{province.name}} cảnh báo.' }) },
+  'POST /templates': {
+    access: ['drafter'],
+    kind: 'none',
+    ok: 201,
+    request: async () => post('/templates', { name: 'Mẫu mới', body: 'Công an {{province.name}} cảnh báo.' }),
+  },
+  'POST /templates/preview': {
+    access: 'any',
+    kind: 'none',
+    ok: 200,
+    request: async () => post('/templates/preview', { body: 'Công an {{province.name}} cảnh báo.' }),
+  },
   'POST /templates/:id/submit': {
     access: ['drafter'],
     kind: 'act',
     ok: 200,
     request: async (f, scope, role) => post(`/templates/${await f.template(scope, 'draft', f.actor(role))}/submit`),
   },
-  'POST /templates/:id/approve': { access: ['approver'], kind: 'act', ok: 200, request: async (f, scope) => post(`/templates/${await f.template(scope, 'pending')}/approve`) },
-  'POST /templates/:id/reject': { access: ['approver'], kind: 'act', ok: 200, request: async (f, scope) => post(`/templates/${await f.template(scope, 'pending')}/reject`, REASON) },
+  'POST /templates/:id/approve': {
+    access: ['approver'],
+    kind: 'act',
+    ok: 200,
+    request: async (f, scope) => post(`/templates/${await f.template(scope, 'pending')}/approve`),
+  },
+  'POST /templates/:id/reject': {
+    access: ['approver'],
+    kind: 'act',
+    ok: 200,
+    request: async (f, scope) => post(`/templates/${await f.template(scope, 'pending')}/reject`, REASON),
+  },
 
   'GET /campaigns': { access: 'any', kind: 'none', ok: 200, request: async () => get('/campaigns') },
   'GET /campaigns/:id': { access: 'any', kind: 'read', ok: 200, request: async (f, scope) => get(`/campaigns/${await f.campaign(scope, 'scheduled')}`) },
-  'GET /campaigns/:id/report': { access: 'any', kind: 'read', ok: 200, request: async (f, scope) => get(`/campaigns/${await f.campaign(scope, 'running')}/report`) },
+  'GET /campaigns/:id/report': {
+    access: 'any',
+    kind: 'read',
+    ok: 200,
+    request: async (f, scope) => get(`/campaigns/${await f.campaign(scope, 'running')}/report`),
+  },
   'POST /campaigns': {
     access: ['drafter'],
     kind: 'target',
@@ -79,12 +104,37 @@ export const MATRIX: Record<string, Row> = {
     ok: 200,
     request: async (f, scope, role) => post(`/campaigns/${await f.campaign(scope, 'draft', f.actor(role))}/submit`),
   },
-  'POST /campaigns/:id/approve': { access: ['approver'], kind: 'act', ok: 200, request: async (f, scope) => post(`/campaigns/${await f.campaign(scope, 'pending_approval')}/approve`) },
-  'POST /campaigns/:id/pause': { access: ['operator', 'approver'], kind: 'act', ok: 200, request: async (f, scope) => post(`/campaigns/${await f.campaign(scope, 'running')}/pause`) },
-  'POST /campaigns/:id/resume': { access: ['operator', 'approver'], kind: 'act', ok: 200, request: async (f, scope) => post(`/campaigns/${await f.campaign(scope, 'paused')}/resume`) },
-  'POST /campaigns/:id/cancel': { access: ['operator', 'approver'], kind: 'act', ok: 200, request: async (f, scope) => post(`/campaigns/${await f.campaign(scope, 'scheduled')}/cancel`) },
+  'POST /campaigns/:id/approve': {
+    access: ['approver'],
+    kind: 'act',
+    ok: 200,
+    request: async (f, scope) => post(`/campaigns/${await f.campaign(scope, 'pending_approval')}/approve`),
+  },
+  'POST /campaigns/:id/pause': {
+    access: ['operator', 'approver'],
+    kind: 'act',
+    ok: 200,
+    request: async (f, scope) => post(`/campaigns/${await f.campaign(scope, 'running')}/pause`),
+  },
+  'POST /campaigns/:id/resume': {
+    access: ['operator', 'approver'],
+    kind: 'act',
+    ok: 200,
+    request: async (f, scope) => post(`/campaigns/${await f.campaign(scope, 'paused')}/resume`),
+  },
+  'POST /campaigns/:id/cancel': {
+    access: ['operator', 'approver'],
+    kind: 'act',
+    ok: 200,
+    request: async (f, scope) => post(`/campaigns/${await f.campaign(scope, 'scheduled')}/cancel`),
+  },
 
-  'GET /audiences/count': { access: 'any', kind: 'target', ok: 200, request: async (f, scope) => get(`/audiences/count?provinces=${f.provinces(scope).join(',')}`) },
+  'GET /audiences/count': {
+    access: 'any',
+    kind: 'target',
+    ok: 200,
+    request: async (f, scope) => get(`/audiences/count?provinces=${f.provinces(scope).join(',')}`),
+  },
   'GET /subscribers/exclusions': { access: ['drafter', 'operator'], kind: 'none', ok: 200, request: async () => get('/subscribers/exclusions') },
   'POST /subscribers/exclusions': {
     access: ['drafter', 'operator'],
@@ -104,7 +154,12 @@ export const MATRIX: Record<string, Row> = {
     ok: 201,
     request: async (f, scope) => ({ method: 'post', path: '/subscribers/imports', body: f.importCsv(scope), contentType: 'text/csv' }),
   },
-  'GET /subscribers/imports/:id': { access: ['drafter'], kind: 'act', ok: 200, request: async (f, scope, role) => get(`/subscribers/imports/${await f.importJob(scope, f.actor(role))}`) },
+  'GET /subscribers/imports/:id': {
+    access: ['drafter'],
+    kind: 'act',
+    ok: 200,
+    request: async (f, scope, role) => get(`/subscribers/imports/${await f.importJob(scope, f.actor(role))}`),
+  },
   'GET /subscribers/imports/:id/rejections.csv': {
     access: ['admin'],
     kind: 'act',
@@ -119,7 +174,12 @@ export const MATRIX: Record<string, Row> = {
     ok: 201,
     request: async (f, scope) => post('/users', { username: f.freshName(), password: 'mat-khau-moi-1', role: 'viewer', provinces: f.provinces(scope) }),
   },
-  'PATCH /users/:id': { access: ['admin'], kind: 'act', ok: 200, request: async (f, scope) => ({ method: 'patch', path: `/users/${await f.user(scope)}`, body: { role: 'drafter' } }) },
+  'PATCH /users/:id': {
+    access: ['admin'],
+    kind: 'act',
+    ok: 200,
+    request: async (f, scope) => ({ method: 'patch', path: `/users/${await f.user(scope)}`, body: { role: 'drafter' } }),
+  },
   'GET /audit': { access: ['approver'], kind: 'none', ok: 200, request: async () => get('/audit?format=csv') },
 };
 
@@ -160,8 +220,10 @@ describe('authorisation matrix (every route × role × province scope)', () => {
           const want = expectedStatus(row, role, scope);
           const before = want >= 400 ? await f.digest() : undefined;
           const response = await f.send(call, role);
-          if (response.status !== want) mismatches.push(`${key} as ${role}, ${scope} of scope: ${response.status} (want ${want}) ${JSON.stringify(response.body).slice(0, 160)}`);
-          if (before !== undefined && (await f.digest()) !== before) mismatches.push(`${key} as ${role}, ${scope} of scope: refused with ${response.status} but changed the database`);
+          if (response.status !== want)
+            mismatches.push(`${key} as ${role}, ${scope} of scope: ${response.status} (want ${want}) ${JSON.stringify(response.body).slice(0, 160)}`);
+          if (before !== undefined && (await f.digest()) !== before)
+            mismatches.push(`${key} as ${role}, ${scope} of scope: refused with ${response.status} but changed the database`);
         }
       }
     }

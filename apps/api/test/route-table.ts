@@ -9,7 +9,14 @@ export interface DeclaredRoute {
   path: string;
   /** What the route says about who may call it; undefined when it says nothing. */
   access: 'public' | 'any' | Role[] | undefined;
+  /** It reads a JSON body (@Body()) or a query (@Query()). */
+  hasBody: boolean;
+  hasQuery: boolean;
 }
+
+// Nest's RouteParamtypes: the kinds of handler arguments, stored as "<type>:<index>" keys.
+const BODY = 3;
+const QUERY = 4;
 
 /** Every controller route of the application, read from Nest's metadata (not from a list kept by hand). */
 export function declaredRoutes(app: INestApplication): DeclaredRoute[] {
@@ -23,8 +30,21 @@ export function declaredRoutes(app: INestApplication): DeclaredRoute[] {
         const handler = controller.prototype[name as keyof object] as unknown;
         if (typeof handler !== 'function' || Reflect.getMetadata('method', handler) === undefined) continue;
         const method = RequestMethod[Reflect.getMetadata('method', handler) as number];
-        const path = '/' + [base, String(Reflect.getMetadata('path', handler) ?? '')].flatMap((part) => part.split('/')).filter((part) => part !== '').join('/');
-        routes.push({ key: `${method} ${path}`, method, path, access: accessOf(handler, controller) });
+        const path =
+          '/' +
+          [base, String(Reflect.getMetadata('path', handler) ?? '')]
+            .flatMap((part) => part.split('/'))
+            .filter((part) => part !== '')
+            .join('/');
+        const kinds = Object.keys(Reflect.getMetadata('__routeArguments__', controller, name) ?? {}).map((key) => Number(key.split(':')[0]));
+        routes.push({
+          key: `${method} ${path}`,
+          method,
+          path,
+          access: accessOf(handler, controller),
+          hasBody: kinds.includes(BODY),
+          hasQuery: kinds.includes(QUERY),
+        });
       }
     }
   }

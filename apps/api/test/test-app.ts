@@ -2,7 +2,7 @@ import { type DynamicModule, type INestApplication } from '@nestjs/common';
 import { Test } from '@nestjs/testing';
 import request from 'supertest';
 import { DataSource } from 'typeorm';
-import { ApiModule, configureApi } from '@loa/api';
+import { ApiModule, type ApiSettings, configureApi } from '@loa/api';
 import { AuthService } from '@loa/auth';
 import { seedDemo } from '@loa/demo';
 import { syncProvinces } from '@loa/provinces';
@@ -27,11 +27,21 @@ export interface TestApi {
  * the fresh database with one the caller made (which close() drops); `carriers` those with an account.
  */
 export async function createTestApi(
-  options: { subscribers?: number; imports?: DynamicModule[]; db?: TestDatabase; carriers?: string[] } = {},
+  options: {
+    subscribers?: number;
+    imports?: DynamicModule[];
+    db?: TestDatabase;
+    carriers?: string[];
+    /** Limits to change from their defaults (login throttle, import concurrency). */
+    limits?: Pick<ApiSettings, 'loginThrottle' | 'importLimits'>;
+  } = {},
 ): Promise<TestApi> {
   const db = options.db ?? (await createTestDatabase());
   const moduleRef = await Test.createTestingModule({
-    imports: [ApiModule.forRoot({ databaseUrl: db.url, jwtSecret: TEST_JWT_SECRET, carriers: options.carriers }), ...(options.imports ?? [])],
+    imports: [
+      ApiModule.forRoot({ databaseUrl: db.url, jwtSecret: TEST_JWT_SECRET, carriers: options.carriers, ...options.limits }),
+      ...(options.imports ?? []),
+    ],
   }).compile();
   const app = moduleRef.createNestApplication({ logger: ['error'] });
   configureApi(app);

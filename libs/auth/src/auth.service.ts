@@ -31,7 +31,13 @@ export class AuthService {
     const matches = await verifyPassword(password, stored?.passwordHash ?? (await decoyHash()));
     if (!stored || !matches || stored.disabledAt !== null) {
       const reason = !stored ? 'unknown user' : !matches ? 'wrong password' : 'disabled';
-      await this.audit.append(stored, { action: 'auth.login_failed', objectType: 'user', objectId: stored?.id ?? username.slice(0, 64), details: { reason }, provinces: stored?.provinceScope ?? null });
+      await this.audit.append(stored, {
+        action: 'auth.login_failed',
+        objectType: 'user',
+        objectId: stored?.id ?? username.slice(0, 64),
+        details: { reason },
+        provinces: stored?.provinceScope ?? null,
+      });
       throw new DomainError('UNAUTHENTICATED', WRONG_LOGIN);
     }
     if (needsRehash(stored.passwordHash)) await this.users.rehash(stored.id, await hashPassword(password));

@@ -101,7 +101,14 @@ export class UsersRepository {
 }
 
 export function toUserView(user: StoredUser & { createdAt?: Date }): UserView {
-  return { id: user.id, username: user.username, role: user.role, provinceScope: user.provinceScope, disabled: user.disabledAt !== null, createdAt: user.createdAt! };
+  return {
+    id: user.id,
+    username: user.username,
+    role: user.role,
+    provinceScope: user.provinceScope,
+    disabled: user.disabledAt !== null,
+    createdAt: user.createdAt!,
+  };
 }
 
 function toUser(row: UserRow): StoredUser & { createdAt: Date } {

@@ -39,7 +39,14 @@ export class ExclusionsService {
       await this.exclusions.remove(msisdn, manager);
       await this.audit.append(
         user,
-        { action: 'exclusions.remove', objectType: 'subscriber_exclusion', objectId: String(msisdn), provinces, before: { excluded: true }, after: { excluded: false } },
+        {
+          action: 'exclusions.remove',
+          objectType: 'subscriber_exclusion',
+          objectId: String(msisdn),
+          provinces,
+          before: { excluded: true },
+          after: { excluded: false },
+        },
         manager,
       );
     });

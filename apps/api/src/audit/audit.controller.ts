@@ -76,7 +76,20 @@ export class AuditController {
     response.type('text/csv; charset=utf-8').attachment('nhat-ky-kiem-toan.csv');
     return csvDocument(
       CSV_HEADER,
-      entries.map((e) => [e.id, e.at, e.username ?? '', e.action, e.objectType, e.objectId, (e.provinces ?? []).join(' '), e.before, e.after, e.details, e.requestId, e.remoteAddr]),
+      entries.map((e) => [
+        e.id,
+        e.at,
+        e.username ?? '',
+        e.action,
+        e.objectType,
+        e.objectId,
+        (e.provinces ?? []).join(' '),
+        e.before,
+        e.after,
+        e.details,
+        e.requestId,
+        e.remoteAddr,
+      ]),
     );
   }
 }

@@ -1,5 +1,4 @@
-import { type DynamicModule, HttpException, HttpStatus, Injectable, Module } from '@nestjs/common';
-import { Inject } from '@nestjs/common';
+import { type DynamicModule, HttpException, HttpStatus, Inject, Injectable, Module } from '@nestjs/common';
 
 export interface ImportLimits {
   /** Uploads one user may run at once. */
@@ -20,6 +19,10 @@ export class ImportSlots {
   private readonly perUser = new Map<number, number>();
 
   constructor(@Inject(IMPORT_LIMITS) readonly limits: ImportLimits) {}
+
+  get inProgress(): number {
+    return this.running;
+  }
 
   /** Returns the release function. */
   take(userId: number): () => void {

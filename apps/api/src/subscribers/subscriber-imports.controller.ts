@@ -66,7 +66,13 @@ export class SubscriberImportsController {
   @ApiOperation({ summary: 'The refused rows as CSV (UTF-8 with BOM): line,reason,raw. An export of numbers: admins only, audited' })
   async rejections(@Param('id', ParseIdPipe) id: number, @CurrentUser() user: AuthUser, @Res() response: Response): Promise<void> {
     const job = await this.visibleJob(id, user);
-    await this.audit.append(user, { action: 'subscribers.export_rejections', objectType: 'subscriber_import', objectId: id, provinces: job.provinces, details: { rejected: job.rejected } });
+    await this.audit.append(user, {
+      action: 'subscribers.export_rejections',
+      objectType: 'subscriber_import',
+      objectId: id,
+      provinces: job.provinces,
+      details: { rejected: job.rejected },
+    });
     response.status(200).type('text/csv; charset=utf-8').attachment(`import-${id}-rejections.csv`);
     await this.imports.writeRejectionsCsv(id, response);
   }

@@ -70,7 +70,12 @@ function lintProvince(compiled: CompiledTemplate, province: TemplateProvince, op
   const invisible = INVISIBLE.exec(text);
   if (invisible) {
     const codePoint = `U+${invisible[0].codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0')}`;
-    findings.push({ severity: 'error', code: 'INVISIBLE_CHARACTER', index: invisible.index, say: (where) => `Invisible character ${codePoint}${where}: remove it` });
+    findings.push({
+      severity: 'error',
+      code: 'INVISIBLE_CHARACTER',
+      index: invisible.index,
+      say: (where) => `Invisible character ${codePoint}${where}: remove it`,
+    });
   }
   for (const link of findLinks(checked)) {
     if (isAllowedHost(link.host, options.allowedLinkDomains)) continue;
@@ -153,7 +158,10 @@ const LOOKALIKE_DOTS = /[\u3002\uFF61]/g;
  * ("evil\u200b.com", "0912\u200b345678"). Indexes may shift slightly; the text itself is not changed.
  */
 export function seenThrough(text: string): string {
-  return text.normalize('NFKC').replace(LOOKALIKE_DOTS, '.').replace(/\p{Cf}/gu, '');
+  return text
+    .normalize('NFKC')
+    .replace(LOOKALIKE_DOTS, '.')
+    .replace(/\p{Cf}/gu, '');
 }
 
 /** The body with its mustaches and comments blanked out (same length): the text the drafter wrote. */
