@@ -1,3 +1,4 @@
+import { DEFAULT_RETENTION_DAYS } from '@loa/delivery';
 import { Logger } from '@nestjs/common';
 import {
   type CampaignText,
@@ -40,6 +41,8 @@ export interface DispatcherOptions {
   statusIntervalMs: number;
   /** Bind slots of one carrier account this process takes at most (default: all that are free). */
   maxBindsPerCarrier: number;
+  /** Days a finished campaign keeps its per-message rows (personal data) before the hourly purge; its figures stay. */
+  retentionDays: number;
 }
 
 export const DEFAULT_DISPATCHER_OPTIONS: DispatcherOptions = {
@@ -53,6 +56,7 @@ export const DEFAULT_DISPATCHER_OPTIONS: DispatcherOptions = {
   ambiguityWindowSeconds: 600,
   unmatchedReceiptSeconds: 300,
   receiptGraceSeconds: 3600,
+  retentionDays: DEFAULT_RETENTION_DAYS,
 };
 
 /** Options as callers give them: any subset, the retry policy too. */

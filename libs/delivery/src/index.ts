@@ -8,3 +8,4 @@ export * from './message-states';
 export * from './outcome-writer';
 export * from './receipt-sink';
 export { DEFAULT_RETRY_POLICY, partsToSend, type RetryPolicy, stateAfterSend } from './send-outcomes';
+export * from './retention.repository';
