@@ -50,8 +50,12 @@ export class UsersRepository {
     return rows.length ? toUser(rows[0]) : null;
   }
 
-  async list(limit: number, offset: number): Promise<StoredUser[]> {
-    const rows: UserRow[] = await this.db.query(`SELECT ${COLUMNS} FROM users ORDER BY id LIMIT $1 OFFSET $2`, [limit, offset]);
+  /** `scope` null: every user; otherwise users whose scope shares a province with it (national users left out). */
+  async list(scope: readonly string[] | null, limit: number, offset: number): Promise<StoredUser[]> {
+    const rows: UserRow[] = await this.db.query(
+      `SELECT ${COLUMNS} FROM users WHERE $3::text[] IS NULL OR province_scope && $3::text[] ORDER BY id LIMIT $1 OFFSET $2`,
+      [limit, offset, scope],
+    );
     return rows.map(toUser);
   }
 

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { conflict, forbidden, invalid, notFound } from '@loa/common';
-import { assertActsOn, canRead } from './access';
+import { assertActsOn } from './access';
 import { AuditLogRepository } from './audit-log.repository';
 import { type AuthUser, type Role } from './auth-user';
 import { assertStrongEnough, assertValidUser } from './auth.service';
@@ -35,8 +35,7 @@ export class UsersService {
   ) {}
 
   async list(actor: AuthUser, limit: number, offset: number): Promise<UserView[]> {
-    const users = await this.users.list(limit, offset);
-    return users.filter((user) => canRead(actor, user.provinceScope)).map(toUserView);
+    return (await this.users.list(actor.provinceScope, limit, offset)).map(toUserView);
   }
 
   async create(actor: AuthUser, input: NewUser): Promise<UserView> {
