@@ -113,6 +113,11 @@ describe('access that holds', () => {
     expect(entries[0]).toMatchObject({ username: 'demo-admin', provinces: ['14'], before: { state: 'scheduled' }, after: { state: 'cancelled' } });
     expect(entries[0].requestId).toMatch(/^[0-9a-f-]{36}$/);
     await api.dataSource.query(`INSERT INTO audit_log (action, object_type, object_id, details) VALUES ('test', 'x', '=1+1', '{}')`);
+    await api.dataSource.query(
+      `INSERT INTO audit_log (action, object_type, object_id, provinces) VALUES ('exclusions.remove', 'subscriber_exclusion', '84912345678', '{14}')`,
+    );
+    const removal = (await api.http().get('/audit?action=exclusions.remove').set(bearer(approver14)).expect(200)).body;
+    expect(removal.map((entry: { objectId: string }) => entry.objectId)).toEqual(['84912***678']);
     const csv = await api.http().get('/audit?format=csv').set(bearer(admin)).expect(200);
     expect(csv.headers['content-type']).toMatch(/text\/csv/);
     expect(csv.text.startsWith('\ufeffMã,Thời điểm,Người thực hiện,Hành động')).toBe(true);

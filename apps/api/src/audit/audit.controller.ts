@@ -72,6 +72,8 @@ export class AuditController {
       limit: query.limit,
       offset: query.offset,
     });
+    // Subscriber numbers in object ids are personal data: whole for admins, masked for everyone else.
+    if (user.role !== 'admin') entries.forEach((entry) => (entry.objectId = maskNumber(entry.objectId)));
     if (query.format === 'json') return entries;
     response.type('text/csv; charset=utf-8').attachment('nhat-ky-kiem-toan.csv');
     return csvDocument(
@@ -92,4 +94,9 @@ export class AuditController {
       ]),
     );
   }
+}
+
+/** 84912345678 -> 84912***678: enough to tell entries apart, not to call anyone. */
+function maskNumber(objectId: string): string {
+  return /^84\d{9}$/.test(objectId) ? `${objectId.slice(0, 5)}***${objectId.slice(8)}` : objectId;
 }
