@@ -5,6 +5,7 @@ import { CarrierLinkStatus1764000003000 } from './1764000003000-carrier-link-sta
 import { SubscriberProvinceCheck1764000004000 } from './1764000004000-subscriber-province-check';
 import { DuplicateSends1764000005000 } from './1764000005000-duplicate-sends';
 import { MessageParts1764000006000 } from './1764000006000-message-parts';
+import { SendWindows1764000007000 } from './1764000007000-send-windows';
 import { Access1764000011000 } from './1764000011000-access';
 
 /** Every migration in order; listed explicitly so they run the same from TypeScript (tests) and dist/. */
@@ -16,5 +17,6 @@ export const migrations = [
   SubscriberProvinceCheck1764000004000,
   DuplicateSends1764000005000,
   MessageParts1764000006000,
+  SendWindows1764000007000,
   Access1764000011000,
 ];

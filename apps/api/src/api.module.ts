@@ -9,6 +9,7 @@ import { AuditController } from './audit/audit.controller';
 import { AuthController } from './auth/auth.controller';
 import { LoginThrottleModule, type LoginThrottleSettings } from './auth/login-throttle';
 import { CampaignsController } from './campaigns/campaigns.controller';
+import { TestSendsController } from './campaigns/test-sends.controller';
 import { DomainErrorFilter } from './common/domain-error.filter';
 import { createValidationPipe } from './common/validation.pipe';
 import { HealthHttpModule } from './health/health-http.module';
@@ -51,7 +52,7 @@ export class ApiModule {
         HealthHttpModule,
         MetricsHttpModule,
       ],
-      controllers: [AuthController, TemplatesController, CampaignsController, ReportsController, UsersController, AuditController],
+      controllers: [AuthController, TemplatesController, CampaignsController, TestSendsController, ReportsController, UsersController, AuditController],
       providers: [
         { provide: APP_GUARD, useExisting: JwtAuthGuard },
         { provide: APP_FILTER, useClass: DomainErrorFilter },

@@ -24,6 +24,10 @@ export interface AccessFixtures {
   /** A number on the exclusion list: in scope (14), of no known subscriber (partly: national), or of 66. */
   exclusion(scope: Scope): Promise<string>;
   importCsv(scope: Scope): string;
+  /** A number nobody uses yet, as typed. */
+  freshNumber(): Promise<string>;
+  /** A number written down as a test number, as typed. */
+  testNumber(): Promise<string>;
   importJob(scope: Scope, creator: AuthUser): Promise<number>;
   user(scope: Scope): Promise<number>;
   send(call: import('./access-matrix.e2e-spec').Call, role: Role): Promise<{ status: number; body: unknown }>;
@@ -105,6 +109,10 @@ export async function accessFixtures(api: TestApi): Promise<AccessFixtures> {
          VALUES ($1, $2, $3, ARRAY['viettel','vnpt','mobifone'], $4, now() + interval '1 day', 24, 'resend', 0, $5) RETURNING id`,
         [`Chiến dịch ${next()}`, nationalTemplateId, OBJECT_PROVINCES[scope], state, creator?.id ?? nationalDrafter],
       );
+      await db.query(
+        `INSERT INTO campaign_texts (campaign_id, province_code, body, encoding, segments) SELECT $1, p, 'Cảnh báo lừa đảo', 'ucs2', 1 FROM unnest($2::text[]) p`,
+        [rows[0].id, OBJECT_PROVINCES[scope]],
+      );
       return Number(rows[0].id);
     },
     subscribers: async (scope) => Promise.all(OBJECT_PROVINCES[scope].map(async (province) => (await insertSubscriber(province)).typed)),
@@ -116,6 +124,12 @@ export async function accessFixtures(api: TestApi): Promise<AccessFixtures> {
     },
     importCsv: (scope) =>
       ['msisdn,carrier,province', ...OBJECT_PROVINCES[scope].map((province) => `${msisdn(province).typed},vnpt,${province}`)].join('\n') + '\n',
+    freshNumber: async () => msisdn('14').typed,
+    testNumber: async () => {
+      const number = msisdn('14');
+      await db.query(`INSERT INTO test_numbers (msisdn, user_id, carrier, created_by) VALUES ($1, $2, 'vnpt', $2)`, [number.stored, nationalDrafter]);
+      return number.typed;
+    },
     importJob: async (scope, creator) => {
       const rows = await queryRows<{ id: string }>(
         db,

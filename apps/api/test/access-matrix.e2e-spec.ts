@@ -129,6 +129,33 @@ export const MATRIX: Record<string, Row> = {
     request: async (f, scope) => post(`/campaigns/${await f.campaign(scope, 'scheduled')}/cancel`),
   },
 
+  'POST /campaigns/:id/send-limits': {
+    access: ['approver'],
+    kind: 'act',
+    ok: 200,
+    request: async (f, scope) => post(`/campaigns/${await f.campaign(scope, 'scheduled')}/send-limits`, {}),
+  },
+  'POST /test-numbers': {
+    access: ['admin'],
+    kind: 'none',
+    ok: 201,
+    request: async (f, _, role) => post('/test-numbers', { msisdn: await f.freshNumber(), userId: f.actor(role).id }),
+  },
+  'GET /test-numbers': { access: ['admin', 'drafter'], kind: 'none', ok: 200, request: async () => get('/test-numbers') },
+  'POST /campaigns/:id/test-sends': {
+    access: ['drafter'],
+    kind: 'act',
+    ok: 201,
+    request: async (f, scope, role) =>
+      post(`/campaigns/${await f.campaign(scope, 'draft', f.actor(role))}/test-sends`, { msisdns: [await f.testNumber()], provinces: ['14'] }),
+  },
+  'GET /campaigns/:id/test-sends': {
+    access: 'any',
+    kind: 'read',
+    ok: 200,
+    request: async (f, scope) => get(`/campaigns/${await f.campaign(scope, 'draft')}/test-sends`),
+  },
+
   'GET /audiences/count': {
     access: 'any',
     kind: 'target',

@@ -20,10 +20,13 @@ const VALID_BODIES: Record<string, object> = {
   'POST /subscribers/exclusions': { msisdns: ['0912000001'], reason: 'yêu cầu' },
   'POST /users': { username: 'nguoi-moi', password: 'mat-khau-moi-1', role: 'viewer', provinces: ['14'] },
   'PATCH /users/:id': { role: 'drafter', provinces: ['14'] },
+  'POST /campaigns/:id/send-limits': { windowStart: '08:00', windowEnd: '20:00' },
+  'POST /test-numbers': { msisdn: '0912000009', userId: 1 },
+  'POST /campaigns/:id/test-sends': { msisdns: ['0912000009'], provinces: ['14'] },
 };
 
 /** Fields whose text is a code, a number or a name a machine matches: a look-alike (full-width) copy must be refused. */
-const STRICT_FIELDS = ['provinces', 'msisdns', 'username', 'role', 'startAt', 'policeHotlines', 'website'];
+const STRICT_FIELDS = ['provinces', 'msisdns', 'msisdn', 'username', 'role', 'startAt', 'policeHotlines', 'website', 'windowStart', 'windowEnd'];
 
 const FULL_WIDTH = (text: string) => text.replace(/[0-9A-Za-z]/g, (c) => String.fromCharCode(c.charCodeAt(0) + 0xfee0));
 const DEEP_JSON = '{"a":'.repeat(10_000) + '1' + '}'.repeat(10_000);

@@ -1,7 +1,7 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import { Interval } from '@nestjs/schedule';
-import { CampaignMaterialiser } from '@loa/campaigns';
 import { AuditLogRepository } from '@loa/auth';
+import { CampaignMaterialiser, SendLimitsService } from '@loa/campaigns';
 import { DeliveryRepository, RetentionRepository } from '@loa/delivery';
 import { dispatcherOptions, type DispatcherOptions, type DispatcherSettings } from './carrier-dispatcher';
 import { DISPATCHER_OPTIONS } from './dispatcher.service';
@@ -23,6 +23,7 @@ export class CampaignSchedulerService {
     private readonly delivery: DeliveryRepository,
     private readonly retention: RetentionRepository,
     private readonly audit: AuditLogRepository,
+    private readonly sendLimits: SendLimitsService,
     @Inject(DISPATCHER_OPTIONS) options: DispatcherSettings,
   ) {
     this.options = dispatcherOptions(options);
@@ -31,8 +32,14 @@ export class CampaignSchedulerService {
   @Interval(1000)
   materialiseDueCampaigns(): Promise<void> {
     return this.once('materialise', async () => {
-      while (await this.materialiser.materialiseNextDue());
+      while (await this.materialiser.materialiseNextDue(this.options.clock.now()));
     });
+  }
+
+  /** The daily cap and the campaigns' validity: held messages released on a day the cap allows, unsent ones ended. */
+  @Interval(1000)
+  applySendLimits(): Promise<void> {
+    return this.once('send limits', () => this.sendLimits.apply(this.options.clock.now()));
   }
 
   /** Receipts, then the campaigns they finished: a campaign is marked completed within 200 ms of its last receipt. */

@@ -1,5 +1,7 @@
 import { DEFAULT_RETENTION_DAYS } from '@loa/delivery';
 import { Logger } from '@nestjs/common';
+import { isInsideWindow, type TestSendsRepository, toSendWindow } from '@loa/campaigns';
+import { type Clock, systemClock } from '@loa/common';
 import {
   type CampaignText,
   type ClaimedMessage,
@@ -9,6 +11,7 @@ import {
   partsToSend,
   ReceiptSink,
   type RetryPolicy,
+  type RunningCampaign,
   type StateChange,
   stateAfterSend,
   type StoredReceipt,
@@ -43,6 +46,8 @@ export interface DispatcherOptions {
   maxBindsPerCarrier: number;
   /** Days a finished campaign keeps its per-message rows (personal data) before the hourly purge; its figures stay. */
   retentionDays: number;
+  /** What time it is for send windows, daily caps and validity (tests set their own). */
+  clock: Clock;
 }
 
 export const DEFAULT_DISPATCHER_OPTIONS: DispatcherOptions = {
@@ -57,6 +62,7 @@ export const DEFAULT_DISPATCHER_OPTIONS: DispatcherOptions = {
   unmatchedReceiptSeconds: 300,
   receiptGraceSeconds: 3600,
   retentionDays: DEFAULT_RETENTION_DAYS,
+  clock: systemClock,
 };
 
 /** Options as callers give them: any subset, the retry policy too. */
@@ -67,6 +73,7 @@ export function dispatcherOptions(settings: DispatcherSettings = {}): Dispatcher
 }
 
 const PERSIST_RETRY_FIRST_MS = 100;
+const TEST_SENDS_PER_CLAIM = 10;
 const PERSIST_RETRY_MAX_MS = 2000;
 
 /** Feeds one carrier link from the queue and records every outcome; one per carrier account. */
@@ -97,6 +104,7 @@ export class CarrierDispatcher {
     private readonly delivery: DeliveryRepository,
     private readonly options: DispatcherOptions = DEFAULT_DISPATCHER_OPTIONS,
     private readonly account: { resendParts: ResendPartsMode; window: number } = { resendParts: 'missing', window: 10 },
+    private readonly testSends?: TestSendsRepository,
   ) {
     this.unrecorded = new Credits(Math.max(Math.ceil(link.tps / 10), account.window));
     this.logger = new Logger(`Dispatcher:${link.carrier}`);
@@ -168,7 +176,9 @@ export class CarrierDispatcher {
   private async claimNext(): Promise<ClaimedMessage[]> {
     // Claiming while no session is bound would only turn messages round as retries, once a second each.
     if (this.link.status().boundSessions === 0) return [];
+    await this.sendTests();
     for (const campaign of await this.delivery.runningCampaigns(this.link.carrier)) {
+      if (!this.insideWindow(campaign)) continue;
       const after = this.lastClaimed.get(campaign.id) ?? 0;
       const claimed = await this.delivery.claim(campaign, this.link.carrier, after, this.claimLimit(), this.options.leaseSeconds);
       if (claimed.length > 0) {
@@ -181,6 +191,29 @@ export class CarrierDispatcher {
       if (after > 0) this.lastClaimed.set(campaign.id, 0);
     }
     return [];
+  }
+
+  /**
+   * Test sends (a few, to staff numbers, before approval) go ahead of campaigns and outside their windows,
+   * submitted one by one on the same link; the answer is recorded on the test send, never on a message.
+   */
+  private async sendTests(): Promise<void> {
+    if (!this.testSends) return;
+    for (const test of await this.testSends.claim(this.link.carrier, TEST_SENDS_PER_CLAIM)) {
+      const outcome = await this.link
+        .submit({ destination: test.msisdn, text: test.body, encoding: test.encoding, validityHours: 1 })
+        .catch((error: Error) => ({ kind: 'not-sent' as const, accepted: [], error: error.message }));
+      await this.testSends.record(test.id, {
+        accepted: outcome.kind === 'accepted',
+        smscMessageId: outcome.accepted[0]?.smscMessageId ?? null,
+        error: outcome.kind === 'accepted' ? null : outcome.error,
+      });
+    }
+  }
+
+  /** Outside its send window nothing of a campaign is claimed; it goes on by itself when the window opens. */
+  private insideWindow(campaign: RunningCampaign): boolean {
+    return !campaign.window || isInsideWindow(toSendWindow(campaign.window.start, campaign.window.end), this.options.clock.now());
   }
 
   /**

@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { hostname } from 'node:os';
 import { Inject, Injectable, Logger, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
+import { TestSendsRepository } from '@loa/campaigns';
 import { type CarrierAccount } from '@loa/config';
 import { BindSlotsRepository, DeliveryRepository, type LinkStatusReport, LinkStatusRepository } from '@loa/delivery';
 import { CarrierLink } from '@loa/smpp';
@@ -36,6 +37,7 @@ export class DispatcherService implements OnApplicationBootstrap, OnApplicationS
     private readonly delivery: DeliveryRepository,
     private readonly linkStatuses: LinkStatusRepository,
     private readonly bindSlots: BindSlotsRepository,
+    private readonly testSends: TestSendsRepository,
   ) {
     this.options = dispatcherOptions(options);
     this.bindSlots.joinFleets(accounts.map((account) => account.id));
@@ -104,10 +106,16 @@ export class DispatcherService implements OnApplicationBootstrap, OnApplicationS
   private async startOn(account: CarrierAccount, slots: number[]): Promise<void> {
     // Each slot carries its share of the account's TPS, so the fleet together never exceeds it.
     const tps = Math.max(1, Math.floor((account.tps * slots.length) / account.binds));
-    const dispatcher = new CarrierDispatcher(new CarrierLink({ ...account, binds: slots.length, tps }), this.delivery, this.options, {
-      resendParts: account.resendParts,
-      window: account.window * slots.length,
-    });
+    const dispatcher = new CarrierDispatcher(
+      new CarrierLink({ ...account, binds: slots.length, tps }),
+      this.delivery,
+      this.options,
+      {
+        resendParts: account.resendParts,
+        window: account.window * slots.length,
+      },
+      this.testSends,
+    );
     this.dispatchers.set(account.id, { dispatcher, slots });
     this.logger.log(`${account.id}: bind slots ${slots.join(', ')} of ${account.binds}, ${tps} of ${account.tps} submits/s`);
     await dispatcher.start();

@@ -2,7 +2,19 @@ import { Injectable, Logger } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { queryRows } from '@loa/database';
 import { DeliveryRepository } from '@loa/delivery';
+import { defaultDailyCap } from './campaign-defaults';
 import { CLAIM_DUE_CAMPAIGN, COMPLETE_CAMPAIGNS } from './campaign-materialiser.sql';
+import { capDayFor } from './daily-cap';
+import { toSendWindow } from './send-window';
+
+interface DueCampaignRow {
+  id: string;
+  provinces: string[];
+  carriers: string[];
+  window_start: string | null;
+  window_end: string | null;
+  daily_cap_lifted: boolean;
+}
 
 /** Turns due campaigns into queued messages, and marks finished ones completed. Dispatchers do the sending. */
 @Injectable()
@@ -14,13 +26,19 @@ export class CampaignMaterialiser {
     private readonly delivery: DeliveryRepository,
   ) {}
 
-  /** Materialises at most one due campaign; returns its id and message count, or null if none was due. */
-  async materialiseNextDue(): Promise<{ campaignId: number; messages: number } | null> {
+  /**
+   * Materialises at most one due campaign; returns its id and message count, or null if none was due. Its
+   * messages count on the day its window next opens after `now`; subscribers already at the daily cap that day
+   * are held for the next (unless the campaign's cap is lifted).
+   */
+  async materialiseNextDue(now = Date.now()): Promise<{ campaignId: number; messages: number } | null> {
     return this.db.transaction(async (manager) => {
-      const due = await queryRows<{ id: string; provinces: string[]; carriers: string[] }>(manager, CLAIM_DUE_CAMPAIGN);
+      const due = await queryRows<DueCampaignRow>(manager, CLAIM_DUE_CAMPAIGN, [new Date(now)]);
       if (due.length === 0) return null;
-      const campaignId = Number(due[0].id);
-      const messages = await this.delivery.enqueueCampaign(campaignId, due[0].provinces, due[0].carriers, manager);
+      const campaign = due[0];
+      const campaignId = Number(campaign.id);
+      const cap = { ...capDayFor(toSendWindow(campaign.window_start, campaign.window_end), now, defaultDailyCap()), lifted: campaign.daily_cap_lifted };
+      const messages = await this.delivery.enqueueCampaign(campaignId, campaign.provinces, campaign.carriers, manager, cap);
       this.logger.log(`campaign ${campaignId} materialised: ${messages} messages`);
       return { campaignId, messages };
     });

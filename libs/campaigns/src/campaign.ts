@@ -1,5 +1,7 @@
 import { type Carrier } from '@loa/common';
 import { type AmbiguousPolicy } from '@loa/delivery';
+import { type SendLimitsRequest } from './send-limit-overrides';
+import { type SendWindow } from './send-window';
 
 export type CampaignState = 'draft' | 'pending_approval' | 'scheduled' | 'running' | 'paused' | 'completed' | 'cancelled';
 
@@ -12,6 +14,10 @@ export interface Campaign {
   state: CampaignState;
   startAt: Date;
   validityHours: number;
+  /** When it may send, wall clock Asia/Ho_Chi_Minh (default from config; lifted only with an audited reason). */
+  sendWindow: SendWindow;
+  /** Sends whatever other warnings its subscribers had that day (an audited override). */
+  dailyCapLifted: boolean;
   onAmbiguous: AmbiguousPolicy;
   reportDeadline: Date | null;
   priority: number;
@@ -22,7 +28,7 @@ export interface Campaign {
   completedAt: Date | null;
 }
 
-export interface NewCampaign {
+export interface NewCampaign extends SendLimitsRequest {
   name: string;
   templateId: number;
   provinces: string[];

@@ -6,11 +6,14 @@ import { CampaignMaterialiser } from './campaign-materialiser';
 import { CampaignTextsRenderer } from './campaign-texts.renderer';
 import { CampaignsRepository } from './campaigns.repository';
 import { CampaignsService } from './campaigns.service';
+import { SendLimitsService } from './send-limits.service';
+import { TestSendsRepository } from './test-sends.repository';
+import { TestSendsService } from './test-sends.service';
 
 /** Needs DatabaseModule from the host; runs without AuthModule too (a dispatcher materialises campaigns). */
 @Module({
   imports: [AuditModule, DeliveryModule, TemplatesModule],
-  providers: [CampaignsRepository, CampaignsService, CampaignTextsRenderer, CampaignMaterialiser],
-  exports: [CampaignsService, CampaignMaterialiser],
+  providers: [CampaignsRepository, CampaignsService, CampaignTextsRenderer, CampaignMaterialiser, SendLimitsService, TestSendsRepository, TestSendsService],
+  exports: [CampaignsService, CampaignMaterialiser, SendLimitsService, TestSendsRepository, TestSendsService],
 })
 export class CampaignsModule {}

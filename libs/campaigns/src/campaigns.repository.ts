@@ -3,8 +3,10 @@ import { DataSource, EntityManager } from 'typeorm';
 import { queryRows } from '@loa/database';
 import { type CampaignText } from '@loa/delivery';
 import { type Campaign, type CampaignState, type NewCampaign } from './campaign';
+import { type SendLimitsRequest } from './send-limit-overrides';
+import { type SendWindow, toSendWindow } from './send-window';
 
-const COLUMNS = `id, name, template_id, provinces, carriers, state, start_at, validity_hours, on_ambiguous, report_deadline, priority,
+const COLUMNS = `id, name, template_id, provinces, carriers, state, start_at, validity_hours, window_start, window_end, daily_cap_lifted, on_ambiguous, report_deadline, priority,
   created_by, approved_by, created_at, materialised_at, completed_at`;
 
 @Injectable()
@@ -26,15 +28,12 @@ export class CampaignsRepository {
     return rows.map(toCampaign);
   }
 
-  async insert(
-    campaign: Required<Omit<NewCampaign, 'reportDeadline'>> & Pick<NewCampaign, 'reportDeadline'>,
-    createdBy: number,
-    manager: EntityManager,
-  ): Promise<Campaign> {
+  async insert(campaign: CampaignRecord, createdBy: number, manager: EntityManager): Promise<Campaign> {
     const rows = await queryRows<CampaignRow>(
       manager,
-      `INSERT INTO campaigns (name, template_id, provinces, carriers, state, start_at, validity_hours, on_ambiguous, report_deadline, priority, created_by)
-       VALUES ($1, $2, $3, $4, 'draft', $5, $6, $7, $8, $9, $10) RETURNING ${COLUMNS}`,
+      `INSERT INTO campaigns (name, template_id, provinces, carriers, state, start_at, validity_hours, on_ambiguous, report_deadline, priority, created_by,
+         window_start, window_end, daily_cap_lifted)
+       VALUES ($1, $2, $3, $4, 'draft', $5, $6, $7, $8, $9, $10, $11, $12, $13) RETURNING ${COLUMNS}`,
       [
         campaign.name,
         campaign.templateId,
@@ -46,9 +45,22 @@ export class CampaignsRepository {
         campaign.reportDeadline ?? null,
         campaign.priority,
         createdBy,
+        ...windowColumns(campaign.sendWindow),
+        campaign.dailyCapLifted,
       ],
     );
     return toCampaign(rows[0]);
+  }
+
+  /** Sets a campaign's window and cap; null if it has finished (completed or cancelled). */
+  async setSendLimits(id: number, sendWindow: SendWindow, dailyCapLifted: boolean, manager: EntityManager): Promise<Campaign | null> {
+    const rows = await queryRows<CampaignRow>(
+      manager,
+      `UPDATE campaigns SET window_start = $2, window_end = $3, daily_cap_lifted = $4, updated_at = now()
+       WHERE id = $1 AND state NOT IN ('completed', 'cancelled') RETURNING ${COLUMNS}`,
+      [id, ...windowColumns(sendWindow), dailyCapLifted],
+    );
+    return rows.length ? toCampaign(rows[0]) : null;
   }
 
   async insertTexts(campaignId: number, texts: Omit<CampaignText, 'id'>[], manager: EntityManager): Promise<void> {
@@ -72,6 +84,14 @@ export class CampaignsRepository {
   }
 }
 
+/** What a new campaign row holds: its fields resolved (defaults applied, window and cap checked). */
+export type CampaignRecord = Required<Omit<NewCampaign, 'reportDeadline' | keyof SendLimitsRequest>> &
+  Pick<NewCampaign, 'reportDeadline'> & { sendWindow: SendWindow; dailyCapLifted: boolean };
+
+function windowColumns(window: SendWindow): [string | null, string | null] {
+  return window.kind === 'lifted' ? [null, null] : [window.start, window.end];
+}
+
 interface CampaignRow {
   id: string;
   name: string;
@@ -81,6 +101,9 @@ interface CampaignRow {
   state: CampaignState;
   start_at: Date;
   validity_hours: number;
+  window_start: string | null;
+  window_end: string | null;
+  daily_cap_lifted: boolean;
   on_ambiguous: Campaign['onAmbiguous'];
   report_deadline: Date | null;
   priority: number;
@@ -101,6 +124,8 @@ function toCampaign(row: CampaignRow): Campaign {
     state: row.state,
     startAt: row.start_at,
     validityHours: row.validity_hours,
+    sendWindow: toSendWindow(row.window_start, row.window_end),
+    dailyCapLifted: row.daily_cap_lifted,
     onAmbiguous: row.on_ambiguous,
     reportDeadline: row.report_deadline,
     priority: row.priority,

@@ -1,13 +1,15 @@
 import { Inject, Injectable, Optional } from '@nestjs/common';
-import { DataSource } from 'typeorm';
+import { DataSource, type EntityManager } from 'typeorm';
 import { assertActsOn, assertProvincesInScope, AuditLogRepository, type AuthUser, canRead } from '@loa/auth';
 import { type Carrier, CARRIERS, conflict, forbidden, invalid, notFound } from '@loa/common';
 import { DeliveryRepository } from '@loa/delivery';
 import { ProvinceDirectory } from '@loa/provinces';
 import { type Template, TemplatesService } from '@loa/templates';
 import { type Campaign, type CampaignState, type NewCampaign } from './campaign';
+import { defaultSendWindow } from './campaign-defaults';
 import { CampaignTextsRenderer } from './campaign-texts.renderer';
 import { CampaignsRepository } from './campaigns.repository';
+import { resolveSendLimits, type SendLimits, type SendLimitsRequest } from './send-limit-overrides';
 import { CONTRACTED_CARRIERS, SENDING_CARRIERS } from './sending-carriers.module';
 
 const DEFAULT_VALIDITY_HOURS = 24;
@@ -64,6 +66,7 @@ export class CampaignsService {
     if (input.reportDeadline && input.reportDeadline <= input.startAt) {
       throw invalid('reportDeadline: must be after startAt');
     }
+    const limits = resolveSendLimits(input, defaultSendWindow());
     const texts = await this.renderer.render(template, provinces, { name: input.name, startAt: input.startAt, reportDeadline: input.reportDeadline });
     return this.db.transaction(async (manager) => {
       const campaign = await this.campaigns.insert(
@@ -77,6 +80,8 @@ export class CampaignsService {
           onAmbiguous: input.onAmbiguous ?? 'resend',
           reportDeadline: input.reportDeadline,
           priority: input.priority ?? 0,
+          sendWindow: limits.sendWindow,
+          dailyCapLifted: limits.dailyCapLifted,
         },
         user.id,
         manager,
@@ -94,8 +99,52 @@ export class CampaignsService {
         },
         manager,
       );
+      await this.auditOverrides(campaign, limits, input.overrideReason, user, manager);
       return campaign;
     });
+  }
+
+  /**
+   * Sets the send window and daily cap of a campaign not finished yet (an urgent warning may widen or lift
+   * them, with a reason); what is omitted gets the default (the default window, the cap on). Audited.
+   */
+  async setSendLimits(id: number, request: SendLimitsRequest, user: AuthUser): Promise<Campaign> {
+    const campaign = await this.actOn(id, user);
+    const limits = resolveSendLimits(request, defaultSendWindow());
+    return this.db.transaction(async (manager) => {
+      const changed = await this.campaigns.setSendLimits(id, limits.sendWindow, limits.dailyCapLifted, manager);
+      if (!changed) throw conflict(`campaign ${id} is ${campaign.state}; its send window and cap can no longer change`);
+      const before = { sendWindow: campaign.sendWindow, dailyCapLifted: campaign.dailyCapLifted };
+      const after = { sendWindow: changed.sendWindow, dailyCapLifted: changed.dailyCapLifted };
+      await this.audit.append(
+        user,
+        { action: 'campaign.send-limits', objectType: 'campaign', objectId: id, details: { before, after, reason: request.overrideReason ?? null } },
+        manager,
+      );
+      await this.auditOverrides(changed, limits, request.overrideReason, user, manager);
+      return changed;
+    });
+  }
+
+  /** Each override (a wider or lifted window, a lifted cap) is its own audit entry with its reason. */
+  private async auditOverrides(campaign: Campaign, limits: SendLimits, reason: string | undefined, user: AuthUser, manager: EntityManager): Promise<void> {
+    if (limits.overrides.length === 0) return;
+    await this.audit.append(
+      user,
+      {
+        action: 'campaign.override',
+        objectType: 'campaign',
+        objectId: campaign.id,
+        details: {
+          overrides: limits.overrides,
+          reason: reason?.trim(),
+          sendWindow: limits.sendWindow,
+          dailyCapLifted: limits.dailyCapLifted,
+          provinces: campaign.provinces,
+        },
+      },
+      manager,
+    );
   }
 
   async submit(id: number, user: AuthUser): Promise<Campaign> {

@@ -6,6 +6,10 @@ export interface LoaDefaults {
   /** Domains (and their subdomains) a warning may link to; each province's own website is allowed too. */
   allowedLinkDomains: string[];
   maxTemplateSegments: number;
+  /** The daily send window of a campaign that says none, wall clock Asia/Ho_Chi_Minh ("HH:MM"). */
+  sendWindow: { start: string; end: string };
+  /** Warnings a subscriber may get per calendar day (Asia/Ho_Chi_Minh) across campaigns. */
+  dailyCap: number;
 }
 
 let cached: LoaDefaults | undefined;

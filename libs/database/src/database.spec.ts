@@ -1,5 +1,6 @@
 import { Client } from 'pg';
 import { createTestDatabase, type TestDatabase } from '@loa/testing';
+import { pgArray } from './pg-array';
 
 describe('database schema', () => {
   let db: TestDatabase;
@@ -17,6 +18,17 @@ describe('database schema', () => {
   it('is created by migrations', async () => {
     const { rows } = await client.query(`SELECT name FROM schema_migrations ORDER BY id`);
     expect(rows.map((row) => row.name)).toContain('InitialSchema1764000000000');
+  });
+
+  it('reads back array literals built by pgArray exactly, quotes, backslashes, braces, NULL and Vietnamese text included', async () => {
+    const texts = ['a"b', 'c\\d', '{e,f}', 'NULL', '', ' g ', 'Cảnh báo lừa đảo', null];
+    const { rows } = await client.query('SELECT $1::text[] AS texts, $2::bigint[] AS ids, $3::boolean[] AS flags', [
+      pgArray(texts),
+      pgArray([84912345678, null, 0]),
+      pgArray([true, false, null]),
+    ]);
+    expect(rows[0]).toEqual({ texts, ids: ['84912345678', null, '0'], flags: [true, false, null] });
+    expect((await client.query('SELECT cardinality($1::int[]) AS n', [pgArray([])])).rows[0].n).toBe(0);
   });
 
   it('keeps the audit log append-only', async () => {

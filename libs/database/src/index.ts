@@ -3,3 +3,4 @@ export * from './database.module';
 export * from './embedded-database';
 export * from './query-rows';
 export * from './database-unavailable';
+export * from './pg-array';

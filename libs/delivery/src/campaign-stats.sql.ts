@@ -4,11 +4,12 @@ import { FINAL_STATES } from './message-states';
 export const COUNTED_STATES = ['submitted', ...FINAL_STATES] as const;
 
 /**
- * Moves counters by the state changes of one batch, grouped, in the caller's transaction.
- * $1 campaign ids, $2 provinces, $3 carriers, $4 states entered, $5 PDUs billed, $6 whether it passed through
- * submitted on the way (a receipt that came with the answer).
+ * The UPDATE of campaign_stats that moves counters by the changes in `changes`, a relation with the columns
+ * campaign_id, province_code, carrier, state (entered; null: none), billed (PDUs) and receipted (whether it
+ * passed through submitted on the way: a receipt that came with the answer), grouped per counter row.
  */
-export const INCREMENT_STATS = `
+export function incrementStatsFrom(changes: string): string {
+  return `
   UPDATE campaign_stats s SET
     ${COUNTED_STATES.map((state) => `${state} = s.${state} + d.${state}`).join(',\n    ')},
     parts_billed = s.parts_billed + d.parts_billed
@@ -16,10 +17,19 @@ export const INCREMENT_STATS = `
     SELECT campaign_id, province_code, carrier,
       ${COUNTED_STATES.map((state) => `count(*) FILTER (WHERE state = '${state}'${state === 'submitted' ? ' OR receipted' : ''}) AS ${state}`).join(',\n      ')},
       sum(billed) AS parts_billed
-    FROM unnest($1::bigint[], $2::text[], $3::text[], $4::text[], $5::int[], $6::boolean[]) AS c(campaign_id, province_code, carrier, state, billed, receipted)
+    FROM ${changes}
     GROUP BY 1, 2, 3
   ) d
   WHERE s.campaign_id = d.campaign_id AND s.province_code = d.province_code AND s.carrier = d.carrier`;
+}
+
+/**
+ * Moves counters by the PDUs billed to messages beyond their state changes, in the caller's transaction.
+ * $1 campaign ids, $2 provinces, $3 carriers, $4 states entered (null: none), $5 PDUs billed, $6 receipted.
+ */
+export const INCREMENT_STATS = incrementStatsFrom(
+  'unnest($1::bigint[], $2::text[], $3::text[], $4::text[], $5::int[], $6::boolean[]) AS c(campaign_id, province_code, carrier, state, billed, receipted)',
+);
 
 /** Adds duplicated messages to their counters. $1 campaign ids, $2 provinces, $3 carriers (one entry a message). */
 export const COUNT_DUPLICATES = `

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, EntityManager } from 'typeorm';
-import { queryRows, type SqlRunner } from '@loa/database';
+import { pgArray, queryRows, type SqlRunner } from '@loa/database';
 import { COUNT_DUPLICATES, INCREMENT_STATS, STATS_MISMATCHES } from './campaign-stats.sql';
 import {
   type CampaignText,
@@ -38,6 +38,7 @@ import {
   STORE_RECEIPTS,
 } from './receipts.sql';
 import { partMask } from './send-outcomes';
+import { type DailyCapDay, lockCapDay } from './send-limits.repository';
 
 /** A message's key and where its counters live. */
 interface CountedMessage {
@@ -62,12 +63,23 @@ export interface CounterMismatch {
 export class DeliveryRepository {
   constructor(private readonly db: DataSource) {}
 
-  /** Queues one message per active subscriber of the audience, in a partition of the campaign's own, with its counters. */
-  async enqueueCampaign(campaignId: number, provinces: string[], carriers: string[], manager: EntityManager): Promise<number> {
+  /**
+   * Queues one message per active subscriber of the audience, in a partition of the campaign's own, with its
+   * counters; a subscriber already at `cap.limit` warnings on `cap.day` is held instead (none when the cap is
+   * lifted; without `cap`, the messages count on no day).
+   */
+  async enqueueCampaign(
+    campaignId: number,
+    provinces: string[],
+    carriers: string[],
+    manager: EntityManager,
+    cap: (DailyCapDay & { lifted: boolean }) | null = null,
+  ): Promise<number> {
     // A partition per campaign: archiving a finished campaign is a DETACH, not a DELETE of millions of rows.
     const partition = `messages_c${Math.trunc(campaignId)}`;
     await manager.query(`CREATE TABLE ${partition} PARTITION OF messages FOR VALUES IN (${Math.trunc(campaignId)})`);
-    await manager.query(ENQUEUE_MESSAGES, [campaignId, provinces, carriers]);
+    const counted = cap && !cap.lifted ? await lockCapDay(cap, manager) : [];
+    await manager.query(ENQUEUE_MESSAGES, [campaignId, provinces, carriers, cap?.day ?? null, counted, cap?.limit ?? 0, cap?.heldUntil ?? null]);
     await manager.query(INITIALISE_STATS, [campaignId, provinces, carriers]);
     // Statistics before the first claim: planned on an empty table's guess, the hot statements were seen
     // hashing every queued row instead of walking the index.
@@ -81,8 +93,19 @@ export class DeliveryRepository {
   }
 
   async runningCampaigns(carrier: string): Promise<RunningCampaign[]> {
-    const rows = await queryRows<{ id: string; validity_hours: number; on_ambiguous: RunningCampaign['onAmbiguous'] }>(this.db, RUNNING_CAMPAIGNS, [carrier]);
-    return rows.map((row) => ({ id: Number(row.id), validityHours: row.validity_hours, onAmbiguous: row.on_ambiguous }));
+    const rows = await queryRows<{
+      id: string;
+      validity_hours: number;
+      on_ambiguous: RunningCampaign['onAmbiguous'];
+      window_start: string | null;
+      window_end: string | null;
+    }>(this.db, RUNNING_CAMPAIGNS, [carrier]);
+    return rows.map((row) => ({
+      id: Number(row.id),
+      validityHours: row.validity_hours,
+      onAmbiguous: row.on_ambiguous,
+      window: { start: row.window_start, end: row.window_end },
+    }));
   }
 
   async claim(campaign: RunningCampaign, carrier: string, afterId: number, limit: number, leaseSeconds: number): Promise<ClaimedMessage[]> {
@@ -135,7 +158,7 @@ export class DeliveryRepository {
     if (receipts.length === 0) return;
     const messageOf = new Map(submissions.map((part) => [part.smscMessageId, messageKey({ campaignId: part.campaignId, id: part.messageId })]));
     const applied = receipts.map((receipt) => moved.has(messageOf.get(receipt.smscMessageId ?? '') ?? ''));
-    await manager.query(INSERT_APPLIED_RECEIPTS, [...receiptColumns(receipts), applied]);
+    await manager.query(INSERT_APPLIED_RECEIPTS, [...receiptColumns(receipts), pgArray(applied)]);
   }
 
   /**
@@ -282,30 +305,28 @@ export class DeliveryRepository {
     return rows.map((row) => ({ campaignId: Number(row.campaign_id), provinceCode: row.province_code, carrier: row.carrier, differences: row.differences }));
   }
 
-  /** Moves messages that are still in `from`, and their counters; returns those that moved. */
-  private async applyStates(changes: StateChange[], from: MessageState, manager: EntityManager): Promise<(CountedMessage & { id: string })[]> {
+  /** Moves messages that are still in `from`, and their counters (in the same statement); returns those that moved. */
+  private async applyStates(changes: StateChange[], from: MessageState, manager: EntityManager): Promise<{ campaign_id: string; id: string }[]> {
     if (changes.length === 0) return [];
     const refused = changes.find((change) => !canMove(from, change.state));
     if (refused) throw new Error(`message ${refused.campaignId}/${refused.id}: ${from} -> ${refused.state} is not a transition of the message state machine`);
-    const moved = await queryRows<CountedMessage & { id: string; state: MessageState; billed: number; receipted: boolean }>(manager, APPLY_MESSAGE_STATES, [
-      changes.map((c) => c.campaignId),
-      changes.map((c) => c.id),
-      changes.map((c) => c.state),
-      changes.map((c) => c.error ?? null),
-      changes.map((c) => c.retryAfterSeconds ?? null),
-      changes.map((c) => (c.refundAttempt ? 1 : 0)),
-      changes.map((c) => c.awaitingReceiptParts ?? 0),
+    return queryRows<{ campaign_id: string; id: string }>(manager, APPLY_MESSAGE_STATES, [
+      pgArray(changes.map((c) => c.campaignId)),
+      pgArray(changes.map((c) => c.id)),
+      pgArray(changes.map((c) => c.state)),
+      pgArray(changes.map((c) => c.error ?? null)),
+      pgArray(changes.map((c) => c.retryAfterSeconds ?? null)),
+      pgArray(changes.map((c) => (c.refundAttempt ? 1 : 0))),
+      pgArray(changes.map((c) => c.awaitingReceiptParts ?? 0)),
       from,
-      changes.map((c) => (c.unconfirmedSend ? 1 : 0)),
-      changes.map((c) => c.sent?.acceptedMask ?? 0),
-      changes.map((c) => c.sent?.parts ?? null),
-      changes.map((c) => c.sent?.reference ?? null),
-      changes.map((c) => c.sent?.newReference ?? false),
-      changes.map((c) => c.sent?.billed ?? 0),
-      changes.map((c) => c.receipted ?? false),
+      pgArray(changes.map((c) => (c.unconfirmedSend ? 1 : 0))),
+      pgArray(changes.map((c) => c.sent?.acceptedMask ?? 0)),
+      pgArray(changes.map((c) => c.sent?.parts ?? null)),
+      pgArray(changes.map((c) => c.sent?.reference ?? null)),
+      pgArray(changes.map((c) => c.sent?.newReference ?? false)),
+      pgArray(changes.map((c) => c.sent?.billed ?? 0)),
+      pgArray(changes.map((c) => c.receipted ?? false)),
     ]);
-    await incrementStats(manager, moved);
-    return moved;
   }
 
   /** Marks the messages among `keys` that the carrier took more PDUs of than they have, and counts them; returns how many. */
@@ -368,26 +389,26 @@ async function insertSubmissions(
   if (submissions.length === 0) return [];
   const rows = await queryRows<{ campaign_id: string; message_id: string; part: number; parts: number }>(runner, INSERT_SUBMISSIONS, [
     carrier,
-    submissions.map((s) => s.smscMessageId),
-    submissions.map((s) => s.campaignId),
-    submissions.map((s) => s.messageId),
-    submissions.map((s) => s.part),
-    submissions.map((s) => s.parts),
-    submissions.map((s) => receiptStates.get(s.smscMessageId) ?? null),
+    pgArray(submissions.map((s) => s.smscMessageId)),
+    pgArray(submissions.map((s) => s.campaignId)),
+    pgArray(submissions.map((s) => s.messageId)),
+    pgArray(submissions.map((s) => s.part)),
+    pgArray(submissions.map((s) => s.parts)),
+    pgArray(submissions.map((s) => receiptStates.get(s.smscMessageId) ?? null)),
   ]);
   return rows.map((row) => ({ campaignId: Number(row.campaign_id), messageId: Number(row.message_id), part: row.part, parts: row.parts }));
 }
 
 function receiptColumns(receipts: StoredReceipt[]): unknown[] {
   return [
-    receipts.map((r) => r.carrier),
-    receipts.map((r) => r.smscMessageId),
-    receipts.map((r) => r.state),
-    receipts.map((r) => r.errorCode),
+    pgArray(receipts.map((r) => r.carrier)),
+    pgArray(receipts.map((r) => r.smscMessageId)),
+    pgArray(receipts.map((r) => r.state)),
+    pgArray(receipts.map((r) => r.errorCode)),
     // ISO text: pg's own formatting of Date values in arrays showed in the profile.
-    receipts.map((r) => r.doneAt?.toISOString() ?? null),
-    receipts.map((r) => r.raw),
-    receipts.map((r) => r.msisdn),
+    pgArray(receipts.map((r) => r.doneAt?.toISOString() ?? null)),
+    pgArray(receipts.map((r) => r.raw)),
+    pgArray(receipts.map((r) => r.msisdn)),
   ];
 }
 
@@ -398,11 +419,11 @@ async function incrementStats(
 ): Promise<void> {
   if (moved.length === 0) return;
   await runner.query(INCREMENT_STATS, [
-    moved.map((m) => m.campaign_id),
-    moved.map((m) => m.province_code),
-    moved.map((m) => m.carrier),
-    moved.map((m) => m.state),
-    moved.map((m) => m.billed),
-    moved.map((m) => m.receipted ?? false),
+    pgArray(moved.map((m) => m.campaign_id)),
+    pgArray(moved.map((m) => m.province_code)),
+    pgArray(moved.map((m) => m.carrier)),
+    pgArray(moved.map((m) => m.state)),
+    pgArray(moved.map((m) => m.billed)),
+    pgArray(moved.map((m) => m.receipted ?? false)),
   ]);
 }

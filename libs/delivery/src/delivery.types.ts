@@ -15,6 +15,8 @@ export interface RunningCampaign {
   id: number;
   validityHours: number;
   onAmbiguous: AmbiguousPolicy;
+  /** Its send window as stored (times of day, null when lifted); a dispatcher claims only inside it. */
+  window?: { start: string | null; end: string | null };
 }
 
 /** A message a dispatcher holds under lease, with what earlier sends of it left at the carrier. */

@@ -1,4 +1,6 @@
+import { incrementStatsFrom } from './campaign-stats.sql';
 import { FINAL_STATES } from './message-states';
+import { atCap } from './send-limits.sql';
 
 /** The final states as an SQL list, from the one definition. */
 export const FINAL_STATES_SQL = FINAL_STATES.map((state) => `'${state}'`).join(', ');
@@ -23,7 +25,7 @@ export const CLAIM_MESSAGES = `
 
 /** Running campaigns with work for a carrier, most urgent first. */
 export const RUNNING_CAMPAIGNS = `
-  SELECT id, validity_hours, on_ambiguous FROM campaigns WHERE state = 'running' AND $1 = ANY(carriers) ORDER BY priority DESC, id`;
+  SELECT id, validity_hours, on_ambiguous, window_start, window_end FROM campaigns WHERE state = 'running' AND $1 = ANY(carriers) ORDER BY priority DESC, id`;
 
 /**
  * Applies a batch of state changes; returns what changed so counters move in the same transaction. Only
@@ -34,13 +36,19 @@ export const RUNNING_CAMPAIGNS = `
  * at the carrier: $10 accepted parts mask, $11 parts of the message (null: no send recorded), $12 concat
  * reference, $13 whether that reference is new (the parts accepted before no longer count), $14 PDUs billed,
  * $15 whether its receipt came with the answer (it was submitted on the way to its final state).
+ * The counters move in the same statement (one round trip a batch less); returns the messages that moved.
+ * The expected state is a sub-select so that the planner cannot match it to a partial index: given
+ * `state = 'sending'` it read messages_lease_idx whole, dead entries of every claim since the last vacuum
+ * included (7 k index entries per batch in the 50 k benchmark: the largest part of PostgreSQL's time),
+ * instead of one primary key lookup per message.
  */
 export const APPLY_MESSAGE_STATES = `
   WITH input AS (
     SELECT * FROM unnest($1::bigint[], $2::bigint[], $3::text[], $4::text[], $5::int[], $6::int[], $7::int[], $9::int[],
                          $10::int[], $11::smallint[], $12::int[], $13::boolean[], $14::int[], $15::boolean[])
       AS i(campaign_id, id, state, error, delay_seconds, refund, awaiting, unconfirmed, accepted_mask, parts, reference, new_reference, billed, receipted)
-  )
+  ),
+  moved AS (
   UPDATE messages m SET
     state = input.state,
     unconfirmed_sends = m.unconfirmed_sends + input.unconfirmed,
@@ -59,8 +67,11 @@ export const APPLY_MESSAGE_STATES = `
     concat_ref = CASE WHEN input.parts IS NULL THEN m.concat_ref ELSE input.reference END,
     parts_billed = m.parts_billed + input.billed
   FROM input
-  WHERE m.campaign_id = input.campaign_id AND m.id = input.id AND m.state = $8
-  RETURNING m.campaign_id, m.id, m.province_code, m.carrier, m.state, input.billed, input.receipted`;
+  WHERE m.campaign_id = input.campaign_id AND m.id = input.id AND m.state = (SELECT $8::text)
+  RETURNING m.campaign_id, m.id, m.province_code, m.carrier, m.state, input.billed, input.receipted
+  ),
+  counted AS (${incrementStatsFrom('moved')})
+  SELECT campaign_id, id FROM moved`;
 
 /** $1 carrier, then per part: $2 SMSC id, $3 campaign, $4 message, $5 part, $6 parts, $7 its receipt's state when it came with the answer. */
 export const INSERT_SUBMISSIONS = `
@@ -122,19 +133,19 @@ export const OVERDUE_SUBMITTED = `
   WHERE c.state IN ('running', 'paused', 'cancelled')
   LIMIT $2`;
 
-/** Cancelled campaigns that still have queued messages (sent back by a dispatcher after the cancel). */
+/** Cancelled campaigns that still have queued (or held) messages (sent back by a dispatcher after the cancel). */
 export const CANCELLED_WITH_QUEUED = `
   SELECT c.id FROM campaigns c
-  WHERE c.state = 'cancelled' AND EXISTS (SELECT 1 FROM messages m WHERE m.campaign_id = c.id AND m.state = 'queued')`;
+  WHERE c.state = 'cancelled' AND EXISTS (SELECT 1 FROM messages m WHERE m.campaign_id = c.id AND m.state IN ('queued', 'held'))`;
 
 /**
- * Ends every queued message of campaign $1 as failed with reason $2, counters included, in one statement
+ * Ends every queued (or held) message of campaign $1 as failed with reason $2, counters included, in one statement
  * (a national campaign cancelled early has millions). Messages already with the carrier reach their own end.
  */
 export const FAIL_QUEUED_OF_CAMPAIGN = `
   WITH cancelled AS (
     UPDATE messages SET state = 'failed', last_error = $2, final_at = now(), next_attempt_at = NULL
-    WHERE campaign_id = $1 AND state = 'queued' RETURNING province_code, carrier
+    WHERE campaign_id = $1 AND state IN ('queued', 'held') RETURNING province_code, carrier
   ),
   counted AS (
     UPDATE campaign_stats s SET failed = s.failed + c.count
@@ -146,14 +157,22 @@ export const FAIL_QUEUED_OF_CAMPAIGN = `
 
 /**
  * One row per active subscriber of the audience, set-based (INSERT … SELECT materialises ~210 k rows/s on
- * 2 cores, DESIGN.md), each pointing at its province's rendered text instead of carrying a copy.
- * $1 campaign id, $2 provinces, $3 carriers.
+ * 2 cores, DESIGN.md), each pointing at its province's rendered text instead of carrying a copy. A subscriber
+ * already at the daily cap is inserted held instead of queued: deciding it in the insert costs one hash join,
+ * where updating the held rows afterwards would cost about as much as inserting them again.
+ * $1 campaign id, $2 provinces, $3 carriers, $4 the Viet Nam day the queued ones count on, $5 the campaigns
+ * whose messages count on that day (empty: the cap is lifted), $6 the cap, $7 when the held ones are looked at again.
  */
 export const ENQUEUE_MESSAGES = `
-  INSERT INTO messages (id, campaign_id, msisdn, carrier, province_code, text_id)
-  SELECT nextval('messages_id_seq'), $1, s.msisdn, s.carrier, s.province_code, t.id
+  WITH at_cap AS (${atCap('$5', '$4', '$6')})
+  INSERT INTO messages (id, campaign_id, msisdn, carrier, province_code, text_id, state, cap_day, next_attempt_at)
+  SELECT nextval('messages_id_seq'), $1, s.msisdn, s.carrier, s.province_code, t.id,
+    CASE WHEN c.msisdn IS NULL THEN 'queued' ELSE 'held' END,
+    CASE WHEN c.msisdn IS NULL THEN $4::date END,
+    CASE WHEN c.msisdn IS NOT NULL THEN $7::timestamptz END
   FROM subscribers s
   JOIN campaign_texts t ON t.campaign_id = $1 AND t.province_code = s.province_code
+  LEFT JOIN at_cap c ON c.msisdn = s.msisdn
   WHERE s.status = 'active' AND s.province_code = ANY($2) AND s.carrier = ANY($3)
     AND NOT EXISTS (SELECT 1 FROM subscriber_exclusions e WHERE e.msisdn = s.msisdn)`;
 

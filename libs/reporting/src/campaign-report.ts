@@ -2,7 +2,7 @@ export interface ReportCounts {
   targeted: number;
   submitted: number;
   delivered: number;
-  /** undeliverable + expired + rejected + failed + unknown */
+  /** undeliverable + expired + rejected + failed + unknown + capped + expiredUnsent */
   failed: number;
   /** Not final yet: targeted minus every final state. */
   pending: number;
@@ -10,6 +10,10 @@ export interface ReportCounts {
   expired: number;
   rejected: number;
   unknown: number;
+  /** Held back by the daily cap per subscriber until the campaign's validity ended. */
+  capped: number;
+  /** Not sent before the campaign's validity ended. */
+  expiredUnsent: number;
   /**
    * Messages the carrier took some part of twice (a copy after a lost answer or a crashed dispatcher,
    * confirmed by a late answer or by the carrier's receipt for it).

@@ -14,6 +14,8 @@ export interface StatsRow {
   rejected: number;
   failed: number;
   unknown: number;
+  capped: number;
+  expired_unsent: number;
   duplicated: number;
   parts_billed: string;
 }
@@ -27,7 +29,7 @@ export class ReportingRepository {
     return queryRows<StatsRow>(
       this.db,
       `SELECT s.province_code, p.name AS province_name, s.carrier, s.targeted, s.submitted, s.delivered,
-              s.undeliverable, s.expired, s.rejected, s.failed, s.unknown, s.duplicated, s.parts_billed
+              s.undeliverable, s.expired, s.rejected, s.failed, s.unknown, s.capped, s.expired_unsent, s.duplicated, s.parts_billed
        FROM campaign_stats s JOIN provinces p ON p.code = s.province_code
        WHERE s.campaign_id = $1 ORDER BY s.province_code, s.carrier`,
       [campaignId],

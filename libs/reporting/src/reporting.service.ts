@@ -45,6 +45,8 @@ function toReportRow(row: StatsRow): ReportRow {
     expired: row.expired,
     rejected: row.rejected,
     unknown: row.unknown,
+    capped: row.capped,
+    expiredUnsent: row.expired_unsent,
     duplicated: row.duplicated,
     partsBilled: Number(row.parts_billed),
   };
@@ -61,6 +63,8 @@ function sumCounts(rows: ReportCounts[]): ReportCounts {
     expired: 0,
     rejected: 0,
     unknown: 0,
+    capped: 0,
+    expiredUnsent: 0,
     duplicated: 0,
     partsBilled: 0,
   };

@@ -17,7 +17,7 @@ import { MessageJob } from './message-job';
 import { type SmppPdu } from './smpp-package';
 import { classifySmppStatus, SMPP_STATUS, smppStatusName } from './smpp-status';
 import { canonicalSubmitId } from './smsc-message-id';
-import { buildSubmitPdus, ConcatReferences, type SubmitPlan } from './submit-pdus';
+import { buildSubmitPdus, ConcatReferences, EncodedTexts, type SubmitPlan } from './submit-pdus';
 import { TpsLimiter } from './tps-limiter';
 
 export interface CarrierLinkOptions {
@@ -55,6 +55,7 @@ export class CarrierLink implements CarrierLinkPort {
   private readonly logger: LinkLogger;
   private readonly limiter: TpsLimiter;
   private readonly references = new ConcatReferences();
+  private readonly texts = new EncodedTexts();
   private readonly reconnectTimers = new Set<NodeJS.Timeout>();
   private readonly attempts = new Map<LinkSession, number>();
   /**
@@ -142,7 +143,7 @@ export class CarrierLink implements CarrierLinkPort {
       const finish = (outcome: SubmitOutcome) => resolve(this.count(outcome));
       let plan: SubmitPlan;
       try {
-        plan = buildSubmitPdus(message, this.config, this.references);
+        plan = buildSubmitPdus(message, this.config, this.references, this.texts);
       } catch (error) {
         // The text does not fit its declared encoding, or onlyParts / reference do not fit the message: no SMSC status, hence -1.
         return finish({

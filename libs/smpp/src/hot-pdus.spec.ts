@@ -1,5 +1,6 @@
-import { encodeDeliverSmResp, encodeSubmitSm } from './hot-pdus';
-import { newPdu, smppPackage } from './smpp-package';
+import { decodeHotPdu, encodeDeliverSmResp, encodeSubmitSm } from './hot-pdus';
+import { PduReader } from './pdu-reader';
+import { newPdu, type SmppPdu, smppPackage } from './smpp-package';
 
 const PLAIN = {
   service_type: '',
@@ -38,5 +39,95 @@ describe('the hand-encoded hot PDUs', () => {
       const expected = newPdu('deliver_sm', { sequence_number: 9 }).response({ command_status: status }).toBuffer();
       expect(encodeDeliverSmResp(9, status)).toEqual(expected);
     }
+  });
+});
+
+/** The fields of a decoded PDU, as plain data (Buffers as Buffers, whatever view of memory they are). */
+function fieldsOf(pdu: SmppPdu): Record<string, unknown> {
+  const fields: Record<string, unknown> = {};
+  for (const [key, value] of Object.entries(pdu)) if (typeof value !== 'function') fields[key] = Buffer.isBuffer(value) ? Buffer.from(value) : value;
+  return fields;
+}
+
+const RECEIPT_TEXT = Buffer.from('id:7f3a91 sub:001 dlvrd:001 submit date:2611300700 done date:2611300701 stat:DELIVRD err:000 text:Canh bao');
+
+describe('the hand-decoded hot PDUs', () => {
+  it('decode submit_sm_resp, accepted or refused, to the fields the package gives', () => {
+    const answers = [
+      newPdu('submit_sm', { sequence_number: 41 }).response({ message_id: '7F3A91' }),
+      newPdu('submit_sm', { sequence_number: 42 }).response({ command_status: 0x58 }),
+    ];
+    for (const answer of answers) {
+      const wire = answer.toBuffer();
+      const decoded = decodeHotPdu(wire)!;
+      expect(fieldsOf(decoded)).toEqual(fieldsOf(new smppPackage.PDU(wire)));
+      expect(decoded.isResponse()).toBe(true);
+    }
+  });
+
+  it('decode a receipt, in its text and in its TLVs, to the fields the package gives', () => {
+    const receipt = newPdu('deliver_sm', {
+      sequence_number: 9,
+      source_addr: '84912345678',
+      destination_addr: 'CONGAN',
+      esm_class: 0x04,
+      short_message: RECEIPT_TEXT,
+      receipted_message_id: '7f3a91',
+      message_state: 2,
+      network_error_code: Buffer.from([3, 0, 0]),
+    });
+    const wire = receipt.toBuffer();
+    const decoded = decodeHotPdu(wire)!;
+    expect(fieldsOf(decoded)).toEqual(fieldsOf(new smppPackage.PDU(wire)));
+    expect(decoded).toMatchObject({ command: 'deliver_sm', receipted_message_id: '7f3a91', message_state: 2, source_addr: '84912345678' });
+    expect(decoded.isResponse()).toBe(false);
+  });
+
+  it('decode a subscriber SMS sent as a payload to the fields the package gives', () => {
+    const wire = newPdu('deliver_sm', {
+      sequence_number: 10,
+      source_addr: '84912345678',
+      data_coding: 8,
+      message_payload: Buffer.from('0043', 'hex'),
+    }).toBuffer();
+    expect(fieldsOf(decodeHotPdu(wire)!)).toEqual(fieldsOf(new smppPackage.PDU(wire)));
+  });
+
+  it('leave every other PDU, and a deliver_sm with other TLVs, to the package', () => {
+    expect(decodeHotPdu(newPdu('enquire_link', { sequence_number: 3 }).toBuffer())).toBeNull();
+    expect(decodeHotPdu(newPdu('bind_transceiver_resp', { sequence_number: 1, system_id: 'SMSC' }).toBuffer())).toBeNull();
+    expect(decodeHotPdu(newPdu('deliver_sm', { sequence_number: 4, short_message: RECEIPT_TEXT, user_message_reference: 7 }).toBuffer())).toBeNull();
+  });
+});
+
+describe('PduReader', () => {
+  const wires = [
+    newPdu('submit_sm', { sequence_number: 1 }).response({ message_id: 'A1' }).toBuffer(),
+    newPdu('deliver_sm', { sequence_number: 2, source_addr: '84912345678', esm_class: 4, short_message: RECEIPT_TEXT }).toBuffer(),
+    newPdu('enquire_link', { sequence_number: 3 }).toBuffer(),
+  ];
+  const stream = Buffer.concat(wires);
+
+  it('cuts a stream into its PDUs wherever the reads split it', () => {
+    for (const cuts of [[stream.length], [1, 3, 17, 40, stream.length], [wires[0].length, wires[0].length + 5, stream.length - 1, stream.length]]) {
+      const reader = new PduReader();
+      const pdus: SmppPdu[] = [];
+      let from = 0;
+      for (const to of cuts) {
+        pdus.push(...reader.push(stream.subarray(from, to)));
+        from = to;
+      }
+      expect(pdus.map((pdu) => [pdu.command, pdu.sequence_number])).toEqual([
+        ['submit_sm_resp', 1],
+        ['deliver_sm', 2],
+        ['enquire_link', 3],
+      ]);
+      expect(pdus[0].message_id).toBe('A1');
+    }
+  });
+
+  it('refuses a length no SMPP peer sends', () => {
+    expect(() => new PduReader().push(Buffer.from([0, 0, 0, 4, 0, 0, 0, 0]))).toThrow(/PDU length 4/);
+    expect(() => new PduReader().push(Buffer.from([0, 1, 0, 0]))).toThrow(/PDU length 65536/);
   });
 });

@@ -1,3 +1,5 @@
+import { newPdu, type SmppPdu } from './smpp-package';
+
 /**
  * The two PDUs that go out once per message, encoded straight into one buffer (SMPP 3.4 §4.4.1, §4.6.2).
  * The smpp package's generic encoder walks every field of the command table with its filters and binds a
@@ -78,4 +80,116 @@ function octets(pdu: Buffer, at: number, ...values: unknown[]): number {
 
 function text(value: unknown): string {
   return value === undefined || value === null ? '' : String(value);
+}
+
+const SUBMIT_SM_RESP = 0x80000004;
+const DELIVER_SM = 0x00000005;
+/** The TLVs a receipt carries (SMPP 3.4 §5.3.2), decoded as the smpp package decodes them. */
+const RECEIPTED_MESSAGE_ID = 0x001e;
+const NETWORK_ERROR_CODE = 0x0423;
+const MESSAGE_PAYLOAD = 0x0424;
+const MESSAGE_STATE = 0x0427;
+
+/** A hand-decoded PDU with the fields the package would give it; answers and encodings still come from the package. */
+class HotPdu implements SmppPdu {
+  [field: string]: unknown;
+  command_length: number;
+
+  constructor(
+    readonly command: string,
+    readonly command_id: number,
+    readonly command_status: number,
+    readonly sequence_number: number,
+    length: number,
+  ) {
+    this.command_length = length;
+  }
+
+  isResponse(): boolean {
+    return (this.command_id & 0x80000000) !== 0;
+  }
+
+  response(options: Record<string, unknown> = {}): SmppPdu {
+    return newPdu(`${this.command}_resp`, { ...options, sequence_number: this.sequence_number });
+  }
+
+  toBuffer(): Buffer {
+    throw new Error(`${this.command} was decoded by hand and is never sent again`);
+  }
+}
+
+/**
+ * The two PDUs that come in once per message, decoded straight from the wire: submit_sm_resp, and a
+ * deliver_sm whose TLVs are those of a receipt. Null for anything else, which the package decodes.
+ * `pdu` is one whole PDU; byte fields are copied out of it.
+ */
+export function decodeHotPdu(pdu: Buffer): SmppPdu | null {
+  const length = pdu.readUInt32BE(0);
+  const commandId = pdu.readUInt32BE(4);
+  const status = pdu.readUInt32BE(8);
+  const sequence = pdu.readUInt32BE(12);
+  if (commandId === SUBMIT_SM_RESP) {
+    const decoded = new HotPdu('submit_sm_resp', commandId, status, sequence, length);
+    // An error answer may stop after the header: no message_id then, as from the package.
+    if (length === HEADER) return decoded;
+    const { value, end } = readCString(pdu, HEADER, length);
+    if (end + 1 !== length) return null; // TLVs after the id, or no NUL: the package
+    decoded.message_id = value;
+    return decoded;
+  }
+  if (commandId === DELIVER_SM && status === 0) return decodeDeliverSm(pdu, length, sequence);
+  return null;
+}
+
+function decodeDeliverSm(pdu: Buffer, length: number, sequence: number): SmppPdu | null {
+  const decoded = new HotPdu('deliver_sm', DELIVER_SM, 0, sequence, length);
+  let at = HEADER;
+  const cString = (field: string) => {
+    const { value, end } = readCString(pdu, at, length);
+    decoded[field] = value;
+    at = end + 1;
+  };
+  const octet = (field: string) => {
+    decoded[field] = pdu[at++];
+  };
+  cString('service_type');
+  octet('source_addr_ton');
+  octet('source_addr_npi');
+  cString('source_addr');
+  octet('dest_addr_ton');
+  octet('dest_addr_npi');
+  cString('destination_addr');
+  octet('esm_class');
+  octet('protocol_id');
+  octet('priority_flag');
+  cString('schedule_delivery_time');
+  cString('validity_period');
+  octet('registered_delivery');
+  octet('replace_if_present_flag');
+  octet('data_coding');
+  octet('sm_default_msg_id');
+  const messageLength = pdu[at++];
+  if (at + messageLength > length) return null;
+  decoded.short_message = Buffer.from(pdu.subarray(at, at + messageLength));
+  at += messageLength;
+  while (at + 4 <= length) {
+    const tag = pdu.readUInt16BE(at);
+    const size = pdu.readUInt16BE(at + 2);
+    at += 4;
+    if (at + size > length) return null;
+    if (tag === RECEIPTED_MESSAGE_ID) decoded.receipted_message_id = readCString(pdu, at, at + size).value;
+    else if (tag === MESSAGE_STATE && size === 1) decoded.message_state = pdu[at];
+    else if (tag === NETWORK_ERROR_CODE) decoded.network_error_code = Buffer.from(pdu.subarray(at, at + size));
+    else if (tag === MESSAGE_PAYLOAD) decoded.message_payload = Buffer.from(pdu.subarray(at, at + size));
+    else return null; // any other TLV: the package knows them all
+    at += size;
+  }
+  return at === length ? decoded : null;
+}
+
+/** A C-Octet String from `at`, up to its NUL (or `limit`), decoded as the package decodes it ('ascii'). */
+function readCString(pdu: Buffer, at: number, limit: number): { value: string; end: number } {
+  let end = at;
+  while (end < limit && pdu[end] !== 0) end++;
+  return { value: pdu.toString('ascii', at, end), end };
 }

@@ -1,6 +1,7 @@
 import { SmppBindError, type BindTarget } from './smpp-bind.error';
 import { newPdu, type SmppPdu, type SmppSession, smppPackage } from './smpp-package';
 import { encodeDeliverSmResp, encodeSubmitSm } from './hot-pdus';
+import { PduReader } from './pdu-reader';
 import { SMPP_STATUS } from './smpp-status';
 
 export type SessionRole = 'transceiver' | 'transmitter' | 'receiver';
@@ -97,7 +98,10 @@ export class LinkSession {
         reject(error);
       };
       const timer = setTimeout(() => fail(new SmppBindError(this.target, null, `no bind response within ${bindTimeoutMs} ms`)), bindTimeoutMs);
-      session.on('pdu', (pdu: SmppPdu) => this.onPdu(pdu));
+      // Loa's own reader instead of the package's (see PduReader); the package still writes and binds.
+      session.socket.removeAllListeners('readable');
+      const reader = new PduReader();
+      session.socket.on('readable', () => this.read(session, reader));
       session.on('error', (error: Error) => {
         if (!settled) return fail(new SmppBindError(this.target, null, error.message));
         this.drop(`connection error: ${error.message}`);
@@ -201,6 +205,19 @@ export class LinkSession {
     if (!session?.socket.writable) return;
     this.corkForTick(session);
     session.socket.write(encodeDeliverSmResp(sequence, status));
+  }
+
+  private read(session: SmppSession, reader: PduReader): void {
+    for (let chunk: Buffer | null = session.socket.read(); chunk !== null; chunk = session.socket.read()) {
+      let pdus: SmppPdu[];
+      try {
+        pdus = reader.push(chunk);
+      } catch (error) {
+        session.emit('error', error);
+        return;
+      }
+      for (const pdu of pdus) if (this.session === session) this.onPdu(pdu);
+    }
   }
 
   private onPdu(pdu: SmppPdu): void {

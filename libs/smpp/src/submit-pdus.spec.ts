@@ -1,6 +1,6 @@
 import { parseUdh } from '@loa/sms';
 import type { ConcatMode, OutboundSms, SmppAccountConfig } from './carrier-link.types';
-import { buildSubmitPdus, ConcatReferences, type SubmitPduFields } from './submit-pdus';
+import { buildSubmitPdus, ConcatReferences, EncodedTexts, type SubmitPduFields } from './submit-pdus';
 
 const CONFIG = {
   sourceAddr: 'CONGAN',
@@ -85,5 +85,19 @@ describe(buildSubmitPdus.name, () => {
     [{ onlyParts: [1], reference: 0 }, 'reference 0 is not a positive integer'],
   ])('refuses %j', (fields, error) => {
     expect(() => buildSubmitPdus({ ...THREE_PARTS, ...fields }, CONFIG, new ConcatReferences())).toThrow(error);
+  });
+
+  it('builds the same PDUs from texts it split and encoded before, for every subscriber of the text', () => {
+    const texts = new EncodedTexts(2);
+    for (const text of ['Cảnh báo lừa đảo: không cung cấp mã OTP cho bất kỳ ai. '.repeat(3), 'x'.repeat(150), 'Canh bao'.repeat(40)]) {
+      const encoding = /^[\x00-\x7f]*$/.test(text) ? 'gsm7' : 'ucs2';
+      for (const destination of ['84912345678', '84987654321']) {
+        const sms: OutboundSms = { destination, text, encoding, reference: 5 };
+        expect(buildSubmitPdus(sms, CONFIG, new ConcatReferences(), texts)).toEqual(buildSubmitPdus(sms, CONFIG, new ConcatReferences()));
+      }
+    }
+    const first = buildSubmitPdus({ destination: '1', text: 'Hi', encoding: 'gsm7' }, CONFIG, new ConcatReferences(), texts);
+    const again = buildSubmitPdus({ destination: '2', text: 'Hi', encoding: 'gsm7' }, CONFIG, new ConcatReferences(), texts);
+    expect(again.parts[0].fields.short_message).toBe(first.parts[0].fields.short_message);
   });
 });

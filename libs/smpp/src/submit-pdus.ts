@@ -1,4 +1,4 @@
-import { buildConcatUdh, dataCodingFor, encodeText, splitSegments } from '@loa/sms';
+import { buildConcatUdh, dataCodingFor, encodeText, type GsmCharset, type SmsEncoding, splitSegments } from '@loa/sms';
 import { type ConcatMode, type OutboundSms, type SmppAccountConfig } from './carrier-link.types';
 import { relativeValidityPeriod } from './validity-period';
 
@@ -35,15 +35,50 @@ export class ConcatReferences {
 }
 
 /**
+ * The segments and encoded bytes of the texts a link sends, kept: a campaign sends one text per province
+ * to thousands of subscribers, and splitting and encoding it again for each showed in the dispatcher's
+ * profile. Bounded; the oldest text goes first. The Buffers handed out are shared: never written to.
+ */
+export class EncodedTexts {
+  private readonly segmentsOf = new Map<string, string[]>();
+  private readonly bytesOf = new Map<string, Buffer>();
+
+  constructor(private readonly capacity = 1000) {}
+
+  segments(text: string, encoding: SmsEncoding, concat: ConcatMode): string[] {
+    return remembered(this.segmentsOf, `${encoding}:${concat}:${text}`, this.capacity, () => splitSegments(text, encoding, concat));
+  }
+
+  bytes(text: string, encoding: SmsEncoding, charset: GsmCharset): Buffer {
+    return remembered(this.bytesOf, `${encoding}:${charset}:${text}`, this.capacity, () => encodeText(text, encoding, charset));
+  }
+}
+
+function remembered<T>(cache: Map<string, T>, key: string, capacity: number, compute: () => T): T {
+  let value = cache.get(key);
+  if (value === undefined) {
+    value = compute();
+    if (cache.size >= capacity) cache.delete(cache.keys().next().value!);
+    cache.set(key, value);
+  }
+  return value;
+}
+
+/**
  * One submit_sm per segment (one in total for message_payload); bytes from libs/sms, never the package.
  * With `onlyParts` only those segments are built, under `message.reference` when given: the carrier
  * already has the others. Throws when the text does not fit its encoding or onlyParts / reference are
  * out of range.
  */
-export function buildSubmitPdus(message: OutboundSms, config: SmppAccountConfig, references: ConcatReferences): SubmitPlan {
-  const encode = (text: string) => encodeText(text, message.encoding, config.gsmCoding);
+export function buildSubmitPdus(
+  message: OutboundSms,
+  config: SmppAccountConfig,
+  references: ConcatReferences,
+  texts: EncodedTexts = new EncodedTexts(),
+): SubmitPlan {
+  const encode = (text: string) => texts.bytes(text, message.encoding, config.gsmCoding);
   const base = baseFields(message, config);
-  const segments = splitSegments(message.text, message.encoding, config.concat);
+  const segments = texts.segments(message.text, message.encoding, config.concat);
   if (segments.length === 1) return onePdu({ ...base, short_message: encode(message.text) });
   if (config.concat === 'payload') return onePdu({ ...base, short_message: Buffer.alloc(0), message_payload: encode(message.text) });
   const bits = config.concat === 'udh8' ? 8 : 16;

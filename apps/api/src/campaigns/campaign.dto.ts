@@ -1,11 +1,48 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { ArrayMaxSize, ArrayNotEmpty, IsIn, IsInt, IsOptional, IsString, Length, Max, Min } from 'class-validator';
+import { ArrayMaxSize, ArrayNotEmpty, IsBoolean, IsIn, IsInt, IsOptional, IsString, Length, Matches, Max, Min } from 'class-validator';
 import { type Carrier, CARRIERS } from '@loa/common';
 import { AMBIGUOUS_POLICIES, type AmbiguousPolicy } from '@loa/delivery';
 import { IsApiInstant } from '../common/instant';
 import { MAX_ID } from '../common/parse-id.pipe';
 
-export class CreateCampaignDto {
+const TIME_OF_DAY = /^([01]\d|2[0-3]):[0-5]\d$/;
+
+/** A campaign's send window and daily cap; anything beyond the defaults is an override with a reason. */
+export class SendLimitsDto {
+  @ApiPropertyOptional({
+    description: 'Start of the daily send window, HH:MM wall clock Asia/Ho_Chi_Minh (with windowEnd; default from config: 07:00)',
+    example: '08:00',
+  })
+  @IsOptional()
+  @Matches(TIME_OF_DAY, { message: 'windowStart must be a time of day HH:MM (00:00–23:59)' })
+  windowStart?: string;
+
+  @ApiPropertyOptional({ description: 'End of the send window (exclusive), HH:MM; before windowStart crosses midnight (default 21:00)', example: '20:00' })
+  @IsOptional()
+  @Matches(TIME_OF_DAY, { message: 'windowEnd must be a time of day HH:MM (00:00–23:59)' })
+  windowEnd?: string;
+
+  @ApiPropertyOptional({ description: 'Always open (an urgent warning): an override, needs overrideReason', default: false })
+  @IsOptional()
+  @IsBoolean()
+  windowLifted?: boolean;
+
+  @ApiPropertyOptional({ description: 'Ignore the daily cap per subscriber: an override, needs overrideReason', default: false })
+  @IsOptional()
+  @IsBoolean()
+  dailyCapLifted?: boolean;
+
+  @ApiPropertyOptional({
+    description: 'Why: required for a window opening outside the default, a lifted window or a lifted cap; kept in the audit log',
+    example: 'Bão số 3 đổ bộ trong đêm: cảnh báo khẩn',
+  })
+  @IsOptional()
+  @IsString()
+  @Length(1, 500)
+  overrideReason?: string;
+}
+
+export class CreateCampaignDto extends SendLimitsDto {
   @ApiProperty({ example: 'Cảnh báo lừa đảo trước Tết — Sơn La' })
   @IsString()
   @Length(1, 200)

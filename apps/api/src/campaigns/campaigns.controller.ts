@@ -1,17 +1,20 @@
 import { Body, Controller, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { AnyRole, type AuthUser, CurrentUser, Roles } from '@loa/auth';
-import { type Campaign, CampaignsService } from '@loa/campaigns';
+import { type Campaign, CampaignsService, type TestSend, TestSendsService } from '@loa/campaigns';
 import { toInstant } from '../common/instant';
 import { PageQuery } from '../common/page.query';
-import { CreateCampaignDto } from './campaign.dto';
+import { CreateCampaignDto, SendLimitsDto } from './campaign.dto';
 import { ParseIdPipe } from '../common/parse-id.pipe';
 
 @ApiTags('campaigns')
 @ApiBearerAuth()
 @Controller('campaigns')
 export class CampaignsController {
-  constructor(private readonly campaigns: CampaignsService) {}
+  constructor(
+    private readonly campaigns: CampaignsService,
+    private readonly testSends: TestSendsService,
+  ) {}
 
   @Get()
   @AnyRole()
@@ -22,8 +25,10 @@ export class CampaignsController {
 
   @Get(':id')
   @AnyRole()
-  get(@Param('id', ParseIdPipe) id: number, @CurrentUser() user: AuthUser): Promise<Campaign> {
-    return this.campaigns.get(id, user);
+  @ApiOperation({ summary: 'A campaign, with its test sends (accepted or refused, delivered once the receipt came)' })
+  async get(@Param('id', ParseIdPipe) id: number, @CurrentUser() user: AuthUser): Promise<Campaign & { testSends: TestSend[] }> {
+    const campaign = await this.campaigns.get(id, user);
+    return { ...campaign, testSends: await this.testSends.ofCampaign(id, user) };
   }
 
   @Post()
@@ -38,6 +43,16 @@ export class CampaignsController {
       },
       user,
     );
+  }
+
+  @Post(':id/send-limits')
+  @HttpCode(200)
+  @Roles('approver')
+  @ApiOperation({
+    summary: 'Set the send window and daily cap of a campaign not finished yet; a wider or lifted window or a lifted cap needs overrideReason (audited)',
+  })
+  setSendLimits(@Param('id', ParseIdPipe) id: number, @Body() body: SendLimitsDto, @CurrentUser() user: AuthUser): Promise<Campaign> {
+    return this.campaigns.setSendLimits(id, body, user);
   }
 
   @Post(':id/submit')

@@ -1,0 +1,50 @@
+/** Test numbers (written down by an admin, each a user's) and test sends of campaigns before approval. */
+
+export const INSERT_TEST_NUMBER = `
+  INSERT INTO test_numbers (msisdn, user_id, carrier, created_by) VALUES ($1, $2, $3, $4)
+  ON CONFLICT (msisdn) DO NOTHING
+  RETURNING msisdn, user_id, carrier, created_at`;
+
+export const LIST_TEST_NUMBERS = `
+  SELECT n.msisdn, n.user_id, u.username, n.carrier, n.created_at FROM test_numbers n JOIN users u ON u.id = n.user_id ORDER BY n.msisdn`;
+
+export const TEST_NUMBERS_AMONG = `SELECT msisdn, carrier FROM test_numbers WHERE msisdn = ANY($1::bigint[])`;
+
+/** Distinct numbers a campaign has been test-sent to. $1 campaign. */
+export const NUMBERS_TESTED = `SELECT DISTINCT msisdn FROM test_sends WHERE campaign_id = $1`;
+
+/** One test send per (number, province), with the campaign's rendered text of that province. */
+export const QUEUE_TEST_SENDS = `
+  INSERT INTO test_sends (campaign_id, msisdn, carrier, province_code, text_id, requested_by)
+  SELECT $1, n.msisdn, n.carrier, t.province_code, t.id, $4
+  FROM test_numbers n CROSS JOIN campaign_texts t
+  WHERE n.msisdn = ANY($2::bigint[]) AND t.campaign_id = $1 AND t.province_code = ANY($3::text[])
+  RETURNING id`;
+
+/** Queued test sends of carrier $1, at most $2, with their text; taken by one dispatcher (SKIP LOCKED). */
+export const CLAIM_TEST_SENDS = `
+  WITH next AS (
+    SELECT id FROM test_sends WHERE carrier = $1 AND state = 'queued' ORDER BY id LIMIT $2 FOR UPDATE SKIP LOCKED
+  )
+  UPDATE test_sends s SET state = 'sending'
+  FROM next, campaign_texts t
+  WHERE s.id = next.id AND t.id = s.text_id
+  RETURNING s.id, s.msisdn, t.body, t.encoding`;
+
+/** $1 id, $2 accepted or refused, $3 SMSC id of the first part, $4 error. */
+export const RECORD_TEST_SEND = `
+  UPDATE test_sends SET state = $2, smsc_message_id = $3, error = $4, sent_at = now() WHERE id = $1 AND state = 'sending'`;
+
+/**
+ * Test sends of campaign $1 with the carrier's receipt, if one came. Receipts of test sends match no message:
+ * they stay unapplied, then are retired as unmatched, and both are indexed.
+ */
+export const TEST_SENDS_OF_CAMPAIGN = `
+  SELECT s.id, s.msisdn, s.carrier, s.province_code, s.state, s.error, s.requested_at, s.sent_at, r.receipt_state, r.done_at
+  FROM test_sends s
+  LEFT JOIN LATERAL (
+    SELECT receipt_state, done_at FROM delivery_receipts d
+    WHERE d.carrier = s.carrier AND d.smsc_message_id = s.smsc_message_id AND (d.unmatched OR d.applied_at IS NULL)
+    ORDER BY d.id DESC LIMIT 1
+  ) r ON s.smsc_message_id IS NOT NULL
+  WHERE s.campaign_id = $1 ORDER BY s.id`;
