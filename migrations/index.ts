@@ -6,6 +6,7 @@ import { SubscriberProvinceCheck1764000004000 } from './1764000004000-subscriber
 import { DuplicateSends1764000005000 } from './1764000005000-duplicate-sends';
 import { MessageParts1764000006000 } from './1764000006000-message-parts';
 import { SendWindows1764000007000 } from './1764000007000-send-windows';
+import { CampaignProgress1764000008000 } from './1764000008000-campaign-progress';
 import { Access1764000011000 } from './1764000011000-access';
 
 /** Every migration in order; listed explicitly so they run the same from TypeScript (tests) and dist/. */
@@ -18,5 +19,6 @@ export const migrations = [
   DuplicateSends1764000005000,
   MessageParts1764000006000,
   SendWindows1764000007000,
+  CampaignProgress1764000008000,
   Access1764000011000,
 ];

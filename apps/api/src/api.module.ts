@@ -30,6 +30,8 @@ export interface ApiSettings {
   loginThrottle?: Partial<LoginThrottleSettings>;
   /** Subscriber uploads running at once, per user and overall (see README). */
   importLimits?: Partial<ImportLimits>;
+  /** Each carrier's TPS summed over its accounts, for deadline plans (default: config/carriers.json's). */
+  carrierTps?: Readonly<Record<string, number>>;
 }
 
 /** The admin REST API. The database module is left out when a host module (all-in-one) provides it. */
@@ -43,7 +45,7 @@ export class ApiModule {
         AuthModule.forRoot({ jwtSecret: settings.jwtSecret }),
         LoginThrottleModule.forRoot(settings.loginThrottle),
         ImportLimitsModule.forRoot(settings.importLimits),
-        ...(settings.carriers ? [SendingCarriersModule.forRoot(settings.carriers)] : []),
+        ...(settings.carriers ? [SendingCarriersModule.forRoot(settings.carriers, settings.carrierTps)] : []),
         TemplatesModule,
         CampaignsModule,
         ReportingModule,

@@ -68,6 +68,8 @@ export async function accessFixtures(api: TestApi): Promise<AccessFixtures> {
     return Number(rows[0].id);
   };
   const nationalTemplateId = await insertTemplate(null, 'approved', nationalDrafter);
+  // Audiences for the campaigns (an empty one cannot be approved).
+  await db.query(`INSERT INTO subscribers (msisdn, carrier, province_code) VALUES (84915000014, 'vnpt', '14'), (84915000066, 'vnpt', '66')`);
   const tableNames = (
     await queryRows<{ name: string }>(
       db,

@@ -129,6 +129,24 @@ export const MATRIX: Record<string, Row> = {
     request: async (f, scope) => post(`/campaigns/${await f.campaign(scope, 'scheduled')}/cancel`),
   },
 
+  'GET /campaigns/:id/plan': {
+    access: 'any',
+    kind: 'read',
+    ok: 200,
+    request: async (f, scope) => get(`/campaigns/${await f.campaign(scope, 'scheduled')}/plan`),
+  },
+  'POST /campaigns/plan': {
+    access: ['drafter'],
+    kind: 'target',
+    ok: 200,
+    request: async (f, scope) =>
+      post('/campaigns/plan', {
+        name: 'Kế hoạch',
+        templateId: await f.nationalTemplate(),
+        provinces: f.provinces(scope),
+        startAt: '2027-01-20T08:00:00+07:00',
+      }),
+  },
   'POST /campaigns/:id/send-limits': {
     access: ['approver'],
     kind: 'act',

@@ -24,7 +24,8 @@ export interface TestApi {
 /**
  * The real API over a fresh database with the provinces and demo users (no subscribers unless asked);
  * `imports` adds modules to the same application (the dispatcher, for end-to-end campaigns); `db` replaces
- * the fresh database with one the caller made (which close() drops); `carriers` those with an account.
+ * the fresh database with one the caller made (which close() drops); `carriers` those with an account,
+ * `carrierTps` their TPS (deadline plans).
  */
 export async function createTestApi(
   options: {
@@ -32,6 +33,7 @@ export async function createTestApi(
     imports?: DynamicModule[];
     db?: TestDatabase;
     carriers?: string[];
+    carrierTps?: Record<string, number>;
     /** Limits to change from their defaults (login throttle, import concurrency). */
     limits?: Pick<ApiSettings, 'loginThrottle' | 'importLimits'>;
   } = {},
@@ -39,7 +41,7 @@ export async function createTestApi(
   const db = options.db ?? (await createTestDatabase());
   const moduleRef = await Test.createTestingModule({
     imports: [
-      ApiModule.forRoot({ databaseUrl: db.url, jwtSecret: TEST_JWT_SECRET, carriers: options.carriers, ...options.limits }),
+      ApiModule.forRoot({ databaseUrl: db.url, jwtSecret: TEST_JWT_SECRET, carriers: options.carriers, carrierTps: options.carrierTps, ...options.limits }),
       ...(options.imports ?? []),
     ],
   }).compile();

@@ -179,6 +179,8 @@ describe('invalid requests', () => {
       .send({ name: 'x', templateId, provinces: ['14'], startAt: '2099-01-01T00:00:00+07:00' })
       .expect(201);
     await api.http().post(`/campaigns/${campaign.body.id}/submit`).auth(drafter, { type: 'bearer' }).expect(200);
+    // Someone to send to: a campaign with an empty audience is refused at approval.
+    await api.dataSource.query(`INSERT INTO subscribers (msisdn, carrier, province_code) VALUES (84961234567, 'viettel', '14') ON CONFLICT DO NOTHING`);
     await api.http().post(`/campaigns/${campaign.body.id}/approve`).auth(approver, { type: 'bearer' }).expect(200);
     const again = await api.http().post(`/campaigns/${campaign.body.id}/approve`).auth(approver, { type: 'bearer' }).expect(409);
     expect(again.body.message).toMatch(/is scheduled/);

@@ -1,6 +1,7 @@
 import type { Benchmark } from '@loa/bench';
 import { campaignBenchmarks } from './campaign.bench';
 import { dailyCapBenchmarks } from './daily-cap.bench';
+import { planBenchmarks } from './plan.bench';
 import { smppBenchmarks } from './smpp.bench';
 import { smsBenchmarks } from './sms.bench';
 import { subscriberBenchmarks } from './subscribers.bench';
@@ -14,4 +15,5 @@ export const ALL_BENCHMARKS: Benchmark[] = [
   ...smppBenchmarks,
   ...campaignBenchmarks,
   ...dailyCapBenchmarks,
+  ...planBenchmarks,
 ];

@@ -1,7 +1,7 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import { Interval } from '@nestjs/schedule';
 import { AuditLogRepository } from '@loa/auth';
-import { CampaignMaterialiser, SendLimitsService } from '@loa/campaigns';
+import { CampaignMaterialiser, CampaignPlanRepository, SendLimitsService } from '@loa/campaigns';
 import { DeliveryRepository, RetentionRepository } from '@loa/delivery';
 import { dispatcherOptions, type DispatcherOptions, type DispatcherSettings } from './carrier-dispatcher';
 import { DISPATCHER_OPTIONS } from './dispatcher.service';
@@ -24,6 +24,7 @@ export class CampaignSchedulerService {
     private readonly retention: RetentionRepository,
     private readonly audit: AuditLogRepository,
     private readonly sendLimits: SendLimitsService,
+    private readonly plans: CampaignPlanRepository,
     @Inject(DISPATCHER_OPTIONS) options: DispatcherSettings,
   ) {
     this.options = dispatcherOptions(options);
@@ -66,6 +67,12 @@ export class CampaignSchedulerService {
         this.logger.log(`campaign ${campaign.id}: per-message rows purged after ${this.options.retentionDays} days; its figures stay`);
       }
     });
+  }
+
+  /** What each running campaign has sent, so that its estimate follows the rate it actually gets. */
+  @Interval(5000)
+  sampleProgress(): Promise<void> {
+    return this.once('progress', () => this.plans.sampleProgress());
   }
 
   @Interval(1000)

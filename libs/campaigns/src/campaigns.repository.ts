@@ -18,6 +18,23 @@ export class CampaignsRepository {
     return rows.length ? toCampaign(rows[0]) : null;
   }
 
+  /**
+   * The campaigns a dispatcher serves before one with this priority and id on any of `carriers`: running or
+   * scheduled, a higher priority, or the same and an older id (the dispatcher claims by priority DESC, id).
+   * A draft (`id` null) comes after every campaign of its priority.
+   */
+  async servedBefore(carriers: string[], priority: number, id: number | null): Promise<Campaign[]> {
+    const rows = await queryRows<CampaignRow>(
+      this.db,
+      `SELECT ${COLUMNS} FROM campaigns
+       WHERE state IN ('scheduled', 'running') AND carriers && $1::text[]
+         AND (priority > $2 OR (priority = $2 AND ($3::bigint IS NULL OR id < $3)))
+       ORDER BY priority DESC, id`,
+      [carriers, priority, id],
+    );
+    return rows.map(toCampaign);
+  }
+
   /** Campaigns touching at least one of `provinces` (null = all). */
   async list(provinces: string[] | null, limit: number, offset: number): Promise<Campaign[]> {
     const rows = await queryRows<CampaignRow>(

@@ -9,10 +9,18 @@ import { type Campaign, type CampaignState, type NewCampaign } from './campaign'
 import { defaultSendWindow } from './campaign-defaults';
 import { CampaignTextsRenderer } from './campaign-texts.renderer';
 import { CampaignsRepository } from './campaigns.repository';
+import { type CampaignEstimate, type DeadlinePlan, estimateOf } from './plan/deadline-plan';
+import { CampaignPlansService } from './plan/campaign-plans.service';
 import { resolveSendLimits, type SendLimits, type SendLimitsRequest } from './send-limit-overrides';
 import { CONTRACTED_CARRIERS, SENDING_CARRIERS } from './sending-carriers.module';
 
 const DEFAULT_VALIDITY_HOURS = 24;
+
+/** An approver's acknowledgement that a campaign will not reach everyone before its report deadline. */
+export interface DeadlineAcknowledgement {
+  acknowledgeDeadlineMiss?: boolean;
+  reason?: string;
+}
 
 /** Campaign lifecycle: draft -> pending_approval -> scheduled -> running <-> paused -> completed | cancelled. */
 @Injectable()
@@ -25,6 +33,7 @@ export class CampaignsService {
     private readonly audit: AuditLogRepository,
     private readonly directory: ProvinceDirectory,
     private readonly delivery: DeliveryRepository,
+    private readonly plans: CampaignPlansService,
     @Optional() @Inject(SENDING_CARRIERS) private readonly sendingCarriers: readonly string[] = CONTRACTED_CARRIERS,
   ) {}
 
@@ -59,15 +68,7 @@ export class CampaignsService {
   }
 
   async create(input: NewCampaign, user: AuthUser): Promise<Campaign> {
-    const provinces = [...new Set(input.provinces.map((name) => this.directory.resolve(name).province.code))];
-    assertProvincesInScope(user, provinces);
-    const carriers = this.targetCarriers(input.carriers);
-    const template = await this.approvedTemplate(input.templateId, user);
-    if (input.reportDeadline && input.reportDeadline <= input.startAt) {
-      throw invalid('reportDeadline: must be after startAt');
-    }
-    const limits = resolveSendLimits(input, defaultSendWindow());
-    const texts = await this.renderer.render(template, provinces, { name: input.name, startAt: input.startAt, reportDeadline: input.reportDeadline });
+    const { provinces, carriers, template, texts, limits } = await this.prepare(input, user);
     return this.db.transaction(async (manager) => {
       const campaign = await this.campaigns.insert(
         {
@@ -102,6 +103,43 @@ export class CampaignsService {
       await this.auditOverrides(campaign, limits, input.overrideReason, user, manager);
       return campaign;
     });
+  }
+
+  /** The deadline plan of a campaign as the drafter would create it, without saving anything. */
+  async planDraft(input: NewCampaign, user: AuthUser): Promise<DeadlinePlan> {
+    const { provinces, carriers, texts, limits } = await this.prepare(input, user);
+    return this.plans.planDraft({
+      ...input,
+      provinces,
+      carriers,
+      sendWindow: limits.sendWindow,
+      segments: new Map(texts.map((text) => [text.provinceCode, text.segments])),
+    });
+  }
+
+  async plan(id: number, user: AuthUser): Promise<DeadlinePlan> {
+    return this.plans.planSaved(await this.get(id, user));
+  }
+
+  /** A campaign with, while it is scheduled, running or paused, its estimate re-planned from the rate it gets. */
+  async getWithEstimate(id: number, user: AuthUser): Promise<Campaign & { estimate: CampaignEstimate | null }> {
+    const campaign = await this.get(id, user);
+    const planned = ['scheduled', 'running', 'paused'].includes(campaign.state);
+    return { ...campaign, estimate: planned ? estimateOf(await this.plans.planSaved(campaign)) : null };
+  }
+
+  /** Provinces resolved and in scope, carriers with an account, the approved template rendered and linted per province. */
+  private async prepare(input: NewCampaign, user: AuthUser) {
+    const provinces = [...new Set(input.provinces.map((name) => this.directory.resolve(name).province.code))];
+    assertProvincesInScope(user, provinces);
+    const carriers = this.targetCarriers(input.carriers);
+    const template = await this.approvedTemplate(input.templateId, user);
+    if (input.reportDeadline && input.reportDeadline <= input.startAt) {
+      throw invalid('reportDeadline: must be after startAt');
+    }
+    const limits = resolveSendLimits(input, defaultSendWindow());
+    const texts = await this.renderer.render(template, provinces, { name: input.name, startAt: input.startAt, reportDeadline: input.reportDeadline });
+    return { provinces, carriers, template, texts, limits };
   }
 
   /**
@@ -153,11 +191,41 @@ export class CampaignsService {
     return this.transition(campaign, ['draft'], 'pending_approval', user);
   }
 
-  async approve(id: number, user: AuthUser): Promise<Campaign> {
+  /**
+   * Schedules a campaign (four eyes). Refused when nobody would get it (an empty audience), and, unless the
+   * approver acknowledges it (recorded in the audit log), when the plan says it misses its report deadline.
+   */
+  async approve(id: number, user: AuthUser, acknowledgement: DeadlineAcknowledgement = {}): Promise<Campaign> {
     const campaign = await this.actOn(id, user);
     if (campaign.createdBy === user.id) throw forbidden('a campaign must be approved by someone other than its creator');
     await this.approvedTemplate(campaign.templateId, null);
-    return this.transition(campaign, ['pending_approval'], 'scheduled', user, user.id);
+    if (campaign.state !== 'pending_approval') throw conflict(`campaign ${campaign.id} is ${campaign.state}; it must be pending_approval to become scheduled`);
+    const plan = await this.plans.planSaved(campaign);
+    if (plan.messages === 0) {
+      throw conflict(
+        `campaign ${campaign.id} has nobody to send to: no active, not excluded subscriber of ${campaign.carriers.join(', ')} in provinces ${campaign.provinces.join(', ')} (import the subscribers first)`,
+      );
+    }
+    const missesDeadline = plan.meetsDeadline === false;
+    if (missesDeadline && acknowledgement.acknowledgeDeadlineMiss && !acknowledgement.reason?.trim()) {
+      throw invalid('reason: say why the campaign is approved although it misses its report deadline');
+    }
+    if (missesDeadline && !acknowledgement.acknowledgeDeadlineMiss) {
+      throw conflict(
+        `campaign ${campaign.id} cannot reach everyone before its report deadline ${campaign.reportDeadline!.toISOString()}: ` +
+          `${plan.unsentAtDeadline} of ${plan.messages} subscribers would not have it by then (estimated finish ${plan.estimatedFinishAt?.toISOString() ?? 'beyond 60 days'}); ` +
+          'approve with acknowledgeDeadlineMiss: true and a reason to schedule it anyway',
+        { estimatedFinishAt: plan.estimatedFinishAt, unsentAtDeadline: plan.unsentAtDeadline, messages: plan.messages },
+      );
+    }
+    const details = {
+      messages: plan.messages,
+      estimatedFinishAt: plan.estimatedFinishAt,
+      ...(missesDeadline
+        ? { deadlineMissAcknowledged: true, reason: acknowledgement.reason, reportDeadline: campaign.reportDeadline, unsentAtDeadline: plan.unsentAtDeadline }
+        : {}),
+    };
+    return this.transition(campaign, ['pending_approval'], 'scheduled', user, user.id, details);
   }
 
   async pause(id: number, user: AuthUser): Promise<Campaign> {
@@ -185,7 +253,14 @@ export class CampaignsService {
     return template;
   }
 
-  private async transition(campaign: Campaign, from: CampaignState[], to: CampaignState, user: AuthUser, approvedBy: number | null = null): Promise<Campaign> {
+  private async transition(
+    campaign: Campaign,
+    from: CampaignState[],
+    to: CampaignState,
+    user: AuthUser,
+    approvedBy: number | null = null,
+    details?: Record<string, unknown>,
+  ): Promise<Campaign> {
     return this.db.transaction(async (manager) => {
       const changed = await this.campaigns.transition(campaign.id, from, to, approvedBy, manager);
       if (!changed) throw conflict(`campaign ${campaign.id} is ${campaign.state}; it must be ${from.join(' or ')} to become ${to}`);
@@ -199,6 +274,7 @@ export class CampaignsService {
           provinces: campaign.provinces,
           before: { state: campaign.state },
           after: { state: changed.state },
+          details,
         },
         manager,
       );

@@ -13,5 +13,5 @@ export type { SmppStatusAction } from './smpp-status';
 export { canonicalReceiptId, canonicalSubmitId } from './smsc-message-id';
 export { buildSubmitPdus, ConcatReferences } from './submit-pdus';
 export type { SubmitPduFields } from './submit-pdus';
-export { TpsLimiter } from './tps-limiter';
+export { sustainedTps, TpsLimiter } from './tps-limiter';
 export { relativeValidityPeriod } from './validity-period';

@@ -5,6 +5,11 @@ const GUARD_MS = 30;
 const SLICE_MS = 100;
 const SLICES_PER_SECOND = 10;
 
+/** The most PDUs per second a link with this TPS sends over time: `tps` in every second plus the guard. */
+export function sustainedTps(tps: number): number {
+  return (tps * 1000) / (1000 + GUARD_MS);
+}
+
 /**
  * Never more than `tps` PDUs in any window of one second (plus the guard), counted per PDU, and spread
  * over the second: at most ceil(tps / 10) in any 100 ms. Without the spread the whole second's PDUs left

@@ -106,3 +106,16 @@ export class CreateCampaignDto extends SendLimitsDto {
   @Max(9)
   priority?: number;
 }
+
+export class ApproveCampaignDto {
+  @ApiPropertyOptional({ description: 'Approve although the plan says the campaign misses its report deadline (recorded in the audit log)' })
+  @IsOptional()
+  @IsBoolean()
+  acknowledgeDeadlineMiss?: boolean;
+
+  @ApiPropertyOptional({ description: 'Why, when acknowledging a deadline miss', example: 'Cảnh báo khẩn: gửi phần còn lại sau hạn báo cáo' })
+  @IsOptional()
+  @IsString()
+  @Length(1, 500)
+  reason?: string;
+}

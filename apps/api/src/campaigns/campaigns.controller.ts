@@ -1,10 +1,10 @@
 import { Body, Controller, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { AnyRole, type AuthUser, CurrentUser, Roles } from '@loa/auth';
-import { type Campaign, CampaignsService, type TestSend, TestSendsService } from '@loa/campaigns';
+import { type Campaign, type CampaignEstimate, CampaignsService, type DeadlinePlan, type NewCampaign, type TestSend, TestSendsService } from '@loa/campaigns';
 import { toInstant } from '../common/instant';
 import { PageQuery } from '../common/page.query';
-import { CreateCampaignDto, SendLimitsDto } from './campaign.dto';
+import { ApproveCampaignDto, CreateCampaignDto, SendLimitsDto } from './campaign.dto';
 import { ParseIdPipe } from '../common/parse-id.pipe';
 
 @ApiTags('campaigns')
@@ -25,24 +25,38 @@ export class CampaignsController {
 
   @Get(':id')
   @AnyRole()
-  @ApiOperation({ summary: 'A campaign, with its test sends (accepted or refused, delivered once the receipt came)' })
-  async get(@Param('id', ParseIdPipe) id: number, @CurrentUser() user: AuthUser): Promise<Campaign & { testSends: TestSend[] }> {
-    const campaign = await this.campaigns.get(id, user);
+  @ApiOperation({
+    summary:
+      'A campaign, with its test sends (accepted or refused, delivered once the receipt came) and, while scheduled, running or paused, its estimate (re-planned from the rate it gets while running)',
+  })
+  async get(
+    @Param('id', ParseIdPipe) id: number,
+    @CurrentUser() user: AuthUser,
+  ): Promise<Campaign & { estimate: CampaignEstimate | null; testSends: TestSend[] }> {
+    const campaign = await this.campaigns.getWithEstimate(id, user);
     return { ...campaign, testSends: await this.testSends.ofCampaign(id, user) };
+  }
+
+  @Get(':id/plan')
+  @AnyRole()
+  @ApiOperation({ summary: 'Deadline plan: per carrier, what is left, the TPS share behind the campaigns ahead, the send windows, the finish' })
+  plan(@Param('id', ParseIdPipe) id: number, @CurrentUser() user: AuthUser): Promise<DeadlinePlan> {
+    return this.campaigns.plan(id, user);
   }
 
   @Post()
   @Roles('drafter')
   @ApiOperation({ summary: 'Create a draft campaign; the text is rendered per province now' })
   create(@Body() body: CreateCampaignDto, @CurrentUser() user: AuthUser): Promise<Campaign> {
-    return this.campaigns.create(
-      {
-        ...body,
-        startAt: toInstant(body.startAt),
-        reportDeadline: body.reportDeadline ? toInstant(body.reportDeadline) : undefined,
-      },
-      user,
-    );
+    return this.campaigns.create(newCampaign(body), user);
+  }
+
+  @Post('plan')
+  @HttpCode(200)
+  @Roles('drafter')
+  @ApiOperation({ summary: 'Deadline plan of a campaign before it is saved (the body of POST /campaigns); saves nothing' })
+  planDraft(@Body() body: CreateCampaignDto, @CurrentUser() user: AuthUser): Promise<DeadlinePlan> {
+    return this.campaigns.planDraft(newCampaign(body), user);
   }
 
   @Post(':id/send-limits')
@@ -65,9 +79,12 @@ export class CampaignsController {
   @Post(':id/approve')
   @HttpCode(200)
   @Roles('approver')
-  @ApiOperation({ summary: 'Approve (not your own): the campaign is scheduled for its start time' })
-  approve(@Param('id', ParseIdPipe) id: number, @CurrentUser() user: AuthUser): Promise<Campaign> {
-    return this.campaigns.approve(id, user);
+  @ApiOperation({
+    summary: 'Approve (not your own): the campaign is scheduled for its start time',
+    description: 'Refused (409) with an empty audience, and when its plan misses the report deadline unless acknowledged with a reason',
+  })
+  approve(@Param('id', ParseIdPipe) id: number, @Body() body: ApproveCampaignDto, @CurrentUser() user: AuthUser): Promise<Campaign> {
+    return this.campaigns.approve(id, user, body);
   }
 
   @Post(':id/pause')
@@ -90,4 +107,8 @@ export class CampaignsController {
   cancel(@Param('id', ParseIdPipe) id: number, @CurrentUser() user: AuthUser): Promise<Campaign> {
     return this.campaigns.cancel(id, user);
   }
+}
+
+function newCampaign(body: CreateCampaignDto): NewCampaign {
+  return { ...body, startAt: toInstant(body.startAt), reportDeadline: body.reportDeadline ? toInstant(body.reportDeadline) : undefined };
 }

@@ -1,6 +1,7 @@
 import { Logger, Module } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { ApiModule, configureApi } from '@loa/api';
+import { carrierTps } from '@loa/campaigns';
 import { ConfigError, loadCarriersFile } from '@loa/config';
 import { DatabaseModule } from '@loa/database';
 import { DispatcherModule } from '@loa/dispatcher';
@@ -12,8 +13,11 @@ import { onShutdownSignal } from '../shutdown';
 /** `loa api`: the admin API alone (production: DATABASE_URL and JWT_SECRET set). */
 export async function runApi(): Promise<void> {
   const runtime = await openRuntime({ migrate: false });
-  const carriers = loadCarriersFile(runtime.env.carriersFile).map((carrier) => carrier.id);
-  const app = await NestFactory.create(ApiModule.forRoot({ databaseUrl: runtime.databaseUrl, jwtSecret: jwtSecret(runtime.env, runtime.embedded), carriers }));
+  const accounts = loadCarriersFile(runtime.env.carriersFile);
+  const carriers = accounts.map((carrier) => carrier.id);
+  const app = await NestFactory.create(
+    ApiModule.forRoot({ databaseUrl: runtime.databaseUrl, jwtSecret: jwtSecret(runtime.env, runtime.embedded), carriers, carrierTps: carrierTps(accounts) }),
+  );
   configureApi(app);
   await app.listen(runtime.env.port);
   new Logger('loa api').log(`listening on port ${runtime.env.port}; docs at /docs`);

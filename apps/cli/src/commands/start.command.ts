@@ -3,6 +3,7 @@ import { NestFactory } from '@nestjs/core';
 import { DataSource } from 'typeorm';
 import { ApiModule, configureApi } from '@loa/api';
 import { AuthService } from '@loa/auth';
+import { carrierTps } from '@loa/campaigns';
 import { type CarrierAccount, loadCarriersFile } from '@loa/config';
 import { DatabaseModule } from '@loa/database';
 import { DEMO_USERS, isDemoSeeded, seedDemo } from '@loa/demo';
@@ -36,7 +37,10 @@ function allInOneModule(databaseUrl: string, secret: string, carriers: CarrierAc
   @Module({
     imports: [
       DatabaseModule.forRoot({ url: databaseUrl, poolSize: 16 }),
-      ApiModule.forRoot({ databaseUrl, jwtSecret: secret, carriers: carriers.map((carrier) => carrier.id) }, { withDatabase: false }),
+      ApiModule.forRoot(
+        { databaseUrl, jwtSecret: secret, carriers: carriers.map((carrier) => carrier.id), carrierTps: carrierTps(carriers) },
+        { withDatabase: false },
+      ),
       DispatcherModule.forRoot({ carriers }),
     ],
   })
