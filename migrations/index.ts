@@ -8,6 +8,7 @@ import { MessageParts1764000006000 } from './1764000006000-message-parts';
 import { SendWindows1764000007000 } from './1764000007000-send-windows';
 import { CampaignProgress1764000008000 } from './1764000008000-campaign-progress';
 import { Access1764000011000 } from './1764000011000-access';
+import { LinkDetails1764000012000 } from './1764000012000-link-details';
 
 /** Every migration in order; listed explicitly so they run the same from TypeScript (tests) and dist/. */
 export const migrations = [
@@ -21,4 +22,5 @@ export const migrations = [
   SendWindows1764000007000,
   CampaignProgress1764000008000,
   Access1764000011000,
+  LinkDetails1764000012000,
 ];

@@ -1,13 +1,18 @@
 import { type INestApplication } from '@nestjs/common';
 import { type NestExpressApplication } from '@nestjs/platform-express';
+import { NestFactory } from '@nestjs/core';
 import { DocumentBuilder, type OpenAPIObject, SwaggerModule } from '@nestjs/swagger';
 import helmet from 'helmet';
 import { requestContextMiddleware } from '@loa/auth';
 import { refuseDeepJson } from './common/json-depth';
+import { MetricsService } from './metrics/metrics.service';
+import { requestMetrics } from './metrics/request-metrics.middleware';
+import { ApiModule } from './api.module';
+import { withErrorResponses } from './openapi-errors';
 
 /**
  * What every API process does to a created Nest application: security headers, a request context (request
- * id, source address) for the audit log, OpenAPI at /docs, clean shutdown.
+ * id, source address) for the audit log, request metrics, OpenAPI at /docs, clean shutdown.
  */
 export function configureApi(app: INestApplication): OpenAPIObject {
   app.enableShutdownHooks();
@@ -16,10 +21,11 @@ export function configureApi(app: INestApplication): OpenAPIObject {
   app.use(helmet({ contentSecurityPolicy: false }));
   app.use(noStore);
   app.use(requestContextMiddleware);
+  app.use(requestMetrics(app.get(MetricsService)));
   // Replaces Nest's default JSON parser (same 100 kB limit), adding the depth check before parsing.
   // (Nest's type leaves `verify` out because it uses it for rawBody, which Loa does not turn on.)
   (app as NestExpressApplication).useBodyParser('json', { limit: '100kb', verify: refuseDeepJson } as { limit: string });
-  const document = SwaggerModule.createDocument(app, openApiConfig());
+  const document = openApiDocument(app);
   SwaggerModule.setup('docs', app, document, { jsonDocumentUrl: 'docs/openapi.json' });
   return document;
 }
@@ -30,11 +36,30 @@ function noStore(_request: unknown, response: { setHeader(name: string, value: s
   next();
 }
 
+/** The OpenAPI document of the routes, with the error answers every route can give; needs no database (`loa openapi`). */
+export function openApiDocument(app: INestApplication): OpenAPIObject {
+  return withErrorResponses(SwaggerModule.createDocument(app, openApiConfig()));
+}
+
 function openApiConfig() {
   return new DocumentBuilder()
     .setTitle('Loa — admin API')
-    .setDescription('Vietnamese-safe SMS warning campaigns: templates, campaigns, delivery reports.')
+    .setDescription(
+      'Vietnamese-safe SMS warning campaigns: templates, campaigns, delivery reports. Every error answers ' +
+        '`{statusCode, error, message, details?}` (schema Error); `message` says what to fix.',
+    )
     .setVersion('0.1.0')
     .addBearerAuth()
     .build();
+}
+
+/** The document of `loa openapi` and apps/api/openapi.json: the application is only scanned (preview), never connected. */
+export async function buildOpenApiDocument(): Promise<OpenAPIObject> {
+  const module = ApiModule.forRoot({ databaseUrl: 'postgres://unused/openapi', jwtSecret: 'openapi-only-openapi-only-openapi-only' });
+  const app = await NestFactory.create(module, { preview: true, logger: ['error'] });
+  try {
+    return openApiDocument(app);
+  } finally {
+    await app.close();
+  }
 }

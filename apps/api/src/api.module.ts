@@ -11,6 +11,7 @@ import { LoginThrottleModule, type LoginThrottleSettings } from './auth/login-th
 import { CampaignsController } from './campaigns/campaigns.controller';
 import { TestSendsController } from './campaigns/test-sends.controller';
 import { DomainErrorFilter } from './common/domain-error.filter';
+import { DashboardHttpModule } from './dashboard/dashboard-http.module';
 import { createValidationPipe } from './common/validation.pipe';
 import { HealthHttpModule } from './health/health-http.module';
 import { MetricsHttpModule } from './metrics/metrics-http.module';
@@ -53,6 +54,7 @@ export class ApiModule {
         ProvincesHttpModule,
         HealthHttpModule,
         MetricsHttpModule,
+        DashboardHttpModule,
       ],
       controllers: [AuthController, TemplatesController, CampaignsController, TestSendsController, ReportsController, UsersController, AuditController],
       providers: [

@@ -41,6 +41,10 @@ export const MATRIX: Record<string, Row> = {
   'POST /auth/login': { access: 'public', kind: 'none', ok: 200, request: async (f, _, role) => post('/auth/login', f.credentials(role)) },
   'GET /health/live': { access: 'public', kind: 'none', ok: 200, request: async () => get('/health/live') },
   'GET /health/ready': { access: 'public', kind: 'none', ok: 200, request: async () => get('/health/ready') },
+  'GET /': { access: 'public', kind: 'none', ok: 200, request: async () => get('/') },
+  'GET /dashboard/:file': { access: 'public', kind: 'none', ok: 200, request: async () => get('/dashboard/dashboard.js') },
+  'GET /health/carriers': { access: 'public', kind: 'none', ok: 200, request: async () => get('/health/carriers') },
+  'GET /carriers/links': { access: 'any', kind: 'none', ok: 200, request: async () => get('/carriers/links') },
   'GET /metrics': { access: 'public', kind: 'none', ok: 200, request: async () => get('/metrics') },
   'GET /provinces': { access: 'any', kind: 'none', ok: 200, request: async () => get('/provinces') },
   'PATCH /provinces/:code': {
@@ -90,6 +94,12 @@ export const MATRIX: Record<string, Row> = {
     kind: 'read',
     ok: 200,
     request: async (f, scope) => get(`/campaigns/${await f.campaign(scope, 'running')}/report`),
+  },
+  'GET /campaigns/:id/timeline': {
+    access: 'any',
+    kind: 'read',
+    ok: 200,
+    request: async (f, scope) => get(`/campaigns/${await f.campaign(scope, 'running')}/timeline`),
   },
   'POST /campaigns': {
     access: ['drafter'],

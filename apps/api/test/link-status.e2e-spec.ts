@@ -96,20 +96,19 @@ describe('carrier link status in /health/ready and /metrics', () => {
     await simulator?.stop();
   });
 
-  it('reports the bound carrier as ready, without credentials', async () => {
-    const ready = await pollUntil(
-      () => get(api, '/health/ready'),
+  it('reports the bound carrier up in /health/carriers, without credentials, and keeps carriers out of /health/ready', async () => {
+    const carriers = await pollUntil(
+      () => get(api, '/health/carriers'),
       (r) => r.status === 200 && r.body.details?.carriers?.viettel !== undefined,
-      {
-        ...POLL,
-        what: 'viettel in /health/ready',
-      },
+      { ...POLL, what: 'viettel in /health/carriers' },
     );
+    const ready = await get(api, '/health/ready');
 
-    expect(ready.body.details.database.status).toBe('up');
-    expect(ready.body.details.carriers).toEqual({ status: 'up', viettel: { status: 'up', boundSessions: 1, links: { bound: 1 } } });
-    expect(ready.text).not.toContain(SMSC_PASSWORD);
-    expect(ready.text).not.toContain(SYSTEM_ID);
+    expect(carriers.body.details.carriers).toEqual({ status: 'up', viettel: { status: 'up', boundSessions: 1, links: { bound: 1 } } });
+    expect(carriers.text).not.toContain(SMSC_PASSWORD);
+    expect(carriers.text).not.toContain(SYSTEM_ID);
+    expect(ready.status).toBe(200);
+    expect(Object.keys(ready.body.details)).toEqual(['database']);
   });
 
   it('keeps one row per link under an id naming the host and process', async () => {
@@ -185,12 +184,13 @@ describe('carrier link status in /health/ready and /metrics', () => {
     await repository.write('dead-host:1:bbbbbb', [report('viettel', 'bound', 5), report('mobifone', 'connecting', 0)]);
     await api.dataSource.query(`UPDATE carrier_link_status SET updated_at = now() - interval '20 seconds' WHERE dispatcher_id = 'dead-host:1:bbbbbb'`);
     try {
-      const ready = await get(api, '/health/ready');
+      const carriers = await get(api, '/health/carriers');
       const metrics = await get(api, '/metrics');
 
-      expect(ready.status).toBe(200);
-      expect(ready.body.details.carriers).toEqual({
-        status: 'up',
+      expect(carriers.status).toBe(503);
+      expect(carriers.body.details.carriers).toEqual({
+        status: 'down',
+        message: 'no bound session: mobifone',
         mobifone: { status: 'down', boundSessions: 0, links: { gone: 1 } },
         viettel: { status: 'up', boundSessions: 3, links: { bound: 2, gone: 1 } },
         vnpt: { status: 'up', boundSessions: 1, links: { bound: 1 } },
@@ -207,23 +207,32 @@ describe('carrier link status in /health/ready and /metrics', () => {
     expect(left).toEqual([{ dispatcher_id: expect.stringContaining(`:${process.pid}:`) }]);
   });
 
-  it('shows the carrier down once its SMSC is gone, and stays ready so that operators can act', async () => {
+  it('shows the carrier down with a 503 once its SMSC is gone, stays ready so that operators can act, and comes back up with the SMSC', async () => {
+    const port = simulator.port;
     await simulator.stop();
 
-    const ready = await pollUntil(
-      () => get(api, '/health/ready'),
+    const down = await pollUntil(
+      () => get(api, '/health/carriers'),
       (r) => r.body.details?.carriers?.viettel?.status === 'down',
-      {
-        ...POLL,
-        what: 'viettel down in /health/ready',
-      },
+      { ...POLL, what: 'viettel down in /health/carriers' },
     );
 
-    expect(ready.status).toBe(200);
-    expect(ready.body.details.database.status).toBe('up');
-    expect(ready.body.details.carriers).toEqual({ status: 'up', viettel: { status: 'down', boundSessions: 0, links: { connecting: 1 } } });
-    const metrics = await get(api, '/metrics');
-    expect(metrics.text).toMatch(/^loa_carrier_bound_sessions\{carrier="viettel"\} 0$/m);
+    expect(down.status).toBe(503);
+    expect(down.body.details.carriers).toEqual({
+      status: 'down',
+      message: 'no bound session: viettel',
+      viettel: { status: 'down', boundSessions: 0, links: { connecting: 1 } },
+    });
+    expect((await get(api, '/health/ready')).status).toBe(200);
+    expect((await get(api, '/metrics')).text).toMatch(/^loa_carrier_bound_sessions\{carrier="viettel"\} 0$/m);
+
+    simulator = await SmscSimulator.start({ port, accounts: [{ systemId: SYSTEM_ID, password: SMSC_PASSWORD }], profile: 'viettel' });
+    const up = await pollUntil(
+      () => get(api, '/health/carriers'),
+      (r) => r.status === 200,
+      { timeoutMs: 20_000, intervalMs: 200, what: 'viettel up again in /health/carriers' },
+    );
+    expect(up.body.details.carriers.viettel).toEqual({ status: 'up', boundSessions: 1, links: { bound: 1 } });
   });
 
   it('deletes its rows on a clean shutdown', async () => {
@@ -252,23 +261,52 @@ describe('/health/ready of an API without dispatchers', () => {
     await api?.close();
   });
 
-  it('is ready with no report at all, and forgets a dispatcher gone for over an hour', async () => {
-    expect((await get(api, '/health/ready')).body.details.carriers).toEqual({ status: 'up' });
+  it('has nothing down with no report and no carriers file, and forgets a dispatcher gone for over an hour', async () => {
+    expect((await get(api, '/health/carriers')).body.details.carriers).toEqual({ status: 'up' });
     await api.app.get(LinkStatusRepository).write('dead-host:1:cccccc', [report('viettel', 'bound', 1)]);
     await api.dataSource.query(`UPDATE carrier_link_status SET updated_at = now() - interval '61 minutes'`);
 
-    const ready = await get(api, '/health/ready');
+    const carriers = await get(api, '/health/carriers');
 
-    expect(ready.status).toBe(200);
-    expect(ready.body.details.carriers).toEqual({ status: 'up' });
+    expect(carriers.status).toBe(200);
+    expect(carriers.body.details.carriers).toEqual({ status: 'up' });
   });
 
-  it('is decided by the database, showing a carrier with no bound session as down', async () => {
+  it('stays ready, decided by the database alone, while a carrier has no bound session', async () => {
     await api.app.get(LinkStatusRepository).write('lonely-host:1:dddddd', [report('vnpt', 'connecting', 0)]);
 
     const ready = await get(api, '/health/ready');
+    const carriers = await get(api, '/health/carriers');
 
     expect(ready.status).toBe(200);
-    expect(ready.body.details.carriers).toEqual({ status: 'up', vnpt: { status: 'down', boundSessions: 0, links: { connecting: 1 } } });
+    expect(Object.keys(ready.body.details)).toEqual(['database']);
+    expect(carriers.status).toBe(503);
+    expect(carriers.body.details.carriers.vnpt).toEqual({ status: 'down', boundSessions: 0, links: { connecting: 1 } });
+  });
+});
+
+describe('/health/carriers of an API with a carriers file', () => {
+  let api: TestApi;
+
+  beforeAll(async () => {
+    api = await createTestApi({ carriers: ['viettel', 'mobifone'] });
+  });
+
+  afterAll(async () => {
+    await api?.close();
+  });
+
+  it('shows a carrier of the file that no dispatcher reports as down', async () => {
+    await api.app.get(LinkStatusRepository).write('only-host:1:eeeeee', [report('viettel', 'bound', 1)]);
+
+    const carriers = await get(api, '/health/carriers');
+
+    expect(carriers.status).toBe(503);
+    expect(carriers.body.details.carriers).toEqual({
+      status: 'down',
+      message: 'no bound session: mobifone',
+      mobifone: { status: 'down', boundSessions: 0, links: {} },
+      viettel: { status: 'up', boundSessions: 1, links: { bound: 1 } },
+    });
   });
 });

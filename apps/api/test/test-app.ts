@@ -9,7 +9,7 @@ import { syncProvinces } from '@loa/provinces';
 import { createTestDatabase, type TestDatabase } from '@loa/testing';
 
 export const TEST_PASSWORD = 'test-password';
-const TEST_JWT_SECRET = 'test-secret-test-secret-test-secret-0123';
+export const TEST_JWT_SECRET = 'test-secret-test-secret-test-secret-0123';
 
 export interface TestApi {
   app: INestApplication;

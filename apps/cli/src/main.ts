@@ -44,7 +44,15 @@ program
     ).argParser((value) => parsePositive(value, 'max-binds')),
   )
   .action(runDispatcher);
-program.command('simulate').description('SMSC simulators for the carriers marked "simulated" in the carriers file').action(runSimulate);
+program
+  .command('simulate')
+  .description('SMSC simulators for the carriers marked "simulated" in the carriers file')
+  .addOption(
+    new Option('--status-port <n>', 'also serve what the simulators received as JSON at http://127.0.0.1:<n>/status').argParser((value) =>
+      parseCount(value, 'status-port'),
+    ),
+  )
+  .action(runSimulate);
 program.command('migrate').description('apply database migrations and synchronise provinces').action(runMigrate);
 program
   .command('import')
@@ -96,7 +104,9 @@ function parsePositive(value: string, what: string): number {
 /** Wrong password or user (28P01, 28000), no such database (3D000): DATABASE_URL is wrong, nothing to debug. */
 const DATABASE_REFUSED = new Set(['28P01', '28000', '3D000']);
 
+/** What a person must fix (configuration, database, a port) exits 2 with one line; anything else is a bug: 1 with its stack. */
 program.parseAsync(process.argv).catch((error: unknown) => {
+  process.exitCode = 2;
   if (error instanceof ConfigError || error instanceof DomainError) {
     process.stderr.write(`loa: ${error.message}\n`);
   } else if (DATABASE_REFUSED.has(String((error as { code?: unknown })?.code))) {
@@ -106,6 +116,7 @@ program.parseAsync(process.argv).catch((error: unknown) => {
     process.stderr.write(`loa: cannot reach the database (${(error as Error).message}); check DATABASE_URL and that PostgreSQL is running\n`);
   } else {
     process.stderr.write(`loa: ${(error as Error)?.stack ?? String(error)}\n`);
+    process.exitCode = 1;
   }
-  process.exit(1);
+  process.exit();
 });

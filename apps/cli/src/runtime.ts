@@ -9,15 +9,26 @@ export interface Runtime {
   databaseUrl: string;
   /** True when this process runs its own embedded PostgreSQL (demo / all-in-one mode). */
   embedded: boolean;
+  /** Which database, for a person: the embedded one's folder, or host, port and database name (never the password). */
+  database: string;
   close(): Promise<void>;
 }
 
-/** Connects to DATABASE_URL, or starts the embedded PostgreSQL under LOA_DATA_DIR, and migrates it. */
-export async function openRuntime(options: { migrate: boolean; log?: (line: string) => void }): Promise<Runtime> {
+/**
+ * Connects to DATABASE_URL, or starts the embedded PostgreSQL under LOA_DATA_DIR, and migrates it.
+ * `command` with `needsDatabaseUrl` (the production processes) refuses to fall back on an embedded database.
+ */
+export async function openRuntime(options: { migrate: boolean; log?: (line: string) => void; needsDatabaseUrl?: string }): Promise<Runtime> {
   const env = loadEnvironment();
+  if (options.needsDatabaseUrl && !env.databaseUrl) {
+    throw new ConfigError(
+      `${options.needsDatabaseUrl} needs DATABASE_URL (postgres://user:password@host:5432/loa); to try Loa on this machine, \`npm start\` runs everything on an embedded database`,
+    );
+  }
   let embedded: EmbeddedDatabase | null = null;
+  const embeddedDir = resolve(env.dataDir, 'postgres');
   if (!env.databaseUrl) {
-    embedded = await startEmbeddedDatabase({ dataDir: join(env.dataDir, 'postgres'), persistent: true });
+    embedded = await startEmbeddedDatabase({ dataDir: embeddedDir, persistent: true, detached: true });
   }
   const databaseUrl = env.databaseUrl ?? embedded!.url;
   try {
@@ -29,7 +40,15 @@ export async function openRuntime(options: { migrate: boolean; log?: (line: stri
     await embedded?.stop();
     throw error;
   }
-  return { env, databaseUrl, embedded: embedded !== null, close: async () => void (await embedded?.stop()) };
+  const database = embedded ? `embedded PostgreSQL in ${embeddedDir}` : describeDatabaseUrl(databaseUrl);
+  return { env, databaseUrl, embedded: embedded !== null, database, close: async () => void (await embedded?.stop()) };
+}
+
+/** postgres://loa:secret@db.example:5432/loa -> "PostgreSQL loa@db.example:5432/loa" (no password). */
+export function describeDatabaseUrl(url: string): string {
+  const parsed = new URL(url);
+  const user = parsed.username ? `${decodeURIComponent(parsed.username)}@` : '';
+  return `PostgreSQL ${user}${parsed.hostname}:${parsed.port || '5432'}${parsed.pathname}`;
 }
 
 /** JWT_SECRET, or in all-in-one mode one generated once per data dir and kept there (mode 600). */

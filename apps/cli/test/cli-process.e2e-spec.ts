@@ -1,11 +1,12 @@
 import { type ChildProcess, execFile, spawn } from 'node:child_process';
 import { once } from 'node:events';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { type AddressInfo, createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { type SmscSimulator } from '@loa/smsc-simulator';
-import { pollUntil, withDatabase } from '@loa/testing';
+import { createTestDatabase, pollUntil, type TestDatabase, withDatabase } from '@loa/testing';
 import { createTestApi, type TestApi } from '../../api/test/test-app';
 import { approvedCampaign, reportTotals, seedSubscribers, simulatedAccount, simulatedCarrier, waitForCompletion } from '../../dispatcher/test/campaign-harness';
 
@@ -29,13 +30,101 @@ beforeAll(async () => {
 }, 120_000);
 
 /** Runs `loa …` to its end; what it printed and its exit code. */
-async function loa(args: string[], env: Record<string, string>): Promise<{ code: number | null; stderr: string }> {
-  const child = spawn(process.execPath, [LOA, ...args], { env: { ...process.env, NODE_OPTIONS: '', ...env }, stdio: ['ignore', 'ignore', 'pipe'] });
+async function loa(args: string[], env: Record<string, string>, input?: string): Promise<{ code: number | null; stdout: string; stderr: string }> {
+  const child = spawn(process.execPath, [LOA, ...args], { env: { ...process.env, NODE_OPTIONS: '', ...env }, stdio: ['pipe', 'pipe', 'pipe'] });
+  child.stdin?.end(input ?? '');
+  let stdout = '';
   let stderr = '';
+  child.stdout?.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
   child.stderr?.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
   const [code] = await once(child, 'exit');
-  return { code, stderr };
+  return { code, stdout, stderr };
 }
+
+/** A TCP port held open by this test, as another program would hold it. */
+async function portInUse(): Promise<{ port: number; close(): Promise<void> }> {
+  const server = createServer();
+  server.listen(0, '127.0.0.1');
+  await once(server, 'listening');
+  return { port: (server.address() as AddressInfo).port, close: () => new Promise((resolve) => server.close(() => resolve())) };
+}
+
+describe('loa, given what a person must fix: one line saying what and how, exit code 2', () => {
+  let dir: string;
+  let db: TestDatabase;
+
+  beforeAll(async () => {
+    dir = mkdtempSync(join(tmpdir(), 'loa-start-'));
+    db = await createTestDatabase();
+  });
+
+  afterAll(async () => {
+    rmSync(dir, { recursive: true, force: true });
+    await db?.drop();
+  });
+
+  const oneLine = (stderr: string) => expect(stderr.trim().split('\n')).toHaveLength(1);
+
+  it('a carriers file with bad fields names the file, the entries and the fields, without the password', async () => {
+    const { simulatorProfile: _profile, ...account } = simulatedAccount('viettel', 2775, { password: 'pw-123', tps: -5 });
+    writeFileSync(join(dir, 'bad.json'), JSON.stringify({ carriers: [{ ...account, bindMode: 'sideways' }] }));
+
+    const { code, stderr } = await loa(['dispatcher'], { DATABASE_URL: db.url, CARRIERS_FILE: join(dir, 'bad.json') });
+
+    expect(code).toBe(2);
+    oneLine(stderr);
+    expect(stderr).toMatch(/^loa: .*bad\.json: invalid carriers config: carriers\[0\] \(viettel\)\.bindMode: .*; carriers\[0\] \(viettel\)\.tps: /);
+    expect(stderr).not.toContain('pw-123');
+  });
+
+  it("the API's port in use names the port and PORT", async () => {
+    const held = await portInUse();
+    try {
+      const { code, stderr } = await loa(['api'], { DATABASE_URL: db.url, JWT_SECRET: 'x'.repeat(40), PORT: String(held.port) });
+
+      expect(code).toBe(2);
+      oneLine(stderr);
+      expect(stderr.trim()).toBe(`loa: port ${held.port} (the API) is in use by another process: stop it, or set PORT to a free port`);
+    } finally {
+      await held.close();
+    }
+  });
+
+  it("a simulated SMSC's port in use names the port, the carrier and the carriers file", async () => {
+    const held = await portInUse();
+    try {
+      const { simulatorProfile: _profile, ...account } = simulatedAccount('vnpt', held.port);
+      writeFileSync(join(dir, 'taken.json'), JSON.stringify({ carriers: [{ ...account, simulated: true }] }));
+
+      const { code, stderr } = await loa(['simulate'], { CARRIERS_FILE: join(dir, 'taken.json') });
+
+      expect(code).toBe(2);
+      oneLine(stderr);
+      expect(stderr).toContain(
+        `loa: port ${held.port} (the simulated vnpt SMSC) is in use, perhaps by another Loa: stop it, or change that carrier's "port" in `,
+      );
+    } finally {
+      await held.close();
+    }
+  });
+
+  it('loa dispatcher refuses to run without DATABASE_URL (loa api alike), without making an embedded database', async () => {
+    const { code, stderr } = await loa(['dispatcher'], { DATABASE_URL: '', LOA_DATA_DIR: join(dir, 'never') });
+
+    expect(code).toBe(2);
+    expect(stderr.trim()).toMatch(/^loa: loa dispatcher needs DATABASE_URL \(postgres:\/\/.*`npm start` runs everything on an embedded database$/);
+    expect(existsSync(join(dir, 'never'))).toBe(false);
+  });
+
+  it('loa user add says which database it wrote to, without the password', async () => {
+    const { code, stdout } = await loa(['user', 'add', 'nguyen.van.a', '--role', 'viewer'], { DATABASE_URL: db.url }, 'mat-khau-dai-du\n');
+
+    const { username, hostname, port, pathname } = new URL(db.url);
+    expect(code).toBe(0);
+    expect(stdout).toContain(`database: PostgreSQL ${decodeURIComponent(username)}@${hostname}:${port}${pathname}\n`);
+    expect(stdout).not.toContain(new URL(db.url).password);
+  });
+});
 
 describe('loa, given a database it cannot use', () => {
   it.each([
@@ -49,9 +138,9 @@ describe('loa, given a database it cannot use', () => {
       () => withDatabase(process.env.LOA_TEST_ADMIN_URL!, 'loa_no_such_database'),
       /^loa: the database refused the connection \(database "loa_no_such_database" does not exist\); check DATABASE_URL/,
     ],
-  ] as [string, string | (() => string), RegExp][])('%s: one line saying what to check, no stack, no password, exit 1', async (_name, url, message) => {
+  ] as [string, string | (() => string), RegExp][])('%s: one line saying what to check, no stack, no password, exit 2', async (_name, url, message) => {
     const { code, stderr } = await loa(['migrate'], { DATABASE_URL: typeof url === 'string' ? url : url() });
-    expect(code).toBe(1);
+    expect(code).toBe(2);
     expect(stderr).toMatch(message);
     expect(stderr.trim().split('\n')).toHaveLength(1);
     expect(stderr).not.toMatch(/s3cret-pw|\n\s+at /);
@@ -63,7 +152,7 @@ describe('loa dispatcher, given an unmatched-receipt wait no longer than its lea
     const { code, stderr } = await loa(['dispatcher', '--lease-seconds', '60', '--unmatched-receipt-seconds', '30'], {
       DATABASE_URL: 'postgres://loa@127.0.0.1:1/loa',
     });
-    expect(code).toBe(1);
+    expect(code).toBe(2);
     expect(stderr.trim()).toBe('loa: --unmatched-receipt-seconds (30) must be longer than --lease-seconds (60)');
   });
 });

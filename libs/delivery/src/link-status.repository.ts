@@ -12,6 +12,21 @@ export function noLinkCounters(): LinkCounters {
   return { submitted: 0, accepted: 0, retried: 0, failed: 0, ambiguous: 0, receipts: 0, inbound: 0, reconnects: 0, lateResponses: 0 };
 }
 
+/** What the dashboard and the metrics show of a link beyond its counters (a jsonb column: older rows have `{}`). */
+export interface LinkDetails {
+  /** The share of the account's TPS and window this link sends at. */
+  tps?: number;
+  window?: number;
+  /** submit_sm PDUs written since the link started (the rate is its change over time). */
+  pdusSent?: number;
+  /** Pauses after throttled / queue-full answers. */
+  throttlePauses?: number;
+  /** submit_sm_resp by command_status (decimal), receipts by stat. */
+  answers?: Record<string, number>;
+  receiptStates?: Record<string, number>;
+  lastError?: { message: string; at: number } | null;
+}
+
 /** What a dispatcher reports about one of its carrier links; never credentials. */
 export interface LinkStatusReport {
   carrier: string;
@@ -20,6 +35,7 @@ export interface LinkStatusReport {
   inFlight: number;
   queued: number;
   counters: LinkCounters;
+  details?: LinkDetails;
 }
 
 export interface StoredLinkStatus extends LinkStatusReport {
@@ -37,6 +53,7 @@ interface LinkStatusRow {
   in_flight: number;
   queued: number;
   counters: LinkCounters;
+  details: LinkDetails;
   updated_at: Date;
   fresh: boolean;
 }
@@ -56,6 +73,7 @@ export class LinkStatusRepository {
       reports.map((r) => r.inFlight),
       reports.map((r) => r.queued),
       reports.map((r) => JSON.stringify(r.counters)),
+      reports.map((r) => JSON.stringify(r.details ?? {})),
     ]);
   }
 
@@ -70,6 +88,7 @@ export class LinkStatusRepository {
       inFlight: row.in_flight,
       queued: row.queued,
       counters: row.counters,
+      details: row.details ?? {},
       updatedAt: row.updated_at,
       fresh: row.fresh,
     }));

@@ -91,6 +91,11 @@ export class CarrierLink implements CarrierLinkPort {
     lateResponses: 0,
   };
   private readonly pdus = { sent: 0, pauses: 0 };
+  // Keyed by status / stat: a key is added once, then only incremented (nothing allocated per PDU).
+  private readonly answers: Record<number, number> = {};
+  private readonly receiptStates: Record<string, number> = {};
+  private lastErrorMessage: string | null = null;
+  private lastErrorAt = 0;
   private refusedDeliverSm = { loggedAt: 0, unlogged: 0 };
 
   constructor(
@@ -180,7 +185,23 @@ export class CarrierLink implements CarrierLinkPort {
     const state = this.running !== 'running' ? this.running : boundSessions === 0 ? 'connecting' : this.pausedUntil > Date.now() ? 'paused' : 'bound';
     const { nextParts, resends, fresh } = this.queues;
     const queued = nextParts.size + resends.size + fresh.size;
-    return { carrier: this.carrier, state, boundSessions, inFlight: this.inFlight(), counters: { ...this.counters }, queued, pdus: { ...this.pdus } };
+    return {
+      carrier: this.carrier,
+      state,
+      boundSessions,
+      inFlight: this.inFlight(),
+      counters: { ...this.counters },
+      queued,
+      pdus: { ...this.pdus },
+      answers: { ...this.answers },
+      receiptStates: { ...this.receiptStates },
+      lastError: this.lastErrorMessage === null ? null : { message: this.lastErrorMessage, at: this.lastErrorAt },
+    };
+  }
+
+  private noteError(message: string): void {
+    this.lastErrorMessage = message;
+    this.lastErrorAt = Date.now();
   }
 
   private boundCount(): number {
@@ -208,6 +229,7 @@ export class CarrierLink implements CarrierLinkPort {
       await session.open();
     } catch (error) {
       this.lastBindFailed = true;
+      this.noteError((error as Error).message);
       this.logger.error((error as Error).message);
       if (this.boundCount() === 0) this.failQueued(['nextParts', 'resends', 'fresh'], `link ${this.carrier} is down: ${(error as Error).message}`);
       this.scheduleReconnect(session);
@@ -236,6 +258,7 @@ export class CarrierLink implements CarrierLinkPort {
 
   private onSessionDown(session: LinkSession, reason: string): void {
     if (this.running !== 'running') return;
+    this.noteError(`${session.label} lost: ${reason}`);
     this.logger.warn(`${session.label} lost: ${reason}; reconnecting`);
     this.scheduleReconnect(session);
     this.schedulePump();
@@ -315,8 +338,10 @@ export class CarrierLink implements CarrierLinkPort {
     this.schedulePump();
     if (!response) return job.ambiguous(reason);
     const status = response.command_status;
+    this.answers[status] = (this.answers[status] ?? 0) + 1;
     if (status === SMPP_STATUS.OK) return this.onAccepted(job, sentAt, response);
     const name = smppStatusName(status);
+    this.noteError(`submit_sm answered ${name}`);
     switch (classifySmppStatus(status)) {
       case 'pause-link':
         return this.onThrottled(job, sentAt, status, name);
@@ -377,6 +402,8 @@ export class CarrierLink implements CarrierLinkPort {
       const content = parseDeliverSm(pdu, options);
       if (content.kind === 'receipt') {
         this.counters.receipts++;
+        const stat = content.receipt.state ?? 'none';
+        this.receiptStates[stat] = (this.receiptStates[stat] ?? 0) + 1;
         await this.receiptHandler?.(content.receipt);
       } else {
         this.counters.inbound++;

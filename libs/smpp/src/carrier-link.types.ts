@@ -145,6 +145,12 @@ export interface LinkStatus {
   queued?: number;
   /** submit_sm PDUs written, and link pauses after throttled / queue-full answers. */
   pdus?: { sent: number; pauses: number };
+  /** submit_sm_resp received, by command_status (decimal); counted per PDU. */
+  answers?: Record<number, number>;
+  /** Receipts received, by stat (DELIVRD, UNDELIV…; `none` when unreadable). */
+  receiptStates?: Record<string, number>;
+  /** The last thing that went wrong on the link (a refused bind, a lost session, a refused submit), and when (epoch ms). */
+  lastError?: { message: string; at: number } | null;
 }
 
 /**

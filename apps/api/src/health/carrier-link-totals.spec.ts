@@ -2,6 +2,7 @@ import { type LinkCounters, noLinkCounters, type StoredLinkStatus } from '@loa/d
 import { totalsByCarrier } from './carrier-link-totals';
 
 const ZERO: LinkCounters = noLinkCounters();
+const NO_DETAILS = { tps: 0, window: 0, pdusSent: 0, throttlePauses: 0, answers: {}, receiptStates: {}, lastError: null };
 
 function status(dispatcherId: string, carrier: string, state: string, boundSessions: number, counters: Partial<LinkCounters> = {}): StoredLinkStatus {
   return {
@@ -34,6 +35,7 @@ describe(totalsByCarrier.name, () => {
       queued: 3,
       links: { bound: 2, connecting: 1 },
       counters: { ...ZERO, accepted: 12, receipts: 4, reconnects: 3 },
+      details: NO_DETAILS,
     });
     expect(sut[1]).toMatchObject({ carrier: 'vnpt', boundSessions: 1, links: { bound: 1 } });
   });
@@ -55,8 +57,36 @@ describe(totalsByCarrier.name, () => {
       status('live:2:x', 'vnpt', 'bound', 2),
     ]);
 
-    expect(sut[0]).toEqual({ carrier: 'viettel', boundSessions: 0, inFlight: 0, queued: 0, links: { gone: 1 }, counters: ZERO });
+    expect(sut[0]).toEqual({ carrier: 'viettel', boundSessions: 0, inFlight: 0, queued: 0, links: { gone: 1 }, counters: ZERO, details: NO_DETAILS });
     expect(sut[1]).toMatchObject({ carrier: 'vnpt', boundSessions: 2, links: { gone: 1, bound: 1 } });
+  });
+
+  it("sums the links' details, answers and receipts by status, and keeps the latest error of any dispatcher", () => {
+    const details = (at: number, answers: Record<string, number>) => ({
+      tps: 50,
+      window: 10,
+      pdusSent: 7,
+      throttlePauses: 1,
+      answers,
+      receiptStates: { DELIVRD: 2 },
+      lastError: { message: `error at ${at}`, at },
+    });
+    const sut = totalsByCarrier([
+      { ...status('a:1:x', 'viettel', 'bound', 1), details: details(100, { '0': 5, '88': 1 }) },
+      { ...status('b:2:x', 'viettel', 'bound', 1), details: details(300, { '0': 2 }) },
+      { ...status('c:3:x', 'viettel', 'bound', 1), details: details(200, { '20': 1 }) },
+      { ...status('dead:4:x', 'viettel', 'bound', 1), fresh: false, details: details(50, { '0': 99 }) },
+    ]);
+
+    expect(sut[0].details).toEqual({
+      tps: 150,
+      window: 30,
+      pdusSent: 21,
+      throttlePauses: 3,
+      answers: { '0': 7, '88': 1, '20': 1 },
+      receiptStates: { DELIVRD: 6 },
+      lastError: { message: 'error at 300', at: 300 },
+    });
   });
 
   it('has nothing to say without reports', () => {

@@ -1,4 +1,4 @@
-import { type LinkCounters, noLinkCounters, type StoredLinkStatus } from '@loa/delivery';
+import { type LinkCounters, type LinkDetails, noLinkCounters, type StoredLinkStatus } from '@loa/delivery';
 
 /** Three missed 5 s status writes: a dispatcher this quiet is taken for gone. */
 export const LINK_STATUS_FRESH_SECONDS = 15;
@@ -14,6 +14,8 @@ export interface CarrierLinkTotals {
   /** How many dispatchers' links are in each state, e.g. { bound: 2, connecting: 1 }; `gone` for a dispatcher that stopped reporting. */
   links: Record<string, number>;
   counters: LinkCounters;
+  /** Summed over fresh reports; lastError is the latest of any dispatcher's, fresh or not. */
+  details: Required<LinkDetails>;
 }
 
 export function totalsByCarrier(statuses: StoredLinkStatus[]): CarrierLinkTotals[] {
@@ -21,6 +23,7 @@ export function totalsByCarrier(statuses: StoredLinkStatus[]): CarrierLinkTotals
   for (const status of statuses) {
     const total = totals.get(status.carrier) ?? emptyTotals(status.carrier);
     totals.set(status.carrier, total);
+    keepLatestError(total.details, status.details?.lastError);
     if (!status.fresh) {
       total.links.gone = (total.links.gone ?? 0) + 1;
       continue;
@@ -30,6 +33,7 @@ export function totalsByCarrier(statuses: StoredLinkStatus[]): CarrierLinkTotals
     total.queued += status.queued;
     total.links[status.state] = (total.links[status.state] ?? 0) + 1;
     for (const key of Object.keys(total.counters) as (keyof LinkCounters)[]) total.counters[key] += status.counters[key] ?? 0;
+    addDetails(total.details, status.details ?? {});
   }
   return [...totals.values()].sort((a, b) => a.carrier.localeCompare(b.carrier));
 }
@@ -42,5 +46,23 @@ function emptyTotals(carrier: string): CarrierLinkTotals {
     queued: 0,
     links: {},
     counters: noLinkCounters(),
+    details: { tps: 0, window: 0, pdusSent: 0, throttlePauses: 0, answers: {}, receiptStates: {}, lastError: null },
   };
+}
+
+function addDetails(total: Required<LinkDetails>, details: LinkDetails): void {
+  total.tps += details.tps ?? 0;
+  total.window += details.window ?? 0;
+  total.pdusSent += details.pdusSent ?? 0;
+  total.throttlePauses += details.throttlePauses ?? 0;
+  addCounts(total.answers, details.answers);
+  addCounts(total.receiptStates, details.receiptStates);
+}
+
+export function addCounts(total: Record<string, number>, counts: Record<string, number> | undefined): void {
+  for (const [key, count] of Object.entries(counts ?? {})) total[key] = (total[key] ?? 0) + count;
+}
+
+function keepLatestError(total: Required<LinkDetails>, error: LinkDetails['lastError']): void {
+  if (error && (!total.lastError || error.at > total.lastError.at)) total.lastError = error;
 }

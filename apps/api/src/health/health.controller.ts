@@ -1,5 +1,5 @@
 import { Controller, Get, UseFilters } from '@nestjs/common';
-import { ApiTags } from '@nestjs/swagger';
+import { ApiOperation, ApiServiceUnavailableResponse, ApiTags } from '@nestjs/swagger';
 import { HealthCheck, type HealthCheckResult, HealthCheckService, TypeOrmHealthIndicator } from '@nestjs/terminus';
 import { Public } from '@loa/auth';
 import { CarrierLinksIndicator } from './carrier-links.indicator';
@@ -18,14 +18,24 @@ export class HealthController {
 
   @Get('live')
   @HealthCheck()
+  @ApiOperation({ summary: 'The process answers' })
   live(): Promise<HealthCheckResult> {
     return this.health.check([]);
   }
 
-  /** Ready when the database answers; each carrier's bound sessions are shown, not required (see CarrierLinksIndicator). */
   @Get('ready')
   @HealthCheck()
+  @ApiOperation({ summary: 'Ready to serve: the database answers (503 otherwise). Carriers are not part of it: see /health/carriers' })
+  @ApiServiceUnavailableResponse({ description: 'the database does not answer' })
   ready(): Promise<HealthCheckResult> {
-    return this.health.check([() => this.database.pingCheck('database', { timeout: 2000 }), () => this.carrierLinks.check('carriers')]);
+    return this.health.check([() => this.database.pingCheck('database', { timeout: 2000 })]);
+  }
+
+  @Get('carriers')
+  @HealthCheck()
+  @ApiOperation({ summary: 'Every carrier has a bound SMPP session over all dispatchers (503 naming those without): alert on it' })
+  @ApiServiceUnavailableResponse({ description: 'a carrier has no bound session, or the link status cannot be read' })
+  carriers(): Promise<HealthCheckResult> {
+    return this.health.check([() => this.carrierLinks.check('carriers')]);
   }
 }

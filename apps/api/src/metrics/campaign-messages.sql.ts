@@ -14,3 +14,27 @@ export const ACTIVE_CAMPAIGN_MESSAGES = `
 /** Receipts retired unmatched, per carrier; reads delivery_receipts_unmatched_idx only (they are few). */
 export const UNMATCHED_RECEIPTS = `
   SELECT carrier, count(*) AS count FROM delivery_receipts WHERE unmatched GROUP BY carrier ORDER BY carrier`;
+
+/** The database's clock, a little behind: rows whose final_at is before it are committed (outcomes are written within 20 ms). */
+export const LATENCY_WATERMARK = `SELECT now() - interval '2 seconds' AS until`;
+
+/**
+ * Messages ended by a receipt in ($1, $2], per carrier and latency bucket ($3: bucket bounds in seconds;
+ * bucket i holds bounds[i-1] <= latency < bounds[i]), with the sum of their latencies. Only campaigns
+ * still sending or completed within the window are read, partition by partition.
+ */
+export const RECEIPT_LATENCIES = `
+  SELECT m.carrier, width_bucket(extract(epoch FROM m.final_at - m.submitted_at)::float8, $3::float8[]) AS bucket,
+         count(*)::int AS count, sum(extract(epoch FROM m.final_at - m.submitted_at))::float8 AS sum_seconds
+  FROM messages m
+  WHERE m.campaign_id IN (SELECT id FROM campaigns WHERE state IN ('running', 'paused') OR completed_at > $1::timestamptz - interval '1 minute')
+    AND m.state IN ('delivered', 'undeliverable', 'expired')
+    AND m.final_at > $1 AND m.final_at <= $2 AND m.submitted_at IS NOT NULL
+  GROUP BY 1, 2`;
+
+/** Messages still queued per campaign that is running or paused (reads messages_queued_idx). */
+export const QUEUED_PER_CAMPAIGN = `
+  SELECT c.id AS campaign_id, (SELECT count(*) FROM messages m WHERE m.campaign_id = c.id AND m.state = 'queued')::int AS queued
+  FROM campaigns c
+  WHERE c.state IN ('running', 'paused')
+  ORDER BY c.id`;

@@ -1,9 +1,10 @@
 import { Injectable } from '@nestjs/common';
-import { collectDefaultMetrics, Counter, Gauge, Registry } from 'prom-client';
+import { collectDefaultMetrics, Counter, Gauge, Histogram, Registry } from 'prom-client';
 import { LinkStatusRepository, type StoredLinkStatus } from '@loa/delivery';
 import { type CarrierLinkTotals, LINK_STATUS_FRESH_SECONDS, LINK_STATUS_RECENT_SECONDS, totalsByCarrier } from '../health/carrier-link-totals';
 import { LinkCounterDeltas } from './link-counter-deltas';
 import { MESSAGE_COUNTERS, MetricsRepository } from './metrics.repository';
+import { RECEIPT_LATENCY_BUCKETS, RECEIPT_LATENCY_HELP, RECEIPT_LATENCY_NAME, ReceiptLatencyHistogram } from './receipt-latency';
 
 const SUBMIT_OUTCOMES = ['accepted', 'retried', 'failed', 'ambiguous'] as const;
 
@@ -28,6 +29,47 @@ export class MetricsService {
     labelNames: ['carrier', 'outcome'] as const,
     registers: [this.registry],
   });
+  private readonly answers = new Counter({
+    name: 'loa_carrier_submit_answers_total',
+    help: 'submit_sm_resp received, by command_status (hex), over all dispatchers, since this API started.',
+    labelNames: ['carrier', 'command_status'] as const,
+    registers: [this.registry],
+  });
+  private readonly receiptStats = new Counter({
+    name: 'loa_carrier_receipts_by_stat_total',
+    help: 'Delivery receipts received, by stat (DELIVRD, UNDELIV, EXPIRED…; none: unreadable), over all dispatchers, since this API started.',
+    labelNames: ['carrier', 'stat'] as const,
+    registers: [this.registry],
+  });
+  private readonly throttlePauses = this.carrierCounter(
+    'loa_carrier_throttle_pauses_total',
+    'Link pauses after a throttled (0x58) or queue-full (0x14) answer, over all dispatchers, since this API started.',
+  );
+  private readonly pdusSent = this.carrierCounter('loa_carrier_pdus_sent_total', 'submit_sm PDUs written, over all dispatchers, since this API started.');
+  private readonly tps = this.carrierGauge('loa_carrier_tps', 'submit_sm per second the running links may send (their shares of the account).');
+  private readonly window = this.carrierGauge('loa_carrier_window', 'Outstanding submits the running links allow.');
+  private readonly campaignQueued = new Gauge({
+    name: 'loa_campaign_queued',
+    help: 'Messages waiting in the queue, per running or paused campaign.',
+    labelNames: ['campaign_id'] as const,
+    registers: [this.registry],
+  });
+  private readonly receiptLatency = new ReceiptLatencyHistogram({
+    name: RECEIPT_LATENCY_NAME,
+    help: RECEIPT_LATENCY_HELP,
+    labelNames: ['carrier'] as const,
+    buckets: RECEIPT_LATENCY_BUCKETS,
+    registers: [this.registry],
+  });
+  /** HTTP requests of this API, observed by the request-metrics middleware. */
+  readonly httpDurations = new Histogram({
+    name: 'loa_http_request_duration_seconds',
+    help: 'HTTP requests of this API by method, route and status code.',
+    labelNames: ['method', 'route', 'status_code'] as const,
+    buckets: [0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10],
+    registers: [this.registry],
+  });
+  private latencySince: Date | null = null;
   private readonly deltas = new LinkCounterDeltas();
   private readonly unmatchedReceipts = new Gauge({
     name: 'loa_receipts_unmatched',
@@ -50,11 +92,15 @@ export class MetricsService {
   }
 
   async render(): Promise<string> {
-    const [statuses, messages, unmatched] = await Promise.all([
+    const [statuses, messages, unmatched, queued] = await Promise.all([
       this.linkStatuses.recent(LINK_STATUS_RECENT_SECONDS, LINK_STATUS_FRESH_SECONDS),
       this.repository.activeCampaignMessages(),
       this.repository.unmatchedReceipts(),
+      this.repository.queuedPerCampaign(),
+      this.countReceiptLatencies(),
     ]);
+    this.campaignQueued.reset();
+    for (const row of queued) this.campaignQueued.set({ campaign_id: String(row.campaign_id) }, row.queued);
     this.setCarriers(totalsByCarrier(statuses));
     this.countIncrements(statuses);
     for (const state of MESSAGE_COUNTERS) this.messages.set({ state }, messages[state]);
@@ -66,8 +112,11 @@ export class MetricsService {
   private setCarriers(totals: CarrierLinkTotals[]): void {
     // Reset first: a carrier no dispatcher reports any more must disappear, not keep its last value.
     for (const gauge of [this.boundSessions, this.inFlight, this.queued]) gauge.reset();
+    for (const gauge of [this.tps, this.window]) gauge.reset();
     for (const total of totals) {
       const carrier = total.carrier;
+      this.tps.set({ carrier }, total.details.tps);
+      this.window.set({ carrier }, total.details.window);
       this.boundSessions.set({ carrier }, total.boundSessions);
       this.inFlight.set({ carrier }, total.inFlight);
       this.queued.set({ carrier }, total.queued);
@@ -79,7 +128,21 @@ export class MetricsService {
       this.receipts.inc({ carrier }, increments.receipts);
       this.reconnects.inc({ carrier }, increments.reconnects);
       for (const outcome of SUBMIT_OUTCOMES) this.submits.inc({ carrier, outcome }, increments[outcome]);
+      this.throttlePauses.inc({ carrier }, increments.throttlePauses);
+      this.pdusSent.inc({ carrier }, increments.pdusSent);
+      for (const [key, count] of Object.entries(increments)) {
+        if (key.startsWith('answer:')) this.answers.inc({ carrier, command_status: commandStatusLabel(key.slice('answer:'.length)) }, count);
+        else if (key.startsWith('stat:')) this.receiptStats.inc({ carrier, stat: key.slice('stat:'.length) }, count);
+      }
     }
+  }
+
+  /** Adds the messages ended by a receipt since the previous scrape; the first scrape only sets the start. */
+  private async countReceiptLatencies(): Promise<void> {
+    const until = await this.repository.latencyWatermark();
+    const since = this.latencySince;
+    this.latencySince = until;
+    if (since) this.receiptLatency.add(await this.repository.receiptLatencies(since, until, RECEIPT_LATENCY_BUCKETS));
   }
 
   private carrierCounter(name: string, help: string): Counter<'carrier'> {
@@ -89,4 +152,9 @@ export class MetricsService {
   private carrierGauge(name: string, help: string): Gauge<'carrier'> {
     return new Gauge({ name, help, labelNames: ['carrier'] as const, registers: [this.registry] });
   }
+}
+
+/** 88 -> 0x00000058, as SMPP documents and carriers' operators write it. */
+function commandStatusLabel(decimal: string): string {
+  return `0x${Number(decimal).toString(16).toUpperCase().padStart(8, '0')}`;
 }

@@ -1,7 +1,7 @@
 import { Module } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { DataSource } from 'typeorm';
-import { ApiModule, configureApi } from '@loa/api';
+import { buildOpenApiDocument } from '@loa/api';
 import { AuthModule, AuthService } from '@loa/auth';
 import { loadCarriersFile, loadEnvironment } from '@loa/config';
 import { DatabaseModule } from '@loa/database';
@@ -13,6 +13,8 @@ import { openRuntime } from '../runtime';
 /** Runs `work` with a Nest context holding the database and auth (for admin commands). */
 async function withAuthContext<T>(work: (db: DataSource, auth: AuthService) => Promise<T>): Promise<T> {
   const runtime = await openRuntime({ migrate: true });
+  // Said before anything is written: a forgotten DATABASE_URL shows at once.
+  process.stdout.write(`database: ${runtime.database}\n`);
   @Module({ imports: [DatabaseModule.forRoot({ url: runtime.databaseUrl, poolSize: 2 }), AuthModule.forRoot({ jwtSecret: 'unused-by-admin-commands' })] })
   class AdminModule {}
   const context = await NestFactory.createApplicationContext(AdminModule, { logger: ['error'] });
@@ -74,14 +76,7 @@ export function runConfigCheck(): void {
   }
 }
 
-/** `loa openapi`: prints the OpenAPI document (no database needed beyond construction). */
+/** `loa openapi`: prints the OpenAPI document; the application is only scanned (preview), so no database is needed. */
 export async function runOpenApi(): Promise<void> {
-  const runtime = await openRuntime({ migrate: false });
-  const app = await NestFactory.create(ApiModule.forRoot({ databaseUrl: runtime.databaseUrl, jwtSecret: 'openapi-only-openapi-only-openapi-only' }), {
-    logger: ['error'],
-  });
-  const document = configureApi(app);
-  process.stdout.write(JSON.stringify(document, null, 2) + '\n');
-  await app.close();
-  await runtime.close();
+  process.stdout.write(JSON.stringify(await buildOpenApiDocument(), null, 2) + '\n');
 }

@@ -1,5 +1,6 @@
-import { type INestApplication, Logger, Module } from '@nestjs/common';
+import { type INestApplication, Module } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
+import { Logger } from 'nestjs-pino';
 import { DataSource } from 'typeorm';
 import { ApiModule, configureApi } from '@loa/api';
 import { AuthService } from '@loa/auth';
@@ -9,36 +10,56 @@ import { DatabaseModule } from '@loa/database';
 import { DEMO_USERS, isDemoSeeded, seedDemo } from '@loa/demo';
 import { DispatcherModule } from '@loa/dispatcher';
 import { syncProvinces } from '@loa/provinces';
-import { startSimulators } from '@loa/smsc-simulator';
-import { jwtSecret, openRuntime } from '../runtime';
+import { type RunningSimulators } from '@loa/smsc-simulator';
+import { loggingModule } from '../logging';
+import { listenApi, startSimulatedCarriers } from '../ports';
+import { jwtSecret, openRuntime, type Runtime } from '../runtime';
 import { onShutdownSignal } from '../shutdown';
-
-const logger = new Logger('loa start');
 
 /** All-in-one: database (embedded unless DATABASE_URL), demo data, simulated carriers, dispatcher and API. */
 export async function startAllInOne(): Promise<void> {
   const startedAt = Date.now();
-  const runtime = await openRuntime({ migrate: true, log: (line) => logger.log(line) });
-  const carriers = loadCarriersFile(runtime.env.carriersFile);
-  const simulators = await startSimulators(simulatedEntries(carriers));
-  const app = await NestFactory.create(allInOneModule(runtime.databaseUrl, jwtSecret(runtime.env, true), carriers), { bufferLogs: false });
-  configureApi(app);
-  const demo = await prepareData(app, runtime.embedded, runtime.env.demoPassword, runtime.env.demoSubscribers);
-  await app.listen(runtime.env.port, '127.0.0.1');
-  printWelcome(runtime.env.port, demo ? runtime.env.demoPassword : null, Date.now() - startedAt);
-  onShutdownSignal(async () => {
-    await app.close();
-    await simulators.stop();
-    await runtime.close();
-  });
+  const early: string[] = [];
+  const runtime = await openRuntime({ migrate: true, log: (line) => early.push(line) });
+  let simulators: RunningSimulators | undefined;
+  let app: INestApplication | undefined;
+  try {
+    const carriers = loadCarriersFile(runtime.env.carriersFile);
+    simulators = await startSimulatedCarriers(
+      carriers.filter((carrier) => carrier.simulated),
+      runtime.env.carriersFile,
+    );
+    app = await NestFactory.create(allInOneModule(runtime, carriers), { bufferLogs: true });
+    const logger = app.get(Logger);
+    app.useLogger(logger);
+    configureApi(app);
+    logger.log(`database: ${runtime.database}`, 'loa start');
+    for (const line of early) logger.log(line, 'loa start');
+    const demo = await prepareData(app, logger, runtime.embedded, runtime.env.demoPassword, runtime.env.demoSubscribers);
+    await listenApi(app, runtime.env.port, '127.0.0.1');
+    printWelcome(runtime.env.port, demo ? runtime.env.demoPassword : null, Date.now() - startedAt);
+  } catch (error) {
+    await stopInOrder(app, simulators, runtime);
+    throw error;
+  }
+  onShutdownSignal(() => stopInOrder(app, simulators, runtime));
 }
 
-function allInOneModule(databaseUrl: string, secret: string, carriers: CarrierAccount[]) {
+/** The API and the dispatcher first (stop claiming, drain the windows, unbind, release leases), then the SMSCs, then PostgreSQL. */
+async function stopInOrder(app: INestApplication | undefined, simulators: RunningSimulators | undefined, runtime: Runtime): Promise<void> {
+  await app?.close();
+  await simulators?.stop();
+  await runtime.close();
+}
+
+function allInOneModule(runtime: Runtime, carriers: CarrierAccount[]) {
+  const databaseUrl = runtime.databaseUrl;
   @Module({
     imports: [
+      loggingModule({ format: runtime.env.logFormat ?? 'pretty', level: runtime.env.logLevel }),
       DatabaseModule.forRoot({ url: databaseUrl, poolSize: 16 }),
       ApiModule.forRoot(
-        { databaseUrl, jwtSecret: secret, carriers: carriers.map((carrier) => carrier.id), carrierTps: carrierTps(carriers) },
+        { databaseUrl, jwtSecret: jwtSecret(runtime.env, true), carriers: carriers.map((carrier) => carrier.id), carrierTps: carrierTps(carriers) },
         { withDatabase: false },
       ),
       DispatcherModule.forRoot({ carriers }),
@@ -48,19 +69,13 @@ function allInOneModule(databaseUrl: string, secret: string, carriers: CarrierAc
   return AllInOneModule;
 }
 
-function simulatedEntries(carriers: CarrierAccount[]) {
-  return carriers
-    .filter((carrier) => carrier.simulated)
-    .map((carrier) => ({ profile: carrier.simulatorProfile, port: carrier.port, accounts: [{ systemId: carrier.systemId, password: carrier.password }] }));
-}
-
 /** Provinces always; demo users and subscribers only in demo mode, and only on the first run. */
-async function prepareData(app: INestApplication, demoMode: boolean, password: string, subscribers: number): Promise<boolean> {
+async function prepareData(app: INestApplication, logger: Logger, demoMode: boolean, password: string, subscribers: number): Promise<boolean> {
   const db = app.get(DataSource);
   await syncProvinces(db);
   if (!demoMode) return false;
   if (!(await isDemoSeeded(db))) {
-    logger.log(`first run: seeding demo users and ${subscribers.toLocaleString('en')} synthetic subscribers`);
+    logger.log(`first run: seeding demo users and ${subscribers.toLocaleString('en')} synthetic subscribers`, 'loa start');
     await seedDemo(db, app.get(AuthService), { password, subscribers });
   }
   return true;
@@ -68,7 +83,13 @@ async function prepareData(app: INestApplication, demoMode: boolean, password: s
 
 function printWelcome(port: number, demoPassword: string | null, elapsedMs: number): void {
   const base = `http://127.0.0.1:${port}`;
-  const lines = ['', `Loa is running (started in ${(elapsedMs / 1000).toFixed(1)} s)`, `  API:      ${base}`, `  API docs: ${base}/docs`];
+  const lines = [
+    '',
+    `Loa is running (started in ${(elapsedMs / 1000).toFixed(1)} s)`,
+    `  Dashboard: ${base}/`,
+    `  API:       ${base}`,
+    `  API docs:  ${base}/docs`,
+  ];
   if (demoPassword) {
     lines.push(`  Demo logins (password: ${demoPassword}): ${DEMO_USERS.map((user) => user.username).join(', ')}`);
     lines.push(`  Try: curl -s ${base}/auth/login -H 'content-type: application/json' -d '{"username":"demo-drafter","password":"${demoPassword}"}'`);
