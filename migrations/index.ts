@@ -9,6 +9,7 @@ import { SendWindows1764000007000 } from './1764000007000-send-windows';
 import { CampaignProgress1764000008000 } from './1764000008000-campaign-progress';
 import { ProvinceContactsCarrierSegments1764000009000 } from './1764000009000-province-contacts-carrier-segments';
 import { Reports1764000010000 } from './1764000010000-reports';
+import { Access1764000011000 } from './1764000011000-access';
 import { LinkDetails1764000012000 } from './1764000012000-link-details';
 
 /** Every migration in order; listed explicitly so they run the same from TypeScript (tests) and dist/. */
@@ -24,5 +25,6 @@ export const migrations = [
   CampaignProgress1764000008000,
   ProvinceContactsCarrierSegments1764000009000,
   Reports1764000010000,
+  Access1764000011000,
   LinkDetails1764000012000,
 ];

@@ -1,18 +1,39 @@
 import { type INestApplication } from '@nestjs/common';
+import { type NestExpressApplication } from '@nestjs/platform-express';
 import { NestFactory } from '@nestjs/core';
 import { DocumentBuilder, type OpenAPIObject, SwaggerModule } from '@nestjs/swagger';
+import helmet from 'helmet';
+import { requestContextMiddleware } from '@loa/auth';
+import { refuseDeepJson } from './common/json-depth';
 import { MetricsService } from './metrics/metrics.service';
 import { requestMetrics } from './metrics/request-metrics.middleware';
 import { ApiModule } from './api.module';
 import { withErrorResponses } from './openapi-errors';
 
-/** What every API process does to a created Nest application: request metrics, OpenAPI at /docs, clean shutdown. */
+/**
+ * What every API process does to a created Nest application: security headers, a request context (request
+ * id, source address) for the audit log, request metrics, OpenAPI at /docs, clean shutdown.
+ */
 export function configureApi(app: INestApplication): OpenAPIObject {
   app.enableShutdownHooks();
+  // helmet: nosniff, frame and referrer policies, no X-Powered-By. Its CSP is left off: /docs (Swagger UI)
+  // relies on inline scripts, and the JSON answers are not rendered by browsers.
+  app.use(helmet({ contentSecurityPolicy: false }));
+  app.use(noStore);
+  app.use(requestContextMiddleware);
   app.use(requestMetrics(app.get(MetricsService)));
+  // Replaces Nest's default JSON parser (same 100 kB limit), adding the depth check before parsing.
+  // (Nest's type leaves `verify` out because it uses it for rawBody, which Loa does not turn on.)
+  (app as NestExpressApplication).useBodyParser('json', { limit: '100kb', verify: refuseDeepJson } as { limit: string });
   const document = openApiDocument(app);
   SwaggerModule.setup('docs', app, document, { jsonDocumentUrl: 'docs/openapi.json' });
   return document;
+}
+
+/** Answers carry personal data (numbers, names): no cache keeps them. A route may set its own Cache-Control after this. */
+function noStore(_request: unknown, response: { setHeader(name: string, value: string): unknown }, next: () => void): void {
+  response.setHeader('Cache-Control', 'no-store');
+  next();
 }
 
 /** The OpenAPI document of the routes, with the error answers every route can give; needs no database (`loa openapi`). */

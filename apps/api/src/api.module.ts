@@ -6,7 +6,9 @@ import { DatabaseModule } from '@loa/database';
 import { ReportingModule } from '@loa/reporting';
 import { type CarrierTextProfile } from '@loa/sms';
 import { CarrierTextsModule, TemplatesModule } from '@loa/templates';
+import { AuditController } from './audit/audit.controller';
 import { AuthController } from './auth/auth.controller';
+import { LoginThrottleModule, type LoginThrottleSettings } from './auth/login-throttle';
 import { CampaignsController } from './campaigns/campaigns.controller';
 import { TestSendsController } from './campaigns/test-sends.controller';
 import { DomainErrorFilter } from './common/domain-error.filter';
@@ -19,12 +21,18 @@ import { ProvincesHttpModule } from './provinces/provinces-http.module';
 import { ReportsController } from './reports/reports.controller';
 import { SubscribersHttpModule } from './subscribers/subscribers-http.module';
 import { TemplatesController } from './templates/templates.controller';
+import { UsersController } from './users/users.controller';
+import { type ImportLimits, ImportLimitsModule } from './subscribers/import-limits';
 
 export interface ApiSettings {
   databaseUrl: string;
   jwtSecret: string;
   /** Carriers with an account in the carriers file; campaigns may target only these (default: all three). */
   carriers?: readonly string[];
+  /** Login attempts allowed per user and per source address (see README). */
+  loginThrottle?: Partial<LoginThrottleSettings>;
+  /** Subscriber uploads running at once, per user and overall (see README). */
+  importLimits?: Partial<ImportLimits>;
   /** Each carrier's TPS summed over its accounts, for deadline plans (default: config/carriers.json's). */
   carrierTps?: Readonly<Record<string, number>>;
   /** How each carrier account takes a text (concat, coding, SMSC part size); default: config/carriers.json's. */
@@ -40,6 +48,8 @@ export class ApiModule {
       imports: [
         ...(options.withDatabase === false ? [] : [DatabaseModule.forRoot({ url: settings.databaseUrl })]),
         AuthModule.forRoot({ jwtSecret: settings.jwtSecret }),
+        LoginThrottleModule.forRoot(settings.loginThrottle),
+        ImportLimitsModule.forRoot(settings.importLimits),
         ...(settings.carriers ? [SendingCarriersModule.forRoot(settings.carriers, settings.carrierTps)] : []),
         ...(settings.carrierTexts ? [CarrierTextsModule.forRoot(settings.carrierTexts)] : []),
         TemplatesModule,
@@ -51,7 +61,16 @@ export class ApiModule {
         MetricsHttpModule,
         DashboardHttpModule,
       ],
-      controllers: [AuthController, TemplatesController, CampaignsController, TestSendsController, ReportsController, ProgrammesController],
+      controllers: [
+        AuthController,
+        TemplatesController,
+        CampaignsController,
+        TestSendsController,
+        ReportsController,
+        ProgrammesController,
+        UsersController,
+        AuditController,
+      ],
       providers: [
         { provide: APP_GUARD, useExisting: JwtAuthGuard },
         { provide: APP_FILTER, useClass: DomainErrorFilter },

@@ -1,2 +1,3 @@
 export * from './api-app';
 export * from './api.module';
+export { ImportSlots } from './subscribers/import-limits';

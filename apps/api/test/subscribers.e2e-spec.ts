@@ -52,7 +52,9 @@ describe('subscribers and provinces over HTTP', () => {
     expect(created.body).toMatchObject({ state: 'completed', read: 5, inserted: 4, rejected: 1, mapped: 1 });
     const job = await http().get(`/subscribers/imports/${created.body.id}`).set(as('demo-drafter')).expect(200);
     expect(job.body.inserted).toBe(4);
-    const csv = await http().get(`/subscribers/imports/${created.body.id}/rejections.csv`).set(as('demo-drafter')).expect(200);
+    // An export of numbers: admins only, and audited.
+    await http().get(`/subscribers/imports/${created.body.id}/rejections.csv`).set(as('demo-drafter')).expect(403);
+    const csv = await http().get(`/subscribers/imports/${created.body.id}/rejections.csv`).set(as('demo-admin')).expect(200);
     expect(csv.headers['content-type']).toMatch(/text\/csv/);
     expect(csv.text).toMatch(/^\ufeffline,reason,raw\n6,bad number: wrong length.*,"0123,viettel,92,"\n$/);
   });

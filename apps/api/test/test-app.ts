@@ -2,7 +2,7 @@ import { type DynamicModule, type INestApplication } from '@nestjs/common';
 import { Test } from '@nestjs/testing';
 import request from 'supertest';
 import { DataSource } from 'typeorm';
-import { ApiModule, configureApi } from '@loa/api';
+import { ApiModule, type ApiSettings, configureApi } from '@loa/api';
 import { AuthService } from '@loa/auth';
 import { seedDemo } from '@loa/demo';
 import { syncProvinces } from '@loa/provinces';
@@ -28,12 +28,20 @@ export interface TestApi {
  * `carrierTps` their TPS (deadline plans).
  */
 export async function createTestApi(
-  options: { subscribers?: number; imports?: DynamicModule[]; db?: TestDatabase; carriers?: string[]; carrierTps?: Record<string, number> } = {},
+  options: {
+    subscribers?: number;
+    imports?: DynamicModule[];
+    db?: TestDatabase;
+    carriers?: string[];
+    carrierTps?: Record<string, number>;
+    /** Limits to change from their defaults (login throttle, import concurrency). */
+    limits?: Pick<ApiSettings, 'loginThrottle' | 'importLimits'>;
+  } = {},
 ): Promise<TestApi> {
   const db = options.db ?? (await createTestDatabase());
   const moduleRef = await Test.createTestingModule({
     imports: [
-      ApiModule.forRoot({ databaseUrl: db.url, jwtSecret: TEST_JWT_SECRET, carriers: options.carriers, carrierTps: options.carrierTps }),
+      ApiModule.forRoot({ databaseUrl: db.url, jwtSecret: TEST_JWT_SECRET, carriers: options.carriers, carrierTps: options.carrierTps, ...options.limits }),
       ...(options.imports ?? []),
     ],
   }).compile();

@@ -190,9 +190,9 @@ describe('invalid requests', () => {
 
   it('answers 404 for a campaign that does not exist and 400 for an id that cannot be one', async () => {
     await api.http().get('/campaigns/424242').auth(drafter, { type: 'bearer' }).expect(404);
-    for (const id of ['abc', '0', '-1', '1.5', '99999999999999999999', '9223372036854775808']) {
+    for (const id of ['abc', '0', '-1', '1.5', '99999999999999999999', '9223372036854775808', '0x10', '%201', '1e3', '01']) {
       const refused = await api.http().get(`/campaigns/${id}/report`).auth(drafter, { type: 'bearer' }).expect(400);
-      expect(refused.body.message).toBe('id: expected a whole number from 1 to 9007199254740991');
+      expect(refused.body.message).toBe('id: expected a whole number from 1 to 9007199254740991, in decimal digits only');
     }
   });
 

@@ -33,6 +33,11 @@ program
       .default(300),
   )
   .addOption(
+    new Option('--retention-days <n>', 'days a finished campaign keeps its per-message rows (numbers) before they are purged; its figures stay')
+      .argParser((value) => parsePositive(value, 'retention-days'))
+      .default(90),
+  )
+  .addOption(
     new Option(
       '--max-binds <n>',
       'bind slots of each carrier account it takes at most (default: every free one); spreads the binds over several dispatchers',

@@ -1,7 +1,8 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import { Interval } from '@nestjs/schedule';
+import { AuditLogRepository } from '@loa/auth';
 import { CampaignMaterialiser, CampaignPlanRepository, SendLimitsService } from '@loa/campaigns';
-import { DeliveryRepository } from '@loa/delivery';
+import { DeliveryRepository, RetentionRepository } from '@loa/delivery';
 import { dispatcherOptions, type DispatcherOptions, type DispatcherSettings } from './carrier-dispatcher';
 import { DISPATCHER_OPTIONS } from './dispatcher.service';
 import { FailureLog } from './failure-log';
@@ -20,6 +21,8 @@ export class CampaignSchedulerService {
   constructor(
     private readonly materialiser: CampaignMaterialiser,
     private readonly delivery: DeliveryRepository,
+    private readonly retention: RetentionRepository,
+    private readonly audit: AuditLogRepository,
     private readonly sendLimits: SendLimitsService,
     private readonly plans: CampaignPlanRepository,
     @Inject(DISPATCHER_OPTIONS) options: DispatcherSettings,
@@ -45,6 +48,24 @@ export class CampaignSchedulerService {
   applyReceipts(): Promise<void> {
     return this.once('receipts', async () => {
       while ((await this.delivery.applyReceipts(RECEIPT_BATCH)) > 0);
+    });
+  }
+
+  /** Per-message rows of campaigns finished longer ago than the retention go (every dispatcher tries; the work is idempotent). */
+  @Interval(3_600_000)
+  purgeExpiredMessages(): Promise<void> {
+    return this.once('retention', async () => {
+      const cutoff = new Date(Date.now() - this.options.retentionDays * 86_400_000);
+      for (const campaign of await this.retention.purgeFinishedBefore(cutoff)) {
+        await this.audit.append(null, {
+          action: 'retention.purge_messages',
+          objectType: 'campaign',
+          objectId: campaign.id,
+          provinces: campaign.provinces,
+          details: { retentionDays: this.options.retentionDays },
+        });
+        this.logger.log(`campaign ${campaign.id}: per-message rows purged after ${this.options.retentionDays} days; its figures stay`);
+      }
     });
   }
 

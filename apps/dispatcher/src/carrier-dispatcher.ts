@@ -1,3 +1,4 @@
+import { DEFAULT_RETENTION_DAYS } from '@loa/delivery';
 import { Logger } from '@nestjs/common';
 import { isInsideWindow, type TestSendsRepository, toSendWindow } from '@loa/campaigns';
 import { type Clock, systemClock } from '@loa/common';
@@ -43,6 +44,8 @@ export interface DispatcherOptions {
   statusIntervalMs: number;
   /** Bind slots of one carrier account this process takes at most (default: all that are free). */
   maxBindsPerCarrier: number;
+  /** Days a finished campaign keeps its per-message rows (personal data) before the hourly purge; its figures stay. */
+  retentionDays: number;
   /** What time it is for send windows, daily caps and validity (tests set their own). */
   clock: Clock;
 }
@@ -58,6 +61,7 @@ export const DEFAULT_DISPATCHER_OPTIONS: DispatcherOptions = {
   ambiguityWindowSeconds: 600,
   unmatchedReceiptSeconds: 300,
   receiptGraceSeconds: 3600,
+  retentionDays: DEFAULT_RETENTION_DAYS,
   clock: systemClock,
 };
 

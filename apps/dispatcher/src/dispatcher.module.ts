@@ -1,3 +1,4 @@
+import { AuditModule } from '@loa/auth';
 import { type DynamicModule, Module } from '@nestjs/common';
 import { ScheduleModule } from '@nestjs/schedule';
 import { CampaignsModule } from '@loa/campaigns';
@@ -13,7 +14,7 @@ export class DispatcherModule {
   static forRoot(options: { carriers: CarrierAccount[]; dispatcher?: DispatcherSettings }): DynamicModule {
     return {
       module: DispatcherModule,
-      imports: [ScheduleModule.forRoot(), DeliveryModule, CampaignsModule],
+      imports: [ScheduleModule.forRoot(), DeliveryModule, CampaignsModule, AuditModule],
       providers: [
         { provide: CARRIER_ACCOUNTS, useValue: options.carriers },
         { provide: DISPATCHER_OPTIONS, useValue: options.dispatcher ?? {} },

@@ -4,8 +4,9 @@ import { AuditModule } from './audit.module';
 import { AuthService } from './auth.service';
 import { JwtAuthGuard } from './jwt-auth.guard';
 import { UsersRepository } from './users.repository';
+import { UsersService } from './users.service';
 
-const TOKEN_LIFETIME = '8h'; // one duty shift
+const TOKEN_LIFETIME = '8h'; // one duty shift; role, scope and the token version are checked on every request
 
 @Module({})
 export class AuthModule {
@@ -13,9 +14,9 @@ export class AuthModule {
     return {
       module: AuthModule,
       global: true,
-      imports: [AuditModule, JwtModule.register({ secret: options.jwtSecret, signOptions: { expiresIn: TOKEN_LIFETIME } })],
-      providers: [AuthService, UsersRepository, JwtAuthGuard],
-      exports: [AuthService, JwtAuthGuard, AuditModule],
+      imports: [AuditModule, JwtModule.register({ secret: options.jwtSecret, signOptions: { expiresIn: TOKEN_LIFETIME, algorithm: 'HS256' } })],
+      providers: [AuthService, UsersRepository, UsersService, JwtAuthGuard],
+      exports: [AuthService, UsersService, JwtAuthGuard, AuditModule],
     };
   }
 }

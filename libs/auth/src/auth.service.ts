@@ -1,50 +1,88 @@
 import { Injectable } from '@nestjs/common';
 import { JwtService } from '@nestjs/jwt';
-import { compare, hash } from 'bcryptjs';
 import { DomainError, invalid } from '@loa/common';
+import { AuditLogRepository } from './audit-log.repository';
 import { type AuthUser, type Role, ROLES } from './auth-user';
-import { UsersRepository } from './users.repository';
+import { decoyHash, hashPassword, needsRehash, verifyPassword } from './password-hash';
+import { type StoredUser, UsersRepository } from './users.repository';
 
-const BCRYPT_COST = 10;
+interface TokenPayload {
+  sub: number;
+  /** The user's token version when the token was issued. */
+  ver: number;
+}
+
+const WRONG_LOGIN = 'wrong username or password';
 
 @Injectable()
 export class AuthService {
   constructor(
     private readonly users: UsersRepository,
     private readonly jwt: JwtService,
+    private readonly audit: AuditLogRepository,
   ) {}
 
+  /**
+   * Same answer, and about the same time, for an unknown user, a disabled one and a wrong password: an
+   * unknown user's password is checked against a decoy hash. Failures are audited (without the password).
+   */
   async login(username: string, password: string): Promise<{ accessToken: string; user: AuthUser }> {
     const stored = await this.users.findByUsername(username);
-    // Same answer for an unknown user and a wrong password: no username probing.
-    if (!stored || !(await compare(password, stored.passwordHash))) {
-      throw new DomainError('UNAUTHENTICATED', 'wrong username or password');
+    const matches = await verifyPassword(password, stored?.passwordHash ?? (await decoyHash()));
+    if (!stored || !matches || stored.disabledAt !== null) {
+      const reason = !stored ? 'unknown user' : !matches ? 'wrong password' : 'disabled';
+      await this.audit.append(stored, {
+        action: 'auth.login_failed',
+        objectType: 'user',
+        objectId: stored?.id ?? username.slice(0, 64),
+        details: { reason },
+        provinces: stored?.provinceScope ?? null,
+      });
+      throw new DomainError('UNAUTHENTICATED', WRONG_LOGIN);
     }
-    const user: AuthUser = { id: stored.id, username: stored.username, role: stored.role, provinceScope: stored.provinceScope };
-    return { accessToken: await this.jwt.signAsync({ sub: user.id, ...user }), user };
+    if (needsRehash(stored.passwordHash)) await this.users.rehash(stored.id, await hashPassword(password));
+    const payload: TokenPayload = { sub: stored.id, ver: stored.tokenVersion };
+    return { accessToken: await this.jwt.signAsync(payload), user: toAuthUser(stored) };
   }
 
+  /**
+   * The token says who; the database says what they may do now. Role and scope are read on every request,
+   * and a token issued before a password reset or a disabling (an older token version) is refused.
+   */
   async verify(token: string): Promise<AuthUser> {
+    let payload: TokenPayload;
     try {
-      const payload = await this.jwt.verifyAsync<AuthUser>(token);
-      return { id: payload.id, username: payload.username, role: payload.role, provinceScope: payload.provinceScope };
+      payload = await this.jwt.verifyAsync<TokenPayload>(token, { algorithms: ['HS256'] });
     } catch {
       throw new DomainError('UNAUTHENTICATED', 'invalid or expired token');
     }
+    const stored = Number.isSafeInteger(payload.sub) ? await this.users.findById(payload.sub) : null;
+    if (!stored || stored.disabledAt !== null || stored.tokenVersion !== payload.ver) {
+      throw new DomainError('UNAUTHENTICATED', 'this token is no longer valid; log in again');
+    }
+    return toAuthUser(stored);
   }
 
+  /** The CLI's `user add` and the demo seed: creates the user or replaces role, scope and password. */
   async addUser(username: string, password: string, role: string, provinceScope: string[] | null): Promise<AuthUser> {
-    if (!/^[a-z0-9][a-z0-9._-]{2,63}$/.test(username)) {
-      throw invalid('username: 3-64 characters, lower-case letters, digits, dot, dash or underscore');
-    }
-    if (!ROLES.includes(role as Role)) throw invalid(`role: must be one of ${ROLES.join(', ')}`);
-    if (password.length < 8) throw invalid('password: at least 8 characters');
-    const stored = await this.users.upsert({
-      username,
-      role: role as Role,
-      provinceScope,
-      passwordHash: await hash(password, BCRYPT_COST),
-    });
-    return { id: stored.id, username: stored.username, role: stored.role, provinceScope: stored.provinceScope };
+    assertValidUser(username, role, password);
+    const stored = await this.users.upsert({ username, role: role as Role, provinceScope, passwordHash: await hashPassword(password) });
+    return toAuthUser(stored);
   }
+}
+
+export function assertValidUser(username: string, role: string, password: string | undefined): void {
+  if (!/^[a-z0-9][a-z0-9._-]{2,63}$/.test(username)) {
+    throw invalid('username: 3-64 characters, lower-case letters, digits, dot, dash or underscore');
+  }
+  if (!ROLES.includes(role as Role)) throw invalid(`role: must be one of ${ROLES.join(', ')}`);
+  if (password !== undefined) assertStrongEnough(password);
+}
+
+export function assertStrongEnough(password: string): void {
+  if (password.length < 8) throw invalid('password: at least 8 characters');
+}
+
+export function toAuthUser(stored: StoredUser): AuthUser {
+  return { id: stored.id, username: stored.username, role: stored.role, provinceScope: stored.provinceScope };
 }

@@ -1,3 +1,4 @@
+export * from './access';
 export * from './audit-log.repository';
 export * from './audit.module';
 export * from './auth-user';
@@ -5,4 +6,8 @@ export * from './auth.decorators';
 export * from './auth.module';
 export * from './auth.service';
 export * from './jwt-auth.guard';
+export * from './password-hash';
 export * from './province-scope';
+export * from './request-context';
+export * from './users.repository';
+export * from './users.service';

@@ -1,6 +1,6 @@
 import { Inject, Injectable, Optional } from '@nestjs/common';
 import { DataSource, type EntityManager } from 'typeorm';
-import { assertProvincesInScope, AuditLogRepository, type AuthUser } from '@loa/auth';
+import { assertActsOn, assertProvincesInScope, AuditLogRepository, type AuthUser, canRead } from '@loa/auth';
 import { type Carrier, CARRIERS, conflict, forbidden, invalid, notFound } from '@loa/common';
 import { DeliveryRepository } from '@loa/delivery';
 import { ProvinceDirectory } from '@loa/provinces';
@@ -54,7 +54,14 @@ export class CampaignsService {
 
   async get(id: number, user: AuthUser): Promise<Campaign> {
     const campaign = await this.campaigns.findById(id);
-    if (!campaign || !this.visibleTo(campaign, user)) throw notFound(`campaign ${id} does not exist`);
+    if (!campaign || !canRead(user, campaign.provinces)) throw notFound(`campaign ${id} does not exist`);
+    return campaign;
+  }
+
+  /** A campaign the user may act on: their scope covers all of its provinces (otherwise 404, as if it did not exist). */
+  private async actOn(id: number, user: AuthUser): Promise<Campaign> {
+    const campaign = await this.get(id, user);
+    assertActsOn(user, campaign.provinces, `campaign ${id}`);
     return campaign;
   }
 
@@ -87,7 +94,14 @@ export class CampaignsService {
       await this.campaigns.insertTexts(campaign.id, texts, manager);
       await this.audit.append(
         user,
-        { action: 'campaign.create', objectType: 'campaign', objectId: campaign.id, details: { templateId: template.id, provinces, carriers } },
+        {
+          action: 'campaign.create',
+          objectType: 'campaign',
+          objectId: campaign.id,
+          provinces,
+          details: { templateId: template.id, provinces, carriers },
+          after: { state: campaign.state, name: campaign.name, startAt: campaign.startAt },
+        },
         manager,
       );
       await this.auditOverrides(campaign, limits, input.overrideReason, user, manager);
@@ -123,7 +137,7 @@ export class CampaignsService {
     const provinces = [...new Set(input.provinces.map((name) => this.directory.resolve(name).province.code))];
     assertProvincesInScope(user, provinces);
     const carriers = this.targetCarriers(input.carriers);
-    const template = await this.approvedTemplate(input.templateId);
+    const template = await this.approvedTemplate(input.templateId, user);
     if (input.reportDeadline && input.reportDeadline <= input.startAt) {
       throw invalid('reportDeadline: must be after startAt');
     }
@@ -137,8 +151,7 @@ export class CampaignsService {
    * them, with a reason); what is omitted gets the default (the default window, the cap on). Audited.
    */
   async setSendLimits(id: number, request: SendLimitsRequest, user: AuthUser): Promise<Campaign> {
-    const campaign = await this.get(id, user);
-    assertProvincesInScope(user, campaign.provinces);
+    const campaign = await this.actOn(id, user);
     const limits = resolveSendLimits(request, defaultSendWindow());
     return this.db.transaction(async (manager) => {
       const changed = await this.campaigns.setSendLimits(id, limits.sendWindow, limits.dailyCapLifted, manager);
@@ -177,7 +190,7 @@ export class CampaignsService {
   }
 
   async submit(id: number, user: AuthUser): Promise<Campaign> {
-    const campaign = await this.get(id, user);
+    const campaign = await this.actOn(id, user);
     if (campaign.createdBy !== user.id && user.role !== 'admin') throw forbidden('only the creator submits a campaign');
     return this.transition(campaign, ['draft'], 'pending_approval', user);
   }
@@ -187,10 +200,9 @@ export class CampaignsService {
    * approver acknowledges it (recorded in the audit log), when the plan says it misses its report deadline.
    */
   async approve(id: number, user: AuthUser, acknowledgement: DeadlineAcknowledgement = {}): Promise<Campaign> {
-    const campaign = await this.get(id, user);
+    const campaign = await this.actOn(id, user);
     if (campaign.createdBy === user.id) throw forbidden('a campaign must be approved by someone other than its creator');
-    assertProvincesInScope(user, campaign.provinces);
-    const template = await this.approvedTemplate(campaign.templateId);
+    const template = await this.approvedTemplate(campaign.templateId, null);
     const request = { name: campaign.name, startAt: campaign.startAt, reportDeadline: campaign.reportDeadline ?? undefined };
     await this.renderer.assertLintClean(template, campaign.provinces, campaign.carriers, request);
     if (campaign.state !== 'pending_approval') throw conflict(`campaign ${campaign.id} is ${campaign.state}; it must be pending_approval to become scheduled`);
@@ -223,22 +235,22 @@ export class CampaignsService {
   }
 
   async pause(id: number, user: AuthUser): Promise<Campaign> {
-    return this.transition(await this.get(id, user), ['running', 'scheduled'], 'paused', user);
+    return this.transition(await this.actOn(id, user), ['running', 'scheduled'], 'paused', user);
   }
 
   async resume(id: number, user: AuthUser): Promise<Campaign> {
-    const campaign = await this.get(id, user);
+    const campaign = await this.actOn(id, user);
     return this.transition(campaign, ['paused'], campaign.materialisedAt ? 'running' : 'scheduled', user);
   }
 
   async cancel(id: number, user: AuthUser): Promise<Campaign> {
-    const campaign = await this.get(id, user);
+    const campaign = await this.actOn(id, user);
     return this.transition(campaign, ['draft', 'pending_approval', 'scheduled', 'running', 'paused'], 'cancelled', user);
   }
 
   /** The campaigns of a programme the user sees (those touching their provinces). */
   async ofProgramme(programmeId: number, user: AuthUser): Promise<Campaign[]> {
-    return (await this.campaigns.ofProgramme(programmeId)).filter((campaign) => this.visibleTo(campaign, user));
+    return (await this.campaigns.ofProgramme(programmeId)).filter((campaign) => canRead(user, campaign.provinces));
   }
 
   /** A campaign joins a programme the user sees, within the programme's provinces. */
@@ -250,18 +262,15 @@ export class CampaignsService {
     if (outside.length > 0) throw invalid(`provinces: ${outside.join(', ')} are not in programme ${programmeId} (${programme.provinces.join(', ')})`);
   }
 
-  private async approvedTemplate(templateId: number): Promise<Template> {
-    const template = await this.templates.get(templateId).catch(() => {
+  /** `user` null: no scope check (the campaign's own template, already checked when it was created). */
+  private async approvedTemplate(templateId: number, user: AuthUser | null): Promise<Template> {
+    const template = await this.templates.get(templateId, user).catch(() => {
       throw invalid(`templateId: template ${templateId} does not exist`);
     });
     if (template.status !== 'approved') {
       throw conflict(`template ${template.id} (version ${template.version}) is ${template.status}; a campaign needs an approved template`);
     }
     return template;
-  }
-
-  private visibleTo(campaign: Campaign, user: AuthUser): boolean {
-    return user.provinceScope === null || campaign.provinces.some((code) => user.provinceScope!.includes(code));
   }
 
   private async transition(
@@ -276,7 +285,19 @@ export class CampaignsService {
       const changed = await this.campaigns.transition(campaign.id, from, to, approvedBy, manager);
       if (!changed) throw conflict(`campaign ${campaign.id} is ${campaign.state}; it must be ${from.join(' or ')} to become ${to}`);
       if (to === 'cancelled') await this.delivery.failQueued(campaign.id, `campaign cancelled by ${user.username}`, manager);
-      await this.audit.append(user, { action: `campaign.${to}`, objectType: 'campaign', objectId: campaign.id, details }, manager);
+      await this.audit.append(
+        user,
+        {
+          action: `campaign.${to}`,
+          objectType: 'campaign',
+          objectId: campaign.id,
+          provinces: campaign.provinces,
+          before: { state: campaign.state },
+          after: { state: changed.state },
+          details,
+        },
+        manager,
+      );
       return changed;
     });
   }

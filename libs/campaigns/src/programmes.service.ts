@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
-import { assertProvincesInScope, AuditLogRepository, type AuthUser } from '@loa/auth';
+import { assertProvincesInScope, AuditLogRepository, type AuthUser, canRead } from '@loa/auth';
 import { notFound } from '@loa/common';
 import { ProvinceDirectory } from '@loa/provinces';
 import { type NewProgramme, type Programme } from './programme';
@@ -18,7 +18,7 @@ export class ProgrammesService {
 
   async get(id: number, user: AuthUser): Promise<Programme> {
     const programme = await this.programmes.findById(id);
-    if (!programme || !visibleTo(programme.provinces, user)) throw notFound(`programme ${id} does not exist`);
+    if (!programme || !canRead(user, programme.provinces)) throw notFound(`programme ${id} does not exist`);
     return programme;
   }
 
@@ -32,14 +32,14 @@ export class ProgrammesService {
     const normalised = { ...input, ...nfcFields(input), provinces };
     return this.db.transaction(async (manager) => {
       const programme = await this.programmes.insert(normalised, user.id, manager);
-      await this.audit.append(user, { action: 'programme.create', objectType: 'programme', objectId: programme.id, details: { provinces } }, manager);
+      await this.audit.append(
+        user,
+        { action: 'programme.create', objectType: 'programme', objectId: programme.id, provinces, details: { provinces } },
+        manager,
+      );
       return programme;
     });
   }
-}
-
-function visibleTo(provinces: string[], user: AuthUser): boolean {
-  return user.provinceScope === null || provinces.some((code) => user.provinceScope!.includes(code));
 }
 
 /** Officials' text is kept in NFC (pasted from Word it is often NFD). */

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
-import { assertProvincesInScope, AuditLogRepository, type AuthUser } from '@loa/auth';
+import { assertActsOn, AuditLogRepository, type AuthUser } from '@loa/auth';
 import { type Carrier, conflict, forbidden, invalid } from '@loa/common';
 import { carrierForMsisdn, InvalidMsisdn, normalizeMsisdn } from '@loa/subscribers';
 import { CampaignsService } from './campaigns.service';
@@ -48,7 +48,7 @@ export class TestSendsService {
   /** Queues the text of each of `provinces` to each of `msisdns`; before approval only. Returns the campaign's test sends. */
   async request(campaignId: number, input: { msisdns: string[]; provinces?: string[] }, user: AuthUser): Promise<TestSend[]> {
     const campaign = await this.campaigns.get(campaignId, user);
-    assertProvincesInScope(user, campaign.provinces);
+    assertActsOn(user, campaign.provinces, `campaign ${campaignId}`);
     if (campaign.createdBy !== user.id && user.role !== 'admin') throw forbidden('only the creator test-sends a campaign');
     if (!['draft', 'pending_approval'].includes(campaign.state)) throw conflict(`campaign ${campaignId} is ${campaign.state}; test sends go before approval`);
     const provinces = input.provinces?.length ? [...new Set(input.provinces)] : campaign.provinces;

@@ -1,3 +1,4 @@
 export * from './domain-error';
 export * from './carriers';
 export * from './clock';
+export * from './csv';

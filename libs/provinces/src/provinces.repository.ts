@@ -49,7 +49,7 @@ export class ProvincesRepository {
       const params = [code, patch.policeHotlines ?? null, JSON.stringify(contacts)];
       const rows = await queryRows<ProvinceRow>(manager, UPDATE_PROVINCE_CONTACTS, params);
       if (rows.length === 0) throw notFound(`province ${code} not found`);
-      await this.audit.append(user, { action: 'province.update', objectType: 'province', objectId: code, details: { ...patch } }, manager);
+      await this.audit.append(user, { action: 'province.update', objectType: 'province', objectId: code, provinces: [code], details: { ...patch } }, manager);
       return this.withShortName(rows[0]);
     });
   }

@@ -52,7 +52,7 @@ export class SubscriberImportService {
   }
 
   private async run(runner: QueryRunner, input: Readable, options: ImportOptions): Promise<ImportJob> {
-    const id = await this.imports.create(runner, options.source, options.user?.id ?? null);
+    const id = await this.imports.create(runner, options.source, options.user);
     await runner.query(CREATE_STAGING);
     const splitter = new CsvLineSplitter();
     const encoder = new StagingEncoder({
@@ -75,7 +75,7 @@ export class SubscriberImportService {
     const job = await this.imports.finish(runner, id, counts);
     await this.audit.append(
       options.user,
-      { action: 'subscribers.import', objectType: 'subscriber_import', objectId: id, details: { ...counts } },
+      { action: 'subscribers.import', objectType: 'subscriber_import', objectId: id, provinces: options.user?.provinceScope ?? null, details: { ...counts } },
       runner.manager,
     );
     return job;

@@ -1,3 +1,4 @@
+import { neutralisedSql } from '@loa/common';
 /**
  * Per import, on the importing connection only; dropped with the transaction (no WAL, no cleanup).
  * accepted: to upsert (unique in the file). Refused rows carry their reason, or none when they duplicate an
@@ -14,7 +15,7 @@ export const COPY_STAGING = `
   COPY subscriber_import_staging (line, msisdn, carrier, province_code, status, accepted, reason, raw) FROM STDIN`;
 
 export const INSERT_IMPORT = `
-  INSERT INTO subscriber_imports (source, created_by) VALUES ($1, $2) RETURNING id`;
+  INSERT INTO subscriber_imports (source, created_by, provinces) VALUES ($1, $2, $3) RETURNING id`;
 
 /**
  * Imports apply one at a time; readers (audience counts, materialisation) are not blocked. With no other
@@ -65,7 +66,7 @@ export const APPLY_STAGING = `
   SELECT (SELECT count(*) FROM updated)::int AS updated, (SELECT count(*) FROM inserted)::int AS inserted`;
 
 const JOB_COLUMNS = `
-  id::int AS id, state, source, created_by::int AS "createdBy", created_at AS "createdAt", finished_at AS "finishedAt",
+  id::int AS id, state, source, created_by::int AS "createdBy", provinces, created_at AS "createdAt", finished_at AS "finishedAt",
   rows_read AS "read", inserted, updated, unchanged, rejected, mapped`;
 
 /** $1 id, $2 read, $3 inserted, $4 updated, $5 unchanged, $6 rejected, $7 mapped. */
@@ -80,7 +81,10 @@ export const GET_IMPORT = `SELECT ${JOB_COLUMNS} FROM subscriber_imports WHERE i
 export const FIRST_REJECTIONS = `
   SELECT line, reason, raw FROM subscriber_import_rejections WHERE import_id = $1 ORDER BY line LIMIT $2`;
 
-/** Streams straight from PostgreSQL, which also does the CSV quoting; `id` is an integer checked by the caller. */
+/**
+ * Streams straight from PostgreSQL, which also does the CSV quoting; `id` is an integer checked by the caller.
+ * The raw line is the uploader's text: one starting like a formula gets a leading apostrophe (see csvCell).
+ */
 export const rejectionsCsvCopy = (id: number) => `
-  COPY (SELECT line, reason, raw FROM subscriber_import_rejections WHERE import_id = ${Math.trunc(id)} ORDER BY line)
+  COPY (SELECT line, reason, ${neutralisedSql('raw')} AS raw FROM subscriber_import_rejections WHERE import_id = ${Math.trunc(id)} ORDER BY line)
   TO STDOUT WITH (FORMAT csv, HEADER)`;

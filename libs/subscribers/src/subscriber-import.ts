@@ -4,6 +4,8 @@ export interface ImportJob {
   state: 'running' | 'completed';
   source: string;
   createdBy: number | null;
+  /** The importer's province scope (rows outside it are refused); null: national. */
+  provinces: string[] | null;
   createdAt: Date;
   finishedAt: Date | null;
   /** Data lines read (header and blank lines not counted). */

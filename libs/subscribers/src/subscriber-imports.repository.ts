@@ -19,8 +19,8 @@ export interface StagingResult {
 export class SubscriberImportsRepository {
   constructor(private readonly db: DataSource) {}
 
-  async create(runner: QueryRunner, source: string, userId: number | null): Promise<number> {
-    const rows = await queryRows<{ id: string }>(runner, INSERT_IMPORT, [source, userId]);
+  async create(runner: QueryRunner, source: string, user: { id: number; provinceScope: string[] | null } | null): Promise<number> {
+    const rows = await queryRows<{ id: string }>(runner, INSERT_IMPORT, [source, user?.id ?? null, user?.provinceScope ?? null]);
     return Number(rows[0].id);
   }
 
@@ -36,7 +36,7 @@ export class SubscriberImportsRepository {
   async finish(
     runner: QueryRunner,
     id: number,
-    counts: Omit<ImportJob, 'id' | 'state' | 'source' | 'createdBy' | 'createdAt' | 'finishedAt'>,
+    counts: Omit<ImportJob, 'id' | 'state' | 'source' | 'createdBy' | 'provinces' | 'createdAt' | 'finishedAt'>,
   ): Promise<ImportJob> {
     const params = [id, counts.read, counts.inserted, counts.updated, counts.unchanged, counts.rejected, counts.mapped];
     return (await queryRows<ImportJob>(runner, FINISH_IMPORT, params))[0];

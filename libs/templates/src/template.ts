@@ -13,6 +13,8 @@ export interface Template {
   maxSegments: number;
   status: TemplateStatus;
   authorId: number;
+  /** The author's province scope when written (null: a national template, which every province may read and use). */
+  provinces: string[] | null;
   decidedBy: number | null;
   rejectionReason: string | null;
   createdAt: Date;

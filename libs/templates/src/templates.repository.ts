@@ -3,7 +3,7 @@ import { DataSource, EntityManager } from 'typeorm';
 import { queryRows } from '@loa/database';
 import { type NewTemplate, type Template, type TemplateStatus } from './template';
 
-const COLUMNS = `id, family_id, version, name, body, encoding_policy, max_segments, status, author_id, decided_by,
+const COLUMNS = `id, family_id, version, name, body, encoding_policy, max_segments, status, author_id, provinces, decided_by,
   rejection_reason, created_at, submitted_at, decided_at`;
 
 @Injectable()
@@ -15,21 +15,30 @@ export class TemplatesRepository {
     return rows.length ? toTemplate(rows[0]) : null;
   }
 
-  async list(limit: number, offset: number): Promise<Template[]> {
-    const rows = await this.db.query(`SELECT ${COLUMNS} FROM templates ORDER BY id DESC LIMIT $1 OFFSET $2`, [limit, offset]);
+  /** `scope` null: all; otherwise national templates and those sharing a province with the scope. */
+  async list(scope: readonly string[] | null, limit: number, offset: number): Promise<Template[]> {
+    const rows = await this.db.query(
+      `SELECT ${COLUMNS} FROM templates WHERE $1::text[] IS NULL OR provinces IS NULL OR provinces && $1::text[] ORDER BY id DESC LIMIT $2 OFFSET $3`,
+      [scope, limit, offset],
+    );
     return rows.map(toTemplate);
   }
 
   /** Inserts version 1 of a new family, or the next version of `familyId`. */
-  async insert(template: NewTemplate, authorId: number, familyId: number | null, manager: EntityManager): Promise<Template> {
+  async insert(
+    template: NewTemplate,
+    author: { id: number; provinceScope: string[] | null },
+    familyId: number | null,
+    manager: EntityManager,
+  ): Promise<Template> {
     const rows = await manager.query(
-      `INSERT INTO templates (id, family_id, version, name, body, encoding_policy, max_segments, status, author_id)
+      `INSERT INTO templates (id, family_id, version, name, body, encoding_policy, max_segments, status, author_id, provinces)
        SELECT next.id, COALESCE($1, next.id),
               COALESCE((SELECT max(version) + 1 FROM templates WHERE family_id = $1), 1),
-              $2, $3, $4, $5, 'draft', $6
+              $2, $3, $4, $5, 'draft', $6, $7
        FROM (SELECT nextval('templates_id_seq') AS id) next
        RETURNING ${COLUMNS}`,
-      [familyId, template.name, template.body, template.encodingPolicy, template.maxSegments, authorId],
+      [familyId, template.name, template.body, template.encodingPolicy, template.maxSegments, author.id, author.provinceScope],
     );
     return toTemplate(rows[0]);
   }
@@ -66,6 +75,7 @@ interface TemplateRow {
   max_segments: number;
   status: TemplateStatus;
   author_id: string;
+  provinces: string[] | null;
   decided_by: string | null;
   rejection_reason: string | null;
   created_at: Date;
@@ -84,6 +94,7 @@ function toTemplate(row: TemplateRow): Template {
     maxSegments: row.max_segments,
     status: row.status,
     authorId: Number(row.author_id),
+    provinces: row.provinces,
     decidedBy: row.decided_by === null ? null : Number(row.decided_by),
     rejectionReason: row.rejection_reason,
     createdAt: row.created_at,

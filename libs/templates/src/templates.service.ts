@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
-import { AuditLogRepository, type AuthUser } from '@loa/auth';
+import { assertActsOn, AuditLogRepository, type AuthUser, canRead } from '@loa/auth';
 import { conflict, forbidden, invalid, notFound } from '@loa/common';
 import { compileTemplate, TemplateError } from './engine';
 import { type NewTemplate, type Template } from './template';
@@ -17,24 +17,42 @@ export class TemplatesService {
     private readonly linting: TemplateLinting,
   ) {}
 
-  async get(id: number): Promise<Template> {
+  /**
+   * A template the user may read: a national one, or one sharing a province with their scope (404 otherwise).
+   * `user` null: the system (the dispatcher, a campaign's own template), no scope.
+   */
+  async get(id: number, user: AuthUser | null): Promise<Template> {
     const template = await this.templates.findById(id);
-    if (!template) throw notFound(`template ${id} does not exist`);
+    if (!template || (user && template.provinces !== null && !canRead(user, template.provinces))) throw notFound(`template ${id} does not exist`);
     return template;
   }
 
-  list(limit = 50, offset = 0): Promise<Template[]> {
-    return this.templates.list(limit, offset);
+  list(user: AuthUser, limit = 50, offset = 0): Promise<Template[]> {
+    return this.templates.list(user.provinceScope, limit, offset);
+  }
+
+  /** Acting on a template (a new version, submit, approve, reject) needs a scope covering all of its provinces. */
+  private async actOn(id: number, user: AuthUser): Promise<Template> {
+    const template = await this.get(id, user);
+    assertActsOn(user, template.provinces, `template ${id}`);
+    return template;
   }
 
   async create(input: NewTemplate, user: AuthUser): Promise<Template> {
     assertCompiles(input.body);
-    const familyId = input.previousVersionId ? (await this.get(input.previousVersionId)).familyId : null;
+    const familyId = input.previousVersionId ? (await this.actOn(input.previousVersionId, user)).familyId : null;
     return this.db.transaction(async (manager) => {
-      const template = await this.templates.insert(input, user.id, familyId, manager);
+      const template = await this.templates.insert(input, user, familyId, manager);
       await this.audit.append(
         user,
-        { action: 'template.create', objectType: 'template', objectId: template.id, details: { version: template.version } },
+        {
+          action: 'template.create',
+          objectType: 'template',
+          objectId: template.id,
+          provinces: template.provinces,
+          details: { version: template.version },
+          after: { name: template.name, status: template.status, version: template.version },
+        },
         manager,
       );
       return template;
@@ -42,20 +60,20 @@ export class TemplatesService {
   }
 
   async submit(id: number, user: AuthUser): Promise<Template> {
-    const template = await this.get(id);
+    const template = await this.actOn(id, user);
     if (template.authorId !== user.id && user.role !== 'admin') throw forbidden('only the author submits a template');
     await this.assertLintClean(template, user);
     return this.transition(template, ['draft', 'rejected'], 'pending', user, {});
   }
 
   async approve(id: number, user: AuthUser): Promise<Template> {
-    const template = await this.get(id);
+    const template = await this.actOn(id, user);
     if (template.authorId === user.id) throw forbidden('a template must be approved by someone other than its author');
     return this.transition(template, ['pending'], 'approved', user, { decidedBy: user.id });
   }
 
   async reject(id: number, reason: string, user: AuthUser): Promise<Template> {
-    const template = await this.get(id);
+    const template = await this.actOn(id, user);
     if (template.authorId === user.id) throw forbidden('a template must be reviewed by someone other than its author');
     return this.transition(template, ['pending'], 'rejected', user, { decidedBy: user.id, rejectionReason: reason });
   }
@@ -88,7 +106,19 @@ export class TemplatesService {
       if (!changed) {
         throw conflict(`template ${template.id} is ${template.status}; it must be ${from.join(' or ')} to become ${to}`);
       }
-      await this.audit.append(user, { action: `template.${to}`, objectType: 'template', objectId: template.id, details: changes }, manager);
+      await this.audit.append(
+        user,
+        {
+          action: `template.${to}`,
+          objectType: 'template',
+          objectId: template.id,
+          provinces: template.provinces,
+          details: changes,
+          before: { status: template.status },
+          after: { status: changed.status },
+        },
+        manager,
+      );
       return changed;
     });
   }

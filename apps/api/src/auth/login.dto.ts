@@ -14,6 +14,8 @@ export class LoginDto {
 }
 
 export class LoginResponseDto {
-  @ApiProperty({ description: 'Bearer token for the Authorization header, valid 8 hours' })
+  @ApiProperty({
+    description: 'Bearer token for the Authorization header, valid 8 hours; role and scope are read on every request, a password reset or disabling ends it',
+  })
   accessToken: string;
 }

@@ -1,7 +1,8 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { ArrayMaxSize, ArrayNotEmpty, IsBoolean, IsDateString, IsIn, IsInt, IsOptional, IsString, Length, Matches, Max, Min } from 'class-validator';
+import { ArrayMaxSize, ArrayNotEmpty, IsBoolean, IsIn, IsInt, IsOptional, IsString, Length, Matches, Max, Min } from 'class-validator';
 import { type Carrier, CARRIERS } from '@loa/common';
 import { AMBIGUOUS_POLICIES, type AmbiguousPolicy } from '@loa/delivery';
+import { IsApiInstant } from '../common/instant';
 import { MAX_ID } from '../common/parse-id.pipe';
 
 const TIME_OF_DAY = /^([01]\d|2[0-3]):[0-5]\d$/;
@@ -72,8 +73,8 @@ export class CreateCampaignDto extends SendLimitsDto {
   @IsIn(CARRIERS, { each: true })
   carriers?: Carrier[];
 
-  @ApiProperty({ description: 'When sending may start (ISO 8601 with offset)', example: '2026-01-20T08:00:00+07:00' })
-  @IsDateString({ strict: true })
+  @ApiProperty({ description: 'When sending may start (ISO 8601; without an offset it is read as Vietnam time, +07:00)', example: '2026-01-20T08:00:00+07:00' })
+  @IsApiInstant()
   startAt: string;
 
   @ApiPropertyOptional({ description: 'Hours the SMSC keeps trying a message', minimum: 1, maximum: 72, default: 24 })
@@ -95,7 +96,7 @@ export class CreateCampaignDto extends SendLimitsDto {
 
   @ApiPropertyOptional({ description: 'When results are due to the officials', example: '2026-02-24T17:00:00+07:00' })
   @IsOptional()
-  @IsDateString({ strict: true })
+  @IsApiInstant()
   reportDeadline?: string;
 
   @ApiPropertyOptional({ description: "The programme (plan of several sends, one result report) it belongs to; its provinces must include the campaign's" })

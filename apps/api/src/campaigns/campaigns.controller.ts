@@ -1,7 +1,8 @@
 import { Body, Controller, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { type AuthUser, CurrentUser, Roles } from '@loa/auth';
+import { AnyRole, type AuthUser, CurrentUser, Roles } from '@loa/auth';
 import { type Campaign, type CampaignEstimate, CampaignsService, type DeadlinePlan, type NewCampaign, type TestSend, TestSendsService } from '@loa/campaigns';
+import { toInstant } from '../common/instant';
 import { PageQuery } from '../common/page.query';
 import { ApproveCampaignDto, CreateCampaignDto, SendLimitsDto } from './campaign.dto';
 import { ParseIdPipe } from '../common/parse-id.pipe';
@@ -16,12 +17,14 @@ export class CampaignsController {
   ) {}
 
   @Get()
+  @AnyRole()
   @ApiOperation({ summary: 'Campaigns touching your provinces, newest first' })
   list(@Query() page: PageQuery, @CurrentUser() user: AuthUser): Promise<Campaign[]> {
     return this.campaigns.list(user, page.limit, page.offset);
   }
 
   @Get(':id')
+  @AnyRole()
   @ApiOperation({
     summary:
       'A campaign, with its test sends (accepted or refused, delivered once the receipt came) and, while scheduled, running or paused, its estimate (re-planned from the rate it gets while running)',
@@ -35,6 +38,7 @@ export class CampaignsController {
   }
 
   @Get(':id/plan')
+  @AnyRole()
   @ApiOperation({ summary: 'Deadline plan: per carrier, what is left, the TPS share behind the campaigns ahead, the send windows, the finish' })
   plan(@Param('id', ParseIdPipe) id: number, @CurrentUser() user: AuthUser): Promise<DeadlinePlan> {
     return this.campaigns.plan(id, user);
@@ -106,5 +110,5 @@ export class CampaignsController {
 }
 
 function newCampaign(body: CreateCampaignDto): NewCampaign {
-  return { ...body, startAt: new Date(body.startAt), reportDeadline: body.reportDeadline ? new Date(body.reportDeadline) : undefined };
+  return { ...body, startAt: toInstant(body.startAt), reportDeadline: body.reportDeadline ? toInstant(body.reportDeadline) : undefined };
 }

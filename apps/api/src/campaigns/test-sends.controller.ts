@@ -1,6 +1,6 @@
 import { Body, Controller, Get, Param, Post } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { type AuthUser, CurrentUser, Roles } from '@loa/auth';
+import { AnyRole, type AuthUser, CurrentUser, Roles } from '@loa/auth';
 import { type TestNumber, type TestSend, TestSendsService } from '@loa/campaigns';
 import { ParseIdPipe } from '../common/parse-id.pipe';
 import { RegisterTestNumberDto, RequestTestSendsDto } from './test-sends.dto';
@@ -35,6 +35,7 @@ export class TestSendsController {
   }
 
   @Get('campaigns/:id/test-sends')
+  @AnyRole()
   @ApiOperation({ summary: "A campaign's test sends: accepted or refused by the carrier, and delivered once its receipt came" })
   ofCampaign(@Param('id', ParseIdPipe) id: number, @CurrentUser() user: AuthUser): Promise<TestSend[]> {
     return this.testSends.ofCampaign(id, user);

@@ -1,14 +1,23 @@
 import { type ArgumentMetadata, type ValidationError, ValidationPipe } from '@nestjs/common';
 import { invalid } from '@loa/common';
+import { MAX_JSON_DEPTH } from './json-depth';
 
 // A NUL, or half of a surrogate pair (a cut emoji): PostgreSQL refuses the first (a 500 before), and the
 // second would be stored as U+FFFD, silently changing the text.
 const BROKEN_TEXT = /\u0000|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
+// Invisible format characters (zero-width space and joiners, BOM, soft hyphen, bidi controls: Unicode Cf).
+// They hide a link or a number from a reader and from the lint, and would go out in the SMS.
+const INVISIBLE = /\p{Cf}/u;
 
-/** Rejects broken text, unknown and malformed fields with one 400 naming each problem by field path. */
+/**
+ * Rejects over-deep, broken or invisible text, unknown and malformed fields with one 400 naming each problem
+ * by field path. Route parameters are left as the text they came as: the validation pipe's own conversion
+ * read "0x10" as 16 and " 1" as 1, so ids are checked by ParseIdPipe on the text.
+ */
 class LoaValidationPipe extends ValidationPipe {
   override transform(value: unknown, metadata: ArgumentMetadata): Promise<unknown> {
-    if (metadata.type !== 'custom') assertWellFormedText(value, metadata.data ?? '');
+    if (metadata.type === 'param') return Promise.resolve(value);
+    if (metadata.type !== 'custom') assertWellFormed(value, metadata.type === 'body' ? 'body' : 'query');
     return super.transform(value, metadata);
   }
 }
@@ -25,18 +34,39 @@ export function createValidationPipe(): ValidationPipe {
   });
 }
 
-function assertWellFormedText(value: unknown, path: string): void {
-  if (typeof value === 'string') {
-    const found = BROKEN_TEXT.exec(value);
-    if (!found) return;
-    const character = `U+${found[0].charCodeAt(0).toString(16).toUpperCase().padStart(4, '0')}`;
-    const what = found[0] === '\u0000' ? `a NUL character (${character})` : `half of a surrogate pair (${character}: broken text, such as a cut emoji)`;
-    throw invalid(`${path || 'body'}: contains ${what} at character ${found.index + 1}; send valid UTF-8 text`, { field: path, character });
+/** Walks the value without recursion (so no depth can overflow the stack), refusing the first problem found. */
+function assertWellFormed(root: unknown, rootName: string): void {
+  const pending: { value: unknown; path: string; depth: number }[] = [{ value: root, path: '', depth: 0 }];
+  while (pending.length > 0) {
+    const { value, path, depth } = pending.pop()!;
+    if (depth > MAX_JSON_DEPTH) throw invalid(`${rootName}: nested deeper than ${MAX_JSON_DEPTH} levels`, { field: path });
+    if (typeof value === 'string') assertWellFormedText(value, path || rootName);
+    else if (Array.isArray(value)) value.forEach((item, index) => pending.push({ value: item, path: `${path}[${index}]`, depth: depth + 1 }));
+    else if (value !== null && typeof value === 'object') {
+      for (const [key, item] of Object.entries(value)) {
+        assertWellFormedText(key, path || rootName);
+        pending.push({ value: item, path: path ? `${path}.${key}` : key, depth: depth + 1 });
+      }
+    }
   }
-  if (Array.isArray(value)) return value.forEach((item, index) => assertWellFormedText(item, `${path}[${index}]`));
-  if (value !== null && typeof value === 'object') {
-    for (const [key, item] of Object.entries(value)) assertWellFormedText(item, path ? `${path}.${key}` : key);
+}
+
+function assertWellFormedText(value: string, path: string): void {
+  const broken = BROKEN_TEXT.exec(value);
+  if (broken) {
+    const character = codePoint(broken[0]);
+    const what = broken[0] === '\u0000' ? `a NUL character (${character})` : `half of a surrogate pair (${character}: broken text, such as a cut emoji)`;
+    throw invalid(`${path}: contains ${what} at character ${broken.index + 1}; send valid UTF-8 text`, { field: path, character });
   }
+  const invisible = INVISIBLE.exec(value);
+  if (invisible) {
+    const character = codePoint(invisible[0]);
+    throw invalid(`${path}: contains an invisible character (${character}) at character ${invisible.index + 1}; remove it`, { field: path, character });
+  }
+}
+
+function codePoint(character: string): string {
+  return `U+${character.codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0')}`;
 }
 
 function flatten(errors: ValidationError[], parent = ''): { field: string; message: string }[] {

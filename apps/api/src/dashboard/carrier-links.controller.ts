@@ -1,3 +1,4 @@
+import { AnyRole } from '@loa/auth';
 import { Controller, Get } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { LinkStatusRepository } from '@loa/delivery';
@@ -11,6 +12,7 @@ export class CarrierLinksController {
   constructor(private readonly linkStatuses: LinkStatusRepository) {}
 
   @Get('links')
+  @AnyRole()
   @ApiOperation({ summary: 'Each carrier account summed over the dispatchers: binds up, TPS and window, PDUs sent, throttling, answers, last error' })
   async links(): Promise<CarrierLinkDto[]> {
     const statuses = await this.linkStatuses.recent(LINK_STATUS_RECENT_SECONDS, LINK_STATUS_FRESH_SECONDS);

@@ -1,7 +1,7 @@
 import { Body, Controller, Get, Param, Post, Query, Res } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
 import { type Response } from 'express';
-import { type AuthUser, CurrentUser, Roles } from '@loa/auth';
+import { AnyRole, type AuthUser, CurrentUser, Roles } from '@loa/auth';
 import { type Programme, ProgrammesService } from '@loa/campaigns';
 import { type ProgrammeReport, programmeCsv, programmeXlsx, ReportingService } from '@loa/reporting';
 import { PageQuery } from '../common/page.query';
@@ -20,12 +20,14 @@ export class ProgrammesController {
   ) {}
 
   @Get()
+  @AnyRole()
   @ApiOperation({ summary: 'Programmes (plans of several campaigns) touching your provinces, newest first' })
   list(@Query() page: PageQuery, @CurrentUser() user: AuthUser): Promise<Programme[]> {
     return this.programmes.list(user, page.limit, page.offset);
   }
 
   @Get(':id')
+  @AnyRole()
   get(@Param('id', ParseIdPipe) id: number, @CurrentUser() user: AuthUser): Promise<Programme> {
     return this.programmes.get(id, user);
   }
@@ -51,6 +53,7 @@ export class ProgrammesController {
   }
 
   @Get(':id/report')
+  @AnyRole()
   @ApiOperation({ summary: "Consolidated report: each campaign's figures, the totals and the distinct subscribers reached" })
   @ApiProduces('application/json', 'text/csv', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet')
   async report(

@@ -1,6 +1,6 @@
 import { Body, Controller, Get, Param, Patch, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { type AuthUser, CurrentUser, Roles } from '@loa/auth';
+import { AnyRole, assertActsOn, type AuthUser, CurrentUser, Roles } from '@loa/auth';
 import { ProvinceDirectory, ProvincesRepository } from '@loa/provinces';
 import { ProvinceDto, ProvinceMatchDto, ProvinceQuery, UpdateProvinceDto } from './province.dto';
 
@@ -14,6 +14,7 @@ export class ProvincesController {
   ) {}
 
   @Get()
+  @AnyRole()
   @ApiOperation({ summary: 'The 34 provinces with their police hotlines; with ?q= the one unit the query names (legacy names mapped)' })
   @ApiOkResponse({ type: [ProvinceMatchDto] })
   async list(@Query() query: ProvinceQuery): Promise<ProvinceMatchDto[]> {
@@ -28,6 +29,7 @@ export class ProvincesController {
   @Roles('admin')
   @ApiOperation({ summary: 'Edit police hotlines, website, Zalo OA, fanpage and VNeID pointer (admin; audited)' })
   async update(@Param('code') code: string, @Body() body: UpdateProvinceDto, @CurrentUser() user: AuthUser): Promise<ProvinceDto> {
+    assertActsOn(user, [code], `province ${code}`);
     return strip(await this.provinces.updateContacts(user, code, body));
   }
 }

@@ -1,7 +1,7 @@
 import { Body, Controller, Get, Param, Post, Query, Res } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
 import { type Response } from 'express';
-import { type AuthUser, CurrentUser, Roles } from '@loa/auth';
+import { AnyRole, type AuthUser, CurrentUser, Roles } from '@loa/auth';
 import {
   type CampaignReport,
   campaignCsv,
@@ -28,6 +28,7 @@ export class ReportsController {
   ) {}
 
   @Get('campaigns/:id/report')
+  @AnyRole()
   @ApiOperation({
     summary:
       "Delivery report: per province and carrier with totals, delivery rate, errors, times, timeline; as of a moment; frozen at the deadline; carriers' own figures",
@@ -65,12 +66,14 @@ export class ReportsController {
   }
 
   @Get('reports/deadlines')
+  @AnyRole()
   @ApiOperation({ summary: 'Campaigns and programmes whose report is due within `days`, soonest first, with delivery rate and state' })
   deadlines(@Query() query: DeadlinesQuery, @CurrentUser() user: AuthUser): Promise<DeadlineEntry[]> {
     return this.reporting.deadlines(query.days, user);
   }
 
   @Get('campaigns/:id/timeline')
+  @AnyRole()
   @ApiOperation({ summary: 'Submits, deliveries and other final states over time, in buckets of 1 s to 1 day (at most 120 buckets)' })
   timeline(@Param('id', ParseIdPipe) id: number, @CurrentUser() user: AuthUser): Promise<DeliveryTimeline> {
     return this.timelines.timeline(id, user);

@@ -1,6 +1,6 @@
 import { Controller, Get, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { type AuthUser, CurrentUser, scopedProvinces } from '@loa/auth';
+import { AnyRole, type AuthUser, CurrentUser, scopedProvinces } from '@loa/auth';
 import { invalid } from '@loa/common';
 import { ProvinceDirectory } from '@loa/provinces';
 import { AudienceRepository, parseCarrierName } from '@loa/subscribers';
@@ -16,6 +16,7 @@ export class AudiencesController {
   ) {}
 
   @Get('count')
+  @AnyRole()
   @ApiOperation({ summary: 'Active, not excluded subscribers per province and carrier, within your province scope' })
   async count(@Query() query: AudienceCountQuery, @CurrentUser() user: AuthUser): Promise<AudienceCountDto> {
     const resolved = (query.provinces ?? []).map((input) => ({ input, ...this.directory.resolve(input) }));

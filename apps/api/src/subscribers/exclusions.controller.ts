@@ -1,7 +1,7 @@
 import { Body, Controller, Delete, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { type AuthUser, CurrentUser, Roles } from '@loa/auth';
-import { ExclusionsRepository, ExclusionsService } from '@loa/subscribers';
+import { ExclusionsService } from '@loa/subscribers';
 import { PageQuery } from '../common/page.query';
 import { AddExclusionsDto, AddExclusionsResultDto, ExclusionPageDto } from './subscriber.dto';
 
@@ -10,16 +10,13 @@ import { AddExclusionsDto, AddExclusionsResultDto, ExclusionPageDto } from './su
 @ApiBearerAuth()
 @Controller('subscribers/exclusions')
 export class ExclusionsController {
-  constructor(
-    private readonly service: ExclusionsService,
-    private readonly exclusions: ExclusionsRepository,
-  ) {}
+  constructor(private readonly service: ExclusionsService) {}
 
   @Get()
   @Roles('drafter', 'operator')
-  @ApiOperation({ summary: 'The exclusion list, newest first' })
-  list(@Query() page: PageQuery): Promise<ExclusionPageDto> {
-    return this.exclusions.list(page.limit, page.offset);
+  @ApiOperation({ summary: 'The exclusion list of your provinces, newest first' })
+  list(@Query() page: PageQuery, @CurrentUser() user: AuthUser): Promise<ExclusionPageDto> {
+    return this.service.list(user, page.limit, page.offset);
   }
 
   @Post()

@@ -61,6 +61,7 @@ export class ImportJobDto {
   @ApiProperty({ enum: ['running', 'completed'] }) state: string;
   @ApiProperty({ example: 'api upload' }) source: string;
   @ApiProperty({ nullable: true, type: Number }) createdBy: number | null;
+  @ApiProperty({ nullable: true, type: [String], description: "The importer's provinces (null: national)" }) provinces: string[] | null;
   @ApiProperty() createdAt: Date;
   @ApiProperty({ nullable: true, type: Date }) finishedAt: Date | null;
   @ApiProperty({ description: 'Data lines read (header and blank lines not counted)' }) read: number;
@@ -95,6 +96,7 @@ export class AddExclusionsResultDto {
 export class ExclusionDto {
   @ApiProperty({ example: '84912345678' }) msisdn: string;
   @ApiProperty({ nullable: true, type: String }) reason: string | null;
+  @ApiProperty({ nullable: true, type: String, description: 'The subscriber province (null: a number no import knows)' }) provinceCode: string | null;
   @ApiProperty({ nullable: true, type: Number }) createdBy: number | null;
   @ApiProperty() createdAt: Date;
 }

@@ -35,6 +35,7 @@ export class CreateTemplateDto {
   @IsOptional()
   @IsInt()
   @Min(1)
+  @Max(MAX_ID)
   previousVersionId?: number;
 }
 

@@ -1,6 +1,6 @@
 import { Body, Controller, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { type AuthUser, CurrentUser, Roles } from '@loa/auth';
+import { AnyRole, type AuthUser, CurrentUser, Roles } from '@loa/auth';
 import { invalid } from '@loa/common';
 import { type PreviewRequest, type Template, type TemplatePreview, TemplatePreviewService, TemplatesService } from '@loa/templates';
 import { PageQuery } from '../common/page.query';
@@ -17,30 +17,33 @@ export class TemplatesController {
   ) {}
 
   @Post('preview')
+  @AnyRole()
   @HttpCode(200)
   @ApiOperation({ summary: 'Rendered text per province under each encoding policy, segments, audience cost and lint findings' })
   async preview(@Body() body: PreviewTemplateDto, @CurrentUser() user: AuthUser): Promise<TemplatePreview> {
-    return this.previews.preview(await this.previewRequest(body), user);
+    return this.previews.preview(await this.previewRequest(body, user), user);
   }
 
   /** The body as given, or a saved version's body and limit. */
-  private async previewRequest(dto: PreviewTemplateDto): Promise<PreviewRequest> {
+  private async previewRequest(dto: PreviewTemplateDto, user: AuthUser): Promise<PreviewRequest> {
     const { templateId, body, ...options } = dto;
     if (templateId === undefined) return { ...options, body: body! };
     if (body !== undefined) throw invalid('give either body or templateId, not both');
-    const saved = await this.templates.get(templateId);
+    const saved = await this.templates.get(templateId, user);
     return { ...options, body: saved.body, maxSegments: saved.maxSegments };
   }
 
   @Get()
-  @ApiOperation({ summary: 'List template versions, newest first' })
-  list(@Query() page: PageQuery): Promise<Template[]> {
-    return this.templates.list(page.limit, page.offset);
+  @AnyRole()
+  @ApiOperation({ summary: 'Template versions you may read (national ones and those of your provinces), newest first' })
+  list(@Query() page: PageQuery, @CurrentUser() user: AuthUser): Promise<Template[]> {
+    return this.templates.list(user, page.limit, page.offset);
   }
 
   @Get(':id')
-  get(@Param('id', ParseIdPipe) id: number): Promise<Template> {
-    return this.templates.get(id);
+  @AnyRole()
+  get(@Param('id', ParseIdPipe) id: number, @CurrentUser() user: AuthUser): Promise<Template> {
+    return this.templates.get(id, user);
   }
 
   @Post()

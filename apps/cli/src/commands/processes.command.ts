@@ -46,7 +46,12 @@ export async function runApi(): Promise<void> {
 }
 
 /** `loa dispatcher`: one SMPP worker; run as many as the carriers' contracts allow. */
-export async function runDispatcher(options: { leaseSeconds: number; unmatchedReceiptSeconds: number; maxBinds?: number }): Promise<void> {
+export async function runDispatcher(options: {
+  leaseSeconds: number;
+  unmatchedReceiptSeconds: number;
+  retentionDays: number;
+  maxBinds?: number;
+}): Promise<void> {
   if (options.unmatchedReceiptSeconds <= options.leaseSeconds) {
     // A lost dispatcher's messages must be back in the queue, marked possibly sent, before the receipts of their copies retire.
     throw new ConfigError(`--unmatched-receipt-seconds (${options.unmatchedReceiptSeconds}) must be longer than --lease-seconds (${options.leaseSeconds})`);
@@ -56,6 +61,7 @@ export async function runDispatcher(options: { leaseSeconds: number; unmatchedRe
   const dispatcher = {
     leaseSeconds: options.leaseSeconds,
     unmatchedReceiptSeconds: options.unmatchedReceiptSeconds,
+    retentionDays: options.retentionDays,
     maxBindsPerCarrier: options.maxBinds ?? Number.POSITIVE_INFINITY,
   };
   @Module({

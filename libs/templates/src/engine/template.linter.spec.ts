@@ -67,6 +67,17 @@ describe(lintTemplate.name, () => {
     expect(codes(body).filter((code) => code === 'LINK_NOT_ALLOWED')).toEqual([]);
   });
 
+  it('sees through zero-width and full-width look-alikes in links and numbers, and refuses invisible characters', () => {
+    for (const disguised of ['Xem evil\u200b.com/login', 'Xem evil．com', 'Xem evil。com/login', 'Xem ｅｖｉｌ.com']) {
+      expect(codes(disguised)).toContain('LINK_NOT_ALLOWED');
+    }
+    for (const disguised of ['Gọi 0912\u200b345678', 'Gọi ０９１２３４５６７８']) {
+      expect(codes(disguised)).toContain('PHONE_NOT_HOTLINE');
+    }
+    expect(codes('Cảnh\u200bbáo')).toContain('INVISIBLE_CHARACTER');
+    expect(errors(WARNING.normalize('NFD'))).toEqual([]);
+  });
+
   it('refuses a hotline written into the text for the province it does not belong to, naming both', () => {
     const found = errors('Liên hệ 0262.3818.568 hoặc 113.').filter((finding) => finding.code === 'PHONE_NOT_HOTLINE');
     expect(found).toEqual([expect.objectContaining({ province: '92', index: 8 })]);

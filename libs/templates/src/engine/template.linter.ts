@@ -110,7 +110,18 @@ function lintProvince(compiled: CompiledTemplate, province: TemplateProvince, op
   const sample = options.provinces.length === 0;
   const text = renderTemplate(compiled, { province, campaign: options.campaign ?? SAMPLE_CONTEXT.campaign });
   const findings: ProvinceFinding[] = [];
-  for (const link of findLinks(text)) {
+  const checked = seenThrough(text);
+  const invisible = INVISIBLE.exec(text);
+  if (invisible) {
+    const codePoint = `U+${invisible[0].codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0')}`;
+    findings.push({
+      severity: 'error',
+      code: 'INVISIBLE_CHARACTER',
+      index: invisible.index,
+      say: (where) => `Invisible character ${codePoint}${where}: remove it`,
+    });
+  }
+  for (const link of findLinks(checked)) {
     if (isAllowedHost(link.host, options.allowedLinkDomains)) continue;
     findings.push({
       severity: 'error',
@@ -125,7 +136,7 @@ function lintProvince(compiled: CompiledTemplate, province: TemplateProvince, op
       ...(province.hotline ? [nationalNumber(province.hotline)] : []),
       ...findPhoneNumbers(`${province.hotline ?? ''} ${province.hotlines ?? ''}`).map((phone) => phone.national),
     ]);
-    for (const phone of findPhoneNumbers(text)) {
+    for (const phone of findPhoneNumbers(checked)) {
       if (hotlines.has(phone.national)) continue;
       findings.push({
         severity: 'error',
@@ -186,6 +197,23 @@ function collapse(provinces: readonly TemplateProvince[], perProvince: ProvinceF
   return out;
 }
 
+// Invisible format characters (Unicode Cf: zero-width space and joiners, BOM, soft hyphen, bidi controls).
+const INVISIBLE = /\p{Cf}/u;
+// Full stops NFKC leaves alone but readers take for a dot in a domain.
+const LOOKALIKE_DOTS = /[\u3002\uFF61]/g;
+
+/**
+ * The text as a reader sees it, for the link and number checks: NFKC folds full-width and other compatibility
+ * look-alikes ("evil．com", "０９１２…") to plain characters, and invisible characters are dropped
+ * ("evil\u200b.com", "0912\u200b345678"). Indexes may shift slightly; the text itself is not changed.
+ */
+export function seenThrough(text: string): string {
+  return text
+    .normalize('NFKC')
+    .replace(LOOKALIKE_DOTS, '.')
+    .replace(/\p{Cf}/gu, '');
+}
+
 /** The body with its mustaches and comments blanked out (same length): the text the drafter wrote. */
 function staticText(body: string): string {
   return body.replace(/\{\{!--[\s\S]*?--\}\}|\{\{[\s\S]*?\}\}/g, (mustache) => ' '.repeat(mustache.length));
@@ -193,7 +221,7 @@ function staticText(body: string): string {
 
 /** Without provinces to check against, any number but 113/114/115 written into the text is suspect. */
 function hardcodedNumbers(body: string): LintFinding[] {
-  return findPhoneNumbers(staticText(body))
+  return findPhoneNumbers(seenThrough(staticText(body)))
     .filter((phone) => !EMERGENCY_NUMBERS.includes(phone.national))
     .map((phone) => ({
       severity: 'warning',

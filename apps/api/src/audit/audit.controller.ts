@@ -1,0 +1,102 @@
+import { Controller, Get, Query, Res } from '@nestjs/common';
+import { ApiBearerAuth, ApiOperation, ApiProduces, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
+import { IsIn, IsOptional, IsString, Length } from 'class-validator';
+import type { Response } from 'express';
+import { AuditLogReader, type AuditRecord, type AuthUser, CurrentUser, Roles } from '@loa/auth';
+import { csvDocument } from '@loa/common';
+import { IsApiInstant, toInstant } from '../common/instant';
+import { PageQuery } from '../common/page.query';
+
+export class AuditQuery extends PageQuery {
+  @ApiPropertyOptional({ enum: ['json', 'csv'], default: 'json' })
+  @IsOptional()
+  @IsIn(['json', 'csv'])
+  format: 'json' | 'csv' = 'json';
+
+  @ApiPropertyOptional({ example: 'campaign.cancelled' })
+  @IsOptional()
+  @IsString()
+  @Length(1, 100)
+  action?: string;
+
+  @ApiPropertyOptional({ example: 'campaign' })
+  @IsOptional()
+  @IsString()
+  @Length(1, 100)
+  objectType?: string;
+
+  @ApiPropertyOptional({ description: 'From this time (ISO 8601; without an offset, Vietnam time)' })
+  @IsOptional()
+  @IsApiInstant()
+  from?: string;
+
+  @ApiPropertyOptional({ description: 'Before this time' })
+  @IsOptional()
+  @IsApiInstant()
+  to?: string;
+}
+
+/** Column labels of the CSV, in Vietnamese for the officials who read it. */
+const CSV_HEADER = [
+  'Mã',
+  'Thời điểm',
+  'Người thực hiện',
+  'Hành động',
+  'Loại đối tượng',
+  'Mã đối tượng',
+  'Tỉnh/thành',
+  'Trước',
+  'Sau',
+  'Chi tiết',
+  'Mã yêu cầu',
+  'Địa chỉ nguồn',
+];
+
+@ApiTags('audit')
+@ApiBearerAuth()
+@Controller('audit')
+export class AuditController {
+  constructor(private readonly reader: AuditLogReader) {}
+
+  @Get()
+  @Roles('approver')
+  @ApiProduces('application/json', 'text/csv')
+  @ApiOperation({ summary: 'Who did what, to which object and provinces, from where: the entries of your provinces, newest first (admins, approvers)' })
+  async list(@Query() query: AuditQuery, @CurrentUser() user: AuthUser, @Res({ passthrough: true }) response: Response): Promise<AuditRecord[] | string> {
+    const entries = await this.reader.list({
+      scope: user.provinceScope,
+      action: query.action,
+      objectType: query.objectType,
+      from: query.from ? toInstant(query.from) : undefined,
+      to: query.to ? toInstant(query.to) : undefined,
+      limit: query.limit,
+      offset: query.offset,
+    });
+    // Subscriber numbers in object ids are personal data: whole for admins, masked for everyone else.
+    if (user.role !== 'admin') entries.forEach((entry) => (entry.objectId = maskNumber(entry.objectId)));
+    if (query.format === 'json') return entries;
+    response.type('text/csv; charset=utf-8').attachment('nhat-ky-kiem-toan.csv');
+    return csvDocument(
+      CSV_HEADER,
+      entries.map((e) => [
+        e.id,
+        e.at,
+        e.username ?? '',
+        e.action,
+        e.objectType,
+        e.objectId,
+        (e.provinces ?? []).join(' '),
+        e.before,
+        e.after,
+        e.details,
+        e.requestId,
+        e.remoteAddr,
+      ]),
+    );
+  }
+}
+
+/** 84912345678 -> 84912***678: enough to tell entries apart, not to call anyone. */
+function maskNumber(objectId: string): string {
+  return /^84\d{9}$/.test(objectId) ? `${objectId.slice(0, 5)}***${objectId.slice(8)}` : objectId;
+}

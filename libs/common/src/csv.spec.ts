@@ -1,0 +1,19 @@
+import { csvCell, csvDocument } from './csv';
+
+describe(csvCell.name, () => {
+  it('keeps text a spreadsheet would run as a formula as text', () => {
+    expect(['=HYPERLINK("http://x")', '+84', '-1+1', '@SUM(A1)', '\tx', '\rx'].map(csvCell)).toEqual([
+      `"'=HYPERLINK(""http://x"")"`,
+      "'+84",
+      "'-1+1",
+      "'@SUM(A1)",
+      "'\tx",
+      `"'\rx"`,
+    ]);
+  });
+
+  it('leaves numbers, dates and plain Vietnamese text as they are, quoting only when needed', () => {
+    expect([-5, new Date('2026-01-01T00:00:00Z'), 'Đắk Lắk', 'a,b', null].map(csvCell)).toEqual(['-5', '2026-01-01T00:00:00.000Z', 'Đắk Lắk', '"a,b"', '']);
+    expect(csvDocument(['Tỉnh'], [['Cần Thơ']])).toBe('\ufeffTỉnh\r\nCần Thơ\r\n');
+  });
+});

@@ -1,0 +1,22 @@
+/**
+ * One CSV cell, quoted when needed. Text a spreadsheet would run as a formula (starting with =, +, -, @, a
+ * tab or a carriage return) gets a leading apostrophe, so `=HYPERLINK(...)` in user data stays text.
+ */
+export function csvCell(value: unknown): string {
+  if (value === null || value === undefined) return '';
+  let text = value instanceof Date ? value.toISOString() : typeof value === 'object' ? JSON.stringify(value) : String(value);
+  if (typeof value === 'string' && FORMULA_START.test(text)) text = `'${text}`;
+  return /[",\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
+}
+
+const FORMULA_START = /^[=+\-@\t\r]/;
+
+/** UTF-8 BOM (Excel reads Vietnamese correctly only with it), header, rows; CRLF line ends. */
+export function csvDocument(header: readonly string[], rows: readonly (readonly unknown[])[]): string {
+  return '\ufeff' + [header, ...rows].map((row) => row.map(csvCell).join(',')).join('\r\n') + '\r\n';
+}
+
+/** The same neutralisation in SQL, for CSV PostgreSQL writes itself with COPY: `neutralisedSql('raw')`. */
+export function neutralisedSql(column: string): string {
+  return `CASE WHEN ${column} ~ '^[=+@\\t\\r-]' THEN '''' || ${column} ELSE ${column} END`;
+}
