@@ -4,7 +4,8 @@
  */
 export function csvCell(value: unknown): string {
   if (value === null || value === undefined) return '';
-  let text = value instanceof Date ? value.toISOString() : typeof value === 'object' ? JSON.stringify(value) : String(value);
+  if (typeof value === 'number' && !Number.isFinite(value)) return '';
+  let text = value instanceof Date ? value.toISOString() : typeof value === 'object' ? JSON.stringify(value) : String(value).normalize('NFC');
   if (typeof value === 'string' && FORMULA_START.test(text)) text = `'${text}`;
   return /[",\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
 }
@@ -12,7 +13,7 @@ export function csvCell(value: unknown): string {
 const FORMULA_START = /^[=+\-@\t\r]/;
 
 /** UTF-8 BOM (Excel reads Vietnamese correctly only with it), header, rows; CRLF line ends. */
-export function csvDocument(header: readonly string[], rows: readonly (readonly unknown[])[]): string {
+export function csvDocument(header: readonly unknown[], rows: readonly (readonly unknown[])[]): string {
   return '\ufeff' + [header, ...rows].map((row) => row.map(csvCell).join(',')).join('\r\n') + '\r\n';
 }
 

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
-import { assertProvincesInScope, AuditLogRepository, type AuthUser, isInScope } from '@loa/auth';
+import { assertActsOn, AuditLogRepository, type AuthUser, isInScope } from '@loa/auth';
 import { type Campaign, CampaignPlansService, CampaignsService, type Programme, ProgrammesService } from '@loa/campaigns';
 import { invalid } from '@loa/common';
 import {
@@ -74,7 +74,7 @@ export class ReportingService {
   /** Records what a carrier reported back for a campaign the user may act on (every province in scope), audited. */
   async recordCarrierReport(campaignId: number, report: NewCarrierReport, user: AuthUser): Promise<number> {
     const campaign = await this.campaigns.get(campaignId, user);
-    assertProvincesInScope(user, campaign.provinces);
+    assertActsOn(user, campaign.provinces, `campaign ${campaignId}`);
     if (!campaign.carriers.includes(report.carrier as Campaign['carriers'][number])) {
       throw invalid(`carrier: ${report.carrier} is not a carrier of campaign ${campaignId} (${campaign.carriers.join(', ')})`);
     }

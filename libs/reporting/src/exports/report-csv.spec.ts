@@ -1,4 +1,5 @@
-import { csvCell, toCsv } from './report-csv';
+import { csvCell } from '@loa/common';
+import { toCsv } from './report-csv';
 import { errorSource, toTimeline } from '../report-figures';
 
 describe('CSV cells', () => {

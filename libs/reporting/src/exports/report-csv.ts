@@ -1,25 +1,11 @@
+import { csvDocument } from '@loa/common';
 import { type CampaignReport, type ProgrammeReport } from '../campaign-report';
 import { figuresHeadings, figuresTable } from './report-table';
 import { formatDateTime } from './vietnamese-format';
 
-const BOM = '\uFEFF';
-
-/**
- * One CSV cell, safe to open in Excel: text that begins like a formula (= + - @, or a tab or carriage return)
- * is prefixed with an apostrophe so it stays text; cells with a comma, quote or line break are quoted.
- * Numbers are written as they are (a negative difference is a number, not a formula).
- */
-export function csvCell(value: string | number | null | undefined): string {
-  if (value === null || value === undefined) return '';
-  if (typeof value === 'number') return Number.isFinite(value) ? String(value) : '';
-  let text = value.normalize('NFC');
-  if (/^[=+\-@\t\r]/.test(text)) text = `'${text}`;
-  return /[",\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
-}
-
-/** UTF-8 with a byte order mark (so Excel reads the Vietnamese right), CRLF line ends. */
-export function toCsv(rows: (string | number | null)[][]): string {
-  return BOM + rows.map((row) => row.map(csvCell).join(',')).join('\r\n') + '\r\n';
+/** UTF-8 with a byte order mark (so Excel reads the Vietnamese right), CRLF line ends, formula-looking text neutralised. */
+export function toCsv([header, ...rows]: (string | number | null)[][]): string {
+  return csvDocument(header, rows);
 }
 
 /** A campaign's figures per province and carrier, and the totals, each line naming the campaign and the moment counted to. */
