@@ -40,6 +40,8 @@
     campaigns: [],
     reports: {},
     selected: null,
+    /** The selected campaign's planner estimate (GET /campaigns/:id): the list endpoint has none. */
+    estimate: null,
     rateSamples: {},
     timer: null,
   };
@@ -110,7 +112,7 @@
   function logout() {
     clearTimeout(view.timer);
     sessionStorage.removeItem(TOKEN_KEY);
-    Object.assign(view, { token: null, user: null, campaigns: [], reports: {}, selected: null });
+    Object.assign(view, { token: null, user: null, campaigns: [], reports: {}, selected: null, estimate: null });
     $('app-view').hidden = true;
     $('who').hidden = true;
     $('login-view').hidden = false;
@@ -183,6 +185,7 @@
     );
     row.addEventListener('click', (event) => {
       if (event.target.closest('button')) return;
+      if (view.selected !== campaign.id) view.estimate = null;
       view.selected = campaign.id;
       renderCampaigns();
       refreshDetail().catch(notice);
@@ -190,11 +193,25 @@
     return row;
   }
 
-  /** The planner's estimate when the API gives one (GET /campaigns/:id), else nothing to say. */
+  /** The planner's estimated finish, for the selected campaign only (GET /campaigns/:id has it, the list has not). */
   function estimatedFinish(campaign) {
-    const estimate = campaign.estimate || campaign.plan || {};
-    const at = estimate.finishAt || estimate.estimatedFinishAt || campaign.estimatedFinishAt;
-    return at ? formatTime(at) : el('span', { class: 'muted' }, '—');
+    if (campaign.id !== view.selected || !view.estimate?.estimatedFinishAt) return el('span', { class: 'muted' }, '—');
+    return el('span', { 'data-estimated-finish': view.estimate.estimatedFinishAt }, formatTime(view.estimate.estimatedFinishAt));
+  }
+
+  /** The estimate in words: when sending should end and whether it ends by the report deadline. */
+  function estimateSummary(estimate) {
+    if (!estimate) return el('span', { class: 'muted' }, 'Không có ước tính (chiến dịch chưa lên lịch hoặc đã kết thúc).');
+    const finish = estimate.estimatedFinishAt
+      ? `Dự kiến gửi xong lúc ${formatTime(estimate.estimatedFinishAt)}`
+      : 'Không ước tính được thời điểm gửi xong (quá 60 ngày)';
+    const deadline =
+      estimate.meetsDeadline === true
+        ? ' · kịp hạn báo cáo'
+        : estimate.meetsDeadline === false
+          ? ` · không kịp hạn báo cáo: ${number.format(estimate.unsentAtDeadline)} tin chưa gửi khi đến hạn`
+          : '';
+    return el('span', { 'data-estimated-finish': estimate.estimatedFinishAt || '' }, `${finish}${deadline}.`);
   }
 
   function actionButtons(campaign) {
@@ -274,41 +291,47 @@
 
   // ---- deadlines -----------------------------------------------------------------------------------
 
+  /** Campaigns and programmes whose report is due within 30 days (GET /reports/deadlines), soonest first. */
   async function refreshDeadlines() {
-    let items;
-    try {
-      items = await api('/reports/deadlines?days=30');
-    } catch (error) {
-      if (error.status === 404) return showDeadlines([]); // an API without the deadlines report
-      throw error;
-    }
-    showDeadlines(Array.isArray(items) ? items : items.items || items.campaigns || []);
+    const items = await api('/reports/deadlines?days=30');
+    $('deadlines').replaceChildren(...items.map(deadlineItem));
+    $('deadlines-empty').hidden = items.length > 0;
   }
 
-  function showDeadlines(items) {
-    $('deadlines').replaceChildren(
-      ...items.map((item) => {
-        const deadline = item.reportDeadline || item.deadline;
-        const name = item.campaignName || item.name || `#${item.campaignId || item.id}`;
-        return el('li', {}, el('strong', {}, name), ` — hạn ${deadline ? formatTime(deadline) : '?'}`, item.totals ? progress(item.totals) : null);
-      }),
+  function deadlineItem(item) {
+    const kind = item.kind === 'programme' ? 'Chương trình' : 'Chiến dịch';
+    const rate = item.deliveryRate === null ? '' : ` · tỷ lệ nhận ${(100 * item.deliveryRate).toFixed(1)}%`;
+    const inTime = item.finishesInTime === true ? ' · kịp hạn' : item.finishesInTime === false ? ' · không kịp hạn' : '';
+    return el(
+      'li',
+      { 'data-kind': item.kind, 'data-id': String(item.id) },
+      el('strong', {}, item.name),
+      ` — ${kind.toLowerCase()}, hạn ${formatTime(item.reportDeadline)}`,
+      el(
+        'div',
+        { class: 'muted' },
+        `${STATES[item.state] || item.state} · đã nhận ${number.format(item.delivered)} / ${number.format(item.targeted)} tin${rate}${inTime}`,
+      ),
     );
-    $('deadlines-empty').hidden = items.length > 0;
   }
 
   // ---- one campaign's report -----------------------------------------------------------------------
 
   async function refreshDetail() {
     const id = view.selected;
-    const [report, timeline] = await Promise.all([api(`/campaigns/${id}/report`), api(`/campaigns/${id}/timeline`)]);
+    // The chart comes from the report's own timeline (per-minute counters), never a scan of the messages.
+    const [report, campaign] = await Promise.all([api(`/campaigns/${id}/report`), api(`/campaigns/${id}`)]);
     if (view.selected !== id) return;
     view.reports[id] = report;
+    view.estimate = campaign.estimate;
+    renderCampaigns();
     $('detail').hidden = false;
     $('detail-name').textContent = report.campaignName;
     const deadline = report.reportDeadline ? ` · hạn báo cáo ${formatTime(report.reportDeadline)}` : '';
     $('detail-summary').replaceChildren(stateBadge(report.state), ` cập nhật lúc ${formatTime(report.generatedAt)}${deadline}`);
+    $('detail-estimate').replaceChildren(estimateSummary(view.estimate));
     $('rows').tBodies[0].replaceChildren(...report.rows.map(reportRow));
-    drawTimeline(timeline);
+    drawTimeline(report.timeline);
   }
 
   function reportRow(row) {
@@ -343,31 +366,33 @@
     }
   }
 
-  // ---- the delivery chart (SVG, cumulative) --------------------------------------------------------
+  // ---- the delivery chart (SVG, cumulative, from the report's timeline) ----------------------------
 
   const SERIES = [
     { key: 'submitted', label: 'Đã gửi', color: '#3d6fb6' },
     { key: 'delivered', label: 'Đã nhận', color: '#1e7b34' },
-    { key: 'failed', label: 'Không thành công', color: '#b3261e' },
   ];
+  const STEP_MS = { minute: 60_000, hour: 3_600_000 };
 
+  /** The report's timeline: submits and deliveries per minute (per hour for a long campaign), completed minutes only. */
   function drawTimeline(timeline) {
     const box = $('timeline');
-    if (timeline.buckets.length === 0) {
+    if (timeline.points.length === 0) {
       box.replaceChildren(el('p', { class: 'muted' }, 'Chưa có tin nào được gửi.'));
       return;
     }
     const width = 720;
     const height = 220;
     const pad = { left: 60, right: 10, top: 10, bottom: 30 };
-    const totals = { submitted: 0, delivered: 0, failed: 0 };
-    const points = timeline.buckets.map((bucket) => {
-      for (const series of SERIES) totals[series.key] += bucket[series.key];
-      return { at: new Date(bucket.at).getTime(), ...totals };
+    const step = STEP_MS[timeline.step] || STEP_MS.minute;
+    const totals = { submitted: 0, delivered: 0 };
+    const points = timeline.points.map((point) => {
+      for (const series of SERIES) totals[series.key] += point[series.key];
+      return { at: new Date(point.at).getTime(), ...totals };
     });
     const first = points[0].at;
-    const last = points[points.length - 1].at + timeline.bucketSeconds * 1000;
-    const max = Math.max(1, ...points.map((point) => point.submitted), ...points.map((point) => point.delivered + point.failed));
+    const last = points[points.length - 1].at + step;
+    const max = Math.max(1, ...points.map((point) => Math.max(point.submitted, point.delivered)));
     const x = (at) => pad.left + ((at - first) / Math.max(1, last - first)) * (width - pad.left - pad.right);
     const y = (value) => height - pad.bottom - (value / max) * (height - pad.top - pad.bottom);
     const svg = svgNode('svg', { viewBox: `0 0 ${width} ${height}`, role: 'img', 'aria-label': 'Biểu đồ tiến độ gửi tin' });
@@ -377,7 +402,7 @@
     svg.append(svgText(pad.left, height - 8, clockTime.format(new Date(first)), 'start'));
     svg.append(svgText(width - pad.right, height - 8, clockTime.format(new Date(last)), 'end'));
     for (const series of SERIES) {
-      const steps = points.map((point) => `L${x(point.at + timeline.bucketSeconds * 1000).toFixed(1)},${y(point[series.key]).toFixed(1)}`);
+      const steps = points.map((point) => `L${x(point.at + step).toFixed(1)},${y(point[series.key]).toFixed(1)}`);
       const path = [`M${x(first).toFixed(1)},${y(0).toFixed(1)}`, ...steps].join(' ');
       svg.append(svgNode('path', { d: path, fill: 'none', stroke: series.color, 'stroke-width': 2, 'data-series': series.key }));
     }

@@ -95,12 +95,6 @@ export const MATRIX: Record<string, Row> = {
     ok: 200,
     request: async (f, scope) => get(`/campaigns/${await f.campaign(scope, 'running')}/report`),
   },
-  'GET /campaigns/:id/timeline': {
-    access: 'any',
-    kind: 'read',
-    ok: 200,
-    request: async (f, scope) => get(`/campaigns/${await f.campaign(scope, 'running')}/timeline`),
-  },
   'POST /campaigns/:id/carrier-reports': {
     access: ['operator'],
     kind: 'act',

@@ -1,11 +1,12 @@
-import { mkdirSync } from 'node:fs';
+import { mkdirSync, readFileSync } from 'node:fs';
 import { type AddressInfo } from 'node:net';
 import { join } from 'node:path';
+import { Client } from 'pg';
 import { type Browser, type Page } from 'playwright-core';
 import { AuthService } from '@loa/auth';
 import { DispatcherModule } from '@loa/dispatcher';
 import { type SmscSimulator } from '@loa/smsc-simulator';
-import { launchChromium, pollUntil } from '@loa/testing';
+import { createTestDatabase, launchChromium, pollUntil } from '@loa/testing';
 import { approvedCampaign, seedSubscribers, simulatedAccount, simulatedCarrier } from '../../dispatcher/test/campaign-harness';
 import { createTestApi, TEST_PASSWORD, type TestApi } from './test-app';
 
@@ -16,6 +17,8 @@ const CAMPAIGN_NAME = 'Cảnh báo lừa đảo';
 const SUBSCRIBERS = 200;
 // 25 submits a second: the campaign takes 8 s, long enough to watch it move and pause it on the way.
 const TPS = 25;
+// The running campaign's report is due in 10 days: it is in the dashboard's 30-day deadlines list.
+const REPORT_DEADLINE = new Date(Date.now() + 10 * 86_400_000).toISOString();
 
 describe('the dashboard in a real browser', () => {
   let api: TestApi;
@@ -28,7 +31,14 @@ describe('the dashboard in a real browser', () => {
   beforeAll(async () => {
     simulator = await simulatedCarrier('mobifone', { receiptDelayMs: [5, 20], outcomes: { DELIVRD: 1 } });
     const carriers = [simulatedAccount('mobifone', simulator.port, { tps: TPS, window: 5 })];
+    // Counters in one-second buckets: the report's timeline (the delivery chart) has completed buckets within the 8 s run.
+    const db = await createTestDatabase();
+    const client = new Client({ connectionString: db.url });
+    await client.connect();
+    await client.query(`ALTER DATABASE ${new URL(db.url).pathname.slice(1)} SET loa.stats_bucket_seconds = 1`);
+    await client.end();
     api = await createTestApi({
+      db,
       carriers: ['mobifone'],
       imports: [DispatcherModule.forRoot({ carriers, dispatcher: { idleMs: 50, batchSize: 10, statusIntervalMs: 300 } })],
     });
@@ -38,7 +48,7 @@ describe('the dashboard in a real browser', () => {
     await seedSubscribers(api, 'mobifone', '14', 84_900_000_000, SUBSCRIBERS);
     pendingId = await pendingCampaign(api, '92');
     browser = await launchChromium();
-    runningId = await approvedCampaign(api, BODY, { name: CAMPAIGN_NAME, provinces: ['14'] });
+    runningId = await approvedCampaign(api, BODY, { name: CAMPAIGN_NAME, provinces: ['14'], reportDeadline: REPORT_DEADLINE });
   });
 
   afterAll(async () => {
@@ -84,6 +94,20 @@ describe('the dashboard in a real browser', () => {
     expect(text).toContain('Tiến độ gửi theo thời gian');
     expect(await page.locator('#rows tbody tr').first().innerText()).toContain('Tỉnh Sơn La');
     expect(await page.evaluate('document.characterSet')).toBe('UTF-8');
+
+    // The report deadlines due within 30 days, by their Vietnamese name.
+    const due = page.locator(`#deadlines li[data-kind="campaign"][data-id="${runningId}"]`);
+    await due.waitFor();
+    expect(await due.innerText()).toContain(CAMPAIGN_NAME);
+    // The selected campaign's estimated finish, from GET /campaigns/:id (the list has no estimate).
+    await row.locator('[data-estimated-finish]').waitFor();
+    expect(await page.locator('#detail-estimate').innerText()).toMatch(/^Dự kiến gửi xong lúc .+ · kịp hạn báo cáo\.$/);
+    // The CSV export downloads a file that opens in Excel as UTF-8: it starts with the byte order mark.
+    const [download] = await Promise.all([page.waitForEvent('download'), page.locator('.exports button[data-format="csv"]').click()]);
+    expect(download.suggestedFilename()).toBe(`bao-cao-chien-dich-${runningId}.csv`);
+    const csv = readFileSync(await download.path());
+    expect([...csv.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
+    expect(csv.toString('utf8')).toContain(CAMPAIGN_NAME);
     mkdirSync(SCREENSHOTS, { recursive: true });
     await page.screenshot({ path: join(SCREENSHOTS, 'dashboard-operator.png'), fullPage: true });
     await page.close();

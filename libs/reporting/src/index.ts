@@ -2,5 +2,4 @@ export * from './campaign-report';
 export * from './exports';
 export * from './reporting.module';
 export * from './reporting.service';
-export * from './delivery-timeline';
 export { type NewCarrierReport } from './reporting.repository';

@@ -1,13 +1,12 @@
 import { Module } from '@nestjs/common';
 import { AuditModule } from '@loa/auth';
 import { CampaignsModule } from '@loa/campaigns';
-import { DeliveryTimelineService } from './delivery-timeline';
 import { ReportingRepository } from './reporting.repository';
 import { ReportingService } from './reporting.service';
 
 @Module({
   imports: [AuditModule, CampaignsModule],
-  providers: [ReportingRepository, ReportingService, DeliveryTimelineService],
-  exports: [ReportingService, DeliveryTimelineService],
+  providers: [ReportingRepository, ReportingService],
+  exports: [ReportingService],
 })
 export class ReportingModule {}

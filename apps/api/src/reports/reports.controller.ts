@@ -2,16 +2,7 @@ import { Body, Controller, Get, Param, Post, Query, Res } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
 import { type Response } from 'express';
 import { AnyRole, type AuthUser, CurrentUser, Roles } from '@loa/auth';
-import {
-  type CampaignReport,
-  campaignCsv,
-  campaignHtml,
-  campaignXlsx,
-  type DeadlineEntry,
-  type DeliveryTimeline,
-  DeliveryTimelineService,
-  ReportingService,
-} from '@loa/reporting';
+import { type CampaignReport, campaignCsv, campaignHtml, campaignXlsx, type DeadlineEntry, ReportingService } from '@loa/reporting';
 import { ParseIdPipe } from '../common/parse-id.pipe';
 import { CarrierReportDto, DeadlinesQuery, ReportQuery } from './report.dto';
 import { sendDownload } from './report-response';
@@ -22,10 +13,7 @@ const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.s
 @ApiBearerAuth()
 @Controller()
 export class ReportsController {
-  constructor(
-    private readonly reporting: ReportingService,
-    private readonly timelines: DeliveryTimelineService,
-  ) {}
+  constructor(private readonly reporting: ReportingService) {}
 
   @Get('campaigns/:id/report')
   @AnyRole()
@@ -70,13 +58,6 @@ export class ReportsController {
   @ApiOperation({ summary: 'Campaigns and programmes whose report is due within `days`, soonest first, with delivery rate and state' })
   deadlines(@Query() query: DeadlinesQuery, @CurrentUser() user: AuthUser): Promise<DeadlineEntry[]> {
     return this.reporting.deadlines(query.days, user);
-  }
-
-  @Get('campaigns/:id/timeline')
-  @AnyRole()
-  @ApiOperation({ summary: 'Submits, deliveries and other final states over time, in buckets of 1 s to 1 day (at most 120 buckets)' })
-  timeline(@Param('id', ParseIdPipe) id: number, @CurrentUser() user: AuthUser): Promise<DeliveryTimeline> {
-    return this.timelines.timeline(id, user);
   }
 }
 
