@@ -31,7 +31,18 @@ describe(RetentionRepository.name, () => {
     );
     await db.query(`INSERT INTO campaign_texts (campaign_id, province_code, body, encoding, segments) VALUES ($1, '14', 'Cảnh báo', 'ucs2', 1)`, [id]);
     await db.transaction((manager) => new DeliveryRepository(db).enqueueCampaign(id, ['14'], ['viettel'], manager));
+    await db.query(
+      `INSERT INTO submissions (carrier, smsc_message_id, campaign_id, message_id, part, parts) SELECT 'viettel', $1::text || '-' || id, $1::bigint, id, 1, 1 FROM messages WHERE campaign_id = $1::bigint`,
+      [id],
+    );
+    await db.query(
+      `INSERT INTO delivery_receipts (carrier, smsc_message_id, receipt_state, raw, msisdn) SELECT 'viettel', smsc_message_id, 'DELIVRD', 'stat:DELIVRD', m.msisdn
+       FROM submissions s JOIN messages m ON m.id = s.message_id AND m.campaign_id = s.campaign_id WHERE s.campaign_id = $1::bigint`,
+      [id],
+    );
   }
+
+  const receiptsOf = (id: number) => count(`SELECT count(*) FROM delivery_receipts WHERE smsc_message_id LIKE $1::text || '-%'`, [id]);
 
   const count = async (sql: string, params: unknown[] = []) => Number((await db.query(sql, params))[0].count);
 
@@ -52,6 +63,8 @@ describe(RetentionRepository.name, () => {
     ]);
     expect(await count(`SELECT sum(targeted) AS count FROM campaign_stats WHERE campaign_id IN (1, 2)`)).toBe(10);
     expect(await count(`SELECT count(*) FROM campaigns WHERE messages_purged_at IS NOT NULL`)).toBe(2);
+    expect([await receiptsOf(1), await receiptsOf(2), await receiptsOf(3)]).toEqual([0, 0, 5]);
+    expect(await count(`SELECT count(*) FROM submissions WHERE campaign_id IN (1, 2)`)).toBe(0);
     expect(await new RetentionRepository(db).purgeFinishedBefore(new Date())).toEqual([{ id: 3, provinces: ['14'] }]);
   });
 });

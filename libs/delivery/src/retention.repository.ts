@@ -12,9 +12,14 @@ export interface PurgedCampaign {
 
 /**
  * Personal data kept no longer than needed (Law 91/2025/QH15): once a campaign has been finished (completed
- * or cancelled) for the retention period, its per-message rows (numbers, states: the campaign's partition)
- * and its submissions go; its figures (campaign_stats, the campaign itself) stay for the reports.
+ * or cancelled) for the retention period, its per-message rows (numbers, states: the campaign's partition),
+ * its submissions, the receipts matched to them (they carry the numbers too) and its test sends go; its figures (campaign_stats, the campaign itself) stay for the reports.
  */
+/** Receipts are found through the campaign's submissions, so they go before the submissions do. */
+const PURGE_RECEIPTS = `
+  DELETE FROM delivery_receipts r USING submissions s
+  WHERE s.campaign_id = $1 AND r.carrier = s.carrier AND r.smsc_message_id = s.smsc_message_id`;
+
 @Injectable()
 export class RetentionRepository {
   constructor(private readonly db: DataSource) {}
@@ -32,6 +37,8 @@ export class RetentionRepository {
       const id = Number(campaign.id);
       await this.db.transaction(async (manager) => {
         await manager.query(`DROP TABLE IF EXISTS messages_c${Math.trunc(id)}`);
+        await manager.query(PURGE_RECEIPTS, [id]);
+        await manager.query('DELETE FROM test_sends WHERE campaign_id = $1', [id]);
         await manager.query('DELETE FROM submissions WHERE campaign_id = $1', [id]);
         await manager.query('UPDATE campaigns SET messages_purged_at = now() WHERE id = $1', [id]);
       });
