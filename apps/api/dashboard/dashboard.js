@@ -82,13 +82,6 @@
     return options.raw ? response : response.json();
   }
 
-  /** The token's claims (username, role, provinceScope): for what to show; the API decides what is allowed. */
-  function claims(token) {
-    const payload = token.split('.')[1].replace(/-/g, '+').replace(/_/g, '/');
-    const bytes = Uint8Array.from(atob(payload), (c) => c.charCodeAt(0));
-    return JSON.parse(new TextDecoder().decode(bytes));
-  }
-
   // ---- login ---------------------------------------------------------------------------------------
 
   async function login(event) {
@@ -119,7 +112,8 @@
   }
 
   async function start() {
-    view.user = claims(view.token);
+    // Role and scope as the API reads them now (the token carries neither): for what to show; the API decides what is allowed.
+    view.user = await api('/auth/me');
     const scope = view.user.provinceScope ? `${view.user.provinceScope.length} tỉnh` : 'toàn quốc';
     $('who-name').textContent = `${view.user.username} — ${ROLES[view.user.role] || view.user.role}, ${scope}`;
     $('login-view').hidden = true;

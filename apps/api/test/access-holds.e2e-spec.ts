@@ -1,5 +1,6 @@
 import { hash as bcryptHash } from 'bcryptjs';
 import { queryRows } from '@loa/database';
+import { DEFAULT_LOGIN_THROTTLE } from '../src/auth/login-throttle';
 import { createTestApi, TEST_PASSWORD, type TestApi } from './test-app';
 
 /** Tokens follow the user's current rights; logins are throttled and audited; headers and exports are safe. */
@@ -9,7 +10,7 @@ describe('access that holds', () => {
   const bearer = (token: string) => ({ Authorization: `Bearer ${token}` });
 
   beforeAll(async () => {
-    api = await createTestApi();
+    api = await createTestApi({ limits: { loginThrottle: DEFAULT_LOGIN_THROTTLE } });
     admin = await api.login('demo-admin');
   });
   afterAll(() => api?.close());

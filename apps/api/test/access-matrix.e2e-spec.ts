@@ -39,6 +39,7 @@ const REASON = { reason: 'Thiếu số đường dây nóng' };
 
 export const MATRIX: Record<string, Row> = {
   'POST /auth/login': { access: 'public', kind: 'none', ok: 200, request: async (f, _, role) => post('/auth/login', f.credentials(role)) },
+  'GET /auth/me': { access: 'any', kind: 'none', ok: 200, request: async () => get('/auth/me') },
   'GET /health/live': { access: 'public', kind: 'none', ok: 200, request: async () => get('/health/live') },
   'GET /health/ready': { access: 'public', kind: 'none', ok: 200, request: async () => get('/health/ready') },
   'GET /': { access: 'public', kind: 'none', ok: 200, request: async () => get('/') },

@@ -66,7 +66,7 @@ describe('bad input on every write route and list query', () => {
   let routes: DeclaredRoute[];
 
   beforeAll(async () => {
-    api = await createTestApi({ limits: { loginThrottle: { perAddress: 10_000, perUser: 10_000 } } });
+    api = await createTestApi();
     f = await accessFixtures(api);
     admin = await api.login('demo-admin');
     routes = declaredRoutes(api.app);

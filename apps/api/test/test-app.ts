@@ -27,6 +27,8 @@ export interface TestApi {
  * the fresh database with one the caller made (which close() drops); `carriers` those with an account,
  * `carrierTps` their TPS (deadline plans).
  */
+const NO_LOGIN_THROTTLE = { perUser: 1_000_000, perAddress: 1_000_000 };
+
 export async function createTestApi(
   options: {
     subscribers?: number;
@@ -34,14 +36,21 @@ export async function createTestApi(
     db?: TestDatabase;
     carriers?: string[];
     carrierTps?: Record<string, number>;
-    /** Limits to change from their defaults (login throttle, import concurrency). */
+    /** Limits to change (import concurrency; the login throttle, which is otherwise off: suites log in many times from one address). */
     limits?: Pick<ApiSettings, 'loginThrottle' | 'importLimits'>;
   } = {},
 ): Promise<TestApi> {
   const db = options.db ?? (await createTestDatabase());
   const moduleRef = await Test.createTestingModule({
     imports: [
-      ApiModule.forRoot({ databaseUrl: db.url, jwtSecret: TEST_JWT_SECRET, carriers: options.carriers, carrierTps: options.carrierTps, ...options.limits }),
+      ApiModule.forRoot({
+        databaseUrl: db.url,
+        jwtSecret: TEST_JWT_SECRET,
+        carriers: options.carriers,
+        carrierTps: options.carrierTps,
+        loginThrottle: NO_LOGIN_THROTTLE,
+        ...options.limits,
+      }),
       ...(options.imports ?? []),
     ],
   }).compile();

@@ -1,8 +1,8 @@
-import { Body, Controller, HttpCode, Post, UseGuards } from '@nestjs/common';
-import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { AuthService, Public } from '@loa/auth';
+import { Body, Controller, Get, HttpCode, Post, UseGuards } from '@nestjs/common';
+import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { AnyRole, AuthService, type AuthUser, CurrentUser, Public } from '@loa/auth';
 import { LoginThrottleGuard } from './login-throttle';
-import { LoginDto, LoginResponseDto } from './login.dto';
+import { CurrentUserDto, LoginDto, LoginResponseDto } from './login.dto';
 
 @ApiTags('auth')
 @Controller('auth')
@@ -18,5 +18,14 @@ export class AuthController {
   async login(@Body() body: LoginDto): Promise<LoginResponseDto> {
     const { accessToken } = await this.auth.login(body.username, body.password);
     return { accessToken };
+  }
+
+  @AnyRole()
+  @Get('me')
+  @ApiBearerAuth()
+  @ApiOperation({ summary: 'The signed-in user as the API sees them now: role and province scope (what the dashboard shows and offers)' })
+  @ApiOkResponse({ type: CurrentUserDto })
+  me(@CurrentUser() user: AuthUser): CurrentUserDto {
+    return { id: user.id, username: user.username, role: user.role, provinceScope: user.provinceScope };
   }
 }

@@ -1,3 +1,4 @@
+import { ROLES, type Role } from '@loa/auth';
 import { ApiProperty } from '@nestjs/swagger';
 import { IsString, Length } from 'class-validator';
 
@@ -18,4 +19,18 @@ export class LoginResponseDto {
     description: 'Bearer token for the Authorization header, valid 8 hours; role and scope are read on every request, a password reset or disabling ends it',
   })
   accessToken: string;
+}
+
+export class CurrentUserDto {
+  @ApiProperty({ example: 7 })
+  id: number;
+
+  @ApiProperty({ example: 'canbo-sonla' })
+  username: string;
+
+  @ApiProperty({ enum: ROLES, example: 'operator' })
+  role: Role;
+
+  @ApiProperty({ type: [String], nullable: true, description: 'Province codes the user acts for; null is national', example: ['14'] })
+  provinceScope: string[] | null;
 }
