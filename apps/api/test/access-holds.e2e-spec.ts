@@ -102,6 +102,14 @@ describe('access that holds', () => {
     expect(statuses).toEqual([...Array(10).fill(401), 429]); // 10 attempts per user and minute
   });
 
+  it('does not hold successful logins against a user or an address (an office behind one address)', async () => {
+    const statuses: number[] = [];
+    for (let attempt = 0; attempt < 35; attempt++) {
+      statuses.push((await api.http().post('/auth/login').send({ username: 'demo-viewer', password: TEST_PASSWORD })).status);
+    }
+    expect(statuses).toEqual(Array(35).fill(200)); // beyond both limits: 10 per user, 30 per address
+  });
+
   it('shows approvers the audit entries of their provinces, as JSON or as a CSV with neutralised formulas', async () => {
     await createUser('lanh-dao-14', 'approver', ['14']);
     const approver14 = await api.login('lanh-dao-14');

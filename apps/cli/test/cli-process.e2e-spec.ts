@@ -253,3 +253,47 @@ describe('a dispatcher process killed with SIGKILL mid-campaign, three times', (
     expect(simulator.counts.unbinds).toBe(2);
   });
 });
+
+describe('loa start, stopped with Ctrl-C', () => {
+  let dir: string;
+
+  beforeAll(() => {
+    dir = mkdtempSync(join(tmpdir(), 'loa-ctrl-c-'));
+  });
+  afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+  it('stops everything in order, the embedded PostgreSQL last, without a warning', async () => {
+    const { port, close } = await portInUse();
+    await close();
+    // A process group of its own, signalled as a whole: what a terminal does on Ctrl-C.
+    const child = spawn(process.execPath, [LOA, 'start'], {
+      env: { ...process.env, NODE_OPTIONS: '', DATABASE_URL: '', PORT: String(port), LOA_DATA_DIR: dir, LOA_DEMO_SUBSCRIBERS: '50', LOA_LOG_FORMAT: 'json' },
+      stdio: ['ignore', 'pipe', 'pipe'],
+      detached: true,
+    });
+    let output = '';
+    child.stdout?.on('data', (chunk: Buffer) => (output += chunk.toString()));
+    child.stderr?.on('data', (chunk: Buffer) => (output += chunk.toString()));
+    const exited = once(child, 'exit');
+    await pollUntil(
+      async () => (await fetch(`http://127.0.0.1:${port}/health/ready`).catch(() => null))?.status,
+      (status) => status === 200,
+      { timeoutMs: 90_000, what: 'loa start to answer /health/ready' },
+    );
+    const stoppingAt = Date.now();
+    process.kill(-child.pid!, 'SIGINT');
+    const [code] = await exited;
+    expect(code).toBe(0);
+    expect(Date.now() - stoppingAt).toBeLessThan(30_000);
+    const logLines = output
+      .split('\n')
+      .filter((line) => line.startsWith('{'))
+      .map((line) => JSON.parse(line) as { level: number; msg: string });
+    expect(logLines.some((line) => /database/.test(line.msg))).toBe(true);
+    const warnings = logLines.filter((line) => line.level >= 40);
+    expect(warnings.map((line) => line.msg)).toEqual([]);
+    expect(output).not.toMatch(/ECONNREFUSED|terminating connection|Error:/);
+    const { stdout: processes } = await promisify(execFile)('ps', ['-eo', 'args']);
+    expect(processes.split('\n').filter((line) => line.includes(dir))).toEqual([]);
+  }, 150_000);
+});

@@ -1,4 +1,4 @@
-import { Body, Controller, Get, HttpCode, Post, UseGuards } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Post, Req, UseGuards } from '@nestjs/common';
 import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { AnyRole, AuthService, type AuthUser, CurrentUser, Public } from '@loa/auth';
 import { LoginThrottleGuard } from './login-throttle';
@@ -7,7 +7,10 @@ import { CurrentUserDto, LoginDto, LoginResponseDto } from './login.dto';
 @ApiTags('auth')
 @Controller('auth')
 export class AuthController {
-  constructor(private readonly auth: AuthService) {}
+  constructor(
+    private readonly auth: AuthService,
+    private readonly throttle: LoginThrottleGuard,
+  ) {}
 
   @Public()
   @UseGuards(LoginThrottleGuard)
@@ -15,8 +18,9 @@ export class AuthController {
   @HttpCode(200)
   @ApiOperation({ summary: 'Exchange username and password for a bearer token (limited per user and per address: 429 beyond)' })
   @ApiOkResponse({ type: LoginResponseDto })
-  async login(@Body() body: LoginDto): Promise<LoginResponseDto> {
+  async login(@Body() body: LoginDto, @Req() request: { ip?: string; body?: { username?: unknown } }): Promise<LoginResponseDto> {
     const { accessToken } = await this.auth.login(body.username, body.password);
+    this.throttle.forgive(request);
     return { accessToken };
   }
 

@@ -11,6 +11,7 @@ export interface LoginThrottleSettings {
 
 export const DEFAULT_LOGIN_THROTTLE: LoginThrottleSettings = { perUser: 10, perAddress: 30, windowSeconds: 60 };
 const SETTINGS = 'loa:login-throttle';
+const WINDOWS = 'loa:login-throttle-windows';
 export const LOGIN_THROTTLE_CLOCK = 'loa:login-throttle-clock';
 /** Counters kept at most; beyond, finished windows are dropped first (an attacker cycling usernames cannot grow memory). */
 const MAX_KEYS = 100_000;
@@ -27,24 +28,31 @@ interface Window {
  */
 @Injectable()
 export class LoginThrottleGuard implements CanActivate {
-  private readonly windows = new Map<string, Window>();
-
   constructor(
+    // One map for the app: @UseGuards builds its own guard, the controller gets the provider; both must count alike.
+    @Inject(WINDOWS) private readonly windows: Map<string, Window>,
     @Inject(SETTINGS) private readonly settings: LoginThrottleSettings,
     @Inject(LOGIN_THROTTLE_CLOCK) private readonly clock: Clock,
   ) {}
 
   canActivate(context: ExecutionContext): boolean {
-    const request = context.switchToHttp().getRequest<{ ip?: string; body?: { username?: unknown } }>();
+    const request = context.switchToHttp().getRequest<ThrottledRequest>();
     const response = context.switchToHttp().getResponse<{ setHeader(name: string, value: string): unknown }>();
-    const username = typeof request.body?.username === 'string' ? request.body.username.slice(0, 64).toLowerCase() : '';
-    const waits = [this.count(`address:${request.ip ?? 'unknown'}`, this.settings.perAddress), this.count(`user:${username}`, this.settings.perUser)];
+    const waits = keysOf(request).map((key, index) => this.count(key, index === 0 ? this.settings.perAddress : this.settings.perUser));
     const wait = Math.max(...waits);
     if (wait > 0) {
       response.setHeader('Retry-After', String(Math.ceil(wait / 1000)));
       throw new HttpException('too many login attempts; wait a minute and try again', HttpStatus.TOO_MANY_REQUESTS);
     }
     return true;
+  }
+
+  /** A login that succeeded is not held against its user or address (an office behind one address logs in often). */
+  forgive(request: ThrottledRequest): void {
+    for (const key of keysOf(request)) {
+      const window = this.windows.get(key);
+      if (window && window.attempts > 0) window.attempts -= 1;
+    }
   }
 
   /** Counts one attempt; returns 0 if within the limit, else the milliseconds until the window ends. */
@@ -67,6 +75,14 @@ export class LoginThrottleGuard implements CanActivate {
   }
 }
 
+type ThrottledRequest = { ip?: string; body?: { username?: unknown } };
+
+/** The address's counter, then the username's. */
+function keysOf(request: ThrottledRequest): [string, string] {
+  const username = typeof request.body?.username === 'string' ? request.body.username.slice(0, 64).toLowerCase() : '';
+  return [`address:${request.ip ?? 'unknown'}`, `user:${username}`];
+}
+
 @Module({})
 export class LoginThrottleModule {
   static forRoot(overrides: Partial<LoginThrottleSettings> = {}, clock: Clock = systemClock): DynamicModule {
@@ -75,10 +91,11 @@ export class LoginThrottleModule {
       global: true, // @UseGuards() builds the guard in the controller's module, which must see its settings
       providers: [
         { provide: SETTINGS, useValue: { ...DEFAULT_LOGIN_THROTTLE, ...overrides } },
+        { provide: WINDOWS, useValue: new Map<string, Window>() },
         { provide: LOGIN_THROTTLE_CLOCK, useValue: clock },
         LoginThrottleGuard,
       ],
-      exports: [SETTINGS, LOGIN_THROTTLE_CLOCK, LoginThrottleGuard],
+      exports: [SETTINGS, WINDOWS, LOGIN_THROTTLE_CLOCK, LoginThrottleGuard],
     };
   }
 }
