@@ -90,6 +90,25 @@ describe(planCampaign.name, () => {
     expect(planCampaign(input({ reportDeadline: T0 + 3 * HOUR, work: [{ carrier: 'vnpt', messages: 1, parts: 1 }] })).meetsDeadline).toBe(true);
   });
 
+  it('counts nothing unsent when the finish is before the deadline, whatever the instant (no rounding to one message)', () => {
+    const unsent: number[] = [];
+    for (let offset = 0; offset < 3000; offset += 1) {
+      const campaignStart = T0 + offset * 60_017 + (offset % 13);
+      const measured = 5 + (offset % 97) * 1.37;
+      const plan = planCampaign({
+        ...input({
+          startAt: campaignStart,
+          reportDeadline: campaignStart + 10 * 24 * HOUR,
+          work: [{ carrier: 'vnpt', messages: 1 + (offset % 7), parts: 1 + (offset % 11) }],
+        }),
+        now: campaignStart,
+        rates: { viettel: { tps: 100, partsPerSecond: 100, source: 'contract' }, vnpt: { tps: 30, partsPerSecond: measured, source: 'measured' } },
+      });
+      if (plan.meetsDeadline !== true || plan.unsentAtDeadline !== 0) unsent.push(offset);
+    }
+    expect(unsent).toEqual([]);
+  });
+
   it('plans an empty audience as nothing to send and no finish', () => {
     const sut = planCampaign(input({ reportDeadline: T0 + HOUR, work: [{ carrier: 'viettel', messages: 0, parts: 0 }] }));
     expect(sut).toMatchObject({ messages: 0, estimatedFinishAt: null, meetsDeadline: true, unsentAtDeadline: 0 });

@@ -82,7 +82,10 @@ function planCarrier(input: PlanInput, work: CarrierWork, startAt: number): Carr
   const sendSeconds = work.parts / rate.partsPerSecond;
   const placed = timeline.place(sendSeconds, startAt, input.campaign.window);
   const deadline = input.campaign.reportDeadline;
-  const sentShareByDeadline = deadline === null || sendSeconds === 0 ? 1 : Math.min(1, secondsBefore(placed.pieces, deadline) / sendSeconds);
+  // Finished by the deadline means all sent: the share of sending time before it is only for what is not
+  // (summing millisecond pieces at epoch magnitude loses a few microseconds, which would round up to one message).
+  const finishedInTime = placed.finishesAt !== null && deadline !== null && placed.finishesAt <= deadline;
+  const sentShareByDeadline = deadline === null || sendSeconds === 0 || finishedInTime ? 1 : Math.min(1, secondsBefore(placed.pieces, deadline) / sendSeconds);
   return {
     carrier: work.carrier,
     tps: rate.tps,
