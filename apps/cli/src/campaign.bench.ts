@@ -11,7 +11,7 @@ import { DispatcherModule } from '@loa/dispatcher';
 import { syncProvinces } from '@loa/provinces';
 import { TemplatesModule, TemplatesService } from '@loa/templates';
 import { Client } from 'pg';
-import { countStatements, postgresCpuSeconds, processCpuSeconds } from './cpu-meter';
+import { childCpuSeconds, countStatements, postgresCpuSeconds, processCpuSeconds } from './cpu-meter';
 import { benchLinkConfig, rawThroughput, SIMULATOR_ENTRY, startChild, stopChild } from './smpp.bench';
 
 // Issue 8's configuration: one dispatcher in this process, one carrier account with ONE bind and a window
@@ -31,7 +31,9 @@ function campaignBenchmark(messages: number, budgets: { rate: number; materialis
       try {
         const campaignId = await prepareCampaign(databaseUrl, messages);
         const materialiseSeconds = await materialise(databaseUrl);
+        const smscCpuBefore = childCpuSeconds(smsc.child.pid);
         const run = await sendToCompletion(databaseUrl, benchAccount(smsc.port), campaignId);
+        const smscCpuAfter = childCpuSeconds(smsc.child.pid);
         const raw = await rawThroughput();
         const rate = messages / run.seconds;
         const figures: BenchFigure[] = [
@@ -59,6 +61,17 @@ function campaignBenchmark(messages: number, budgets: { rate: number; materialis
                   unit: 'µs',
                   better: 'lower' as const,
                   note: `${run.postgresCpuSeconds.toFixed(1)} CPU-s user+sys of the server and its backends`,
+                },
+              ]),
+          ...(smscCpuBefore === null || smscCpuAfter === null
+            ? []
+            : [
+                {
+                  name: `campaign ${label}: simulator CPU per message`,
+                  value: ((smscCpuAfter - smscCpuBefore) / messages) * 1e6,
+                  unit: 'µs',
+                  better: 'lower' as const,
+                  note: 'the SMSC sink, in its own process on the same 2 cores',
                 },
               ]),
           {

@@ -36,6 +36,12 @@ export async function postgresCpuSeconds(db: { query(sql: string): Promise<{ pid
   }
 }
 
+/** CPU seconds (user + system) another process of this machine has used so far; null once it is gone. */
+export function childCpuSeconds(pid: number | undefined): number | null {
+  const stat = pid === undefined ? null : procStat(pid);
+  return stat === null ? null : (stat.utime + stat.stime) / TICKS_PER_SECOND;
+}
+
 function procStat(pid: number): { ppid: number; utime: number; stime: number; cutime: number; cstime: number } | null {
   try {
     const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');

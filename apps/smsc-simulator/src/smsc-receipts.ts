@@ -1,4 +1,4 @@
-import { newPdu, type SmppPdu } from '@loa/smpp';
+import { encodeDeliverSm, newPdu } from '@loa/smpp';
 import { type ReceiptOutcome, type SmscProfile } from './smsc-profile';
 
 /** A receipt waiting for its time. */
@@ -58,7 +58,8 @@ function smscDate(at: number): string {
   return `${two(local.getUTCFullYear() % 100)}${two(local.getUTCMonth() + 1)}${two(local.getUTCDate())}${two(local.getUTCHours())}${two(local.getUTCMinutes())}`;
 }
 
-export function receiptPdu(receipt: PendingReceipt, messageId: string, form: SmscProfile['receiptForm'], now: number): SmppPdu {
+/** The receipt's deliver_sm on the wire, with the sequence number its session gives it. */
+export function receiptPdu(receipt: PendingReceipt, messageId: string, form: SmscProfile['receiptForm'], now: number, sequence: number): Buffer {
   const fields: Record<string, unknown> = {
     source_addr_ton: 1,
     source_addr_npi: 1,
@@ -79,5 +80,5 @@ export function receiptPdu(receipt: PendingReceipt, messageId: string, form: Sms
     fields.receipted_message_id = messageId;
     fields.message_state = MESSAGE_STATE[receipt.state];
   }
-  return newPdu('deliver_sm', fields);
+  return encodeDeliverSm(sequence, fields) ?? newPdu('deliver_sm', { ...fields, sequence_number: sequence }).toBuffer();
 }

@@ -1,5 +1,5 @@
 import { type AddressInfo, Server } from 'node:net';
-import { newPdu, SMPP_STATUS, type SmppPdu, smppPackage, type SmppSession } from '@loa/smpp';
+import { encodeSubmitSmResp, newPdu, PduReader, SMPP_STATUS, type SmppPdu, smppPackage, type SmppSession } from '@loa/smpp';
 import { auditHandsets, type HandsetAudit } from './handset-audit';
 import { reassemble, type ReassembledMessage, type ReceivedSubmit, decodeSubmit } from './received-submits';
 import {
@@ -43,6 +43,8 @@ interface Connection {
   submits: number;
   /** Receipts sent on this connection and not yet answered, by deliver_sm sequence number. */
   unanswered: Map<number, PendingReceipt>;
+  /** Whether this tick's writes are held back to leave together (see write()). */
+  corked: boolean;
 }
 
 const BIND_MODES: Record<string, Connection['mode']> = { bind_transceiver: 'transceiver', bind_transmitter: 'transmitter', bind_receiver: 'receiver' };
@@ -161,7 +163,10 @@ export class SmscSimulator {
 
   /** Drops every connection without an unbind, as a crashing SMSC would. */
   dropConnections(): void {
-    for (const connection of this.connections) connection.session.destroy();
+    for (const connection of this.connections) {
+      this.flush(connection);
+      connection.session.destroy();
+    }
   }
 
   async stop(): Promise<void> {
@@ -173,14 +178,60 @@ export class SmscSimulator {
   }
 
   private onConnection(session: SmppSession): void {
-    const connection: Connection = { id: this.nextConnection++, session, systemId: '', mode: null, submits: 0, unanswered: new Map() };
+    const connection: Connection = { id: this.nextConnection++, session, systemId: '', mode: null, submits: 0, unanswered: new Map(), corked: false };
     this.connections.add(connection);
+    // Loa's reader instead of the package's, as the ESME side does: submits and receipt answers decoded by
+    // hand, every other PDU by the package (PduReader). The package still writes the rare PDUs.
+    session.socket.removeAllListeners('readable');
+    const reader = new PduReader();
+    session.socket.on('readable', () => this.read(connection, reader));
     session.on('error', () => session.destroy());
     session.on('close', () => {
       this.connections.delete(connection);
       this.retryReceipts([...connection.unanswered.values()], Date.now());
     });
-    session.on('pdu', (pdu: SmppPdu) => this.onPdu(connection, pdu));
+  }
+
+  private read(connection: Connection, reader: PduReader): void {
+    const socket = connection.session.socket;
+    for (let chunk: Buffer | null = socket.read(); chunk !== null; chunk = socket.read()) {
+      let pdus: SmppPdu[];
+      try {
+        pdus = reader.push(chunk);
+      } catch {
+        return void connection.session.destroy(); // a stream that cannot be framed any more
+      }
+      for (const pdu of pdus) this.onPdu(connection, pdu);
+    }
+  }
+
+  /** Writes of one tick leave together: one segment for many answers and receipts instead of one each. */
+  private write(connection: Connection, pdu: Buffer): boolean {
+    const socket = connection.session.socket;
+    if (!socket.writable) return false;
+    if (!connection.corked) {
+      connection.corked = true;
+      socket.cork();
+      process.nextTick(() => {
+        connection.corked = false;
+        socket.uncork();
+      });
+    }
+    socket.write(pdu);
+    return true;
+  }
+
+  /** What this tick has written leaves now (before a drop or a reset, which would discard it). */
+  private flush(connection: Connection): void {
+    if (!connection.corked) return;
+    connection.corked = false;
+    connection.session.socket.uncork();
+  }
+
+  /** The next request sequence number of the session, as the package numbers its own requests. */
+  private nextSequence(session: SmppSession): number {
+    if (session.sequence === 0x7fffffff) session.sequence = 0;
+    return ++session.sequence;
   }
 
   private onPdu(connection: Connection, pdu: SmppPdu): void {
@@ -242,6 +293,7 @@ export class SmscSimulator {
     if (submit) this.keep(this.received, submit);
     if (status === DROP_CONNECTION) {
       this.counts.dropped++;
+      this.flush(connection);
       return connection.session.destroy();
     }
     if (status === NO_ANSWER) return;
@@ -285,7 +337,7 @@ export class SmscSimulator {
 
   private answerSubmit(connection: Connection, pdu: SmppPdu, status: number, messageId: string | null): void {
     if (status === LOST_ANSWER) return;
-    connection.session.send(pdu.response({ command_status: isTaken(status) ? 0 : status, message_id: messageId ?? '' }));
+    this.write(connection, encodeSubmitSmResp(pdu.sequence_number, isTaken(status) ? 0 : status, messageId ?? ''));
     if (status === RESET_AFTER_RESPONSE) this.resetConnection(connection);
   }
 
@@ -308,6 +360,7 @@ export class SmscSimulator {
   private resetConnection(connection: Connection): void {
     if (connection.session.socket.destroyed) return;
     this.counts.resets++;
+    this.flush(connection); // the answers written so far reach the ESME before the reset, as on an uncorked socket
     connection.session.socket.resetAndDestroy();
   }
 
@@ -347,7 +400,6 @@ export class SmscSimulator {
   private sendReceipts(due: PendingReceipt[]): void {
     const receivers = new Map<string, Connection[]>();
     const turn = new Map<string, number>();
-    const corked = new Set<Connection>();
     const now = Date.now();
     for (const receipt of due) {
       let candidates = receivers.get(receipt.systemId);
@@ -359,17 +411,13 @@ export class SmscSimulator {
       const index = turn.get(receipt.systemId) ?? 0;
       turn.set(receipt.systemId, index + 1);
       const connection = candidates[index % candidates.length];
-      if (!corked.has(connection)) {
-        corked.add(connection);
-        connection.session.socket.cork();
-      }
       const messageId = receiptMessageId(receipt, this.profile);
-      const pdu = receiptPdu(receipt, messageId, this.profile.receiptForm, now);
-      if (!connection.session.send(pdu)) {
+      const sequence = this.nextSequence(connection.session);
+      if (!this.write(connection, receiptPdu(receipt, messageId, this.profile.receiptForm, now, sequence))) {
         this.retryReceipts([receipt], now + 200);
         continue;
       }
-      connection.unanswered.set(pdu.sequence_number, receipt);
+      connection.unanswered.set(sequence, receipt);
       this.counts.receiptsSent++;
       if (receipt.ackLost) {
         this.counts.receiptsReplayed++;
@@ -380,7 +428,6 @@ export class SmscSimulator {
         this.keep(this.receiptsSent, { systemId, messageId, submitMessageId, state, source, destination, at: now });
       }
     }
-    for (const connection of corked) connection.session.socket.uncork();
   }
 
   private keep<T>(records: T[], record: T): void {

@@ -1,4 +1,4 @@
-import { decodeHotPdu, encodeDeliverSmResp, encodeSubmitSm } from './hot-pdus';
+import { decodeHotPdu, encodeDeliverSm, encodeDeliverSmResp, encodeSubmitSm, encodeSubmitSmResp } from './hot-pdus';
 import { PduReader } from './pdu-reader';
 import { newPdu, type SmppPdu, smppPackage } from './smpp-package';
 
@@ -32,6 +32,27 @@ describe('the hand-encoded hot PDUs', () => {
   it('leave a submit_sm with anything more (SAR numbers, a payload) to the package', () => {
     expect(encodeSubmitSm(1, { ...PLAIN, sar_msg_ref_num: 7 })).toBeNull();
     expect(encodeSubmitSm(1, { ...PLAIN, short_message: Buffer.alloc(0), message_payload: Buffer.alloc(300) })).toBeNull();
+  });
+
+  it("encode the simulated SMSC's answers byte for byte as the package does, refusals included", () => {
+    for (const status of [0, 0x58]) {
+      const expected = newPdu('submit_sm', { sequence_number: 12 }).response({ command_status: status, message_id: '1A2B3C' }).toBuffer();
+      expect(encodeSubmitSmResp(12, status, '1A2B3C')).toEqual(expected);
+    }
+  });
+
+  it('encode a receipt, in its text, its TLVs or both, byte for byte as the package does', () => {
+    const text = { ...PLAIN, esm_class: 0x04, data_coding: 0, validity_period: '', short_message: RECEIPT_TEXT };
+    const forms = [
+      text,
+      { ...text, receipted_message_id: '7f3a91', message_state: 2 },
+      { ...text, short_message: Buffer.alloc(0), message_state: 5, receipted_message_id: '9' },
+    ];
+    for (const fields of forms) {
+      const expected = newPdu('deliver_sm', { ...fields, sequence_number: 0x7ffffffe }).toBuffer();
+      expect(encodeDeliverSm(0x7ffffffe, fields)).toEqual(expected);
+    }
+    expect(encodeDeliverSm(1, { ...text, network_error_code: Buffer.from([3, 0, 1]) })).toBeNull();
   });
 
   it('encode deliver_sm_resp byte for byte as the package does, error statuses included', () => {
@@ -93,7 +114,20 @@ describe('the hand-decoded hot PDUs', () => {
     expect(fieldsOf(decodeHotPdu(wire)!)).toEqual(fieldsOf(new smppPackage.PDU(wire)));
   });
 
+  it('decode what the simulated SMSC reads, a plain submit_sm and deliver_sm_resp, to the fields the package gives', () => {
+    const wires = [
+      encodeSubmitSm(5, PLAIN)!,
+      newPdu('submit_sm', { ...PLAIN, short_message: Buffer.alloc(0), message_payload: Buffer.alloc(300, 1), sequence_number: 6 }).toBuffer(),
+      encodeDeliverSmResp(7, 0),
+      encodeDeliverSmResp(8, 0x64),
+    ];
+    for (const wire of wires) expect(fieldsOf(decodeHotPdu(wire)!)).toEqual(fieldsOf(new smppPackage.PDU(wire)));
+  });
+
   it('leave every other PDU, and a deliver_sm with other TLVs, to the package', () => {
+    expect(
+      decodeHotPdu(newPdu('submit_sm', { ...PLAIN, sequence_number: 2, sar_msg_ref_num: 7, sar_total_segments: 2, sar_segment_seqnum: 1 }).toBuffer()),
+    ).toBeNull();
     expect(decodeHotPdu(newPdu('enquire_link', { sequence_number: 3 }).toBuffer())).toBeNull();
     expect(decodeHotPdu(newPdu('bind_transceiver_resp', { sequence_number: 1, system_id: 'SMSC' }).toBuffer())).toBeNull();
     expect(decodeHotPdu(newPdu('deliver_sm', { sequence_number: 4, short_message: RECEIPT_TEXT, user_message_reference: 7 }).toBuffer())).toBeNull();
