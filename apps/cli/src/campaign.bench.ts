@@ -1,21 +1,28 @@
+import { type ChildProcess, fork } from 'node:child_process';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { type INestApplicationContext, Module } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { DataSource } from 'typeorm';
 import { AuthModule, AuthService, type AuthUser } from '@loa/auth';
 import { type BenchContext, type BenchFigure, type Benchmark } from '@loa/bench';
 import { CampaignMaterialiser, CampaignsModule, CampaignsService } from '@loa/campaigns';
-import { type CarrierAccount } from '@loa/config';
 import { DatabaseModule } from '@loa/database';
 import { seedDemo } from '@loa/demo';
-import { DispatcherModule } from '@loa/dispatcher';
 import { syncProvinces } from '@loa/provinces';
 import { TemplatesModule, TemplatesService } from '@loa/templates';
 import { Client } from 'pg';
-import { childCpuSeconds, countStatements, postgresCpuSeconds, processCpuSeconds } from './cpu-meter';
+import { childCpuSeconds, childPeakRssMb, postgresCpuSeconds } from './cpu-meter';
 import { benchLinkConfig, rawThroughput, SIMULATOR_ENTRY, startChild, stopChild } from './smpp.bench';
 
-// Issue 8's configuration: one dispatcher in this process, one carrier account with ONE bind and a window
-// of 500, the SMSC (in a process of its own, receipts at once) never throttling, one-part messages.
+// Compiled layout: dist/apps/cli/src/ holds the CLI and the preload side by side.
+const CLI_ENTRY = join(__dirname, 'main.js');
+const STATEMENT_COUNTER = join(__dirname, 'statement-counter.preload.js');
+
+// Issue 8's configuration: one dispatcher (`loa dispatcher`, a process of its own), one carrier account with
+// ONE bind and a window of 500, the SMSC (in a process of its own, receipts at once) never throttling,
+// one-part messages.
 const WINDOW = 500;
 const TEXT = 'Canh bao lua dao: khong cung cap ma OTP cho bat ky ai, ke ca nguoi xung la cong an.';
 
@@ -32,7 +39,7 @@ function campaignBenchmark(messages: number, budgets: { rate: number; materialis
         const campaignId = await prepareCampaign(databaseUrl, messages);
         const materialiseSeconds = await materialise(databaseUrl);
         const smscCpuBefore = childCpuSeconds(smsc.child.pid);
-        const run = await sendToCompletion(databaseUrl, benchAccount(smsc.port), campaignId);
+        const run = await sendToCompletion(databaseUrl, smsc.port, campaignId);
         const smscCpuAfter = childCpuSeconds(smsc.child.pid);
         const raw = await rawThroughput();
         const rate = messages / run.seconds;
@@ -87,7 +94,7 @@ function campaignBenchmark(messages: number, budgets: { rate: number; materialis
             unit: 'MB',
             budget: 300,
             better: 'lower',
-            note: `peak JS heap ${run.peakHeapMb} MB`,
+            note: 'the `loa dispatcher` process, from its start (VmHWM)',
           },
           {
             name: `campaign ${label}: / bare smpp client, same run`,
@@ -146,51 +153,87 @@ async function materialise(databaseUrl: string): Promise<number> {
   });
 }
 
-/** Starts the dispatcher and waits for the campaign to complete, sampling this process's memory. */
+/**
+ * Runs `loa dispatcher` in a process of its own, as production runs it, against the simulator; resumes the
+ * campaign once the dispatcher has bound and times it to completion. CPU and peak RSS are the dispatcher
+ * process's own (the benchmark's process holds the preparation and the other benchmarks too).
+ */
 async function sendToCompletion(
   databaseUrl: string,
-  account: CarrierAccount,
+  smscPort: number,
   campaignId: number,
-): Promise<{ seconds: number; peakRssMb: number; peakHeapMb: number; dispatcherCpuSeconds: number; postgresCpuSeconds: number | null; statements: number }> {
-  // The dispatcher as `loa start` and `loa dispatcher` run it: default options.
-  @Module({
-    imports: [DatabaseModule.forRoot({ url: databaseUrl, poolSize: 12 }), DispatcherModule.forRoot({ carriers: [account], dispatcher: {} })],
-  })
-  class DispatcherBenchModule {}
-  let peakRss = process.memoryUsage().rss;
-  let peakHeap = 0;
-  const sampler = setInterval(() => {
-    const memory = process.memoryUsage();
-    peakRss = Math.max(peakRss, memory.rss);
-    peakHeap = Math.max(peakHeap, memory.heapUsed);
-  }, 100);
+): Promise<{ seconds: number; peakRssMb: number; dispatcherCpuSeconds: number; postgresCpuSeconds: number | null; statements: number }> {
   const meter = new Client({ connectionString: databaseUrl });
   await meter.connect();
+  const carriersFile = writeBenchCarriers(smscPort);
+  // Paused until the dispatcher is up: its start-up (loading, binding) is not the rate measured.
+  await meter.query(`UPDATE campaigns SET state = 'paused' WHERE id = $1`, [campaignId]);
+  const dispatcher = await startDispatcher(databaseUrl, carriersFile);
   try {
     const postgresBefore = await postgresCpuSeconds({ query: async (sql) => (await meter.query(sql)).rows });
-    const cpuBefore = processCpuSeconds();
+    const cpuBefore = childCpuSeconds(dispatcher.pid)!;
+    const statementsBefore = await statementsOf(dispatcher);
     const started = process.hrtime.bigint();
-    const { result: polls, statements } = await countStatements(() =>
-      withApp(DispatcherBenchModule, (app) => waitForCompletion(app.get(DataSource), campaignId)),
-    );
+    await meter.query(`UPDATE campaigns SET state = 'running' WHERE id = $1`, [campaignId]);
+    await waitForCompletion(meter, campaignId);
     const seconds = Number(process.hrtime.bigint() - started) / 1e9;
-    const dispatcherCpuSeconds = processCpuSeconds() - cpuBefore;
-    // Once the app's connections have ended and the postmaster has counted their CPU: a backend read while it exits is lost.
+    const dispatcherCpuSeconds = childCpuSeconds(dispatcher.pid)! - cpuBefore;
+    const peakRssMb = childPeakRssMb(dispatcher.pid)!;
+    const statements = (await statementsOf(dispatcher)) - statementsBefore;
+    await stopChild(dispatcher, 'SIGTERM');
+    // Once the dispatcher's connections have ended and the postmaster has counted their CPU: a backend read while it exits is lost.
     await backendsGone(meter);
     const postgresAfter = await postgresCpuSeconds({ query: async (sql) => (await meter.query(sql)).rows });
     return {
       seconds,
-      peakRssMb: Math.round(peakRss / 2 ** 20),
-      peakHeapMb: Math.round(peakHeap / 2 ** 20),
+      peakRssMb,
       dispatcherCpuSeconds,
       postgresCpuSeconds: postgresBefore === null || postgresAfter === null ? null : postgresAfter - postgresBefore,
-      // The benchmark's own polling is not the dispatcher's work.
-      statements: statements - polls,
+      statements,
     };
   } finally {
-    clearInterval(sampler);
+    if (dispatcher.exitCode === null) dispatcher.kill('SIGKILL');
     await meter.end();
+    rmSync(carriersFile, { force: true });
   }
+}
+
+/** `loa dispatcher` with statement counting, resolved once it says it is dispatching (its links bound). */
+async function startDispatcher(databaseUrl: string, carriersFile: string): Promise<ChildProcess> {
+  const dispatcher = fork(CLI_ENTRY, ['dispatcher'], {
+    env: { ...process.env, DATABASE_URL: databaseUrl, CARRIERS_FILE: carriersFile, LOA_LOG_FORMAT: 'json', LOA_LOG_LEVEL: 'info' },
+    execArgv: ['--require', STATEMENT_COUNTER],
+    stdio: ['ignore', 'pipe', 'inherit', 'ipc'],
+  });
+  await new Promise<void>((resolve, reject) => {
+    let output = '';
+    dispatcher.once('exit', (code) => reject(new Error(`loa dispatcher exited with ${code} before dispatching: ${output.slice(-500)}`)));
+    dispatcher.stdout!.on('data', (chunk: Buffer) => {
+      output += chunk.toString();
+      if (output.includes('dispatching for')) resolve();
+    });
+  });
+  dispatcher.stdout!.resume();
+  return dispatcher;
+}
+
+function statementsOf(dispatcher: ChildProcess): Promise<number> {
+  return new Promise((resolve) => {
+    const answer = (message: { statements?: number }) => {
+      if (message.statements === undefined) return;
+      dispatcher.off('message', answer);
+      resolve(message.statements);
+    };
+    dispatcher.on('message', answer);
+    dispatcher.send({ statements: true });
+  });
+}
+
+/** A carriers file of one account: one bind to the simulator, window 500, no TPS limit in the way. */
+function writeBenchCarriers(port: number): string {
+  const file = join(mkdtempSync(join(tmpdir(), 'loa-bench-carriers-')), 'carriers.json');
+  writeFileSync(file, JSON.stringify({ carriers: [{ ...benchLinkConfig(port, { binds: 1, tps: 100_000, window: WINDOW }), simulated: false }] }));
+  return file;
 }
 
 export async function withApp<T>(module: new () => unknown, work: (app: INestApplicationContext) => Promise<T>): Promise<T> {
@@ -200,10 +243,6 @@ export async function withApp<T>(module: new () => unknown, work: (app: INestApp
   } finally {
     await app.close();
   }
-}
-
-function benchAccount(port: number): CarrierAccount {
-  return { ...benchLinkConfig(port, { binds: 1, tps: 100_000, window: WINDOW }), simulated: true, simulatorProfile: 'bench' };
 }
 
 export async function benchUsers(db: DataSource): Promise<{ drafter: AuthUser; approver: AuthUser }> {
@@ -249,12 +288,12 @@ async function backendsGone(meter: Client): Promise<void> {
   await new Promise((resolve) => setTimeout(resolve, 200));
 }
 
-/** Polls until the campaign is completed; returns how many polls that took. */
-async function waitForCompletion(db: DataSource, campaignId: number): Promise<number> {
+/** Polls until the campaign is completed. */
+async function waitForCompletion(db: Client, campaignId: number): Promise<void> {
   const deadline = Date.now() + 15 * 60_000;
-  for (let polls = 1; ; polls++) {
-    const [row] = await db.query('SELECT state FROM campaigns WHERE id = $1', [campaignId]);
-    if (row.state === 'completed') return polls;
+  for (;;) {
+    const [row] = (await db.query('SELECT state FROM campaigns WHERE id = $1', [campaignId])).rows;
+    if (row.state === 'completed') return;
     if (Date.now() > deadline) throw new Error(`campaign ${campaignId} did not complete within 15 minutes (state ${row.state})`);
     await new Promise((resolve) => setTimeout(resolve, 50));
   }

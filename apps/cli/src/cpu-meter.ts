@@ -1,16 +1,9 @@
 import { readdirSync, readFileSync } from 'node:fs';
-import { Client } from 'pg';
 
 // The machine is shared with other work, so rates in messages/s are noisy: CPU-seconds per message of the
 // dispatcher and of PostgreSQL are what the campaign benchmarks compare from one change to the next.
 
 const TICKS_PER_SECOND = 100; // USER_HZ on Linux
-
-/** CPU seconds (user + system) this process has used. */
-export function processCpuSeconds(): number {
-  const { user, system } = process.cpuUsage();
-  return (user + system) / 1e6;
-}
 
 /**
  * CPU seconds the PostgreSQL server behind `db` has used: its postmaster, the children it reaped (closed
@@ -42,6 +35,17 @@ export function childCpuSeconds(pid: number | undefined): number | null {
   return stat === null ? null : (stat.utime + stat.stime) / TICKS_PER_SECOND;
 }
 
+/** The most memory another process of this machine has held at once (VmHWM), in MB; null once it is gone. */
+export function childPeakRssMb(pid: number | undefined): number | null {
+  try {
+    const status = readFileSync(`/proc/${pid}/status`, 'utf8');
+    const kilobytes = /^VmHWM:\s+(\d+) kB$/m.exec(status)?.[1];
+    return kilobytes === undefined ? null : Math.round(Number(kilobytes) / 1024);
+  } catch {
+    return null;
+  }
+}
+
 function procStat(pid: number): { ppid: number; utime: number; stime: number; cutime: number; cstime: number } | null {
   try {
     const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
@@ -50,22 +54,5 @@ function procStat(pid: number): { ppid: number; utime: number; stime: number; cu
     return { ppid: Number(fields[1]), utime: Number(fields[11]), stime: Number(fields[12]), cutime: Number(fields[13]), cstime: Number(fields[14]) };
   } catch {
     return null;
-  }
-}
-
-/** Counts the statements every pg client of this process sends (BEGIN and COMMIT included) while `work` runs. */
-export async function countStatements<T>(work: () => Promise<T>): Promise<{ result: T; statements: number }> {
-  const prototype = Client.prototype as unknown as { query: (...args: unknown[]) => unknown };
-  const original = prototype.query;
-  let statements = 0;
-  prototype.query = function (this: unknown, ...args: unknown[]) {
-    statements++;
-    return original.apply(this, args);
-  };
-  try {
-    const result = await work();
-    return { result, statements };
-  } finally {
-    prototype.query = original;
   }
 }

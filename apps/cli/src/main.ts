@@ -4,18 +4,22 @@ import { Command, Option } from 'commander';
 import { ConfigError } from '@loa/config';
 import { DomainError } from '@loa/common';
 import { isDatabaseUnavailable } from '@loa/database';
-import { runConfigCheck, runOpenApi, runSeedDemo, runUserAdd } from './commands/admin.command';
-import { runBench } from './commands/bench.command';
-import { runImport } from './commands/import.command';
-import { runApi, runDispatcher, runMigrate } from './commands/processes.command';
-import { runSimulate } from './commands/simulate.command';
-import { startAllInOne } from './commands/start.command';
-import { runStatsCheck } from './commands/stats-check.command';
+
+// Each command loads its own modules when it runs: a dispatcher process does not carry the API, the
+// report exporters or the benchmarks in its memory.
+const admin = () => import('./commands/admin.command.js');
+const processes = () => import('./commands/processes.command.js');
 
 const program = new Command('loa').description('Loa: Vietnamese-safe SMS warning campaigns over SMPP 3.4').showHelpAfterError();
 
-program.command('start').description('all-in-one: embedded PostgreSQL, demo data, simulated carriers, dispatcher and API').action(startAllInOne);
-program.command('api').description('the admin REST API').action(runApi);
+program
+  .command('start')
+  .description('all-in-one: embedded PostgreSQL, demo data, simulated carriers, dispatcher and API')
+  .action(async () => (await import('./commands/start.command.js')).startAllInOne());
+program
+  .command('api')
+  .description('the admin REST API')
+  .action(async () => (await processes()).runApi());
 program
   .command('dispatcher')
   .description('an SMPP dispatcher (run several for scale-out)')
@@ -43,7 +47,7 @@ program
       'bind slots of each carrier account it takes at most (default: every free one); spreads the binds over several dispatchers',
     ).argParser((value) => parsePositive(value, 'max-binds')),
   )
-  .action(runDispatcher);
+  .action(async (options) => (await import('./commands/dispatcher.command.js')).runDispatcher(options));
 program
   .command('simulate')
   .description('SMSC simulators for the carriers marked "simulated" in the carriers file')
@@ -52,19 +56,22 @@ program
       parseCount(value, 'status-port'),
     ),
   )
-  .action(runSimulate);
-program.command('migrate').description('apply database migrations and synchronise provinces').action(runMigrate);
+  .action(async (options) => (await import('./commands/simulate.command.js')).runSimulate(options));
+program
+  .command('migrate')
+  .description('apply database migrations and synchronise provinces')
+  .action(async () => (await processes()).runMigrate());
 program
   .command('import')
   .description('import subscribers from a CSV file (msisdn,carrier,province[,status])')
   .argument('<csv>', 'path of the CSV file (UTF-8, with or without BOM)')
   .option('--no-progress', 'no progress bar')
-  .action(runImport);
+  .action(async (csv, options) => (await import('./commands/import.command.js')).runImport(csv, options));
 program
   .command('seed-demo')
   .description('demo users and synthetic subscribers')
   .addOption(new Option('--subscribers <n>', 'synthetic subscribers').argParser((value) => parseCount(value, 'subscribers')).default(300_000))
-  .action(runSeedDemo);
+  .action(async (options) => (await admin()).runSeedDemo(options));
 program
   .command('user')
   .description('manage users')
@@ -73,21 +80,29 @@ program
   .argument('<username>')
   .requiredOption('--role <role>', 'admin | drafter | approver | operator | viewer')
   .option('--provinces <codes>', 'comma-separated province codes (default: national scope)')
-  .action(runUserAdd);
-program.command('config').description('configuration').command('check').description('validate the environment and the carriers file').action(runConfigCheck);
+  .action(async (username, options) => (await admin()).runUserAdd(username, options));
+program
+  .command('config')
+  .description('configuration')
+  .command('check')
+  .description('validate the environment and the carriers file')
+  .action(async () => (await admin()).runConfigCheck());
 program
   .command('stats')
   .description('report counters')
   .command('check')
   .description('recount every campaign from its messages and compare with the counters')
-  .action(runStatsCheck);
-program.command('openapi').description('print the OpenAPI document').action(runOpenApi);
+  .action(async () => (await import('./commands/stats-check.command.js')).runStatsCheck());
+program
+  .command('openapi')
+  .description('print the OpenAPI document')
+  .action(async () => (await admin()).runOpenApi());
 program
   .command('bench')
   .description('run the benchmarks; prints a table and writes the figures as JSON')
   .option('--only <name>', 'only benchmarks whose name contains this')
   .option('--out <file>', 'where to write the JSON figures', 'bench-results/latest.json')
-  .action(runBench);
+  .action(async (options) => (await import('./commands/bench.command.js')).runBench(options));
 
 function parseCount(value: string, what: string): number {
   const parsed = Number(value);

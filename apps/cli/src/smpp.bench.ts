@@ -20,9 +20,12 @@ export async function startChild(entry: string): Promise<{ child: ChildProcess; 
   return { child, port };
 }
 
-export async function stopChild(child: ChildProcess): Promise<void> {
+/** Asks a child to stop (over IPC, or with `signal`), killing it after 3 s. */
+export async function stopChild(child: ChildProcess, signal?: NodeJS.Signals): Promise<void> {
+  if (child.exitCode !== null || child.signalCode !== null) return;
   const exited = new Promise((resolve) => child.once('exit', resolve));
-  child.send({ stop: true });
+  if (signal) child.kill(signal);
+  else child.send({ stop: true });
   const timer = setTimeout(() => child.kill('SIGKILL'), 3000);
   await exited;
   clearTimeout(timer);
