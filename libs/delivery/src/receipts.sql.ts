@@ -28,7 +28,7 @@ export const STORE_RECEIPTS = `
     SELECT carrier, smsc_message_id, receipt_state, error_code, done_at, raw, msisdn, CASE WHEN one_part THEN now() END FROM matched
   ),
   parts AS (
-    UPDATE submissions s SET receipt_state = m.receipt_state
+    UPDATE submissions s SET receipt_state = m.receipt_state, receipt_error = m.error_code
     FROM matched m WHERE m.one_part AND m.receipt_state ${FINAL_RECEIPT} AND s.carrier = m.carrier AND s.smsc_message_id = m.smsc_message_id
   )
   SELECT campaign_id, message_id, receipt_state, error_code FROM matched WHERE one_part AND receipt_state ${FINAL_RECEIPT}`;
@@ -46,7 +46,7 @@ export const INSERT_INBOUND = `
  */
 export const APPLY_RECEIPTS = `
   WITH batch AS (
-    SELECT d.id, d.carrier, d.smsc_message_id, d.receipt_state
+    SELECT d.id, d.carrier, d.smsc_message_id, d.receipt_state, d.error_code
     FROM delivery_receipts d
     JOIN submissions s ON s.carrier = d.carrier AND s.smsc_message_id = d.smsc_message_id
     WHERE d.applied_at IS NULL
@@ -57,7 +57,7 @@ export const APPLY_RECEIPTS = `
     UPDATE delivery_receipts d SET applied_at = now() FROM batch WHERE d.id = batch.id RETURNING d.id
   ),
   parts AS (
-    UPDATE submissions s SET receipt_state = batch.receipt_state
+    UPDATE submissions s SET receipt_state = batch.receipt_state, receipt_error = batch.error_code
     FROM batch
     WHERE s.carrier = batch.carrier AND s.smsc_message_id = batch.smsc_message_id
       AND batch.receipt_state ${FINAL_RECEIPT}
@@ -67,7 +67,9 @@ export const APPLY_RECEIPTS = `
 
 /**
  * The final state of messages whose every part has a final receipt: delivered only if every part was. A
- * part sent more than once (a resend) counts as delivered when any of its copies was.
+ * part sent more than once (a resend) counts as delivered when any of its copies was. An undelivered message
+ * comes with the stat and err of the receipt that ended it so (its first such part's): the reason the carriers'
+ * error breakdown gives, whichever batch applied that part.
  * $1 campaign ids, $2 message ids.
  */
 export const FINAL_STATES_OF = `
@@ -82,18 +84,32 @@ export const FINAL_STATES_OF = `
     JOIN unnest($1::bigint[], $2::bigint[]) AS m(campaign_id, message_id)
       ON s.campaign_id = m.campaign_id AND s.message_id = m.message_id
     GROUP BY 1, 2, 3
+  ),
+  ended AS (
+    SELECT campaign_id, message_id,
+      CASE
+        WHEN bool_and(delivered) THEN 'delivered'
+        WHEN bool_or(rejected AND NOT delivered) THEN 'rejected'
+        WHEN bool_or(expired AND NOT delivered) THEN 'expired'
+        WHEN bool_or(undeliverable AND NOT delivered) THEN 'undeliverable'
+        ELSE 'unknown'
+      END AS state
+    FROM per_part
+    GROUP BY campaign_id, message_id
+    HAVING bool_and(final) AND count(*) = max(parts)
   )
-  SELECT campaign_id, message_id,
-    CASE
-      WHEN bool_and(delivered) THEN 'delivered'
-      WHEN bool_or(rejected AND NOT delivered) THEN 'rejected'
-      WHEN bool_or(expired AND NOT delivered) THEN 'expired'
-      WHEN bool_or(undeliverable AND NOT delivered) THEN 'undeliverable'
-      ELSE 'unknown'
-    END AS state
-  FROM per_part
-  GROUP BY campaign_id, message_id
-  HAVING bool_and(final) AND count(*) = max(parts)`;
+  SELECT e.campaign_id, e.message_id, e.state, r.receipt_state, r.receipt_error
+  FROM ended e
+  LEFT JOIN LATERAL (
+    SELECT s.receipt_state, s.receipt_error
+    FROM per_part p
+    JOIN submissions s ON s.campaign_id = p.campaign_id AND s.message_id = p.message_id AND s.part = p.part
+    WHERE p.campaign_id = e.campaign_id AND p.message_id = e.message_id AND NOT p.delivered
+      AND s.receipt_state = ANY (CASE e.state WHEN 'rejected' THEN '{REJECTD}' WHEN 'expired' THEN '{EXPIRED}'
+                                              WHEN 'undeliverable' THEN '{UNDELIV,DELETED}' ELSE '{UNKNOWN}' END::text[])
+    ORDER BY s.part, s.submitted_at
+    LIMIT 1
+  ) r ON e.state <> 'delivered'`;
 
 /**
  * Policy await-receipt: a message whose submit got no answer has no SMSC id, so a receipt for it finds no
