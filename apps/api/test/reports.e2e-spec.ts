@@ -467,19 +467,58 @@ describe('reports officials can sign and file', () => {
     expect(report.distinctSubscribersReached).toBe(reached);
     const csv = await api.http().get(`/programmes/${programmeId}/report?format=csv`).auth(viewer, { type: 'bearer' }).buffer(true).parse(rawText).expect(200);
     expect(csv.body).toContain(`Số thuê bao khác nhau đã nhận,,${reached}`);
+    expect(csv.body.charCodeAt(0)).toBe(0xfeff);
+    expect(csv.body.split('\r\n')[1].startsWith(`"'${CAMPAIGN_NAME.replace(/"/g, '""')}",`)).toBe(true);
+
+    const xlsx = await api
+      .http()
+      .get(`/programmes/${programmeId}/report?format=xlsx`)
+      .auth(viewer, { type: 'bearer' })
+      .buffer(true)
+      .parse(rawBuffer)
+      .expect(200);
+    const book = new ExcelJS.Workbook();
+    await book.xlsx.load(xlsx.body);
+    expect(book.worksheets.map((sheet) => sheet.name)).toEqual(['Tổng hợp', 'Các đợt gửi', 'Theo tỉnh và nhà mạng']);
+    const summary = book.getWorksheet('Tổng hợp')!;
+    expect(summary.getRow(2).getCell(2).value).toBe('Tuyên truyền phòng, chống lừa đảo dịp Tết');
+    expect(summary.getRow(summary.rowCount).getCell(2).value).toBe(reached);
+    const campaigns = book.getWorksheet('Các đợt gửi')!;
+    expect(campaigns.getRow(1).getCell(6).value).toBe('Gửi thành công');
+    expect(campaigns.getRow(2).getCell(1).value).toBe(CAMPAIGN_NAME);
+    expect(campaigns.getRow(2).getCell(6).value).toBe(campaign.totals.delivered);
+    expect(campaigns.getRow(campaigns.rowCount).getCell(4).value).toBe(report.totals.targeted);
+    const figures = book.getWorksheet('Theo tỉnh và nhà mạng')!;
+    expect(figures.rowCount).toBe(1 + PROVINCES.length * CARRIERS.length + 1);
+    expect(figures.getRow(figures.rowCount).getCell(6).value).toBe(report.totals.delivered);
   });
 
   it("prints the programme report in Chromium: each campaign's table, the subscribers reached, carriers' figures; A4, Vietnamese exact", async () => {
     const drafter = await api.login('demo-drafter');
     const [{ template_id: templateId }] = await api.dataSource.query('SELECT template_id FROM campaigns WHERE id = $1', [campaignId]);
     // A second send of the programme, in Đắk Lắk only, not started: its table is empty, its carriers have not reported.
-    await api
+    const later = await api
       .http()
       .post('/campaigns')
       .auth(drafter, { type: 'bearer' })
-      .send({ name: LATER_CAMPAIGN, templateId: Number(templateId), startAt: new Date(Date.now() + 86_400_000).toISOString(), provinces: ['66'], programmeId })
+      .send({
+        name: LATER_CAMPAIGN,
+        templateId: Number(templateId),
+        startAt: new Date(Date.now() + 86_400_000).toISOString(),
+        reportDeadline: new Date(Date.now() + 3 * 86_400_000).toISOString(),
+        provinces: ['66'],
+        programmeId,
+      })
       .expect(201);
     const viewer = await api.login('demo-viewer');
+    const sonLa = await api.login('son-la-viewer');
+    // Deadlines honour the province scope too: the Đắk Lắk send is due for a national official only; the programme for both.
+    const due = async (token: string) =>
+      (await api.http().get('/reports/deadlines?days=7').auth(token, { type: 'bearer' }).expect(200)).body.map(
+        (entry: { kind: string; id: number }) => `${entry.kind}:${entry.id}`,
+      );
+    expect(await due(viewer)).toEqual(expect.arrayContaining([`campaign:${later.body.id}`, `programme:${programmeId}`]));
+    expect(await due(sonLa)).toEqual([`programme:${programmeId}`]);
     const json = (await api.http().get(`/programmes/${programmeId}/report`).auth(viewer, { type: 'bearer' }).expect(200)).body;
     expect(json.campaigns.map((campaign: { campaignName: string }) => campaign.campaignName)).toEqual([CAMPAIGN_NAME, LATER_CAMPAIGN]);
     const html = (await api.http().get(`/programmes/${programmeId}/report?format=html`).auth(viewer, { type: 'bearer' }).expect(200)).text;
@@ -512,7 +551,6 @@ describe('reports officials can sign and file', () => {
     expect(text).toContain('1234/VTT-KD');
 
     // A provincial official gets what the JSON gives them: their province's rows, no campaign outside it, no carrier-wide figures.
-    const sonLa = await api.login('son-la-viewer');
     const scoped = (await api.http().get(`/programmes/${programmeId}/report`).auth(sonLa, { type: 'bearer' }).expect(200)).body;
     expect(scoped.campaigns).toHaveLength(1);
     expect(scoped.campaigns[0].carrierReports).toBeNull();
