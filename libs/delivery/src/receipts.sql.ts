@@ -67,49 +67,39 @@ export const APPLY_RECEIPTS = `
 
 /**
  * The final state of messages whose every part has a final receipt: delivered only if every part was. A
- * part sent more than once (a resend) counts as delivered when any of its copies was. An undelivered message
- * comes with the stat and err of the receipt that ended it so (its first such part's): the reason the carriers'
- * error breakdown gives, whichever batch applied that part.
+ * part sent more than once (a resend) counts as delivered when any of its copies was. Otherwise the worst
+ * failure of an undelivered part decides (rejected, then expired, then undeliverable, else unknown), and the
+ * message comes with that receipt's stat and err: the reason the carriers' error breakdown gives, whichever
+ * batch applied that part. Aggregates only (no per-message lookup): a batch is one pass over its submissions.
  * $1 campaign ids, $2 message ids.
  */
 export const FINAL_STATES_OF = `
-  WITH per_part AS (
-    SELECT s.campaign_id, s.message_id, s.part, max(s.parts) AS parts,
-      bool_or(s.receipt_state = 'DELIVRD') AS delivered,
-      bool_or(s.receipt_state = 'REJECTD') AS rejected,
-      bool_or(s.receipt_state = 'EXPIRED') AS expired,
-      bool_or(s.receipt_state IN ('UNDELIV', 'DELETED')) AS undeliverable,
-      bool_or(s.receipt_state IS NOT NULL) AS final
+  WITH copies AS (
+    SELECT s.campaign_id, s.message_id, s.part, s.parts, s.receipt_state, s.receipt_error, s.submitted_at,
+      CASE s.receipt_state WHEN 'REJECTD' THEN 1 WHEN 'EXPIRED' THEN 2 WHEN 'UNDELIV' THEN 3 WHEN 'DELETED' THEN 3 WHEN 'UNKNOWN' THEN 4 END AS failure
     FROM submissions s
     JOIN unnest($1::bigint[], $2::bigint[]) AS m(campaign_id, message_id)
       ON s.campaign_id = m.campaign_id AND s.message_id = m.message_id
-    GROUP BY 1, 2, 3
   ),
-  ended AS (
-    SELECT campaign_id, message_id,
-      CASE
-        WHEN bool_and(delivered) THEN 'delivered'
-        WHEN bool_or(rejected AND NOT delivered) THEN 'rejected'
-        WHEN bool_or(expired AND NOT delivered) THEN 'expired'
-        WHEN bool_or(undeliverable AND NOT delivered) THEN 'undeliverable'
-        ELSE 'unknown'
-      END AS state
-    FROM per_part
-    GROUP BY campaign_id, message_id
-    HAVING bool_and(final) AND count(*) = max(parts)
+  per_part AS (
+    SELECT campaign_id, message_id, part, max(parts) AS parts,
+      bool_or(receipt_state = 'DELIVRD') AS delivered,
+      bool_or(receipt_state IS NOT NULL) AS final,
+      min(failure) AS failure,
+      (array_agg(receipt_state ORDER BY failure, submitted_at) FILTER (WHERE failure IS NOT NULL))[1] AS failed_stat,
+      (array_agg(receipt_error ORDER BY failure, submitted_at) FILTER (WHERE failure IS NOT NULL))[1] AS failed_err
+    FROM copies
+    GROUP BY 1, 2, 3
   )
-  SELECT e.campaign_id, e.message_id, e.state, r.receipt_state, r.receipt_error
-  FROM ended e
-  LEFT JOIN LATERAL (
-    SELECT s.receipt_state, s.receipt_error
-    FROM per_part p
-    JOIN submissions s ON s.campaign_id = p.campaign_id AND s.message_id = p.message_id AND s.part = p.part
-    WHERE p.campaign_id = e.campaign_id AND p.message_id = e.message_id AND NOT p.delivered
-      AND s.receipt_state = ANY (CASE e.state WHEN 'rejected' THEN '{REJECTD}' WHEN 'expired' THEN '{EXPIRED}'
-                                              WHEN 'undeliverable' THEN '{UNDELIV,DELETED}' ELSE '{UNKNOWN}' END::text[])
-    ORDER BY s.part, s.submitted_at
-    LIMIT 1
-  ) r ON e.state <> 'delivered'`;
+  SELECT campaign_id, message_id,
+    CASE WHEN bool_and(delivered) THEN 'delivered'
+      ELSE COALESCE(('{rejected,expired,undeliverable,unknown}'::text[])[min(failure) FILTER (WHERE NOT delivered)], 'unknown')
+    END AS state,
+    (array_agg(failed_stat ORDER BY failure, part) FILTER (WHERE NOT delivered))[1] AS receipt_state,
+    (array_agg(failed_err ORDER BY failure, part) FILTER (WHERE NOT delivered))[1] AS receipt_error
+  FROM per_part
+  GROUP BY campaign_id, message_id
+  HAVING bool_and(final) AND count(*) = max(parts)`;
 
 /**
  * Policy await-receipt: a message whose submit got no answer has no SMSC id, so a receipt for it finds no
