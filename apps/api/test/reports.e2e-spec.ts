@@ -6,7 +6,7 @@ import { type CarrierAccount } from '@loa/config';
 import { FINAL_STATES } from '@loa/delivery';
 import { DispatcherModule } from '@loa/dispatcher';
 import { AuthService } from '@loa/auth';
-import { type SmscSimulator } from '@loa/smsc-simulator';
+import { type SentReceipt, type SmscSimulator } from '@loa/smsc-simulator';
 import { createTestDatabase, launchChromium, pollUntil } from '@loa/testing';
 import { simulatedAccount, simulatedCarrier } from '../../dispatcher/test/campaign-harness';
 import { createTestApi, TEST_PASSWORD, type TestApi } from './test-app';
@@ -17,6 +17,8 @@ const PER_CELL = 20;
 /** A campaign name that looks like a formula, with a comma and quotes: what the CSV must keep as text. */
 const CAMPAIGN_NAME = '=HYPERLINK("http://x","Cảnh báo, lừa đảo") trước Tết';
 const SCREENSHOTS = join(process.cwd(), 'test-output');
+const LATER_CAMPAIGN = 'Nhắc lại sau Tết — Đắk Lắk';
+const VI_INTEGER = new Intl.NumberFormat('vi-VN', { maximumFractionDigits: 0 });
 
 type Row = Record<string, number | string | null>;
 
@@ -37,6 +39,48 @@ function simulatorFigures(simulators: Map<string, SmscSimulator>, provinceOf: Ma
   return figures;
 }
 
+/** Which failing receipt stat a message of several parts ends by (rejected, else expired, else undeliverable). */
+const FAILING_STATS = ['REJECTD', 'EXPIRED', 'UNDELIV', 'DELETED', 'UNKNOWN'];
+
+/**
+ * Messages ended undelivered per reason (`stat:UNDELIV err:001`), as the simulators' receipts said: a message of
+ * several parts fails by its failing part's receipt. Also how many of those messages had several parts.
+ */
+function simulatorReasons(simulators: Map<string, SmscSimulator>): { reasons: Map<string, number>; multiPart: number } {
+  const reasons = new Map<string, number>();
+  let multiPart = 0;
+  for (const simulator of simulators.values()) {
+    // Per handset (one message each), its parts' receipts by the part's id: a receipt sent again is the same part.
+    const parts = new Map<string, Map<string, SentReceipt>>();
+    for (const receipt of simulator.receiptsSent) {
+      parts.set(receipt.destination, (parts.get(receipt.destination) ?? new Map()).set(receipt.submitMessageId, receipt));
+    }
+    for (const receipts of parts.values()) {
+      const failing = [...receipts.values()].filter((receipt) => receipt.state !== 'DELIVRD');
+      if (failing.length === 0) continue;
+      const [first] = failing.sort((a, b) => FAILING_STATS.indexOf(a.state) - FAILING_STATS.indexOf(b.state));
+      const reason = `stat:${first.state} err:${first.errorCode}`;
+      reasons.set(reason, (reasons.get(reason) ?? 0) + 1);
+      if (receipts.size > 1) multiPart++;
+    }
+  }
+  return { reasons, multiPart };
+}
+
+/**
+ * The first and last send and receipt recounted from the messages' own timestamps before `moment`: sent when it
+ * reached submitted, a receipt when one ended it (every final state of this campaign comes by receipt).
+ */
+async function recountTimesAt(api: TestApi, campaignId: number, moment: Date): Promise<Record<string, string | null>> {
+  const [row] = await api.dataSource.query(
+    `SELECT min(submitted_at) FILTER (WHERE submitted_at < $2) AS "firstSentAt", max(submitted_at) FILTER (WHERE submitted_at < $2) AS "lastSentAt",
+            min(final_at) FILTER (WHERE final_at < $2) AS "firstReceiptAt", max(final_at) FILTER (WHERE final_at < $2) AS "lastReceiptAt"
+     FROM messages WHERE campaign_id = $1`,
+    [campaignId, moment],
+  );
+  return Object.fromEntries(Object.entries(row).map(([key, value]) => [key, value === null ? null : (value as Date).toISOString()]));
+}
+
 /** The figures per province/carrier recounted from the messages' own timestamps: what was true at `moment`. */
 async function recountAt(api: TestApi, campaignId: number, moment: Date): Promise<Map<string, Row>> {
   const rows: Row[] = await api.dataSource.query(
@@ -54,7 +98,7 @@ describe('reports officials can sign and file', () => {
   let campaignId: number;
   let programmeId: number;
   let deadline: Date;
-  const asOfAnswers: { asOf: Date; body: { countedUntil: string; rows: Row[] } }[] = [];
+  const asOfAnswers: { asOf: Date; body: { countedUntil: string; rows: Row[]; times: Record<string, string | null> } }[] = [];
 
   beforeAll(async () => {
     for (const id of CARRIERS) {
@@ -231,7 +275,11 @@ describe('reports officials can sign and file', () => {
         });
         expect(row.failed).toBe(FINAL_STATES.filter((state) => state !== 'delivered').reduce((sum, state) => sum + Number(expected[state]), 0));
       }
+      expect(body.times).toEqual(await recountTimesAt(api, campaignId, asOf));
     }
+    // The last moment is past the first receipt (the first was taken once a message was delivered): its times are all known.
+    expect(Object.values(asOfAnswers[asOfAnswers.length - 1].body.times)).not.toContain(null);
+    expect(new Set(asOfAnswers.map(({ body }) => body.times.lastReceiptAt)).size).toBeGreaterThan(1);
     const moments = asOfAnswers.map(({ body }) => body.rows.reduce((sum, row) => sum + Number(row.delivered), 0));
     expect(new Set(moments).size).toBeGreaterThan(1);
 
@@ -253,6 +301,11 @@ describe('reports officials can sign and file', () => {
       source: 'receipt',
       state: 'undeliverable',
     });
+    // Every message here has two parts: the breakdown gives each failed one's receipt stat and err, as the simulators sent them.
+    const { reasons, multiPart } = simulatorReasons(simulators);
+    expect(multiPart).toBe(final.totals.failed);
+    const receiptErrors = final.errors.filter((error: { source: string }) => error.source === 'receipt');
+    expect(new Map(receiptErrors.map((error: { reason: string; messages: number }) => [error.reason, error.messages]))).toEqual(reasons);
     expect(new Date(final.times.firstSentAt).getTime()).toBeLessThanOrEqual(new Date(final.times.lastSentAt).getTime());
     expect(new Date(final.times.lastReceiptAt).getTime()).toBeGreaterThan(deadline.getTime());
     expect(final.timeline.step).toBe('minute');
@@ -395,13 +448,7 @@ describe('reports officials can sign and file', () => {
       await page.screenshot({ path: join(SCREENSHOTS, 'campaign-report.png'), fullPage: true });
       const pdf = await page.pdf({ preferCSSPageSize: true });
       writeFileSync(join(SCREENSHOTS, 'campaign-report.pdf'), pdf);
-      // A4 is 210 × 297 mm: 595.3 × 841.9 points (Chromium rounds to its own units).
-      const boxes = [...pdf.toString('latin1').matchAll(/\/MediaBox \[0 0 ([\d.]+) ([\d.]+)\]/g)].map((box) => [Number(box[1]), Number(box[2])]);
-      expect(boxes.length).toBeGreaterThan(0);
-      for (const [width, height] of boxes) {
-        expect(Math.abs(width - 595.3)).toBeLessThan(1);
-        expect(Math.abs(height - 841.9)).toBeLessThan(1);
-      }
+      expectA4(pdf);
     } finally {
       await browser.close();
     }
@@ -420,8 +467,139 @@ describe('reports officials can sign and file', () => {
     expect(report.distinctSubscribersReached).toBe(reached);
     const csv = await api.http().get(`/programmes/${programmeId}/report?format=csv`).auth(viewer, { type: 'bearer' }).buffer(true).parse(rawText).expect(200);
     expect(csv.body).toContain(`Số thuê bao khác nhau đã nhận,,${reached}`);
+    expect(csv.body.charCodeAt(0)).toBe(0xfeff);
+    expect(csv.body.split('\r\n')[1].startsWith(`"'${CAMPAIGN_NAME.replace(/"/g, '""')}",`)).toBe(true);
+
+    const xlsx = await api
+      .http()
+      .get(`/programmes/${programmeId}/report?format=xlsx`)
+      .auth(viewer, { type: 'bearer' })
+      .buffer(true)
+      .parse(rawBuffer)
+      .expect(200);
+    const book = new ExcelJS.Workbook();
+    await book.xlsx.load(xlsx.body);
+    expect(book.worksheets.map((sheet) => sheet.name)).toEqual(['Tổng hợp', 'Các đợt gửi', 'Theo tỉnh và nhà mạng']);
+    const summary = book.getWorksheet('Tổng hợp')!;
+    expect(summary.getRow(2).getCell(2).value).toBe('Tuyên truyền phòng, chống lừa đảo dịp Tết');
+    expect(summary.getRow(summary.rowCount).getCell(2).value).toBe(reached);
+    const campaigns = book.getWorksheet('Các đợt gửi')!;
+    expect(campaigns.getRow(1).getCell(6).value).toBe('Gửi thành công');
+    expect(campaigns.getRow(2).getCell(1).value).toBe(CAMPAIGN_NAME);
+    expect(campaigns.getRow(2).getCell(6).value).toBe(campaign.totals.delivered);
+    expect(campaigns.getRow(campaigns.rowCount).getCell(4).value).toBe(report.totals.targeted);
+    const figures = book.getWorksheet('Theo tỉnh và nhà mạng')!;
+    expect(figures.rowCount).toBe(1 + PROVINCES.length * CARRIERS.length + 1);
+    expect(figures.getRow(figures.rowCount).getCell(6).value).toBe(report.totals.delivered);
+  });
+
+  it("prints the programme report in Chromium: each campaign's table, the subscribers reached, carriers' figures; A4, Vietnamese exact", async () => {
+    const drafter = await api.login('demo-drafter');
+    const [{ template_id: templateId }] = await api.dataSource.query('SELECT template_id FROM campaigns WHERE id = $1', [campaignId]);
+    // A second send of the programme, in Đắk Lắk only, not started: its table is empty, its carriers have not reported.
+    const later = await api
+      .http()
+      .post('/campaigns')
+      .auth(drafter, { type: 'bearer' })
+      .send({
+        name: LATER_CAMPAIGN,
+        templateId: Number(templateId),
+        startAt: new Date(Date.now() + 86_400_000).toISOString(),
+        reportDeadline: new Date(Date.now() + 3 * 86_400_000).toISOString(),
+        provinces: ['66'],
+        programmeId,
+      })
+      .expect(201);
+    const viewer = await api.login('demo-viewer');
+    const sonLa = await api.login('son-la-viewer');
+    // Deadlines honour the province scope too: the Đắk Lắk send is due for a national official only; the programme for both.
+    const due = async (token: string) =>
+      (await api.http().get('/reports/deadlines?days=7').auth(token, { type: 'bearer' }).expect(200)).body.map(
+        (entry: { kind: string; id: number }) => `${entry.kind}:${entry.id}`,
+      );
+    expect(await due(viewer)).toEqual(expect.arrayContaining([`campaign:${later.body.id}`, `programme:${programmeId}`]));
+    expect(await due(sonLa)).toEqual([`programme:${programmeId}`]);
+    const json = (await api.http().get(`/programmes/${programmeId}/report`).auth(viewer, { type: 'bearer' }).expect(200)).body;
+    expect(json.campaigns.map((campaign: { campaignName: string }) => campaign.campaignName)).toEqual([CAMPAIGN_NAME, LATER_CAMPAIGN]);
+    const html = (await api.http().get(`/programmes/${programmeId}/report?format=html`).auth(viewer, { type: 'bearer' }).expect(200)).text;
+    expect(html).not.toMatch(/<script|<link|<img|\ssrc=|url\(/);
+    const text = await printInChromium(html, 'programme-report');
+    for (const expected of [
+      'CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM',
+      'UBND TỈNH SƠN LA',
+      'CÔNG AN TỈNH SƠN LA',
+      'Số: 306/KH-CAT-PA05',
+      'Kết quả nhắn tin tuyên truyền: Tuyên truyền phòng, chống lừa đảo dịp Tết',
+      'Chỉ thị số 18/CT-UBND ngày 28/11/2023 và Kế hoạch số 306/KH-UBND ngày 26/12/2023 của UBND tỉnh',
+      'Chương trình gồm 2 đợt gửi tin',
+      `Số thuê bao khác nhau đã nhận được tin: ${VI_INTEGER.format(json.distinctSubscribersReached)}.`,
+      `2.1. Đợt gửi: ${CAMPAIGN_NAME}`,
+      `2.2. Đợt gửi: ${LATER_CAMPAIGN}`,
+      'Thời gian gửi tin: chưa gửi tin (dự kiến bắt đầu',
+      'Tỉnh Sơn La',
+      'Tỉnh Đắk Lắk',
+      'Chưa báo cáo: VNPT (VinaPhone), MobiFone.',
+      'Chưa báo cáo: Viettel, VNPT (VinaPhone), MobiFone.',
+      'Cán bộ đầu mối: Đại úy Trần Thị Demo, điện thoại 0212 000 000.',
+      'THỦ TRƯỞNG ĐƠN VỊ',
+    ]) {
+      expect(text).toContain(expected);
+    }
+    // The campaigns' table: one line each and the totals, as the JSON gives them.
+    const totalsLine = text.split('\n').find((line) => line.startsWith('Tổng cộng'))!;
+    expect(totalsLine.split('\t').slice(3, 6)).toEqual([json.totals.targeted, json.totals.submitted, json.totals.delivered].map((n) => VI_INTEGER.format(n)));
+    expect(text).toContain('1234/VTT-KD');
+
+    // A provincial official gets what the JSON gives them: their province's rows, no campaign outside it, no carrier-wide figures.
+    const scoped = (await api.http().get(`/programmes/${programmeId}/report`).auth(sonLa, { type: 'bearer' }).expect(200)).body;
+    expect(scoped.campaigns).toHaveLength(1);
+    expect(scoped.campaigns[0].carrierReports).toBeNull();
+    expect(new Set(scoped.rows.map((row: Row) => row.provinceCode))).toEqual(new Set(['14']));
+    const scopedHtml = (await api.http().get(`/programmes/${programmeId}/report?format=html`).auth(sonLa, { type: 'bearer' }).expect(200)).text;
+    const scopedText = await printInChromium(scopedHtml, 'programme-report-son-la');
+    expect(scopedText).toContain('Sơn La, ngày');
+    expect(scopedText).toContain('Tỉnh Sơn La');
+    expect(scopedText).toContain('Chương trình gồm 1 đợt gửi tin');
+    expect(scopedText).toContain(
+      `Tổng số lượt thuê bao: ${VI_INTEGER.format(scoped.totals.targeted)}; gửi thành công: ${VI_INTEGER.format(scoped.totals.delivered)} tin`,
+    );
+    for (const hidden of ['Tỉnh Đắk Lắk', LATER_CAMPAIGN, 'Chưa báo cáo', '1234/VTT-KD']) expect(scopedText).not.toContain(hidden);
+    await api.http().get(`/programmes/${programmeId}/report?format=pdf`).auth(viewer, { type: 'bearer' }).expect(400);
   });
 });
+
+/**
+ * Opens a report in headless Chromium, saves a screenshot and an A4 PDF of it under test-output/, checks the
+ * PDF's pages are A4, and returns the text of the rendered page (checked NFC and free of replacement characters).
+ */
+async function printInChromium(html: string, name: string): Promise<string> {
+  const browser = await launchChromium();
+  try {
+    const page = await browser.newPage({ viewport: { width: 900, height: 1200 } });
+    await page.setContent(html, { waitUntil: 'load' });
+    const text = await page.innerText('body');
+    expect(text).toBe(text.normalize('NFC'));
+    expect(text).not.toContain('\uFFFD');
+    mkdirSync(SCREENSHOTS, { recursive: true });
+    await page.screenshot({ path: join(SCREENSHOTS, `${name}.png`), fullPage: true });
+    const pdf = await page.pdf({ preferCSSPageSize: true });
+    writeFileSync(join(SCREENSHOTS, `${name}.pdf`), pdf);
+    expectA4(pdf);
+    return text;
+  } finally {
+    await browser.close();
+  }
+}
+
+/** A4 is 210 × 297 mm: 595.3 × 841.9 points (Chromium rounds to its own units). */
+function expectA4(pdf: Buffer): void {
+  const boxes = [...pdf.toString('latin1').matchAll(/\/MediaBox \[0 0 ([\d.]+) ([\d.]+)\]/g)].map((box) => [Number(box[1]), Number(box[2])]);
+  expect(boxes.length).toBeGreaterThan(0);
+  for (const [width, height] of boxes) {
+    expect(Math.abs(width - 595.3)).toBeLessThan(1);
+    expect(Math.abs(height - 841.9)).toBeLessThan(1);
+  }
+}
 
 interface ByteStream {
   on(event: string, listener: (chunk: Buffer) => void): unknown;

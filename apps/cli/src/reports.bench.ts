@@ -33,9 +33,12 @@ async function finishedCampaign(db: DataSource, id: number, messages: number, mi
     [id, Math.floor(messages / 102)],
   );
   await db.query(
-    `INSERT INTO campaign_stats_buckets (campaign_id, province_code, carrier, bucket_end, submitted, delivered, undeliverable, expired, parts_billed)
-     SELECT $1, code, carrier, date_trunc('minute', now() - interval '1 day') + make_interval(mins => m), $2, $2 * 9 / 10, $2 / 20, $2 / 20, $2 * 2
-     FROM ${cells} CROSS JOIN generate_series(1, $3) m`,
+    `INSERT INTO campaign_stats_buckets (campaign_id, province_code, carrier, bucket_end, submitted, delivered, undeliverable, expired, parts_billed,
+       first_sent_at, last_sent_at, first_receipt_at, last_receipt_at)
+     SELECT $1, code, carrier, b.bucket_end, $2, $2 * 9 / 10, $2 / 20, $2 / 20, $2 * 2,
+       b.bucket_end - interval '59 seconds', b.bucket_end - interval '1 second', b.bucket_end - interval '58 seconds', b.bucket_end - interval '1 second'
+     FROM ${cells} CROSS JOIN generate_series(1, $3) m
+     CROSS JOIN LATERAL (SELECT date_trunc('minute', now() - interval '1 day') + make_interval(mins => m) AS bucket_end) b`,
     [id, Math.max(1, Math.floor(messages / 102 / minutes)), minutes],
   );
   await db.query(

@@ -22,6 +22,8 @@ export interface SentReceipt {
   /** The id answered in submit_sm_resp. */
   submitMessageId: string;
   state: ReceiptOutcome;
+  /** The receipt's err: code. */
+  errorCode: string;
   source: string;
   destination: string;
   at: number;
@@ -29,7 +31,7 @@ export interface SentReceipt {
 
 // SMPP 3.4 §5.2.28 message_state, and the err: codes a typical SMSC reports with them.
 const MESSAGE_STATE: Record<ReceiptOutcome, number> = { DELIVRD: 2, EXPIRED: 3, UNDELIV: 5, REJECTD: 8 };
-const ERROR_CODE: Record<ReceiptOutcome, string> = { DELIVRD: '000', EXPIRED: '027', UNDELIV: '001', REJECTD: '008' };
+export const RECEIPT_ERROR_CODES: Readonly<Record<ReceiptOutcome, string>> = { DELIVRD: '000', EXPIRED: '027', UNDELIV: '001', REJECTD: '008' };
 
 export function formatMessageId(idNumber: number, format: 'hex' | 'decimal'): string {
   // Upper case, zero-padded: the receipt's form differs, which the ESME must normalise.
@@ -73,7 +75,7 @@ export function receiptPdu(receipt: PendingReceipt, messageId: string, form: Sms
   };
   if (form !== 'tlv') {
     const delivered = receipt.state === 'DELIVRD' ? '001' : '000';
-    const text = `id:${messageId} sub:001 dlvrd:${delivered} submit date:${smscDate(receipt.submittedAt)} done date:${smscDate(now)} stat:${receipt.state} err:${ERROR_CODE[receipt.state]} text:${receipt.snippet}`;
+    const text = `id:${messageId} sub:001 dlvrd:${delivered} submit date:${smscDate(receipt.submittedAt)} done date:${smscDate(now)} stat:${receipt.state} err:${RECEIPT_ERROR_CODES[receipt.state]} text:${receipt.snippet}`;
     fields.short_message = Buffer.from(text, 'latin1');
   }
   if (form !== 'text') {

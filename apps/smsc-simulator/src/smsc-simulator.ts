@@ -14,7 +14,7 @@ import {
   type SubmitContext,
 } from './smsc-behaviours';
 import { resolveProfile, type SmscProfile } from './smsc-profile';
-import { formatMessageId, type PendingReceipt, pickOutcome, receiptMessageId, receiptPdu, type SentReceipt } from './smsc-receipts';
+import { formatMessageId, type PendingReceipt, pickOutcome, RECEIPT_ERROR_CODES, receiptMessageId, receiptPdu, type SentReceipt } from './smsc-receipts';
 import { TimeBuckets } from './time-buckets';
 
 export interface SmscAccount {
@@ -425,7 +425,7 @@ export class SmscSimulator {
       }
       if (this.record) {
         const { systemId, submitMessageId, state, source, destination } = receipt;
-        this.keep(this.receiptsSent, { systemId, messageId, submitMessageId, state, source, destination, at: now });
+        this.keep(this.receiptsSent, { systemId, messageId, submitMessageId, state, errorCode: RECEIPT_ERROR_CODES[state], source, destination, at: now });
       }
     }
   }

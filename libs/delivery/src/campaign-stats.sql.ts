@@ -16,14 +16,37 @@ const BUCKET_WIDTH = `(SELECT ${STATS_BUCKET_WIDTH} AS width) b`;
 /** The counters a time bucket keeps: every counted state, duplicates and PDUs billed. */
 export const BUCKET_COUNTERS = [...COUNTED_STATES, 'duplicated', 'parts_billed'] as const;
 
-/** Upserts rows of bucket counters from `source` (campaign_id, province_code, carrier and the counters named) into the current bucket. */
-function addToCurrentBucket(source: string, counters: readonly string[]): string {
-  return `INSERT INTO campaign_stats_buckets (campaign_id, province_code, carrier, bucket_end, ${counters.join(', ')})
-    SELECT d.campaign_id, d.province_code, d.carrier, ${CURRENT_BUCKET_END}, ${counters.map((counter) => `d.${counter}`).join(', ')}
+/**
+ * The first and last send and receipt a bucket keeps (the earliest and latest now() of the statements that sent
+ * or ended messages by receipt in it), so a report as of a moment has them as they stood: how each is set from
+ * a row of `stats_delta`, and how two values of one bucket combine.
+ */
+const BUCKET_TIMES = [
+  { column: 'first_sent_at', value: 'CASE WHEN d.submitted > 0 THEN now() END', combine: 'LEAST' },
+  { column: 'last_sent_at', value: 'CASE WHEN d.submitted > 0 THEN now() END', combine: 'GREATEST' },
+  { column: 'first_receipt_at', value: 'CASE WHEN d.receipts THEN now() END', combine: 'LEAST' },
+  { column: 'last_receipt_at', value: 'CASE WHEN d.receipts THEN now() END', combine: 'GREATEST' },
+];
+
+/**
+ * Upserts rows of bucket counters from `source` (campaign_id, province_code, carrier and the counters named) into
+ * the current bucket; with `times`, also its first and last send and receipt (`source` has submitted and receipts).
+ */
+function addToCurrentBucket(source: string, counters: readonly string[], options: { times?: boolean } = {}): string {
+  const times = options.times ? BUCKET_TIMES : [];
+  const columns = [...counters, ...times.map((time) => time.column)];
+  const values = [...counters.map((counter) => `d.${counter}`), ...times.map((time) => time.value)];
+  // LEAST and GREATEST ignore nulls: a statement that sent nothing leaves the bucket's times as they were.
+  const updates = [
+    ...counters.map((counter) => `${counter} = campaign_stats_buckets.${counter} + excluded.${counter}`),
+    ...times.map(({ column, combine }) => `${column} = ${combine}(campaign_stats_buckets.${column}, excluded.${column})`),
+  ];
+  return `INSERT INTO campaign_stats_buckets (campaign_id, province_code, carrier, bucket_end, ${columns.join(', ')})
+    SELECT d.campaign_id, d.province_code, d.carrier, ${CURRENT_BUCKET_END}, ${values.join(', ')}
     FROM ${source} d, ${BUCKET_WIDTH}
     ORDER BY 1, 2, 3
     ON CONFLICT (campaign_id, bucket_end, province_code, carrier) DO UPDATE SET
-      ${counters.map((counter) => `${counter} = campaign_stats_buckets.${counter} + excluded.${counter}`).join(', ')}`;
+      ${updates.join(',\n      ')}`;
 }
 
 /** The final states a message can end in without reaching the handset: counted per reason. */
@@ -47,7 +70,7 @@ export function statsCtesFrom(changes: string): string {
       bool_or(by_receipt) AS receipts
     FROM ${changes} GROUP BY 1, 2, 3
   ),
-  stats_bucket AS (${addToCurrentBucket('stats_delta', BUCKET_COUNTERS)}),
+  stats_bucket AS (${addToCurrentBucket('stats_delta', BUCKET_COUNTERS, { times: true })}),
   stats_reasons AS (
     INSERT INTO campaign_errors (campaign_id, province_code, carrier, state, reason, messages)
     SELECT campaign_id, province_code, carrier, state, COALESCE(reason, ''), count(*) FROM ${changes}

@@ -86,12 +86,12 @@ describe(DeliveryRepository.name, () => {
       entries.flatMap(([, s]) => s),
       CARRIER,
     );
-  const receipt = (smscMessageId: string | null, msisdn: string, state = 'DELIVRD') => ({
+  const receipt = (smscMessageId: string | null, msisdn: string, state = 'DELIVRD', errorCode = '000') => ({
     carrier: CARRIER,
     smscMessageId,
     msisdn,
     state,
-    errorCode: '000',
+    errorCode,
     doneAt: new Date(),
     raw: `id:${smscMessageId} stat:${state}`,
   });
@@ -185,6 +185,35 @@ describe(DeliveryRepository.name, () => {
     await delivery.applyReceipts(100);
     expect(await states(campaign.id)).toEqual({ delivered: 1, undeliverable: 1 });
     expect(await stats(campaign.id)).toMatchObject({ billed: 4 });
+    await expectCountersExact();
+  });
+
+  it("gives a long message's reason as its failing part's receipt stat and err, whichever batch applied that part", async () => {
+    const campaign = await runningCampaign(3);
+    const [expired, undelivered, deleted] = await claimAll(campaign);
+    await record([accepted(expired, ['XE-1', 'XE-2', 'XE-3']), accepted(undelivered, ['XU-1', 'XU-2', 'XU-3']), accepted(deleted, ['XD-1', 'XD-2', 'XD-3'])]);
+    await delivery.storeReceipts([
+      receipt('XE-1', expired.msisdn, 'UNDELIV', '001'),
+      receipt('XU-1', undelivered.msisdn, 'UNDELIV', '069'),
+      receipt('XD-1', deleted.msisdn, 'DELETED', '005'),
+    ]);
+    await delivery.applyReceipts(100);
+    await delivery.storeReceipts([
+      receipt('XE-2', expired.msisdn),
+      receipt('XE-3', expired.msisdn, 'EXPIRED', '027'),
+      ...['XU-2', 'XU-3'].map((id) => receipt(id, undelivered.msisdn)),
+      ...['XD-2', 'XD-3'].map((id) => receipt(id, deleted.msisdn)),
+    ]);
+    await delivery.applyReceipts(100);
+    expect(await states(campaign.id)).toEqual({ expired: 1, undeliverable: 2 });
+    const reasons = await db.query(`SELECT state, reason, messages FROM campaign_errors WHERE campaign_id = $1 ORDER BY reason`, [campaign.id]);
+    expect(reasons).toEqual([
+      { state: 'undeliverable', reason: 'stat:DELETED err:005', messages: 1 },
+      { state: 'expired', reason: 'stat:EXPIRED err:027', messages: 1 },
+      { state: 'undeliverable', reason: 'stat:UNDELIV err:069', messages: 1 },
+    ]);
+    const [{ last_error: lastError }] = await db.query(`SELECT last_error FROM messages WHERE campaign_id = $1 AND id = $2`, [campaign.id, expired.id]);
+    expect(lastError).toBe('stat:EXPIRED err:027');
     await expectCountersExact();
   });
 

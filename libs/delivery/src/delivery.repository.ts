@@ -133,8 +133,8 @@ export class DeliveryRepository {
    */
   async recordOutcomes(changes: StateChange[], submissions: SubmittedPart[], carrier: string, receipts: StoredReceipt[] = []): Promise<void> {
     await this.db.transaction(async (manager) => {
-      const receiptStates = new Map(receipts.map((receipt) => [receipt.smscMessageId, receipt.state]));
-      const inserted = await insertSubmissions(manager, carrier, submissions, receiptStates);
+      const carried = new Map(receipts.map((receipt) => [receipt.smscMessageId, receipt]));
+      const inserted = await insertSubmissions(manager, carrier, submissions, carried);
       const moved = new Set((await this.applyStates(changes, 'sending', manager)).map((row) => messageKey(keyOf(row))));
       await this.storeCarriedReceipts(receipts, submissions, moved, manager);
       const resent = changes.filter((change) => change.resend && change.sent && change.sent.billed > 0);
@@ -228,16 +228,19 @@ export class DeliveryRepository {
     return this.db.transaction(async (manager) => {
       const touched = await queryRows<{ campaign_id: string; message_id: string }>(manager, APPLY_RECEIPTS, [limit]);
       if (touched.length === 0) return 0;
-      const finals = await queryRows<{ campaign_id: string; message_id: string; state: MessageState }>(manager, FINAL_STATES_OF, [
-        touched.map((t) => t.campaign_id),
-        touched.map((t) => t.message_id),
-      ]);
+      const finals = await queryRows<{
+        campaign_id: string;
+        message_id: string;
+        state: MessageState;
+        receipt_state: string | null;
+        receipt_error: string | null;
+      }>(manager, FINAL_STATES_OF, [touched.map((t) => t.campaign_id), touched.map((t) => t.message_id)]);
       await this.applyStates(
         finals.map((f) => ({
           campaignId: Number(f.campaign_id),
           id: Number(f.message_id),
           state: f.state,
-          error: f.state === 'delivered' ? null : `stat:${RECEIPT_STAT_OF[f.state] ?? f.state.toUpperCase()}`,
+          error: f.state === 'delivered' ? null : receiptReason(f.receipt_state ?? RECEIPT_STAT_OF[f.state] ?? f.state.toUpperCase(), f.receipt_error),
           byReceipt: true,
         })),
         'submitted',
@@ -402,12 +405,12 @@ function toClaimed(row: ClaimedRow, campaign: RunningCampaign): ClaimedMessage {
   };
 }
 
-/** Records the parts' SMSC ids (with the state of a receipt that came with the answer); returns the parts not recorded before. */
+/** Records the parts' SMSC ids (with the stat and err of a receipt that came with the answer); returns the parts not recorded before. */
 async function insertSubmissions(
   runner: SqlRunner,
   carrier: string,
   submissions: SubmittedPart[],
-  receiptStates = new Map<string | null, string | null>(),
+  carried = new Map<string | null, StoredReceipt>(),
 ): Promise<Omit<SubmittedPart, 'smscMessageId'>[]> {
   if (submissions.length === 0) return [];
   const rows = await queryRows<{ campaign_id: string; message_id: string; part: number; parts: number }>(runner, INSERT_SUBMISSIONS, [
@@ -417,7 +420,8 @@ async function insertSubmissions(
     pgArray(submissions.map((s) => s.messageId)),
     pgArray(submissions.map((s) => s.part)),
     pgArray(submissions.map((s) => s.parts)),
-    pgArray(submissions.map((s) => receiptStates.get(s.smscMessageId) ?? null)),
+    pgArray(submissions.map((s) => carried.get(s.smscMessageId)?.state ?? null)),
+    pgArray(submissions.map((s) => carried.get(s.smscMessageId)?.errorCode ?? null)),
   ]);
   return rows.map((row) => ({ campaignId: Number(row.campaign_id), messageId: Number(row.message_id), part: row.part, parts: row.parts }));
 }

@@ -73,10 +73,13 @@ export const APPLY_MESSAGE_STATES = `
   ${statsCtesFrom('moved')}
   SELECT campaign_id, id FROM moved`;
 
-/** $1 carrier, then per part: $2 SMSC id, $3 campaign, $4 message, $5 part, $6 parts, $7 its receipt's state when it came with the answer. */
+/**
+ * $1 carrier, then per part: $2 SMSC id, $3 campaign, $4 message, $5 part, $6 parts, and when its receipt came
+ * with the answer, $7 that receipt's state and $8 its err code.
+ */
 export const INSERT_SUBMISSIONS = `
-  INSERT INTO submissions (carrier, smsc_message_id, campaign_id, message_id, part, parts, receipt_state)
-  SELECT $1, * FROM unnest($2::text[], $3::bigint[], $4::bigint[], $5::smallint[], $6::smallint[], $7::text[])
+  INSERT INTO submissions (carrier, smsc_message_id, campaign_id, message_id, part, parts, receipt_state, receipt_error)
+  SELECT $1, * FROM unnest($2::text[], $3::bigint[], $4::bigint[], $5::smallint[], $6::smallint[], $7::text[], $8::text[])
   ON CONFLICT (carrier, smsc_message_id) DO NOTHING
   RETURNING campaign_id, message_id, part, parts`;
 

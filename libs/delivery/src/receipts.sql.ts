@@ -28,7 +28,7 @@ export const STORE_RECEIPTS = `
     SELECT carrier, smsc_message_id, receipt_state, error_code, done_at, raw, msisdn, CASE WHEN one_part THEN now() END FROM matched
   ),
   parts AS (
-    UPDATE submissions s SET receipt_state = m.receipt_state
+    UPDATE submissions s SET receipt_state = m.receipt_state, receipt_error = m.error_code
     FROM matched m WHERE m.one_part AND m.receipt_state ${FINAL_RECEIPT} AND s.carrier = m.carrier AND s.smsc_message_id = m.smsc_message_id
   )
   SELECT campaign_id, message_id, receipt_state, error_code FROM matched WHERE one_part AND receipt_state ${FINAL_RECEIPT}`;
@@ -46,7 +46,7 @@ export const INSERT_INBOUND = `
  */
 export const APPLY_RECEIPTS = `
   WITH batch AS (
-    SELECT d.id, d.carrier, d.smsc_message_id, d.receipt_state
+    SELECT d.id, d.carrier, d.smsc_message_id, d.receipt_state, d.error_code
     FROM delivery_receipts d
     JOIN submissions s ON s.carrier = d.carrier AND s.smsc_message_id = d.smsc_message_id
     WHERE d.applied_at IS NULL
@@ -57,7 +57,7 @@ export const APPLY_RECEIPTS = `
     UPDATE delivery_receipts d SET applied_at = now() FROM batch WHERE d.id = batch.id RETURNING d.id
   ),
   parts AS (
-    UPDATE submissions s SET receipt_state = batch.receipt_state
+    UPDATE submissions s SET receipt_state = batch.receipt_state, receipt_error = batch.error_code
     FROM batch
     WHERE s.carrier = batch.carrier AND s.smsc_message_id = batch.smsc_message_id
       AND batch.receipt_state ${FINAL_RECEIPT}
@@ -67,30 +67,36 @@ export const APPLY_RECEIPTS = `
 
 /**
  * The final state of messages whose every part has a final receipt: delivered only if every part was. A
- * part sent more than once (a resend) counts as delivered when any of its copies was.
+ * part sent more than once (a resend) counts as delivered when any of its copies was. Otherwise the worst
+ * failure of an undelivered part decides (rejected, then expired, then undeliverable, else unknown), and the
+ * message comes with that receipt's stat and err: the reason the carriers' error breakdown gives, whichever
+ * batch applied that part. Aggregates only (no per-message lookup): a batch is one pass over its submissions.
  * $1 campaign ids, $2 message ids.
  */
 export const FINAL_STATES_OF = `
-  WITH per_part AS (
-    SELECT s.campaign_id, s.message_id, s.part, max(s.parts) AS parts,
-      bool_or(s.receipt_state = 'DELIVRD') AS delivered,
-      bool_or(s.receipt_state = 'REJECTD') AS rejected,
-      bool_or(s.receipt_state = 'EXPIRED') AS expired,
-      bool_or(s.receipt_state IN ('UNDELIV', 'DELETED')) AS undeliverable,
-      bool_or(s.receipt_state IS NOT NULL) AS final
+  WITH copies AS (
+    SELECT s.campaign_id, s.message_id, s.part, s.parts, s.receipt_state, s.receipt_error, s.submitted_at,
+      CASE s.receipt_state WHEN 'REJECTD' THEN 1 WHEN 'EXPIRED' THEN 2 WHEN 'UNDELIV' THEN 3 WHEN 'DELETED' THEN 3 WHEN 'UNKNOWN' THEN 4 END AS failure
     FROM submissions s
     JOIN unnest($1::bigint[], $2::bigint[]) AS m(campaign_id, message_id)
       ON s.campaign_id = m.campaign_id AND s.message_id = m.message_id
+  ),
+  per_part AS (
+    SELECT campaign_id, message_id, part, max(parts) AS parts,
+      bool_or(receipt_state = 'DELIVRD') AS delivered,
+      bool_or(receipt_state IS NOT NULL) AS final,
+      min(failure) AS failure,
+      (array_agg(receipt_state ORDER BY failure, submitted_at) FILTER (WHERE failure IS NOT NULL))[1] AS failed_stat,
+      (array_agg(receipt_error ORDER BY failure, submitted_at) FILTER (WHERE failure IS NOT NULL))[1] AS failed_err
+    FROM copies
     GROUP BY 1, 2, 3
   )
   SELECT campaign_id, message_id,
-    CASE
-      WHEN bool_and(delivered) THEN 'delivered'
-      WHEN bool_or(rejected AND NOT delivered) THEN 'rejected'
-      WHEN bool_or(expired AND NOT delivered) THEN 'expired'
-      WHEN bool_or(undeliverable AND NOT delivered) THEN 'undeliverable'
-      ELSE 'unknown'
-    END AS state
+    CASE WHEN bool_and(delivered) THEN 'delivered'
+      ELSE COALESCE(('{rejected,expired,undeliverable,unknown}'::text[])[min(failure) FILTER (WHERE NOT delivered)], 'unknown')
+    END AS state,
+    (array_agg(failed_stat ORDER BY failure, part) FILTER (WHERE NOT delivered))[1] AS receipt_state,
+    (array_agg(failed_err ORDER BY failure, part) FILTER (WHERE NOT delivered))[1] AS receipt_error
   FROM per_part
   GROUP BY campaign_id, message_id
   HAVING bool_and(final) AND count(*) = max(parts)`;

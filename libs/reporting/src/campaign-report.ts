@@ -111,13 +111,28 @@ export interface CampaignReport {
    * that have not reported yet. Null for a user who sees only some of the campaign's provinces (a carrier
    * reports the whole campaign).
    */
-  carrierReports: { reported: CarrierReportComparison[]; notReported: string[] } | null;
+  carrierReports: CarrierReports;
+}
+
+/** What each carrier reported back beside Loa's figures, and who has not: null for a user who sees only some of the campaign's provinces. */
+export type CarrierReports = { reported: CarrierReportComparison[]; notReported: string[] } | null;
+
+/** One campaign of a programme: its totals, its figures per province and carrier, its times and its carriers' own figures. */
+export interface ProgrammeCampaign {
+  campaignId: number;
+  campaignName: string;
+  state: string;
+  startAt: Date;
+  totals: ReportCounts;
+  rows: ReportRow[];
+  times: ReportTimes;
+  carrierReports: CarrierReports;
 }
 
 export interface ProgrammeReport {
   programme: ProgrammeSummary & { provinces: string[] };
   generatedAt: Date;
-  campaigns: { campaignId: number; campaignName: string; state: string; startAt: Date; totals: ReportCounts }[];
+  campaigns: ProgrammeCampaign[];
   totals: ReportCounts;
   /** Distinct subscribers (numbers) who received at least one message of the programme's campaigns. */
   distinctSubscribersReached: number;

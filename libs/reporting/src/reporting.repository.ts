@@ -23,6 +23,7 @@ export interface ErrorRow {
 }
 
 export interface CarrierReportRow {
+  campaign_id: string;
   carrier: string;
   targeted: number;
   sent: number;
@@ -76,14 +77,21 @@ export class ReportingRepository {
     );
   }
 
-  /** The counters as they stood at `until` (a bucket boundary): targeted as materialised, the rest summed over the buckets ended by then. */
-  statsAsOf(campaignId: number, until: Date): Promise<StatsRow[]> {
+  /**
+   * The counters as they stood at `until` (a bucket boundary): targeted as materialised, the rest summed over the
+   * buckets ended by then, and the first and last send and receipt the earliest and latest of those buckets'.
+   */
+  statsAsOf(campaignId: number, until: Date): Promise<(StatsRow & TimesRow)[]> {
     return queryRows(
       this.db,
-      `SELECT s.province_code, p.name AS province_name, s.carrier, s.targeted::float8 AS targeted, ${BUCKETED}
+      `SELECT s.province_code, p.name AS province_name, s.carrier, s.targeted::float8 AS targeted, ${BUCKETED},
+              b.first_sent_at, b.last_sent_at, b.first_receipt_at, b.last_receipt_at
        FROM campaign_stats s JOIN provinces p ON p.code = s.province_code
        LEFT JOIN (
-         SELECT province_code, carrier, ${BUCKET_SUMS} FROM campaign_stats_buckets
+         SELECT province_code, carrier, ${BUCKET_SUMS},
+                min(first_sent_at) AS first_sent_at, max(last_sent_at) AS last_sent_at,
+                min(first_receipt_at) AS first_receipt_at, max(last_receipt_at) AS last_receipt_at
+         FROM campaign_stats_buckets
          WHERE campaign_id = $1 AND bucket_end <= $2 GROUP BY 1, 2
        ) b ON b.province_code = s.province_code AND b.carrier = s.carrier
        WHERE s.campaign_id = $1 ORDER BY s.province_code, s.carrier`,
@@ -118,13 +126,14 @@ export class ReportingRepository {
     return queryRows(this.db, `SELECT province_code, carrier, state, reason, messages FROM campaign_errors WHERE campaign_id = $1`, [campaignId]);
   }
 
-  /** The latest record of each carrier's own report. */
-  carrierReports(campaignId: number): Promise<CarrierReportRow[]> {
+  /** The latest record of each carrier's own report, per campaign. */
+  carrierReports(campaignIds: number[]): Promise<CarrierReportRow[]> {
     return queryRows(
       this.db,
-      `SELECT DISTINCT ON (carrier) carrier, targeted, sent, delivered, to_char(reported_on, 'YYYY-MM-DD') AS reported_on, reference, recorded_at
-       FROM carrier_reports WHERE campaign_id = $1 ORDER BY carrier, id DESC`,
-      [campaignId],
+      `SELECT DISTINCT ON (campaign_id, carrier) campaign_id, carrier, targeted, sent, delivered,
+              to_char(reported_on, 'YYYY-MM-DD') AS reported_on, reference, recorded_at
+       FROM carrier_reports WHERE campaign_id = ANY($1) ORDER BY campaign_id, carrier, id DESC`,
+      [campaignIds],
     );
   }
 

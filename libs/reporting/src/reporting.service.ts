@@ -6,7 +6,9 @@ import { invalid } from '@loa/common';
 import {
   type CampaignReport,
   type CarrierReportComparison,
+  type CarrierReports,
   type DeadlineEntry,
+  type ProgrammeCampaign,
   type ProgrammeReport,
   type ProgrammeSummary,
   type ReportFigures,
@@ -43,13 +45,13 @@ export class ReportingService {
       campaign.programmeId === null ? null : this.programmes.get(campaign.programmeId, user).catch(() => null),
       this.reporting.stats([campaign.id]),
       options.asOf ? this.figuresAsOf(campaign.id, options.asOf, user) : null,
-      deadline && deadline <= (options.asOf ?? now) ? this.figuresAsOf(campaign.id, deadline, user) : null,
+      deadline && deadline <= (options.asOf ?? now) ? this.figuresAsOf(campaign.id, deadline, user).then(({ figures }) => figures) : null,
       this.reporting.errors(campaign.id),
       this.reporting.timelineByBucket(campaign.id, scopeOf(user)),
-      this.reporting.carrierReports(campaign.id),
+      this.reporting.carrierReports([campaign.id]),
     ]);
     const visible = stats.filter((row) => isInScope(user, row.province_code));
-    const figures = current ?? figuresOf(now, visible.map(toReportRow));
+    const figures = current?.figures ?? figuresOf(now, visible.map(toReportRow));
     return {
       campaignId: campaign.id,
       campaignName: campaign.name,
@@ -62,12 +64,11 @@ export class ReportingService {
       countedUntil: figures.countedUntil,
       totals: figures.totals,
       rows: figures.rows,
-      // The first and last times are kept as running values only: as of a past moment they are not known.
-      times: current ? NO_TIMES : timesOf(visible),
+      times: current?.times ?? timesOf(visible),
       errors: summariseErrors(errors.filter((row) => isInScope(user, row.province_code))),
       timeline: toTimeline(buckets.filter((point) => !current || point.at < figures.countedUntil)),
       atDeadline,
-      carrierReports: campaign.provinces.every((code) => isInScope(user, code)) ? compareCarriers(campaign, carrierReports, stats) : null,
+      carrierReports: carriersOf(campaign, user, carrierReports, stats),
     };
   }
 
@@ -91,26 +92,42 @@ export class ReportingService {
     });
   }
 
-  /** A programme's report: each campaign's figures (in the user's provinces), their total and the distinct subscribers reached. */
+  /**
+   * A programme's report: each campaign's figures, times and carriers' own figures (in the user's provinces, as
+   * its campaign report gives them), their total and the distinct subscribers reached.
+   */
   async programmeReport(programmeId: number, user: AuthUser): Promise<ProgrammeReport> {
     const programme = await this.programmes.get(programmeId, user);
     const campaigns = await this.campaigns.ofProgramme(programme.id, user);
     const ids = campaigns.map((campaign) => campaign.id);
-    const stats = (await this.reporting.stats(ids)).filter((row) => isInScope(user, row.province_code));
-    const perCampaign = campaigns.map((campaign) => ({
-      campaignId: campaign.id,
-      campaignName: campaign.name,
-      state: campaign.state,
-      startAt: campaign.startAt,
-      totals: sumCounts(stats.filter((row) => Number(row.campaign_id) === campaign.id).map(toReportRow)),
-    }));
+    const [stats, carrierReports, reached] = await Promise.all([
+      this.reporting.stats(ids),
+      this.reporting.carrierReports(ids),
+      ids.length ? this.reporting.distinctDelivered(ids, scopeOf(user)) : 0,
+    ]);
+    const perCampaign = campaigns.map((campaign): ProgrammeCampaign => {
+      const own = stats.filter((row) => Number(row.campaign_id) === campaign.id);
+      const visible = own.filter((row) => isInScope(user, row.province_code));
+      const rows = visible.map(toReportRow);
+      const reports = carrierReports.filter((row) => Number(row.campaign_id) === campaign.id);
+      return {
+        campaignId: campaign.id,
+        campaignName: campaign.name,
+        state: campaign.state,
+        startAt: campaign.startAt,
+        totals: sumCounts(rows),
+        rows,
+        times: timesOf(visible),
+        carrierReports: carriersOf(campaign, user, reports, own),
+      };
+    });
     return {
       programme: { ...summaryOf(programme), provinces: programme.provinces },
       generatedAt: new Date(),
       campaigns: perCampaign,
       totals: sumCounts(perCampaign.map((campaign) => campaign.totals)),
-      distinctSubscribersReached: ids.length ? await this.reporting.distinctDelivered(ids, scopeOf(user)) : 0,
-      rows: mergeRows(stats.map(toReportRow)),
+      distinctSubscribersReached: reached,
+      rows: mergeRows(perCampaign.flatMap((campaign) => campaign.rows)),
     };
   }
 
@@ -148,10 +165,11 @@ export class ReportingService {
     return plan.estimatedFinishAt === null ? null : plan.estimatedFinishAt <= deadline;
   }
 
-  private async figuresAsOf(campaignId: number, moment: Date, user: AuthUser): Promise<ReportFigures> {
+  /** The figures and the first and last send and receipt as they stood at `moment`, rounded down to the counters' bucket. */
+  private async figuresAsOf(campaignId: number, moment: Date, user: AuthUser): Promise<{ figures: ReportFigures; times: ReportTimes }> {
     const countedUntil = bucketStart(moment, await this.reporting.bucketSeconds());
-    const rows = (await this.reporting.statsAsOf(campaignId, countedUntil)).filter((row) => isInScope(user, row.province_code)).map(toReportRow);
-    return figuresOf(countedUntil, rows);
+    const visible = (await this.reporting.statsAsOf(campaignId, countedUntil)).filter((row) => isInScope(user, row.province_code));
+    return { figures: figuresOf(countedUntil, visible.map(toReportRow)), times: timesOf(visible) };
   }
 }
 
@@ -159,16 +177,19 @@ function figuresOf(countedUntil: Date, rows: ReportRow[]): ReportFigures {
   return { countedUntil, totals: sumCounts(rows), rows };
 }
 
-const NO_TIMES: ReportTimes = { firstSentAt: null, lastSentAt: null, firstReceiptAt: null, lastReceiptAt: null };
-
 /** `moment` rounded down to a bucket boundary (buckets are aligned on the epoch): what the buckets count up to. */
 function bucketStart(moment: Date, bucketSeconds: number): Date {
   const width = bucketSeconds * 1000;
   return new Date(Math.floor(moment.getTime() / width) * width);
 }
 
+/** A carrier reports the whole campaign: only a user who sees every province of it gets the comparison. */
+function carriersOf(campaign: Campaign, user: AuthUser, reports: CarrierReportRow[], stats: StatsRow[]): CarrierReports {
+  return campaign.provinces.every((code) => isInScope(user, code)) ? compareCarriers(campaign, reports, stats) : null;
+}
+
 /** What each carrier reported (its latest record) beside Loa's own figures for it, and who has not reported. */
-function compareCarriers(campaign: Campaign, reports: CarrierReportRow[], stats: StatsRow[]): NonNullable<CampaignReport['carrierReports']> {
+function compareCarriers(campaign: Campaign, reports: CarrierReportRow[], stats: StatsRow[]): NonNullable<CarrierReports> {
   const loa = (carrier: string) => sumCounts(stats.filter((row) => row.carrier === carrier).map(toReportRow));
   const reported: CarrierReportComparison[] = reports.map((report) => {
     const own = loa(report.carrier);

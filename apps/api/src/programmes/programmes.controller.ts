@@ -3,11 +3,11 @@ import { ApiBearerAuth, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagg
 import { type Response } from 'express';
 import { AnyRole, type AuthUser, CurrentUser, Roles } from '@loa/auth';
 import { type Programme, ProgrammesService } from '@loa/campaigns';
-import { type ProgrammeReport, programmeCsv, programmeXlsx, ReportingService } from '@loa/reporting';
+import { type ProgrammeReport, programmeCsv, programmeHtml, programmeXlsx, ReportingService } from '@loa/reporting';
 import { PageQuery } from '../common/page.query';
 import { ParseIdPipe } from '../common/parse-id.pipe';
 import { ProgrammeReportQuery } from '../reports/report.dto';
-import { sendDownload } from '../reports/report-response';
+import { onlyProvince, sendDownload, XLSX_TYPE } from '../reports/report-response';
 import { CreateProgrammeDto } from './programme.dto';
 
 @ApiTags('programmes')
@@ -54,8 +54,8 @@ export class ProgrammesController {
 
   @Get(':id/report')
   @AnyRole()
-  @ApiOperation({ summary: "Consolidated report: each campaign's figures, the totals and the distinct subscribers reached" })
-  @ApiProduces('application/json', 'text/csv', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet')
+  @ApiOperation({ summary: "Consolidated report: each campaign's figures, the totals and the distinct subscribers reached; printable as HTML" })
+  @ApiProduces('application/json', 'text/csv', XLSX_TYPE, 'text/html')
   async report(
     @Param('id', ParseIdPipe) id: number,
     @Query() query: ProgrammeReportQuery,
@@ -63,15 +63,20 @@ export class ProgrammesController {
     @Res({ passthrough: true }) response: Response,
   ): Promise<ProgrammeReport | void> {
     const report = await this.reporting.programmeReport(id, user);
-    if (query.format === 'csv') return sendDownload(response, programmeCsv(report), 'text/csv; charset=utf-8', `bao-cao-chuong-trinh-${id}.csv`);
-    if (query.format === 'xlsx') {
-      return sendDownload(
-        response,
-        await programmeXlsx(report),
-        'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
-        `bao-cao-chuong-trinh-${id}.xlsx`,
-      );
+    const name = `bao-cao-chuong-trinh-${id}`;
+    switch (query.format) {
+      case 'json':
+        return report;
+      case 'csv':
+        return sendDownload(response, programmeCsv(report), 'text/csv; charset=utf-8', `${name}.csv`);
+      case 'xlsx':
+        return sendDownload(response, await programmeXlsx(report), XLSX_TYPE, `${name}.xlsx`);
+      case 'html':
+        response
+          .status(200)
+          .type('text/html; charset=utf-8')
+          .send(programmeHtml(report, { provinceName: onlyProvince(report.rows) }));
+        return;
     }
-    return report;
   }
 }

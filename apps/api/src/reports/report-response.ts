@@ -14,3 +14,11 @@ export function sendDownload(response: Response, body: string | Buffer, type: st
     .setHeader('content-disposition', `attachment; filename="${ascii}"; filename*=UTF-8''${encodeURIComponent(name)}`)
     .send(body);
 }
+
+export const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+
+/** The province a report is about, when its rows are of one only (the dateline's place). */
+export function onlyProvince(rows: { provinceName: string }[]): string | null {
+  const names = new Set(rows.map((row) => row.provinceName));
+  return names.size === 1 ? [...names][0] : null;
+}

@@ -26,10 +26,10 @@ export class ReportQuery {
 }
 
 export class ProgrammeReportQuery {
-  @ApiPropertyOptional({ enum: ['json', 'csv', 'xlsx'], default: 'json' })
+  @ApiPropertyOptional({ enum: REPORT_FORMATS, default: 'json' })
   @IsOptional()
-  @IsIn(['json', 'csv', 'xlsx'])
-  format: 'json' | 'csv' | 'xlsx' = 'json';
+  @IsIn(REPORT_FORMATS)
+  format: ReportFormat = 'json';
 }
 
 export class DeadlinesQuery {

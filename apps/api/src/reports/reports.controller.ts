@@ -5,9 +5,7 @@ import { AnyRole, type AuthUser, CurrentUser, Roles } from '@loa/auth';
 import { type CampaignReport, campaignCsv, campaignHtml, campaignXlsx, type DeadlineEntry, ReportingService } from '@loa/reporting';
 import { ParseIdPipe } from '../common/parse-id.pipe';
 import { CarrierReportDto, DeadlinesQuery, ReportQuery } from './report.dto';
-import { sendDownload } from './report-response';
-
-const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+import { onlyProvince, sendDownload, XLSX_TYPE } from './report-response';
 
 @ApiTags('reports')
 @ApiBearerAuth()
@@ -41,7 +39,7 @@ export class ReportsController {
         response
           .status(200)
           .type('text/html; charset=utf-8')
-          .send(campaignHtml(report, { provinceName: onlyProvince(report) }));
+          .send(campaignHtml(report, { provinceName: onlyProvince(report.rows) }));
         return;
     }
   }
@@ -59,10 +57,4 @@ export class ReportsController {
   deadlines(@Query() query: DeadlinesQuery, @CurrentUser() user: AuthUser): Promise<DeadlineEntry[]> {
     return this.reporting.deadlines(query.days, user);
   }
-}
-
-/** The province a report is about, when there is one (the dateline's place). */
-function onlyProvince(report: CampaignReport): string | null {
-  const names = new Set(report.rows.map((row) => row.provinceName));
-  return names.size === 1 ? [...names][0] : null;
 }

@@ -1,13 +1,17 @@
 import Handlebars from 'handlebars';
-import { type CampaignReport, type ReportFigures } from '../campaign-report';
+import { type CampaignReport, type CarrierReports, type ProgrammeReport, type ReportCounts, type ReportFigures, type ReportTimes } from '../campaign-report';
 import { CAMPAIGN_REPORT_TEMPLATE } from './campaign-report.hbs';
-import { figuresHeadings, figuresTable, RATE_COLUMN } from './report-table';
+import { PROGRAMME_REPORT_TEMPLATE } from './programme-report.hbs';
+import { REPORT_PARTIALS } from './report-partials.hbs';
+import { CAMPAIGN_COLUMNS, FIGURES_COLUMNS, isRateColumn, type TableColumn } from './report-table';
 import { timelineSvg } from './timeline-chart';
 import { CARRIER_NAMES, dateline, ERROR_SOURCE_NAMES, formatDateTime, formatInteger, formatRate, placeName, STATE_NAMES } from './vietnamese-format';
 
 /** A private Handlebars environment: the templates library's helpers and strict mode are for SMS texts, not this. */
 const handlebars = Handlebars.create();
+for (const [name, partial] of Object.entries(REPORT_PARTIALS)) handlebars.registerPartial(name, handlebars.compile(partial, { strict: true }));
 const renderCampaignReport = handlebars.compile(CAMPAIGN_REPORT_TEMPLATE, { strict: true });
+const renderProgrammeReport = handlebars.compile(PROGRAMME_REPORT_TEMPLATE, { strict: true });
 
 /** The printable report (A4, from a browser) in the layout of a Vietnamese administrative document. */
 export function campaignHtml(report: CampaignReport, options: { provinceName: string | null }): string {
@@ -20,7 +24,7 @@ export function campaignHtml(report: CampaignReport, options: { provinceName: st
     subject: report.campaignName,
     programmeName: programme?.name ?? '',
     legalBasis: programme?.legalBasis ?? '',
-    period: `từ ${formatDateTime(report.times.firstSentAt ?? report.startAt)} đến ${formatDateTime(report.times.lastReceiptAt ?? report.countedUntil)}`,
+    period: periodOf(report.times, [report.startAt], report.countedUntil),
     countedUntil: formatDateTime(report.countedUntil),
     state: STATE_NAMES[report.state] ?? report.state,
     targeted: formatInteger(report.totals.targeted),
@@ -42,8 +46,96 @@ export function campaignHtml(report: CampaignReport, options: { provinceName: st
       deliveryRate: formatRate(report.atDeadline.totals.deliveryRate),
       figures: htmlTable(report.atDeadline),
     },
-    carrierReports: report.carrierReports && {
-      reported: report.carrierReports.reported.map((entry) => ({
+    carrierReports: carrierReportsView(report.carrierReports),
+    contactOfficer: programme?.contactOfficer ?? '',
+    contactPhone: programme?.contactPhone ?? '',
+  });
+}
+
+/**
+ * The printable programme report: the campaigns with their total and the distinct subscribers reached, then
+ * each campaign's figures per province and carrier and what its carriers reported.
+ */
+export function programmeHtml(report: ProgrammeReport, options: { provinceName: string | null }): string {
+  const programme = report.programme;
+  return renderProgrammeReport({
+    governingBody: programme.governingBody ?? '',
+    issuingUnit: programme.issuingUnit,
+    documentNumber: programme.documentNumber ?? '',
+    dateline: dateline(options.provinceName ? placeName(options.provinceName) : '……', report.generatedAt),
+    subject: programme.name,
+    legalBasis: programme.legalBasis ?? '',
+    campaignCount: formatInteger(report.campaigns.length),
+    period: periodOf(
+      mergeTimes(report.campaigns.map((campaign) => campaign.times)),
+      report.campaigns.map((campaign) => campaign.startAt),
+      report.generatedAt,
+    ),
+    reportDeadline: programme.reportDeadline ? formatDateTime(programme.reportDeadline) : '',
+    generatedAt: formatDateTime(report.generatedAt),
+    targeted: formatInteger(report.totals.targeted),
+    delivered: formatInteger(report.totals.delivered),
+    deliveryRate: formatRate(report.totals.deliveryRate),
+    distinctSubscribersReached: formatInteger(report.distinctSubscribersReached),
+    summary: formattedTable(
+      CAMPAIGN_COLUMNS,
+      report.campaigns.map((campaign) => ({ ...campaign, ...campaign.totals })),
+      report.totals,
+    ),
+    campaigns: report.campaigns.map((campaign, index) => ({
+      number: index + 1,
+      name: campaign.campaignName,
+      period: periodOf(campaign.times, [campaign.startAt], report.generatedAt),
+      state: STATE_NAMES[campaign.state] ?? campaign.state,
+      figures: htmlTable(campaign),
+      carrierReports: carrierReportsView(campaign.carrierReports),
+    })),
+    contactOfficer: programme.contactOfficer ?? '',
+    contactPhone: programme.contactPhone ?? '',
+  });
+}
+
+/**
+ * `từ 08:00 10/02/2026 đến 09:12 10/02/2026`: the first send to the last receipt (or to `until` while none came);
+ * before anything was sent, the planned start.
+ */
+function periodOf(times: ReportTimes, starts: Date[], until: Date): string {
+  if (!times.firstSentAt) {
+    return starts.length ? `chưa gửi tin (dự kiến bắt đầu ${formatDateTime(new Date(Math.min(...starts.map((start) => start.getTime()))))})` : 'chưa gửi tin';
+  }
+  return `từ ${formatDateTime(times.firstSentAt)} đến ${formatDateTime(times.lastReceiptAt ?? until)}`;
+}
+
+/** The earliest first and the latest last of several campaigns' times. */
+function mergeTimes(all: ReportTimes[]): ReportTimes {
+  const pick = (values: (Date | null)[], choose: typeof Math.min) => {
+    const known = values.filter((value): value is Date => value !== null).map((value) => value.getTime());
+    return known.length ? new Date(choose(...known)) : null;
+  };
+  return {
+    firstSentAt: pick(
+      all.map((times) => times.firstSentAt),
+      Math.min,
+    ),
+    lastSentAt: pick(
+      all.map((times) => times.lastSentAt),
+      Math.max,
+    ),
+    firstReceiptAt: pick(
+      all.map((times) => times.firstReceiptAt),
+      Math.min,
+    ),
+    lastReceiptAt: pick(
+      all.map((times) => times.lastReceiptAt),
+      Math.max,
+    ),
+  };
+}
+
+function carrierReportsView(reports: CarrierReports) {
+  return (
+    reports && {
+      reported: reports.reported.map((entry) => ({
         carrier: CARRIER_NAMES[entry.carrier] ?? entry.carrier,
         reportedOn: entry.reported.reportedOn.split('-').reverse().join('/'),
         reference: entry.reported.reference ?? '',
@@ -52,11 +144,9 @@ export function campaignHtml(report: CampaignReport, options: { provinceName: st
         loaDelivered: formatInteger(entry.loa.delivered),
         difference: formatInteger(entry.difference.delivered),
       })),
-      notReported: report.carrierReports.notReported.map((carrier) => CARRIER_NAMES[carrier] ?? carrier).join(', '),
-    },
-    contactOfficer: programme?.contactOfficer ?? '',
-    contactPhone: programme?.contactPhone ?? '',
-  });
+      notReported: reports.notReported.map((carrier) => CARRIER_NAMES[carrier] ?? carrier).join(', '),
+    }
+  );
 }
 
 interface HtmlCell {
@@ -64,14 +154,24 @@ interface HtmlCell {
   number: boolean;
 }
 
-/** The figures table with Vietnamese number formats (`12.345`, `98,2%`); the totals row last. */
-function htmlTable(figures: Pick<ReportFigures, 'rows' | 'totals'>): { headings: string[]; rows: HtmlCell[][]; totals: HtmlCell[] } {
-  const rates = [...figures.rows.map((row) => row.deliveryRate), figures.totals.deliveryRate];
-  const formatted = figuresTable(figures.rows, figures.totals).map((cells, rowIndex) =>
-    cells.map((cell, column): HtmlCell => {
-      if (column === RATE_COLUMN) return { text: formatRate(rates[rowIndex]), number: true };
-      return typeof cell === 'number' ? { text: formatInteger(cell), number: true } : { text: cell ?? '', number: false };
-    }),
-  );
-  return { headings: figuresHeadings(), rows: formatted.slice(0, -1), totals: formatted[formatted.length - 1] };
+interface HtmlTable {
+  headings: string[];
+  rows: HtmlCell[][];
+  totals: HtmlCell[];
+}
+
+/** The figures per province and carrier with Vietnamese number formats (`12.345`, `98,2%`); the totals row last. */
+function htmlTable(figures: Pick<ReportFigures, 'rows' | 'totals'>): HtmlTable {
+  return formattedTable(FIGURES_COLUMNS, figures.rows, figures.totals);
+}
+
+function formattedTable<Row>(columns: TableColumn<Row>[], rows: (ReportCounts & Row)[], totals: ReportCounts): HtmlTable {
+  const cells = (row: ReportCounts & Partial<Row>) =>
+    columns.map((column): HtmlCell => {
+      if (isRateColumn(column)) return { text: formatRate(row.deliveryRate), number: true };
+      const value = column.value(row);
+      return typeof value === 'number' ? { text: formatInteger(value), number: true } : { text: value ?? '', number: false };
+    });
+  // The totals row has the counts only: its row-naming columns fall back to their own text ('Tổng cộng', '').
+  return { headings: columns.map((column) => column.heading), rows: rows.map(cells), totals: cells(totals as ReportCounts & Partial<Row>) };
 }

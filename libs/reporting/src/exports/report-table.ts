@@ -1,14 +1,16 @@
-import { type ReportCounts, type ReportRow } from '../campaign-report';
-import { CARRIER_NAMES } from './vietnamese-format';
+import { type ProgrammeCampaign, type ReportCounts, type ReportRow } from '../campaign-report';
+import { CARRIER_NAMES, formatDateTime, STATE_NAMES } from './vietnamese-format';
 
-/** One column of a figures table: its Vietnamese heading and how a row gives its value. */
-export interface FiguresColumn {
+/** One column of a table of counts: its Vietnamese heading and how a row (or the totals, without the row's own fields) gives its value. */
+export interface TableColumn<Row> {
   heading: string;
-  value: (row: ReportRow | (ReportCounts & Partial<ReportRow>)) => string | number | null;
+  value: (row: ReportCounts & Partial<Row>) => string | number | null;
 }
 
+const RATE_HEADING = 'Tỷ lệ thành công (%)';
+
 /** The columns of the per-province-and-carrier table, the same in CSV, XLSX and HTML. */
-export const FIGURES_COLUMNS: FiguresColumn[] = [
+export const FIGURES_COLUMNS: TableColumn<ReportRow>[] = [
   { heading: 'Mã tỉnh', value: (row) => row.provinceCode ?? '' },
   { heading: 'Tỉnh, thành phố', value: (row) => row.provinceName ?? 'Tổng cộng' },
   { heading: 'Nhà mạng', value: (row) => (row.carrier ? (CARRIER_NAMES[row.carrier] ?? row.carrier) : '') },
@@ -17,13 +19,33 @@ export const FIGURES_COLUMNS: FiguresColumn[] = [
   { heading: 'Gửi thành công', value: (row) => row.delivered },
   { heading: 'Không thành công', value: (row) => row.failed },
   { heading: 'Đang chờ kết quả', value: (row) => row.pending },
-  { heading: 'Tỷ lệ thành công (%)', value: (row) => (row.deliveryRate === null ? null : Math.round(row.deliveryRate * 1000) / 10) },
+  { heading: RATE_HEADING, value: (row) => percent(row.deliveryRate) },
   { heading: 'Số bản tin tính cước', value: (row) => row.partsBilled },
   { heading: 'Gửi trùng', value: (row) => row.duplicated },
 ];
 
-/** Where the delivery rate sits (shown as a percentage in print). */
-export const RATE_COLUMN = FIGURES_COLUMNS.findIndex((column) => column.heading.startsWith('Tỷ lệ'));
+/** The columns of a programme's table of campaigns, one line each, then the totals. */
+export const CAMPAIGN_COLUMNS: TableColumn<ProgrammeCampaign>[] = [
+  { heading: 'Đợt gửi', value: (row) => row.campaignName ?? 'Tổng cộng' },
+  { heading: 'Trạng thái', value: (row) => (row.state ? (STATE_NAMES[row.state] ?? row.state) : '') },
+  { heading: 'Bắt đầu', value: (row) => (row.startAt ? formatDateTime(row.startAt) : '') },
+  { heading: 'Số thuê bao', value: (row) => row.targeted },
+  { heading: 'Đã gửi', value: (row) => row.submitted },
+  { heading: 'Gửi thành công', value: (row) => row.delivered },
+  { heading: 'Không thành công', value: (row) => row.failed },
+  { heading: 'Đang chờ kết quả', value: (row) => row.pending },
+  { heading: RATE_HEADING, value: (row) => percent(row.deliveryRate) },
+  { heading: 'Số bản tin tính cước', value: (row) => row.partsBilled },
+];
+
+/** Whether a column is the delivery rate (shown as a percentage in print). */
+export function isRateColumn(column: { heading: string }): boolean {
+  return column.heading === RATE_HEADING;
+}
+
+function percent(rate: number | null): number | null {
+  return rate === null ? null : Math.round(rate * 1000) / 10;
+}
 
 /** The table's rows, then the totals row. */
 export function figuresTable(rows: ReportRow[], totals: ReportCounts): (string | number | null)[][] {
