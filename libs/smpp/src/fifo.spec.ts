@@ -1,3 +1,5 @@
+import { setFlagsFromString } from 'node:v8';
+import { runInNewContext } from 'node:vm';
 import { Fifo } from './fifo';
 
 describe(Fifo.name, () => {
@@ -12,5 +14,24 @@ describe(Fifo.name, () => {
     out.push(...sut.takeAll());
     expect(out).toEqual(Array.from({ length: 20_000 }, (_, index) => index));
     expect([sut.size, sut.shift(), sut.peek()]).toEqual([0, undefined, undefined]);
+  });
+
+  it('lets go of what it gave back while it still holds the rest', async () => {
+    setFlagsFromString('--expose-gc');
+    const collectGarbage = runInNewContext('gc') as () => void;
+    const sut = new Fifo<{ payload: Buffer }>();
+    const shifted: WeakRef<object>[] = [];
+    const queued: WeakRef<object>[] = [];
+    for (let index = 0; index < 10; index++) {
+      const item = { payload: Buffer.alloc(1024) };
+      (index < 5 ? shifted : queued).push(new WeakRef(item));
+      sut.push(item);
+    }
+    for (let index = 0; index < 5; index++) sut.shift();
+    await new Promise((resolve) => setImmediate(resolve)); // WeakRefs hold their targets until the job ends
+    collectGarbage();
+    expect(shifted.filter((ref) => ref.deref() !== undefined)).toHaveLength(0);
+    expect(queued.filter((ref) => ref.deref() !== undefined)).toHaveLength(5);
+    expect(sut.size).toBe(5);
   });
 });
