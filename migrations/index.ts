@@ -11,6 +11,7 @@ import { ProvinceContactsCarrierSegments1764000009000 } from './1764000009000-pr
 import { Reports1764000010000 } from './1764000010000-reports';
 import { Access1764000011000 } from './1764000011000-access';
 import { LinkDetails1764000012000 } from './1764000012000-link-details';
+import { TestSendLeases1764000013000 } from './1764000013000-test-send-leases';
 import { ReceiptErrorsOfParts1764000020000 } from './1764000020000-receipt-errors-of-parts';
 import { BucketTimes1764000021000 } from './1764000021000-bucket-times';
 
@@ -29,6 +30,7 @@ export const migrations = [
   Reports1764000010000,
   Access1764000011000,
   LinkDetails1764000012000,
+  TestSendLeases1764000013000,
   ReceiptErrorsOfParts1764000020000,
   BucketTimes1764000021000,
 ];

@@ -68,7 +68,7 @@ constraint test_sends.test_sends_msisdn_fkey FOREIGN KEY (msisdn) REFERENCES tes
 constraint test_sends.test_sends_pkey PRIMARY KEY (id)
 constraint test_sends.test_sends_province_code_fkey FOREIGN KEY (province_code) REFERENCES provinces(code)
 constraint test_sends.test_sends_requested_by_fkey FOREIGN KEY (requested_by) REFERENCES users(id)
-constraint test_sends.test_sends_state_check CHECK ((state = ANY (ARRAY['queued'::text, 'sending'::text, 'accepted'::text, 'refused'::text])))
+constraint test_sends.test_sends_state_check CHECK ((state = ANY (ARRAY['queued'::text, 'sending'::text, 'accepted'::text, 'refused'::text, 'failed'::text])))
 constraint test_sends.test_sends_text_id_fkey FOREIGN KEY (text_id) REFERENCES campaign_texts(id)
 constraint users.users_pkey PRIMARY KEY (id)
 constraint users.users_role_check CHECK ((role = ANY (ARRAY['admin'::text, 'drafter'::text, 'approver'::text, 'operator'::text, 'viewer'::text])))
@@ -125,6 +125,7 @@ index templates_family_version_key on templates UNIQUE btree (family_id, version
 index templates_pkey on templates UNIQUE btree (id)
 index test_numbers_pkey on test_numbers UNIQUE btree (msisdn)
 index test_sends_campaign_idx on test_sends btree (campaign_id)
+index test_sends_lease_idx on test_sends btree (lease_until) WHERE (state = 'sending'::text)
 index test_sends_pkey on test_sends UNIQUE btree (id)
 index test_sends_queued_idx on test_sends btree (carrier, id) WHERE (state = 'queued'::text)
 index users_pkey on users UNIQUE btree (id)
@@ -164,7 +165,7 @@ table subscriber_imports (id bigint not null default nextval('subscriber_imports
 table subscribers (msisdn bigint not null, carrier text not null, province_code text not null, status text not null default 'active'::text, import_id bigint, updated_at timestamp with time zone not null default now())
 table templates (id bigint not null default nextval('templates_id_seq'::regclass), family_id bigint not null, version integer not null, name text not null, body text not null, encoding_policy text not null, max_segments integer not null, status text not null, author_id bigint not null, decided_by bigint, rejection_reason text, created_at timestamp with time zone not null default now(), submitted_at timestamp with time zone, decided_at timestamp with time zone, provinces text[])
 table test_numbers (msisdn bigint not null, user_id bigint not null, carrier text not null, created_by bigint not null, created_at timestamp with time zone not null default now())
-table test_sends (id bigint not null default nextval('test_sends_id_seq'::regclass), campaign_id bigint not null, msisdn bigint not null, carrier text not null, province_code text not null, text_id bigint not null, state text not null default 'queued'::text, smsc_message_id text, error text, requested_by bigint not null, requested_at timestamp with time zone not null default now(), sent_at timestamp with time zone)
+table test_sends (id bigint not null default nextval('test_sends_id_seq'::regclass), campaign_id bigint not null, msisdn bigint not null, carrier text not null, province_code text not null, text_id bigint not null, state text not null default 'queued'::text, smsc_message_id text, error text, requested_by bigint not null, requested_at timestamp with time zone not null default now(), sent_at timestamp with time zone, lease_until timestamp with time zone, attempts smallint not null default 0)
 table users (id bigint not null default nextval('users_id_seq'::regclass), username text not null, password_hash text not null, role text not null, province_scope text[], created_at timestamp with time zone not null default now(), token_version integer not null default 1, disabled_at timestamp with time zone)
 trigger audience_counts_delete on subscribers
 trigger audience_counts_insert on subscribers

@@ -121,6 +121,14 @@ export const campaignBenchmarks: Benchmark[] = [
 
 /** Subscribers, an approved template and an approved campaign starting now (not yet materialised). */
 async function prepareCampaign(databaseUrl: string, messages: number): Promise<number> {
+  return withPreparation(databaseUrl, messages, (app) => approvedCampaign(app, ANY_TIME_ANY_AUDIENCE));
+}
+
+/**
+ * An application context with what preparing a campaign needs, on a database seeded with the demo users and
+ * `subscribers` active subscribers (viettel, province 14), for `work`.
+ */
+export async function withPreparation<T>(databaseUrl: string, subscribers: number, work: (app: INestApplicationContext) => Promise<T>): Promise<T> {
   @Module({
     imports: [
       DatabaseModule.forRoot({ url: databaseUrl }),
@@ -135,10 +143,10 @@ async function prepareCampaign(databaseUrl: string, messages: number): Promise<n
     await syncProvinces(db);
     await seedDemo(db, app.get(AuthService), { password: 'bench-password', subscribers: 0 });
     await db.query(`INSERT INTO subscribers (msisdn, carrier, province_code) SELECT 84960000000 + n, 'viettel', '14' FROM generate_series(1, $1) n`, [
-      messages,
+      subscribers,
     ]);
     await db.query('ANALYZE subscribers');
-    return approvedCampaign(app.get(TemplatesService), app.get(CampaignsService), await benchUsers(db));
+    return work(app);
   });
 }
 
@@ -245,7 +253,7 @@ export async function withApp<T>(module: new () => unknown, work: (app: INestApp
   }
 }
 
-export async function benchUsers(db: DataSource): Promise<{ drafter: AuthUser; approver: AuthUser }> {
+async function benchUsers(db: DataSource): Promise<{ drafter: AuthUser; approver: AuthUser }> {
   const rows: { id: string; username: string; role: AuthUser['role'] }[] = await db.query(
     `SELECT id, username, role FROM users WHERE username IN ('demo-drafter', 'demo-approver')`,
   );
@@ -256,22 +264,22 @@ export async function benchUsers(db: DataSource): Promise<{ drafter: AuthUser; a
   return { drafter: user('demo-drafter'), approver: user('demo-approver') };
 }
 
-async function approvedCampaign(templates: TemplatesService, campaigns: CampaignsService, users: { drafter: AuthUser; approver: AuthUser }): Promise<number> {
+/** Throughput at any time of day: the window and the cap are not what is measured here. */
+const ANY_TIME_ANY_AUDIENCE = { windowLifted: true, dailyCapLifted: true, overrideReason: 'benchmark' };
+
+/** An approved campaign of one-part messages to every subscriber of withPreparation, starting now, with `limits`. */
+export async function approvedCampaign(
+  app: INestApplicationContext,
+  limits: { windowLifted?: boolean; dailyCapLifted?: boolean; overrideReason?: string } = {},
+): Promise<number> {
+  const users = await benchUsers(app.get(DataSource));
+  const templates = app.get(TemplatesService);
+  const campaigns = app.get(CampaignsService);
   const template = await templates.create({ name: 'bench', body: TEXT, encodingPolicy: 'auto', maxSegments: 1 }, users.drafter);
   await templates.submit(template.id, users.drafter);
   await templates.approve(template.id, users.approver);
   const campaign = await campaigns.create(
-    // Throughput at any time of day: the window and the cap are not what is measured here.
-    {
-      name: 'bench',
-      templateId: template.id,
-      provinces: ['14'],
-      carriers: ['viettel'],
-      startAt: new Date(),
-      windowLifted: true,
-      dailyCapLifted: true,
-      overrideReason: 'benchmark',
-    },
+    { name: 'bench', templateId: template.id, provinces: ['14'], carriers: ['viettel'], startAt: new Date(), ...limits },
     users.drafter,
   );
   await campaigns.submit(campaign.id, users.drafter);

@@ -5,6 +5,12 @@ import { readdirSync, readFileSync } from 'node:fs';
 
 const TICKS_PER_SECOND = 100; // USER_HZ on Linux
 
+/** CPU seconds (user + system) this process has used. */
+export function processCpuSeconds(): number {
+  const { user, system } = process.cpuUsage();
+  return (user + system) / 1e6;
+}
+
 /**
  * CPU seconds the PostgreSQL server behind `db` has used: its postmaster, the children it reaped (closed
  * connections, autovacuum workers) and the children still running. Null when the server is not on this

@@ -1,16 +1,10 @@
-import { Module } from '@nestjs/common';
 import { DataSource } from 'typeorm';
-import { AuthModule, AuthService } from '@loa/auth';
 import { type BenchContext, type BenchFigure, type Benchmark } from '@loa/bench';
-import { CampaignMaterialiser, CampaignsModule, CampaignsService } from '@loa/campaigns';
-import { DatabaseModule } from '@loa/database';
-import { seedDemo } from '@loa/demo';
-import { syncProvinces } from '@loa/provinces';
-import { TemplatesModule, TemplatesService } from '@loa/templates';
-import { benchUsers, withApp } from './campaign.bench';
+import { CampaignMaterialiser } from '@loa/campaigns';
+import { approvedCampaign, withPreparation } from './campaign.bench';
+import { postgresCpuSeconds, processCpuSeconds } from './cpu-meter';
 
 const MESSAGES = 1_000_000;
-const TEXT = 'Canh bao lua dao: khong cung cap ma OTP cho bat ky ai.';
 
 /**
  * What the daily cap adds to materialising a campaign of 1,000,000 messages: three campaigns over the same
@@ -23,71 +17,86 @@ export const dailyCapBenchmarks: Benchmark[] = [
     name: 'campaign.daily-cap-1m',
     description: 'materialise three campaigns of 1,000,000 messages over the same subscribers on one day, daily cap 2: the cost of the cap',
     run: async (context: BenchContext): Promise<BenchFigure[]> => {
-      const databaseUrl = await context.freshDatabase();
-      @Module({
-        imports: [
-          DatabaseModule.forRoot({ url: databaseUrl }),
-          AuthModule.forRoot({ jwtSecret: 'bench-secret-bench-secret-bench-secret' }),
-          TemplatesModule,
-          CampaignsModule,
-        ],
-      })
-      class DailyCapBenchModule {}
-      return withApp(DailyCapBenchModule, async (app) => {
+      return withPreparation(await context.freshDatabase(), MESSAGES, async (app) => {
         const db = app.get(DataSource);
-        await prepareSubscribers(db, app.get(AuthService));
-        const now = Date.now();
-        const seconds: number[] = [];
+        const runs: Measured[] = [];
         for (let campaign = 0; campaign < 3; campaign++) {
-          await approvedCampaign(app.get(TemplatesService), app.get(CampaignsService), db, now);
-          seconds.push(await timed(() => app.get(CampaignMaterialiser).materialiseNextDue(now)));
+          await approvedCampaign(app);
+          await quietDatabase(db);
+          runs.push(await measured(db, () => app.get(CampaignMaterialiser).materialiseNextDue()));
         }
         const [held] = await db.query(`SELECT count(*)::int AS count FROM messages WHERE state = 'held'`);
         if (held.count !== MESSAGES) throw new Error(`expected the third campaign wholly held, found ${held.count} held`);
-        const [plain, counted, allHeld] = seconds;
+        const [plain, counted, allHeld] = runs;
         return [
-          { name: 'daily cap 1 M: materialise, nothing to count', value: plain, unit: 's', note: 'the plain materialisation the cap is measured against' },
-          ratio('daily cap 1 M: cost, 1 M counted, none held', counted, plain),
-          ratio('daily cap 1 M: cost, 2 M counted, all held', allHeld, plain),
+          {
+            name: 'daily cap 1 M: materialise, nothing to count',
+            value: plain.seconds,
+            unit: 's',
+            note: 'the plain materialisation the cap is measured against',
+          },
+          ...costs('daily cap 1 M: cost, 1 M counted, none held', counted, plain),
+          ...costs('daily cap 1 M: cost, 2 M counted, all held', allHeld, plain),
         ];
       });
     },
   },
 ];
 
-function ratio(name: string, seconds: number, plain: number): BenchFigure {
-  return {
-    name,
-    value: Number(((seconds - plain) / plain).toFixed(2)),
-    unit: 'ratio',
-    budget: 0.2,
-    better: 'lower',
-    note: `${seconds.toFixed(2)} s against ${plain.toFixed(2)} s`,
-  };
+/** One materialisation: wall seconds, and CPU seconds of PostgreSQL and this process (null if the server is not local). */
+interface Measured {
+  seconds: number;
+  cpuSeconds: number | null;
 }
 
-async function prepareSubscribers(db: DataSource, auth: AuthService): Promise<void> {
-  await syncProvinces(db);
-  await seedDemo(db, auth, { password: 'bench-password', subscribers: 0 });
-  await db.query(`INSERT INTO subscribers (msisdn, carrier, province_code) SELECT 84960000000 + n, 'viettel', '14' FROM generate_series(1, $1) n`, [MESSAGES]);
-  await db.query('ANALYZE subscribers');
+/**
+ * The cap's cost against the plain materialisation. The budgeted figure is in CPU seconds where they can be
+ * read: on this shared 2-core host one materialisation's wall time varies by ±25 % from run to run (the same
+ * work, nothing counted, measured 0.28× and -0.20× the plain one), its CPU time by a few per cent.
+ */
+function costs(name: string, run: Measured, plain: Measured): BenchFigure[] {
+  const wall = ratio(run.seconds, plain.seconds);
+  const wallNote = `${run.seconds.toFixed(2)} s against ${plain.seconds.toFixed(2)} s`;
+  if (run.cpuSeconds === null || plain.cpuSeconds === null) {
+    return [{ name, value: wall, unit: 'ratio', budget: 0.2, better: 'lower', note: `wall time: ${wallNote}` }];
+  }
+  return [
+    {
+      name,
+      value: ratio(run.cpuSeconds, plain.cpuSeconds),
+      unit: 'ratio',
+      budget: 0.2,
+      better: 'lower',
+      note: `CPU of PostgreSQL and the materialiser: ${run.cpuSeconds.toFixed(2)} s against ${plain.cpuSeconds.toFixed(2)} s`,
+    },
+    { name: `${name} (wall time)`, value: wall, unit: 'ratio', better: 'lower', note: wallNote },
+  ];
 }
 
-async function approvedCampaign(templates: TemplatesService, campaigns: CampaignsService, db: DataSource, now: number): Promise<void> {
-  const users = await benchUsers(db);
-  const template = await templates.create({ name: 'bench', body: TEXT, encodingPolicy: 'auto', maxSegments: 1 }, users.drafter);
-  await templates.submit(template.id, users.drafter);
-  await templates.approve(template.id, users.approver);
-  const campaign = await campaigns.create(
-    { name: 'bench', templateId: template.id, provinces: ['14'], carriers: ['viettel'], startAt: new Date(now) },
-    users.drafter,
-  );
-  await campaigns.submit(campaign.id, users.drafter);
-  await campaigns.approve(campaign.id, users.approver);
+function ratio(seconds: number, plain: number): number {
+  return Number(((seconds - plain) / plain).toFixed(2));
 }
 
-async function timed(work: () => Promise<unknown>): Promise<number> {
+/**
+ * Each materialisation starts from the same state: the WAL of the ones before checkpointed and their partitions
+ * vacuumed, so that neither a checkpoint nor autovacuum of the earlier campaigns' million rows lands in the
+ * timing of the next and is counted as the cap's cost; the subscribers vacuumed too (hint bits of a million
+ * fresh rows). Even so the first materialisation takes ~12 % more CPU than the second, which does the same
+ * work (fewer campaigns on the day than the cap: nothing is read): the cost figures are against the first.
+ */
+async function quietDatabase(db: DataSource): Promise<void> {
+  await db.query('VACUUM (ANALYZE) subscribers, messages');
+  await db.query('CHECKPOINT');
+}
+
+async function measured(db: DataSource, work: () => Promise<unknown>): Promise<Measured> {
+  const postgresCpu = () => postgresCpuSeconds({ query: (sql) => db.query(sql) });
+  const cpuBefore = await postgresCpu();
+  const processBefore = processCpuSeconds();
   const started = process.hrtime.bigint();
   if (!(await work())) throw new Error('no campaign was due');
-  return Number(process.hrtime.bigint() - started) / 1e9;
+  const seconds = Number(process.hrtime.bigint() - started) / 1e9;
+  const cpuAfter = await postgresCpu();
+  const cpuSeconds = cpuBefore === null || cpuAfter === null ? null : cpuAfter - cpuBefore + processCpuSeconds() - processBefore;
+  return { seconds, cpuSeconds };
 }

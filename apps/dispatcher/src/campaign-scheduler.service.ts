@@ -1,7 +1,7 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import { Interval } from '@nestjs/schedule';
 import { AuditLogRepository } from '@loa/auth';
-import { CampaignMaterialiser, CampaignPlanRepository, SendLimitsService } from '@loa/campaigns';
+import { CampaignMaterialiser, CampaignPlanRepository, SendLimitsService, TestSendsRepository } from '@loa/campaigns';
 import { DeliveryRepository, RetentionRepository } from '@loa/delivery';
 import { dispatcherOptions, type DispatcherOptions, type DispatcherSettings } from './carrier-dispatcher';
 import { DISPATCHER_OPTIONS } from './dispatcher.service';
@@ -9,6 +9,8 @@ import { FailureLog } from './failure-log';
 
 const RECEIPT_BATCH = 5000;
 const SWEEP_BATCH = 5000;
+/** A test send whose dispatcher was lost goes again once; lost twice, it ends failed (it may have reached the phone). */
+const TEST_SEND_ATTEMPTS = 2;
 
 /** Every periodic job of the dispatcher; each tick only moves work along, dispatchers do the sending. */
 @Injectable()
@@ -25,6 +27,7 @@ export class CampaignSchedulerService {
     private readonly audit: AuditLogRepository,
     private readonly sendLimits: SendLimitsService,
     private readonly plans: CampaignPlanRepository,
+    private readonly testSends: TestSendsRepository,
     @Inject(DISPATCHER_OPTIONS) options: DispatcherSettings,
   ) {
     this.options = dispatcherOptions(options);
@@ -80,6 +83,7 @@ export class CampaignSchedulerService {
     return this.once('housekeeping', async () => {
       const requeued = await this.delivery.requeueExpiredLeases();
       if (requeued > 0) this.logger.warn(`${requeued} messages returned to the queue after their lease expired`);
+      await this.endLostTestSends();
       await this.matchOrphanReceipts();
       await this.retireUnmatchedReceipts();
       await this.endOverdueMessages();
@@ -94,6 +98,12 @@ export class CampaignSchedulerService {
    */
   private async completeFinishedCampaigns(): Promise<void> {
     await this.materialiser.complete(await this.delivery.finishedCampaigns(2 * this.options.unmatchedReceiptSeconds));
+  }
+
+  private async endLostTestSends(): Promise<void> {
+    const { requeued, failed } = await this.testSends.endExpiredLeases(new Date(this.options.clock.now()), TEST_SEND_ATTEMPTS);
+    if (requeued > 0) this.logger.warn(`${requeued} test sends go again: their dispatcher was lost before the carrier's answer was recorded`);
+    if (failed > 0) this.logger.warn(`${failed} test sends failed: their dispatcher was lost ${TEST_SEND_ATTEMPTS} times`);
   }
 
   private async matchOrphanReceipts(): Promise<void> {

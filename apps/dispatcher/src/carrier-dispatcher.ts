@@ -199,7 +199,8 @@ export class CarrierDispatcher {
    */
   private async sendTests(): Promise<void> {
     if (!this.testSends) return;
-    for (const test of await this.testSends.claim(this.link.carrier, TEST_SENDS_PER_CLAIM)) {
+    const leaseUntil = new Date(this.options.clock.now() + this.options.leaseSeconds * 1000);
+    for (const test of await this.testSends.claim(this.link.carrier, TEST_SENDS_PER_CLAIM, leaseUntil)) {
       const outcome = await this.link
         .submit({ destination: test.msisdn, text: test.body, encoding: test.encoding, validityHours: 1 })
         .catch((error: Error) => ({ kind: 'not-sent' as const, accepted: [], error: error.message }));

@@ -1,4 +1,4 @@
-import { localMidnight } from '@loa/campaigns';
+import { localMidnight, TestSendsRepository } from '@loa/campaigns';
 import { ManualClock } from '@loa/common';
 import { DeliveryRepository } from '@loa/delivery';
 import { DispatcherModule } from '@loa/dispatcher';
@@ -238,6 +238,71 @@ describe('send windows, validity, the daily cap and test sends', () => {
     expect(texts.every((text) => text.includes('Đắk Lắk'))).toBe(true);
     expect(await api.dataSource.query(`SELECT * FROM messages WHERE campaign_id = $1`, [draft.body.id])).toEqual([]);
     expect(await api.dataSource.query(`SELECT * FROM campaign_stats WHERE campaign_id = $1`, [draft.body.id])).toEqual([]);
+  });
+
+  it('sends a test send again when its dispatcher was lost, and fails it with the reason when that happens twice', async () => {
+    const admin = await api.login('demo-admin');
+    const [{ id: drafterId }] = await api.dataSource.query(`SELECT id::int AS id FROM users WHERE username = 'demo-drafter'`);
+    // A Viettel number: no dispatcher of this app sends Viettel, so the only ones that take it are the lost ones below.
+    await api.http().post('/test-numbers').auth(admin, { type: 'bearer' }).send({ msisdn: '0961230001', userId: drafterId, carrier: 'viettel' }).expect(201);
+    const template = await api.http().post('/templates').auth(drafter, { type: 'bearer' }).send({ name: 'Thử', body: BODY }).expect(201);
+    await api.http().post(`/templates/${template.body.id}/submit`).auth(drafter, { type: 'bearer' }).expect(200);
+    await api.http().post(`/templates/${template.body.id}/approve`).auth(approver, { type: 'bearer' }).expect(200);
+    const draft = await api
+      .http()
+      .post('/campaigns')
+      .auth(drafter, { type: 'bearer' })
+      .send({ name: 'Thử', templateId: template.body.id, provinces: ['01'], startAt: new Date(clock.now()).toISOString() })
+      .expect(201);
+    await api
+      .http()
+      .post(`/campaigns/${draft.body.id}/test-sends`)
+      .auth(drafter, { type: 'bearer' })
+      .send({ msisdns: ['0961230001'] })
+      .expect(201);
+    const shown = async () => (await api.http().get(`/campaigns/${draft.body.id}/test-sends`).auth(drafter, { type: 'bearer' }).expect(200)).body[0];
+    const testSends = api.app.get(TestSendsRepository);
+    // A dispatcher takes it under a two-minute lease, then dies before the carrier's answer is recorded.
+    const lostDispatcher = async () => expect(await testSends.claim('viettel', 10, new Date(clock.now() + 120_000))).toHaveLength(1);
+
+    await lostDispatcher();
+    await quietly();
+    expect(await shown()).toMatchObject({ state: 'sending' });
+    clock.advance(121_000);
+    expect(await pollUntil(shown, (send) => send.state === 'queued', { what: 'the test send queued again' })).toMatchObject({
+      error: 'dispatcher lost while sending (lease expired); sent again',
+    });
+
+    await lostDispatcher();
+    clock.advance(121_000);
+    expect(await pollUntil(shown, (send) => send.state === 'failed', { what: 'the test send failed' })).toMatchObject({
+      error: 'dispatcher lost while sending (lease expired) 2 times; not sent again (it may have reached the phone)',
+      delivered: false,
+    });
+  });
+
+  it('sends what the cap held on the next day only once the window opens, and ends it capped if the validity ends first', async () => {
+    setClock(at(168 + 8));
+    const firstTwo = [await campaign(['08']), await campaign(['08'])];
+    for (const id of firstTwo) await waitForCompletion(api, id);
+    // Both held for the next day: one valid until 14:00 that day, one only until 04:00, before the window opens.
+    const nextDay = await campaign(['08'], { validityHours: 30 });
+    const tooShort = await campaign(['08'], { validityHours: 20 });
+    for (const id of [nextDay, tooShort]) expect(await materialised(id)).toEqual({ held: SUBSCRIBERS });
+
+    setClock(at(192 + 6.5));
+    await waitForCompletion(api, tooShort);
+    expect(await reportTotals(api, tooShort)).toMatchObject({ targeted: SUBSCRIBERS, capped: SUBSCRIBERS, pending: 0 });
+    await quietly();
+    expect(await statesOf(nextDay)).toEqual({ held: SUBSCRIBERS });
+
+    setClock(at(192 + 7));
+    await waitForCompletion(api, nextDay);
+    expect(await sentTo(nextDay)).toBe(SUBSCRIBERS);
+    expect(await reportTotals(api, nextDay)).toMatchObject({ targeted: SUBSCRIBERS, delivered: SUBSCRIBERS, capped: 0 });
+    const [{ days }] = await api.dataSource.query(`SELECT array_agg(DISTINCT cap_day::text) AS days FROM messages WHERE campaign_id = $1`, [nextDay]);
+    expect(days).toEqual([dayString(at(192))]);
+    await expectCountersExact();
   });
 });
 

@@ -1,27 +1,27 @@
 import { carrierTps } from '@loa/campaigns';
 import { type CarrierAccount } from '@loa/config';
 import { DispatcherModule } from '@loa/dispatcher';
-import { type SmscSimulator } from '@loa/smsc-simulator';
+import { SmscSimulator } from '@loa/smsc-simulator';
 import { pollUntil } from '@loa/testing';
 import { createTestApi, type TestApi } from '../../api/test/test-app';
-import { approvedCampaign, seedSubscribers, simulatedAccount, simulatedCarrier } from './campaign-harness';
+import { approvedCampaign, seedSubscribers, simulatedAccount } from './campaign-harness';
 
 // One UCS-2 part per message: every message is one PDU against the carrier's TPS.
 const BODY = 'Công an {{province.name}} cảnh báo: lừa đảo OTP.';
 /**
- * A national campaign scaled down in time, its carriers' TPS set so that each finishes in about 20 s. At
- * scale 1 it is 2,400 messages at 60 / 30 / 25 TPS, far enough below what a busy 2-core host sends end to
- * end (~230 messages/s measured with ten other test processes running) that the TPS, not the machine, sets
- * the pace. LOA_PLAN_ACCURACY_SCALE=125 multiplies messages and TPS alike: the 300,000-message campaign of
- * issue 9, which needs a host that sends 14,000 messages/s.
+ * Issue 9's campaign of 300,000 messages on three carriers, scaled down in time by raising their TPS: each
+ * carrier's share takes 75–90 s at its TPS (3,800 messages/s together), about half of what one dispatcher
+ * sends on one bind of this 2-core host when it is quiet (~7,800 messages/s), so that the TPS, not the
+ * machine, sets the pace.
  */
-const SCALE = Number(process.env.LOA_PLAN_ACCURACY_SCALE ?? 1);
-const MESSAGES = 2_400 * SCALE;
+const MESSAGES = 300_000;
 const CARRIERS: { id: CarrierAccount['id']; share: number; tps: number }[] = [
-  { id: 'viettel', share: 0.5, tps: 60 * SCALE },
-  { id: 'vnpt', share: 0.3, tps: 30 * SCALE },
-  { id: 'mobifone', share: 0.2, tps: 25 * SCALE },
+  { id: 'viettel', share: 0.5, tps: 2_000 },
+  { id: 'vnpt', share: 0.3, tps: 1_000 },
+  { id: 'mobifone', share: 0.2, tps: 800 },
 ];
+/** The longest carrier's time at its TPS (the links keep 1000/1030 of it): VNPT's. */
+const LONGEST_SECONDS = ((MESSAGES * 0.3) / 1_000) * 1.03;
 
 describe('the deadline plan against the measured finish on simulated carriers', () => {
   let api: TestApi;
@@ -30,7 +30,15 @@ describe('the deadline plan against the measured finish on simulated carriers', 
   beforeAll(async () => {
     const accounts: CarrierAccount[] = [];
     for (const carrier of CARRIERS) {
-      const simulator = await simulatedCarrier(carrier.id, { receiptDelayMs: [0, 5], outcomes: { DELIVRD: 1 } });
+      // What is measured is submitting. At real TPS the host has time to spare for receipts; at these it does
+      // not (with a receipt at once for each, the carriers finished 30–70 % late on this shared 2-core host):
+      // receipts come after the test, and submits are not recorded (the test reads the database only).
+      const simulator = await SmscSimulator.start({
+        port: 0,
+        accounts: [{ systemId: `loa_${carrier.id}`, password: 'secret' }],
+        profile: { name: carrier.id, receiptDelayMs: [3_600_000, 3_600_000], outcomes: { DELIVRD: 1 } },
+        record: false,
+      });
       simulators.push(simulator);
       accounts.push(simulatedAccount(carrier.id, simulator.port, { tps: carrier.tps, window: 200 }));
     }
@@ -66,13 +74,13 @@ describe('the deadline plan against the measured finish on simulated carriers', 
     let midRun: { carrier: string; rateSource: string; finishesAt: string }[] | null = null;
     await pollUntil(
       async () => {
-        if (!midRun && Date.now() - startAt.getTime() > 18_000) {
+        if (!midRun && Date.now() - startAt.getTime() > (2 / 3) * LONGEST_SECONDS * 1000) {
           midRun = (await api.http().get(`/campaigns/${campaignId}`).auth(viewer, { type: 'bearer' }).expect(200)).body.estimate.carriers;
         }
         return (await api.dataSource.query('SELECT sum(submitted)::int AS sent FROM campaign_stats WHERE campaign_id = $1', [campaignId]))[0].sent;
       },
       (sent) => sent === MESSAGES,
-      { timeoutMs: 90_000, intervalMs: 250, what: 'every message submitted' },
+      { timeoutMs: 3 * LONGEST_SECONDS * 1000, intervalMs: 250, what: 'every message submitted' },
     );
 
     // From the campaign's first submit (on any carrier) to each carrier's last: the plan starts when sending does.
@@ -90,12 +98,12 @@ describe('the deadline plan against the measured finish on simulated carriers', 
       process.stdout.write(`${carrier.id}: planned ${plannedSeconds.toFixed(1)} s, measured ${actual.toFixed(1)} s\n`);
       return { carrier: carrier.id, error: Math.round((Math.abs(actual - plannedSeconds) / plannedSeconds) * 1000) / 1000 };
     });
-    // VNPT, the longest (24 s), re-planned at its measured rate: within 20 % of its duration of the real finish
+    // VNPT, the longest (93 s), re-planned at its measured rate: within 20 % of its duration of the real finish
     // (the counters it is measured by trail the link by up to a second on a busy host, over 5–10 s of samples).
     const vnpt = midRun!.find((c) => c.carrier === 'vnpt')!;
     const vnptMeasured = measured.find((row) => row.carrier === 'vnpt')!;
     expect(vnpt.rateSource).toBe('measured');
     expect(Math.abs(Date.parse(vnpt.finishesAt) - vnptMeasured.lastAt.getTime()) / 1000).toBeLessThan(0.2 * vnptMeasured.seconds);
     expect(errors.filter((e) => e.error >= 0.1)).toEqual([]);
-  }, 180_000);
+  }, 600_000);
 });

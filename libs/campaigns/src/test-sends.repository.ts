@@ -4,6 +4,7 @@ import { type Carrier } from '@loa/common';
 import { queryRows } from '@loa/database';
 import {
   CLAIM_TEST_SENDS,
+  END_EXPIRED_TEST_SEND_LEASES,
   INSERT_TEST_NUMBER,
   LIST_TEST_NUMBERS,
   NUMBERS_TESTED,
@@ -27,8 +28,8 @@ export interface TestSend {
   msisdn: string;
   carrier: Carrier;
   provinceCode: string;
-  /** queued, sending, accepted (the carrier took it) or refused. */
-  state: 'queued' | 'sending' | 'accepted' | 'refused';
+  /** queued, sending, accepted (the carrier took it), refused, or failed (its dispatcher was lost, `error` says so). */
+  state: 'queued' | 'sending' | 'accepted' | 'refused' | 'failed';
   error: string | null;
   /** The carrier's receipt (DELIVRD, UNDELIV, EXPIRED…), null until one comes. */
   receipt: string | null;
@@ -77,16 +78,28 @@ export class TestSendsRepository {
     return (await queryRows(manager, QUEUE_TEST_SENDS, [campaignId, msisdns.map(String), provinces, requestedBy])).length;
   }
 
-  async claim(carrier: string, limit: number): Promise<ClaimedTestSend[]> {
+  /** Takes up to `limit` queued test sends of `carrier`, leased to the caller until `leaseUntil`. */
+  async claim(carrier: string, limit: number, leaseUntil: Date): Promise<ClaimedTestSend[]> {
     const rows = await queryRows<{ id: string; msisdn: string; body: string; encoding: ClaimedTestSend['encoding'] }>(this.db, CLAIM_TEST_SENDS, [
       carrier,
       limit,
+      leaseUntil,
     ]);
     return rows.map((row) => ({ id: Number(row.id), msisdn: row.msisdn, body: row.body, encoding: row.encoding }));
   }
 
   async record(id: number, outcome: { accepted: boolean; smscMessageId: string | null; error: string | null }): Promise<void> {
     await this.db.query(RECORD_TEST_SEND, [id, outcome.accepted ? 'accepted' : 'refused', outcome.smscMessageId, outcome.error]);
+  }
+
+  /**
+   * Test sends whose lease ended before `now` (their dispatcher was lost before recording the answer): sent
+   * again if taken fewer than `maxAttempts` times, failed otherwise. Returns how many of each.
+   */
+  async endExpiredLeases(now: Date, maxAttempts: number): Promise<{ requeued: number; failed: number }> {
+    const rows = await queryRows<{ state: string }>(this.db, END_EXPIRED_TEST_SEND_LEASES, [now, maxAttempts]);
+    const failed = rows.filter((row) => row.state === 'failed').length;
+    return { requeued: rows.length - failed, failed };
   }
 
   async ofCampaign(campaignId: number): Promise<TestSend[]> {

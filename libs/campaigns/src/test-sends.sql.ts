@@ -21,19 +21,33 @@ export const QUEUE_TEST_SENDS = `
   WHERE n.msisdn = ANY($2::bigint[]) AND t.campaign_id = $1 AND t.province_code = ANY($3::text[])
   RETURNING id`;
 
-/** Queued test sends of carrier $1, at most $2, with their text; taken by one dispatcher (SKIP LOCKED). */
+/** Queued test sends of carrier $1, at most $2, with their text; leased until $3 to one dispatcher (SKIP LOCKED). */
 export const CLAIM_TEST_SENDS = `
   WITH next AS (
     SELECT id FROM test_sends WHERE carrier = $1 AND state = 'queued' ORDER BY id LIMIT $2 FOR UPDATE SKIP LOCKED
   )
-  UPDATE test_sends s SET state = 'sending'
+  UPDATE test_sends s SET state = 'sending', lease_until = $3, attempts = s.attempts + 1
   FROM next, campaign_texts t
   WHERE s.id = next.id AND t.id = s.text_id
   RETURNING s.id, s.msisdn, t.body, t.encoding`;
 
 /** $1 id, $2 accepted or refused, $3 SMSC id of the first part, $4 error. */
 export const RECORD_TEST_SEND = `
-  UPDATE test_sends SET state = $2, smsc_message_id = $3, error = $4, sent_at = now() WHERE id = $1 AND state = 'sending'`;
+  UPDATE test_sends SET state = $2, smsc_message_id = $3, error = $4, sent_at = now(), lease_until = NULL WHERE id = $1 AND state = 'sending'`;
+
+/**
+ * Test sends whose dispatcher was lost (lease ended before $1): taken fewer than $2 times, they go again;
+ * otherwise they end failed, with the reason. Returns each with its new state.
+ */
+export const END_EXPIRED_TEST_SEND_LEASES = `
+  UPDATE test_sends SET
+    state = CASE WHEN attempts < $2 THEN 'queued' ELSE 'failed' END,
+    lease_until = NULL,
+    error = CASE WHEN attempts < $2
+      THEN 'dispatcher lost while sending (lease expired); sent again'
+      ELSE 'dispatcher lost while sending (lease expired) ' || attempts || ' times; not sent again (it may have reached the phone)' END
+  WHERE state = 'sending' AND lease_until < $1
+  RETURNING id, state`;
 
 /**
  * Test sends of campaign $1 with the carrier's receipt, if one came. Receipts of test sends match no message:

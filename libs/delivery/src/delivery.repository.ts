@@ -17,7 +17,6 @@ import {
   APPLY_MESSAGE_STATES,
   CANCELLED_WITH_QUEUED,
   CLAIM_MESSAGES,
-  ENQUEUE_MESSAGES,
   FAIL_QUEUED_OF_CAMPAIGN,
   FINISHED_CAMPAIGNS,
   INITIALISE_STATS,
@@ -26,6 +25,7 @@ import {
   OVERDUE_SUBMITTED,
   REQUEUE_EXPIRED_LEASES,
   RUNNING_CAMPAIGNS,
+  enqueueMessages,
 } from './messages.sql';
 import {
   APPLY_RECEIPTS,
@@ -39,6 +39,7 @@ import {
 } from './receipts.sql';
 import { partMask } from './send-outcomes';
 import { type DailyCapDay, lockCapDay } from './send-limits.repository';
+import { NOBODY_AT_CAP } from './send-limits.sql';
 
 /** A message's key and where its counters live. */
 interface CountedMessage {
@@ -78,8 +79,8 @@ export class DeliveryRepository {
     // A partition per campaign: archiving a finished campaign is a DETACH, not a DELETE of millions of rows.
     const partition = `messages_c${Math.trunc(campaignId)}`;
     await manager.query(`CREATE TABLE ${partition} PARTITION OF messages FOR VALUES IN (${Math.trunc(campaignId)})`);
-    const counted = cap && !cap.lifted ? await lockCapDay(cap, manager) : [];
-    await manager.query(ENQUEUE_MESSAGES, [campaignId, provinces, carriers, cap?.day ?? null, counted, cap?.limit ?? 0, cap?.heldUntil ?? null]);
+    const atCapSql = cap && !cap.lifted ? await lockCapDay(cap, campaignId, '$4', manager) : NOBODY_AT_CAP;
+    await manager.query(enqueueMessages(atCapSql), [campaignId, provinces, carriers, cap?.day ?? null, cap?.heldUntil ?? null]);
     await manager.query(INITIALISE_STATS, [campaignId, provinces, carriers]);
     // Statistics before the first claim: planned on an empty table's guess, the hot statements were seen
     // hashing every queued row instead of walking the index.

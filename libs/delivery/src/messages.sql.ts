@@ -1,6 +1,5 @@
 import { addFailedToCurrentBucket, statsCtesFrom } from './campaign-stats.sql';
 import { FINAL_STATES } from './message-states';
-import { atCap } from './send-limits.sql';
 
 /** The final states as an SQL list, from the one definition. */
 export const FINAL_STATES_SQL = FINAL_STATES.map((state) => `'${state}'`).join(', ');
@@ -168,18 +167,18 @@ export const FAIL_QUEUED_OF_CAMPAIGN = `
 /**
  * One row per active subscriber of the audience, set-based (INSERT … SELECT materialises ~210 k rows/s on
  * 2 cores, DESIGN.md), each pointing at its province's rendered text instead of carrying a copy. A subscriber
- * already at the daily cap is inserted held instead of queued: deciding it in the insert costs one hash join,
- * where updating the held rows afterwards would cost about as much as inserting them again.
- * $1 campaign id, $2 provinces, $3 carriers, $4 the Viet Nam day the queued ones count on, $5 the campaigns
- * whose messages count on that day (empty: the cap is lifted), $6 the cap, $7 when the held ones are looked at again.
+ * among `atCapSql` (see atCap) is inserted held instead of queued: deciding it in the insert costs one hash
+ * join, where updating the held rows afterwards would cost about as much as inserting them again.
+ * $1 campaign id, $2 provinces, $3 carriers, $4 the Viet Nam day the queued ones count on, $5 when the held
+ * ones are looked at again.
  */
-export const ENQUEUE_MESSAGES = `
-  WITH at_cap AS (${atCap('$5', '$4', '$6')})
+export const enqueueMessages = (atCapSql: string) => `
+  WITH at_cap AS (${atCapSql})
   INSERT INTO messages (id, campaign_id, msisdn, carrier, province_code, text_id, state, cap_day, next_attempt_at)
   SELECT nextval('messages_id_seq'), $1, s.msisdn, s.carrier, s.province_code, t.id,
     CASE WHEN c.msisdn IS NULL THEN 'queued' ELSE 'held' END,
     CASE WHEN c.msisdn IS NULL THEN $4::date END,
-    CASE WHEN c.msisdn IS NOT NULL THEN $7::timestamptz END
+    CASE WHEN c.msisdn IS NOT NULL THEN $5::timestamptz END
   FROM subscribers s
   JOIN campaign_texts t ON t.campaign_id = $1 AND t.province_code = s.province_code
   LEFT JOIN at_cap c ON c.msisdn = s.msisdn

@@ -6,11 +6,13 @@ import {
   CAMPAIGNS_PAST_VALIDITY,
   CAMPAIGNS_WITH_HELD_DUE,
   CAMPAIGNS_WITH_QUEUED_FROM_EARLIER_DAYS,
+  atCap,
   END_UNSENT_OF_CAMPAIGN,
   HOLD_LEFT_FROM_EARLIER_DAYS,
   LOCK_DAILY_CAP,
+  NOBODY_AT_CAP,
   POSTPONE_HELD,
-  RELEASE_HELD,
+  releaseHeld,
 } from './send-limits.sql';
 
 /** The daily cap as it applies to messages queued now: the Viet Nam day they count on, and when held ones look again. */
@@ -69,8 +71,8 @@ export class SendLimitsRepository {
    */
   async releaseHeld(campaignId: number, cap: DailyCapDay, capLifted: boolean, now: Date): Promise<number> {
     return this.db.transaction(async (manager) => {
-      const counted = capLifted ? [] : await lockCapDay(cap, manager);
-      const released = await count(manager, RELEASE_HELD, [campaignId, counted, cap.day, cap.limit, now]);
+      const atCapSql = capLifted ? NOBODY_AT_CAP : await lockCapDay(cap, campaignId, '$2', manager);
+      const released = await count(manager, releaseHeld(atCapSql), [campaignId, cap.day, now]);
       await manager.query(POSTPONE_HELD, [campaignId, now, cap.heldUntil]);
       return released;
     });
@@ -91,10 +93,19 @@ export class SendLimitsRepository {
   }
 }
 
-/** Takes the cap lock for the caller's transaction and lists the campaigns whose messages count on `cap.day`. */
-export async function lockCapDay(cap: DailyCapDay, manager: EntityManager): Promise<number[]> {
+/**
+ * Takes the cap lock for the caller's transaction; returns the subscribers at the cap on `cap.day` (placeholder
+ * $2 of the caller's statement holds the day) as SQL over the campaigns whose messages count that day. Campaign
+ * `campaignId` is left out: it has one message per subscriber, the one being decided.
+ */
+export async function lockCapDay(cap: DailyCapDay, campaignId: number, dayPlaceholder: string, manager: EntityManager): Promise<string> {
   await manager.query(LOCK_DAILY_CAP);
-  return (await queryRows<{ id: string }>(manager, CAMPAIGNS_OF_THE_DAY, [cap.startsAt])).map((row) => Number(row.id));
+  const counted = (await queryRows<{ id: string }>(manager, CAMPAIGNS_OF_THE_DAY, [cap.startsAt])).map((row) => Number(row.id));
+  return atCap(
+    counted.filter((id) => id !== campaignId),
+    dayPlaceholder,
+    cap.limit,
+  );
 }
 
 async function count(manager: EntityManager, sql: string, parameters: unknown[]): Promise<number> {

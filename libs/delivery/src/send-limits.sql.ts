@@ -16,14 +16,27 @@ export const CAMPAIGNS_OF_THE_DAY = `
   SELECT id FROM campaigns
   WHERE materialised_at < $1::timestamptz + interval '1 day' AND materialised_at + make_interval(hours => validity_hours) >= $1::timestamptz`;
 
+/** Nobody at the cap (the cap lifted, or too few campaigns count on the day), in atCap's shape. */
+export const NOBODY_AT_CAP = 'SELECT NULL::bigint AS msisdn WHERE false';
+
 /**
- * Subscribers who already have `cap` or more warnings counted on `day` in `campaigns` (placeholders): a hash
- * aggregate over that day's partitions only (campaign_id = ANY prunes the rest).
+ * Subscribers who already have `cap` or more warnings counted on `day` (a placeholder) in the campaigns
+ * `counted`, as a statement over those campaigns' partitions only. A campaign has one message per subscriber,
+ * so the count is skipped where it can be:
+ * - fewer campaigns than the cap: nobody can be at it, nothing is read;
+ * - as many as the cap: at the cap is in every one of them, an INTERSECT ALL of their partitions (1 M
+ *   subscribers in two campaigns: 0.7 CPU-s, against 2.8 for a hash aggregate by subscriber, 1.6 for a left
+ *   join per campaign);
+ * - more: a hash aggregate by subscriber over their partitions.
  */
-export const atCap = (campaigns: string, day: string, cap: string) => `
-  SELECT msisdn FROM messages
-  WHERE campaign_id = ANY(${campaigns}::bigint[]) AND cap_day = ${day}::date AND state NOT IN (${NOT_COUNTED_AGAINST_THE_CAP})
-  GROUP BY msisdn HAVING count(*) >= ${cap}`;
+export function atCap(counted: number[], day: string, cap: number): string {
+  const ids = counted.map((id) => Math.trunc(id));
+  const countedOf = (where: string) =>
+    `SELECT msisdn FROM messages WHERE ${where} AND cap_day = ${day}::date AND state NOT IN (${NOT_COUNTED_AGAINST_THE_CAP})`;
+  if (ids.length < cap) return NOBODY_AT_CAP;
+  if (ids.length === cap) return ids.map((id) => countedOf(`campaign_id = ${id}`)).join(' INTERSECT ALL ');
+  return `${countedOf(`campaign_id IN (${ids.join(', ')})`)} GROUP BY msisdn HAVING count(*) >= ${Math.trunc(cap)}`;
+}
 
 /**
  * Queued messages of campaign $1 left from an earlier day than $2 (the window closed, or the campaign was
@@ -37,14 +50,14 @@ export const HOLD_LEFT_FROM_EARLIER_DAYS = `
   SELECT count(*)::int AS count FROM held`;
 
 /**
- * Held messages of campaign $1 due by $5 whose subscriber is under the cap $4 on day $3 (counting campaigns
- * $2) go back to the queue, counting on that day.
+ * Held messages of campaign $1 due by $3 whose subscriber is not among `atCapSql` (see atCap) on day $2 go back
+ * to the queue, counting on that day.
  */
-export const RELEASE_HELD = `
-  WITH at_cap AS (${atCap('$2', '$3', '$4')}),
+export const releaseHeld = (atCapSql: string) => `
+  WITH at_cap AS (${atCapSql}),
   released AS (
-    UPDATE messages m SET state = 'queued', cap_day = $3::date, next_attempt_at = NULL
-    WHERE m.campaign_id = $1 AND m.state = 'held' AND m.next_attempt_at <= $5
+    UPDATE messages m SET state = 'queued', cap_day = $2::date, next_attempt_at = NULL
+    WHERE m.campaign_id = $1 AND m.state = 'held' AND m.next_attempt_at <= $3
       AND NOT EXISTS (SELECT 1 FROM at_cap WHERE at_cap.msisdn = m.msisdn)
     RETURNING 1
   )

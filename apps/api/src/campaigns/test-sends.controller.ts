@@ -36,7 +36,10 @@ export class TestSendsController {
 
   @Get('campaigns/:id/test-sends')
   @AnyRole()
-  @ApiOperation({ summary: "A campaign's test sends: accepted or refused by the carrier, and delivered once its receipt came" })
+  @ApiOperation({
+    summary:
+      "A campaign's test sends: accepted or refused by the carrier (failed, with the reason, when the dispatcher sending it was lost twice), and delivered once its receipt came",
+  })
   ofCampaign(@Param('id', ParseIdPipe) id: number, @CurrentUser() user: AuthUser): Promise<TestSend[]> {
     return this.testSends.ofCampaign(id, user);
   }
