@@ -1,4 +1,4 @@
-import { parseDeliverSm } from './deliver-sm.parser';
+import { parseDeliverSm, parseSmscDate } from './deliver-sm.parser';
 import { newPdu, smppPackage } from './smpp-package';
 
 const OPTIONS = { carrier: 'viettel' as const, dlrIdFormat: 'hex-to-dec' as const, utcOffsetMinutes: 420 };
@@ -49,5 +49,19 @@ describe(parseDeliverSm.name, () => {
       kind: 'inbound',
       message: { carrier: 'viettel', sourceAddr: '84912345678', destAddr: '1234', text: 'Chào', dataCoding: 8 },
     });
+  });
+});
+
+describe(parseSmscDate.name, () => {
+  it('reads YYMMDDhhmm and YYMMDDhhmmss in the SMSC wall clock, and nothing else', () => {
+    expect(parseSmscDate('2601311530', 420)).toEqual(new Date('2026-01-31T08:30:00Z'));
+    expect(parseSmscDate('261130235959', 420)).toEqual(new Date('2026-11-30T16:59:59Z'));
+    expect(parseSmscDate('26113023595', 0)).toEqual(new Date('2026-11-30T23:59:00Z'));
+    expect([parseSmscDate('2613011530', 420), parseSmscDate('26x1311530', 420), parseSmscDate('', 420), parseSmscDate(undefined, 420)]).toEqual([
+      null,
+      null,
+      null,
+      null,
+    ]);
   });
 });

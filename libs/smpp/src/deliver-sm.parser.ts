@@ -88,11 +88,14 @@ function networkErrorCode(value: unknown): string | null {
   return String(value.readUInt16BE(1)).padStart(3, '0');
 }
 
-/** 'YYMMDDhhmm' or 'YYMMDDhhmmss' in the SMSC's local time. */
+/** 'YYMMDDhhmm' or 'YYMMDDhhmmss' in the SMSC's local time (digits only, as FIELD.doneDate reads them). */
 export function parseSmscDate(value: string | undefined, utcOffsetMinutes: number): Date | null {
-  if (!value) return null;
-  const [yy, mo, dd, hh, mi, ss = 0] = (value.match(/\d\d/g) ?? []).map(Number);
-  const utc = Date.UTC(2000 + yy, mo - 1, dd, hh, mi, ss) - utcOffsetMinutes * 60_000;
+  if (!value || !/^\d{10,12}$/.test(value)) return null;
+  // Pairs of digits read in place: one receipt a message, the regex-and-map version showed in the profile.
+  const pair = (at: number): number => (value.charCodeAt(at) - 48) * 10 + value.charCodeAt(at + 1) - 48;
+  const mo = pair(2);
+  const seconds = value.length >= 12 ? pair(10) : 0;
+  const utc = Date.UTC(2000 + pair(0), mo - 1, pair(4), pair(6), pair(8), seconds) - utcOffsetMinutes * 60_000;
   return Number.isNaN(utc) || mo < 1 || mo > 12 ? null : new Date(utc);
 }
 

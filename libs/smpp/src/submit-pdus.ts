@@ -40,28 +40,32 @@ export class ConcatReferences {
  * profile. Bounded; the oldest text goes first. The Buffers handed out are shared: never written to.
  */
 export class EncodedTexts {
-  private readonly segmentsOf = new Map<string, string[]>();
-  private readonly bytesOf = new Map<string, Buffer>();
+  // Keyed by the text first: the dispatcher passes the same string for every subscriber of a province, so
+  // the lookup hashes it once (V8 keeps a string's hash); a key that joined text and variant was a new
+  // string of the whole text per message, allocated and hashed each time.
+  private readonly segmentsOf = new Map<string, Map<string, string[]>>();
+  private readonly bytesOf = new Map<string, Map<string, Buffer>>();
 
   constructor(private readonly capacity = 1000) {}
 
   segments(text: string, encoding: SmsEncoding, concat: ConcatMode, payloadSegment?: PayloadSegment): string[] {
-    const key = `${encoding}:${concat}:${payloadSegment ? `${payloadSegment.gsm7}/${payloadSegment.ucs2}` : ''}:${text}`;
-    return remembered(this.segmentsOf, key, this.capacity, () => splitSegments(text, encoding, concat, payloadSegment));
+    const variant = `${encoding}:${concat}:${payloadSegment ? `${payloadSegment.gsm7}/${payloadSegment.ucs2}` : ''}`;
+    return remembered(this.segmentsOf, text, variant, this.capacity, () => splitSegments(text, encoding, concat, payloadSegment));
   }
 
   bytes(text: string, encoding: SmsEncoding, charset: GsmCharset): Buffer {
-    return remembered(this.bytesOf, `${encoding}:${charset}:${text}`, this.capacity, () => encodeText(text, encoding, charset));
+    return remembered(this.bytesOf, text, `${encoding}:${charset}`, this.capacity, () => encodeText(text, encoding, charset));
   }
 }
 
-function remembered<T>(cache: Map<string, T>, key: string, capacity: number, compute: () => T): T {
-  let value = cache.get(key);
-  if (value === undefined) {
-    value = compute();
+function remembered<T>(cache: Map<string, Map<string, T>>, text: string, variant: string, capacity: number, compute: () => T): T {
+  let variants = cache.get(text);
+  if (variants === undefined) {
     if (cache.size >= capacity) cache.delete(cache.keys().next().value!);
-    cache.set(key, value);
+    cache.set(text, (variants = new Map()));
   }
+  let value = variants.get(variant);
+  if (value === undefined) variants.set(variant, (value = compute()));
   return value;
 }
 

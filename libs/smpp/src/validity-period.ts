@@ -6,6 +6,18 @@ const pad2 = (value: number): string => String(value).padStart(2, '0');
  */
 export function relativeValidityPeriod(hours: number | undefined): string {
   if (!hours || hours <= 0) return '';
+  // Every message of a campaign has the same validity: formatted once, not once per submit_sm.
+  let period = formatted.get(hours);
+  if (period === undefined) {
+    if (formatted.size >= 1000) formatted.clear();
+    formatted.set(hours, (period = format(hours)));
+  }
+  return period;
+}
+
+const formatted = new Map<number, string>();
+
+function format(hours: number): string {
   let seconds = Math.min(Math.round(hours * 3600), 99 * 86_400);
   const days = Math.floor(seconds / 86_400);
   seconds -= days * 86_400;
