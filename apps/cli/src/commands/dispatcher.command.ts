@@ -4,6 +4,7 @@ import { Logger } from 'nestjs-pino';
 import { ConfigError, loadCarriersFile } from '@loa/config';
 import { DatabaseModule } from '@loa/database';
 import { DispatcherModule } from '@loa/dispatcher';
+import { limitHeapGrowth } from '../heap-growth';
 import { loggingModule } from '../logging';
 import { openRuntime } from '../runtime';
 import { onShutdownSignal } from '../shutdown';
@@ -19,6 +20,7 @@ export async function runDispatcher(options: {
     // A lost dispatcher's messages must be back in the queue, marked possibly sent, before the receipts of their copies retire.
     throw new ConfigError(`--unmatched-receipt-seconds (${options.unmatchedReceiptSeconds}) must be longer than --lease-seconds (${options.leaseSeconds})`);
   }
+  limitHeapGrowth();
   const runtime = await openRuntime({ migrate: false, needsDatabaseUrl: 'loa dispatcher' });
   const carriers = loadCarriersFile(runtime.env.carriersFile);
   const dispatcher = {

@@ -16,9 +16,11 @@ import { loggingModule } from '../logging';
 import { listenApi, startSimulatedCarriers } from '../ports';
 import { jwtSecret, openRuntime, type Runtime } from '../runtime';
 import { onShutdownSignal } from '../shutdown';
+import { limitHeapGrowth } from '../heap-growth';
 
 /** All-in-one: database (embedded unless DATABASE_URL), demo data, simulated carriers, dispatcher and API. */
 export async function startAllInOne(): Promise<void> {
+  limitHeapGrowth(); // the all-in-one sends messages too
   const startedAt = Date.now();
   const early: string[] = [];
   const runtime = await openRuntime({ migrate: true, log: (line) => early.push(line) });
