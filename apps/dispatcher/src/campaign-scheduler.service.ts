@@ -51,6 +51,7 @@ export class CampaignSchedulerService {
   applyReceipts(): Promise<void> {
     return this.once('receipts', async () => {
       while ((await this.delivery.applyReceipts(RECEIPT_BATCH)) > 0);
+      await this.completeFinishedCampaigns();
     });
   }
 
@@ -87,7 +88,6 @@ export class CampaignSchedulerService {
       await this.matchOrphanReceipts();
       await this.retireUnmatchedReceipts();
       await this.endOverdueMessages();
-      await this.completeFinishedCampaigns();
     });
   }
 
