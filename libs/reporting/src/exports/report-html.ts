@@ -108,27 +108,15 @@ function periodOf(times: ReportTimes, starts: Date[], until: Date): string {
 
 /** The earliest first and the latest last of several campaigns' times. */
 function mergeTimes(all: ReportTimes[]): ReportTimes {
-  const pick = (values: (Date | null)[], choose: typeof Math.min) => {
-    const known = values.filter((value): value is Date => value !== null).map((value) => value.getTime());
+  const pick = (key: keyof ReportTimes, choose: typeof Math.min) => {
+    const known = all.map((times) => times[key]?.getTime()).filter((value): value is number => value !== undefined);
     return known.length ? new Date(choose(...known)) : null;
   };
   return {
-    firstSentAt: pick(
-      all.map((times) => times.firstSentAt),
-      Math.min,
-    ),
-    lastSentAt: pick(
-      all.map((times) => times.lastSentAt),
-      Math.max,
-    ),
-    firstReceiptAt: pick(
-      all.map((times) => times.firstReceiptAt),
-      Math.min,
-    ),
-    lastReceiptAt: pick(
-      all.map((times) => times.lastReceiptAt),
-      Math.max,
-    ),
+    firstSentAt: pick('firstSentAt', Math.min),
+    lastSentAt: pick('lastSentAt', Math.max),
+    firstReceiptAt: pick('firstReceiptAt', Math.min),
+    lastReceiptAt: pick('lastReceiptAt', Math.max),
   };
 }
 

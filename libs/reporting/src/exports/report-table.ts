@@ -9,11 +9,8 @@ export interface TableColumn<Row> {
 
 const RATE_HEADING = 'Tỷ lệ thành công (%)';
 
-/** The columns of the per-province-and-carrier table, the same in CSV, XLSX and HTML. */
-export const FIGURES_COLUMNS: TableColumn<ReportRow>[] = [
-  { heading: 'Mã tỉnh', value: (row) => row.provinceCode ?? '' },
-  { heading: 'Tỉnh, thành phố', value: (row) => row.provinceName ?? 'Tổng cộng' },
-  { heading: 'Nhà mạng', value: (row) => (row.carrier ? (CARRIER_NAMES[row.carrier] ?? row.carrier) : '') },
+/** The counts every table gives after its own leading columns, in this order. */
+const COUNT_COLUMNS: TableColumn<object>[] = [
   { heading: 'Số thuê bao', value: (row) => row.targeted },
   { heading: 'Đã gửi', value: (row) => row.submitted },
   { heading: 'Gửi thành công', value: (row) => row.delivered },
@@ -21,6 +18,14 @@ export const FIGURES_COLUMNS: TableColumn<ReportRow>[] = [
   { heading: 'Đang chờ kết quả', value: (row) => row.pending },
   { heading: RATE_HEADING, value: (row) => percent(row.deliveryRate) },
   { heading: 'Số bản tin tính cước', value: (row) => row.partsBilled },
+];
+
+/** The columns of the per-province-and-carrier table, the same in CSV, XLSX and HTML. */
+export const FIGURES_COLUMNS: TableColumn<ReportRow>[] = [
+  { heading: 'Mã tỉnh', value: (row) => row.provinceCode ?? '' },
+  { heading: 'Tỉnh, thành phố', value: (row) => row.provinceName ?? 'Tổng cộng' },
+  { heading: 'Nhà mạng', value: (row) => (row.carrier ? (CARRIER_NAMES[row.carrier] ?? row.carrier) : '') },
+  ...COUNT_COLUMNS,
   { heading: 'Gửi trùng', value: (row) => row.duplicated },
 ];
 
@@ -29,15 +34,8 @@ export const CAMPAIGN_COLUMNS: TableColumn<ProgrammeCampaign>[] = [
   { heading: 'Đợt gửi', value: (row) => row.campaignName ?? 'Tổng cộng' },
   { heading: 'Trạng thái', value: (row) => (row.state ? (STATE_NAMES[row.state] ?? row.state) : '') },
   { heading: 'Bắt đầu', value: (row) => (row.startAt ? formatDateTime(row.startAt) : '') },
-  { heading: 'Số thuê bao', value: (row) => row.targeted },
-  { heading: 'Đã gửi', value: (row) => row.submitted },
-  { heading: 'Gửi thành công', value: (row) => row.delivered },
-  { heading: 'Không thành công', value: (row) => row.failed },
-  { heading: 'Đang chờ kết quả', value: (row) => row.pending },
-  { heading: RATE_HEADING, value: (row) => percent(row.deliveryRate) },
-  { heading: 'Số bản tin tính cước', value: (row) => row.partsBilled },
+  ...COUNT_COLUMNS,
 ];
-
 /** Whether a column is the delivery rate (shown as a percentage in print). */
 export function isRateColumn(column: { heading: string }): boolean {
   return column.heading === RATE_HEADING;
