@@ -1,7 +1,7 @@
 import { type ChildProcess, fork } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { type INestApplicationContext, Module } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { DataSource } from 'typeorm';
@@ -174,10 +174,11 @@ async function sendToCompletion(
   const meter = new Client({ connectionString: databaseUrl });
   await meter.connect();
   const carriersFile = writeBenchCarriers(smscPort);
-  // Paused until the dispatcher is up: its start-up (loading, binding) is not the rate measured.
-  await meter.query(`UPDATE campaigns SET state = 'paused' WHERE id = $1`, [campaignId]);
-  const dispatcher = await startDispatcher(databaseUrl, carriersFile);
+  let dispatcher: ChildProcess | undefined;
   try {
+    // Paused until the dispatcher is up: its start-up (loading, binding) is not the rate measured.
+    await meter.query(`UPDATE campaigns SET state = 'paused' WHERE id = $1`, [campaignId]);
+    dispatcher = await startDispatcher(databaseUrl, carriersFile);
     const postgresBefore = await postgresCpuSeconds({ query: async (sql) => (await meter.query(sql)).rows });
     const cpuBefore = childCpuSeconds(dispatcher.pid)!;
     const statementsBefore = await statementsOf(dispatcher);
@@ -200,9 +201,9 @@ async function sendToCompletion(
       statements,
     };
   } finally {
-    if (dispatcher.exitCode === null) dispatcher.kill('SIGKILL');
+    if (dispatcher?.exitCode === null) dispatcher.kill('SIGKILL');
     await meter.end();
-    rmSync(carriersFile, { force: true });
+    rmSync(dirname(carriersFile), { recursive: true, force: true });
   }
 }
 
@@ -244,7 +245,7 @@ function writeBenchCarriers(port: number): string {
   return file;
 }
 
-export async function withApp<T>(module: new () => unknown, work: (app: INestApplicationContext) => Promise<T>): Promise<T> {
+async function withApp<T>(module: new () => unknown, work: (app: INestApplicationContext) => Promise<T>): Promise<T> {
   const app = await NestFactory.createApplicationContext(module, { logger: ['error'] });
   try {
     return await work(app);
