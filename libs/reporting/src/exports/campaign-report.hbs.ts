@@ -1,14 +1,5 @@
 /** The printable campaign report, of the shared partials (report-partials.hbs.ts). */
-export const CAMPAIGN_REPORT_TEMPLATE = `<!doctype html>
-<html lang="vi">
-<head>
-<meta charset="utf-8">
-<title>Báo cáo kết quả nhắn tin — {{subject}}</title>
-{{> styles}}
-</head>
-<body>
-<main class="sheet">
-{{> documentHeader}}
+export const CAMPAIGN_REPORT_TEMPLATE = `{{> opening}}
 {{#if legalBasis}}<p>Thực hiện {{legalBasis}}{{#if programmeName}} ({{programmeName}}){{/if}}, {{#if issuingUnit}}{{issuingUnit}}{{else}}đơn vị{{/if}} báo cáo kết quả nhắn tin tuyên truyền như sau:</p>
 {{else}}<p>{{#if issuingUnit}}{{issuingUnit}}{{else}}Đơn vị{{/if}} báo cáo kết quả nhắn tin tuyên truyền như sau:</p>{{/if}}
 
@@ -42,7 +33,4 @@ export const CAMPAIGN_REPORT_TEMPLATE = `<!doctype html>
 {{/if}}
 
 {{> closing}}
-</main>
-</body>
-</html>
 `;

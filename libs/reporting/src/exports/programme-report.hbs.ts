@@ -3,16 +3,7 @@
  * (report-partials.hbs.ts): the campaigns side by side with their total, the distinct subscribers reached,
  * then each campaign's table per province and carrier and what its carriers reported.
  */
-export const PROGRAMME_REPORT_TEMPLATE = `<!doctype html>
-<html lang="vi">
-<head>
-<meta charset="utf-8">
-<title>Báo cáo kết quả nhắn tin — {{subject}}</title>
-{{> styles}}
-</head>
-<body>
-<main class="sheet">
-{{> documentHeader}}
+export const PROGRAMME_REPORT_TEMPLATE = `{{> opening}}
 {{#if legalBasis}}<p>Thực hiện {{legalBasis}}, {{issuingUnit}} báo cáo kết quả thực hiện chương trình nhắn tin tuyên truyền như sau:</p>
 {{else}}<p>{{issuingUnit}} báo cáo kết quả thực hiện chương trình nhắn tin tuyên truyền như sau:</p>{{/if}}
 
@@ -32,7 +23,4 @@ export const PROGRAMME_REPORT_TEMPLATE = `<!doctype html>
 {{/each}}
 
 {{> closing}}
-</main>
-</body>
-</html>
 `;

@@ -6,6 +6,17 @@
  * Registered as Handlebars partials by report-html.ts; the campaign and programme reports are built of them.
  */
 export const REPORT_PARTIALS: Readonly<Record<string, string>> = {
+  /** The page up to the document header; `closing` ends it. */
+  opening: `<!doctype html>
+<html lang="vi">
+<head>
+<meta charset="utf-8">
+<title>Báo cáo kết quả nhắn tin — {{subject}}</title>
+{{> styles}}
+</head>
+<body>
+<main class="sheet">
+{{> documentHeader}}`,
   styles: `<style>
   @page { size: A4 portrait; margin: 20mm 15mm 20mm 30mm; }
   body { font-family: "Times New Roman", "Liberation Serif", "DejaVu Serif", serif; font-size: 13pt; line-height: 1.35; color: #000; margin: 0; }
@@ -87,5 +98,8 @@ export const REPORT_PARTIALS: Readonly<Record<string, string>> = {
     <td class="recipients"><div class="bold italic">Nơi nhận:</div><div>- Như trên;</div><div>- Lưu: VT, PA05.</div></td>
     <td class="signature"><div class="bold">THỦ TRƯỞNG ĐƠN VỊ</div><div class="italic">(Ký, ghi rõ họ tên, đóng dấu)</div><div class="space"></div></td>
   </tr>
-</table>`,
+</table>
+</main>
+</body>
+</html>`,
 };
