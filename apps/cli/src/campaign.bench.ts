@@ -245,7 +245,7 @@ function writeBenchCarriers(port: number): string {
   return file;
 }
 
-async function withApp<T>(module: new () => unknown, work: (app: INestApplicationContext) => Promise<T>): Promise<T> {
+export async function withApp<T>(module: new () => unknown, work: (app: INestApplicationContext) => Promise<T>): Promise<T> {
   const app = await NestFactory.createApplicationContext(module, { logger: ['error'] });
   try {
     return await work(app);
@@ -254,7 +254,8 @@ async function withApp<T>(module: new () => unknown, work: (app: INestApplicatio
   }
 }
 
-async function benchUsers(db: DataSource): Promise<{ drafter: AuthUser; approver: AuthUser }> {
+/** The demo drafter and approver (seeded by withPreparation or seedDemo), nationally scoped. */
+export async function benchUsers(db: DataSource): Promise<{ drafter: AuthUser; approver: AuthUser }> {
   const rows: { id: string; username: string; role: AuthUser['role'] }[] = await db.query(
     `SELECT id, username, role FROM users WHERE username IN ('demo-drafter', 'demo-approver')`,
   );

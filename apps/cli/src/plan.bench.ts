@@ -1,5 +1,4 @@
 import { type INestApplicationContext, Module } from '@nestjs/common';
-import { NestFactory } from '@nestjs/core';
 import { DataSource } from 'typeorm';
 import { type AuthUser, AuthModule, AuthService } from '@loa/auth';
 import type { Benchmark, BenchFigure } from '@loa/bench';
@@ -8,6 +7,7 @@ import { DatabaseModule } from '@loa/database';
 import { seedDemo } from '@loa/demo';
 import { syncProvinces } from '@loa/provinces';
 import { TemplatesModule, TemplatesService } from '@loa/templates';
+import { benchUsers, withApp } from './campaign.bench';
 
 const SUBSCRIBERS = 10_000_000;
 const RUNS = 20;
@@ -30,7 +30,7 @@ const planBenchmark: Benchmark = {
   name: 'plan.deadline',
   description: `deadline plan of a national campaign to ${SUBSCRIBERS.toLocaleString('en')} subscribers (10 k excluded), one campaign ahead`,
   async run(context): Promise<BenchFigure[]> {
-    return withApp(await context.freshDatabase(), async (app) => {
+    return withPlanner(await context.freshDatabase(), async (app) => {
       const db = app.get(DataSource);
       await syncProvinces(db);
       await seedDemo(db, app.get(AuthService), { password: 'bench-password', subscribers: 0 });
@@ -81,7 +81,8 @@ async function timed<T>(work: () => Promise<T>): Promise<{ result: T; ms: number
   return { result, ms };
 }
 
-async function withApp<T>(url: string, work: (app: INestApplicationContext) => Promise<T>): Promise<T> {
+/** An application context with the planner's modules on `url`. */
+function withPlanner<T>(url: string, work: (app: INestApplicationContext) => Promise<T>): Promise<T> {
   @Module({
     imports: [
       DatabaseModule.forRoot({ url, poolSize: 4 }),
@@ -92,23 +93,7 @@ async function withApp<T>(url: string, work: (app: INestApplicationContext) => P
     ],
   })
   class PlanBenchModule {}
-  const app = await NestFactory.createApplicationContext(PlanBenchModule, { logger: ['error'] });
-  try {
-    return await work(app);
-  } finally {
-    await app.close();
-  }
-}
-
-async function benchUsers(db: DataSource): Promise<{ drafter: AuthUser; approver: AuthUser }> {
-  const rows: { id: string; username: string; role: AuthUser['role'] }[] = await db.query(
-    `SELECT id, username, role FROM users WHERE username IN ('demo-drafter', 'demo-approver')`,
-  );
-  const user = (name: string): AuthUser => {
-    const row = rows.find((candidate) => candidate.username === name)!;
-    return { id: Number(row.id), username: row.username, role: row.role, provinceScope: null };
-  };
-  return { drafter: user('demo-drafter'), approver: user('demo-approver') };
+  return withApp(PlanBenchModule, work);
 }
 
 async function approvedTemplate(templates: TemplatesService, users: { drafter: AuthUser; approver: AuthUser }): Promise<number> {

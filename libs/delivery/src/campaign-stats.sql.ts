@@ -134,36 +134,33 @@ export const STATS_COUNTERS = Object.keys(RECOUNTS);
  * both values of every counter that differs. $1 campaign id, or null for every campaign.
  */
 export const STATS_MISMATCHES = `
-  WITH recount AS (
+  WITH expected AS (
     SELECT campaign_id, province_code, carrier,
       ${STATS_COUNTERS.map((counter) => `${RECOUNTS[counter]} AS ${counter}`).join(',\n      ')}
     FROM messages WHERE $1::bigint IS NULL OR campaign_id = $1 GROUP BY 1, 2, 3
   )
-  SELECT s.campaign_id, s.province_code, s.carrier,
-    jsonb_strip_nulls(jsonb_build_object(
-      ${STATS_COUNTERS.map((counter) => `'${counter}', CASE WHEN s.${counter} <> COALESCE(r.${counter}, 0) THEN jsonb_build_array(s.${counter}, COALESCE(r.${counter}, 0)) END`).join(',\n      ')}
-    )) AS differences
-  FROM campaign_stats s
-  LEFT JOIN recount r USING (campaign_id, province_code, carrier)
-  WHERE ($1::bigint IS NULL OR s.campaign_id = $1)
-    AND (${STATS_COUNTERS.map((counter) => `s.${counter} <> COALESCE(r.${counter}, 0)`).join(' OR ')})
-  ORDER BY 1, 2, 3`;
+  ${countersDifferingFromExpected(STATS_COUNTERS)}`;
 
 /**
  * Counter rows whose time buckets do not add up to them (there should be none: both move in one statement),
  * with both values of every counter that differs. $1 campaign id, or null for every campaign.
  */
 export const BUCKET_MISMATCHES = `
-  WITH summed AS (
+  WITH expected AS (
     SELECT campaign_id, province_code, carrier, ${BUCKET_COUNTERS.map((counter) => `sum(${counter}) AS ${counter}`).join(', ')}
     FROM campaign_stats_buckets WHERE $1::bigint IS NULL OR campaign_id = $1 GROUP BY 1, 2, 3
   )
-  SELECT s.campaign_id, s.province_code, s.carrier,
+  ${countersDifferingFromExpected(BUCKET_COUNTERS)}`;
+
+/** The campaign_stats rows (of campaign $1, or every one when null) whose `counters` differ from the CTE `expected`, each difference as [counted, expected]. */
+function countersDifferingFromExpected(counters: readonly string[]): string {
+  return `SELECT s.campaign_id, s.province_code, s.carrier,
     jsonb_strip_nulls(jsonb_build_object(
-      ${BUCKET_COUNTERS.map((counter) => `'${counter}', CASE WHEN s.${counter} <> COALESCE(b.${counter}, 0) THEN jsonb_build_array(s.${counter}, COALESCE(b.${counter}, 0)) END`).join(',\n      ')}
+      ${counters.map((counter) => `'${counter}', CASE WHEN s.${counter} <> COALESCE(e.${counter}, 0) THEN jsonb_build_array(s.${counter}, COALESCE(e.${counter}, 0)) END`).join(',\n      ')}
     )) AS differences
   FROM campaign_stats s
-  LEFT JOIN summed b USING (campaign_id, province_code, carrier)
+  LEFT JOIN expected e USING (campaign_id, province_code, carrier)
   WHERE ($1::bigint IS NULL OR s.campaign_id = $1)
-    AND (${BUCKET_COUNTERS.map((counter) => `s.${counter} <> COALESCE(b.${counter}, 0)`).join(' OR ')})
+    AND (${counters.map((counter) => `s.${counter} <> COALESCE(e.${counter}, 0)`).join(' OR ')})
   ORDER BY 1, 2, 3`;
+}
