@@ -1,3 +1,4 @@
+import { type Programme } from '@loa/campaigns';
 export interface ReportCounts {
   targeted: number;
   submitted: number;
@@ -55,6 +56,23 @@ export interface ReportTimes {
   lastReceiptAt: Date | null;
 }
 
+const earliest = (a: number, b: number): number => Math.min(a, b);
+const latest = (a: number, b: number): number => Math.max(a, b);
+
+/** The earliest first and latest last of several spans of sending and receipts (null where none had one). */
+export function overallTimes(all: ReportTimes[]): ReportTimes {
+  const pick = (key: keyof ReportTimes, choose: (a: number, b: number) => number) => {
+    const known = all.map((times) => times[key]?.getTime()).filter((value): value is number => value !== undefined);
+    return known.length ? new Date(known.reduce(choose)) : null;
+  };
+  return {
+    firstSentAt: pick('firstSentAt', earliest),
+    lastSentAt: pick('lastSentAt', latest),
+    firstReceiptAt: pick('firstReceiptAt', earliest),
+    lastReceiptAt: pick('lastReceiptAt', latest),
+  };
+}
+
 export interface TimelinePoint {
   /** Start of the minute or hour. */
   at: Date;
@@ -76,17 +94,11 @@ export interface CarrierReportComparison {
   difference: { targeted: number; sent: number; delivered: number };
 }
 
-export interface ProgrammeSummary {
-  id: number;
-  name: string;
-  documentNumber: string | null;
-  governingBody: string | null;
-  issuingUnit: string;
-  legalBasis: string | null;
-  contactOfficer: string | null;
-  contactPhone: string | null;
-  reportDeadline: Date | null;
-}
+/** What a report says of the programme a campaign belongs to: its letter's particulars. */
+export type ProgrammeSummary = Pick<
+  Programme,
+  'id' | 'name' | 'documentNumber' | 'governingBody' | 'issuingUnit' | 'legalBasis' | 'contactOfficer' | 'contactPhone' | 'reportDeadline'
+>;
 
 export interface CampaignReport {
   campaignId: number;

@@ -14,6 +14,7 @@ import {
   type ReportFigures,
   type ReportRow,
   type ReportTimes,
+  overallTimes,
 } from './campaign-report';
 import { rate, summariseErrors, sumCounts, toReportRow, toTimeline } from './report-figures';
 import { type CarrierReportRow, type DeadlineRow, type NewCarrierReport, ReportingRepository, type StatsRow } from './reporting.repository';
@@ -220,28 +221,14 @@ function summaryOf(programme: Programme): ProgrammeSummary {
 }
 
 function timesOf(rows: { first_sent_at: Date | null; last_sent_at: Date | null; first_receipt_at: Date | null; last_receipt_at: Date | null }[]): ReportTimes {
-  const pick = (values: (Date | null)[], choose: (a: number, b: number) => number) => {
-    const times = values.filter((value): value is Date => value !== null).map((value) => value.getTime());
-    return times.length ? new Date(times.reduce(choose)) : null;
-  };
-  return {
-    firstSentAt: pick(
-      rows.map((row) => row.first_sent_at),
-      (a, b) => Math.min(a, b),
-    ),
-    lastSentAt: pick(
-      rows.map((row) => row.last_sent_at),
-      (a, b) => Math.max(a, b),
-    ),
-    firstReceiptAt: pick(
-      rows.map((row) => row.first_receipt_at),
-      (a, b) => Math.min(a, b),
-    ),
-    lastReceiptAt: pick(
-      rows.map((row) => row.last_receipt_at),
-      (a, b) => Math.max(a, b),
-    ),
-  };
+  return overallTimes(
+    rows.map((row) => ({
+      firstSentAt: row.first_sent_at,
+      lastSentAt: row.last_sent_at,
+      firstReceiptAt: row.first_receipt_at,
+      lastReceiptAt: row.last_receipt_at,
+    })),
+  );
 }
 
 /** Rows of several campaigns summed per (province, carrier). */

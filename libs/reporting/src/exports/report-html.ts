@@ -1,5 +1,13 @@
 import Handlebars from 'handlebars';
-import { type CampaignReport, type CarrierReports, type ProgrammeReport, type ReportCounts, type ReportFigures, type ReportTimes } from '../campaign-report';
+import {
+  type CampaignReport,
+  type CarrierReports,
+  overallTimes,
+  type ProgrammeReport,
+  type ReportCounts,
+  type ReportFigures,
+  type ReportTimes,
+} from '../campaign-report';
 import { CAMPAIGN_REPORT_TEMPLATE } from './campaign-report.hbs';
 import { PROGRAMME_REPORT_TEMPLATE } from './programme-report.hbs';
 import { REPORT_PARTIALS } from './report-partials.hbs';
@@ -67,7 +75,7 @@ export function programmeHtml(report: ProgrammeReport, options: { provinceName: 
     legalBasis: programme.legalBasis ?? '',
     campaignCount: formatInteger(report.campaigns.length),
     period: periodOf(
-      mergeTimes(report.campaigns.map((campaign) => campaign.times)),
+      overallTimes(report.campaigns.map((campaign) => campaign.times)),
       report.campaigns.map((campaign) => campaign.startAt),
       report.generatedAt,
     ),
@@ -107,18 +115,6 @@ function periodOf(times: ReportTimes, starts: Date[], until: Date): string {
 }
 
 /** The earliest first and the latest last of several campaigns' times. */
-function mergeTimes(all: ReportTimes[]): ReportTimes {
-  const pick = (key: keyof ReportTimes, choose: typeof Math.min) => {
-    const known = all.map((times) => times[key]?.getTime()).filter((value): value is number => value !== undefined);
-    return known.length ? new Date(choose(...known)) : null;
-  };
-  return {
-    firstSentAt: pick('firstSentAt', Math.min),
-    lastSentAt: pick('lastSentAt', Math.max),
-    firstReceiptAt: pick('firstReceiptAt', Math.min),
-    lastReceiptAt: pick('lastReceiptAt', Math.max),
-  };
-}
 
 function carrierReportsView(reports: CarrierReports) {
   return (
