@@ -8,18 +8,20 @@ export const FINAL_STATES_SQL = FINAL_STATES.map((state) => `'${state}'`).join('
  * Claims queued messages of one running campaign for one carrier, under a lease.
  * Keyset (`id > $last`) instead of a plain SKIP LOCKED scan: measured on this machine 82 k rows/s flat,
  * against 35 k rows/s with stalls up to 377 ms as dead index entries pile up (DESIGN.md).
+ * The ids go to the UPDATE as an array, which reads them by primary key: joined to a CTE instead, the
+ * planner hashed the whole partition for every batch (a 50 k-message campaign: 50 k rows read to claim 500,
+ * 13 ms a claim against 7 ms).
  * $1 campaign, $2 carrier, $3 last id claimed, $4 batch size, $5 lease seconds.
  */
 export const CLAIM_MESSAGES = `
-  WITH next AS (
+  UPDATE messages m SET state = 'sending', attempts = m.attempts + 1, lease_until = now() + make_interval(secs => $5)
+  WHERE m.campaign_id = $1 AND m.id = ANY(ARRAY(
     SELECT id FROM messages
     WHERE campaign_id = $1 AND carrier = $2 AND state = 'queued' AND id > $3
       AND (next_attempt_at IS NULL OR next_attempt_at <= now())
     ORDER BY id LIMIT $4
     FOR UPDATE SKIP LOCKED
-  )
-  UPDATE messages m SET state = 'sending', attempts = m.attempts + 1, lease_until = now() + make_interval(secs => $5)
-  FROM next WHERE m.campaign_id = $1 AND m.id = next.id
+  ))
   RETURNING m.id, m.msisdn, m.province_code, m.text_id, m.attempts, m.unconfirmed_sends, m.parts_accepted, m.parts, m.concat_ref`;
 
 /** Running campaigns with work for a carrier, most urgent first. */
@@ -39,7 +41,8 @@ export const RUNNING_CAMPAIGNS = `
  * The expected state is a sub-select so that the planner cannot match it to a partial index: given
  * `state = 'sending'` it read messages_lease_idx whole, dead entries of every claim since the last vacuum
  * included (7 k index entries per batch in the 50 k benchmark: the largest part of PostgreSQL's time),
- * instead of one primary key lookup per message.
+ * instead of one primary key lookup per message. The ids again as an array give the planner those lookups
+ * to make, where otherwise it sometimes hashed the whole partition to join 500 rows.
  */
 export const APPLY_MESSAGE_STATES = `
   WITH input AS (
@@ -66,7 +69,7 @@ export const APPLY_MESSAGE_STATES = `
     concat_ref = CASE WHEN input.parts IS NULL THEN m.concat_ref ELSE input.reference END,
     parts_billed = m.parts_billed + input.billed
   FROM input
-  WHERE m.campaign_id = input.campaign_id AND m.id = input.id AND m.state = (SELECT $8::text)
+  WHERE m.campaign_id = input.campaign_id AND m.id = input.id AND m.state = (SELECT $8::text) AND m.id = ANY($2::bigint[])
   RETURNING m.campaign_id, m.id, m.province_code, m.carrier, m.state, input.billed, input.receipted, input.by_receipt, input.error AS reason
   ),
   ${statsCtesFrom('moved')}

@@ -1,3 +1,13 @@
+/**
+ * The submission a receipt of `receipts` is for, read by primary key one receipt at a time. Joined plainly,
+ * the planner hashed the whole submissions table for every batch as long as it judged a scan of it cheaper
+ * than the lookups: 50 ms for 500 receipts against 50 k submissions, growing with every campaign sent. The
+ * LIMIT keeps the subquery from being flattened back into that join.
+ */
+const submissionOf = (receipts: string) => `
+  SELECT s.campaign_id, s.message_id, s.parts FROM submissions s
+  WHERE s.carrier = ${receipts}.carrier AND s.smsc_message_id = ${receipts}.smsc_message_id LIMIT 1`;
+
 /** A receipt state that ends a part (ACCEPTD and ENROUTE do not). */
 const FINAL_RECEIPT = `IN ('DELIVRD', 'UNDELIV', 'EXPIRED', 'REJECTD', 'DELETED', 'UNKNOWN')`;
 
@@ -21,7 +31,7 @@ export const STORE_RECEIPTS = `
   ),
   matched AS (
     SELECT r.*, s.campaign_id, s.message_id, s.parts = 1 AS one_part
-    FROM received r LEFT JOIN submissions s ON s.carrier = r.carrier AND s.smsc_message_id = r.smsc_message_id
+    FROM received r LEFT JOIN LATERAL (${submissionOf('r')}) s ON true
   ),
   stored AS (
     INSERT INTO delivery_receipts (carrier, smsc_message_id, receipt_state, error_code, done_at, raw, msisdn, applied_at)
@@ -77,9 +87,11 @@ export const FINAL_STATES_OF = `
   WITH copies AS (
     SELECT s.campaign_id, s.message_id, s.part, s.parts, s.receipt_state, s.receipt_error, s.submitted_at,
       CASE s.receipt_state WHEN 'REJECTD' THEN 1 WHEN 'EXPIRED' THEN 2 WHEN 'UNDELIV' THEN 3 WHEN 'DELETED' THEN 3 WHEN 'UNKNOWN' THEN 4 END AS failure
-    FROM submissions s
-    JOIN unnest($1::bigint[], $2::bigint[]) AS m(campaign_id, message_id)
-      ON s.campaign_id = m.campaign_id AND s.message_id = m.message_id
+    FROM unnest($1::bigint[], $2::bigint[]) AS m(campaign_id, message_id)
+    CROSS JOIN LATERAL (
+      SELECT * FROM submissions s WHERE s.campaign_id = m.campaign_id AND s.message_id = m.message_id
+      OFFSET 0 -- kept a lookup per message (see submissionOf)
+    ) s
   ),
   per_part AS (
     SELECT campaign_id, message_id, part, max(parts) AS parts,
