@@ -14,6 +14,7 @@ import { LinkDetails1764000012000 } from './1764000012000-link-details';
 import { TestSendLeases1764000013000 } from './1764000013000-test-send-leases';
 import { ReceiptErrorsOfParts1764000020000 } from './1764000020000-receipt-errors-of-parts';
 import { BucketTimes1764000021000 } from './1764000021000-bucket-times';
+import { DispatchWakeups1764000022000 } from './1764000022000-dispatch-wakeups';
 
 /** Every migration in order; listed explicitly so they run the same from TypeScript (tests) and dist/. */
 export const migrations = [
@@ -33,4 +34,5 @@ export const migrations = [
   TestSendLeases1764000013000,
   ReceiptErrorsOfParts1764000020000,
   BucketTimes1764000021000,
+  DispatchWakeups1764000022000,
 ];

@@ -80,6 +80,7 @@ function audience_counts_on_update()
 function audit_log_append_only()
 function provinces_keep_referenced()
 function subscribers_check_province()
+function wake_dispatchers()
 index audience_counts_pkey on audience_counts UNIQUE btree (province_code, carrier)
 index audit_log_at_idx on audit_log btree (at DESC, id DESC)
 index audit_log_pkey on audit_log UNIQUE btree (id)
@@ -172,6 +173,8 @@ trigger audience_counts_insert on subscribers
 trigger audience_counts_truncate on subscribers
 trigger audience_counts_update on subscribers
 trigger audit_log_no_change on audit_log
+trigger campaigns_wake_dispatchers on campaigns
 trigger provinces_keep_referenced on provinces
 trigger subscribers_province_insert on subscribers
 trigger subscribers_province_update on subscribers
+trigger test_sends_wake_dispatchers on test_sends

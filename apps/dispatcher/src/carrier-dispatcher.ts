@@ -88,6 +88,8 @@ export class CarrierDispatcher {
   private readonly sends = new WeakMap<OutboundSms, ClaimedMessage>();
   private running = false;
   private loop: Promise<void> | null = null;
+  /** The idle wait between claims that found nothing, cut short by news of work (wake) or by stop(). */
+  private readonly idle = new Alarm();
   /** Messages handed to the link and not answered yet. */
   private readonly inHand = new Counter();
   /**
@@ -128,12 +130,18 @@ export class CarrierDispatcher {
    */
   async stop(recordWithinMs = Number.POSITIVE_INFINITY): Promise<void> {
     this.running = false;
+    this.idle.ring();
     this.recordUntil = Date.now() + recordWithinMs;
     // The link first: parts still waiting for a TPS token come back at once as retries (requeued, no
     // attempt used) instead of draining at contract speed; 1,000 claimed at 100/s would take 10 s.
     await this.link.stop();
     await this.loop;
     await this.receipts.flush();
+  }
+
+  /** There is new work (a campaign started or resumed, a test send requested): claim now instead of after the idle wait. */
+  wake(): void {
+    this.idle.ring();
   }
 
   linkStatus(): LinkStatus {
@@ -155,7 +163,7 @@ export class CarrierDispatcher {
         const claimed = await this.claimNext();
         this.failures.succeeded('claiming');
         if (claimed.length === 0) {
-          await sleep(this.options.idleMs);
+          await this.idle.sleep(this.options.idleMs);
           continue;
         }
         this.track(this.send(claimed));
@@ -329,6 +337,41 @@ class Credits {
     const next = this.waiting.shift();
     if (next) next();
     else this.free++;
+  }
+}
+
+/**
+ * A sleep that ring() ends early. A ring while nobody sleeps is kept for the next sleep, so news that came
+ * during a claim (which looked before the news was committed) is not lost.
+ */
+class Alarm {
+  private rung = false;
+  private wakeSleeper: (() => void) | null = null;
+
+  sleep(ms: number): Promise<void> {
+    if (this.rung) {
+      this.rung = false;
+      return Promise.resolve();
+    }
+    return new Promise((resolve) => {
+      const timer = setTimeout(() => this.wakeUp(), ms);
+      this.wakeSleeper = () => {
+        clearTimeout(timer);
+        resolve();
+      };
+    });
+  }
+
+  ring(): void {
+    if (this.wakeSleeper) this.wakeUp();
+    else this.rung = true;
+  }
+
+  private wakeUp(): void {
+    const wake = this.wakeSleeper;
+    this.wakeSleeper = null;
+    this.rung = false;
+    wake?.();
   }
 }
 

@@ -3,7 +3,7 @@ import { hostname } from 'node:os';
 import { Inject, Injectable, Logger, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
 import { TestSendsRepository } from '@loa/campaigns';
 import { type CarrierAccount } from '@loa/config';
-import { BindSlotsRepository, DeliveryRepository, type LinkStatusReport, LinkStatusRepository } from '@loa/delivery';
+import { BindSlotsRepository, DeliveryRepository, DispatchWakeups, type LinkStatusReport, LinkStatusRepository } from '@loa/delivery';
 import { CarrierLink } from '@loa/smpp';
 import { CarrierDispatcher, dispatcherOptions, type DispatcherOptions, type DispatcherSettings } from './carrier-dispatcher';
 
@@ -38,6 +38,7 @@ export class DispatcherService implements OnApplicationBootstrap, OnApplicationS
     private readonly linkStatuses: LinkStatusRepository,
     private readonly bindSlots: BindSlotsRepository,
     private readonly testSends: TestSendsRepository,
+    private readonly wakeups: DispatchWakeups,
   ) {
     this.options = dispatcherOptions(options);
     this.bindSlots.joinFleets(accounts.map((account) => account.id));
@@ -58,6 +59,7 @@ export class DispatcherService implements OnApplicationBootstrap, OnApplicationS
     this.shuttingDown = true;
     clearInterval(this.tickTimer);
     await this.tick;
+    await this.wakeups.close();
     await this.stopAll(SHUTDOWN_RECORD_WITHIN_MS);
     await this.bindSlots.releaseAll();
     await this.linkStatuses.remove(this.dispatcherId).catch((error: Error) => this.logger.warn(`link status cleanup: ${error.message}`));
@@ -71,6 +73,7 @@ export class DispatcherService implements OnApplicationBootstrap, OnApplicationS
   }
 
   private async claimAndReport(): Promise<void> {
+    await this.listenForWork();
     try {
       await this.checkSlotsHeld();
       for (const account of this.accounts) if (!this.dispatchers.has(account.id)) await this.startWithFreeSlots(account);
@@ -78,6 +81,17 @@ export class DispatcherService implements OnApplicationBootstrap, OnApplicationS
       await this.linkStatuses.write(this.dispatcherId, [...this.dispatchers.values()].map(toReport));
     } catch (error) {
       this.logger.warn(`bind slots and link status: ${(error as Error).message}`);
+    }
+  }
+
+  /** Idle links claim as soon as work is committed; without the listening connection they find it by polling. */
+  private async listenForWork(): Promise<void> {
+    try {
+      await this.wakeups.listen(() => {
+        for (const { dispatcher } of this.dispatchers.values()) dispatcher.wake();
+      });
+    } catch (error) {
+      this.logger.warn(`not listening for new work (${(error as Error).message}): idle links poll every ${this.options.idleMs} ms`);
     }
   }
 

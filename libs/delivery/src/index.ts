@@ -3,6 +3,7 @@ export { BUCKET_COUNTERS, COUNTED_STATES, STATS_BUCKET_WIDTH } from './campaign-
 export * from './delivery.module';
 export * from './delivery.repository';
 export * from './delivery.types';
+export { DispatchWakeups } from './dispatch-wakeups';
 export * from './link-status.repository';
 export * from './message-states';
 export * from './outcome-writer';
