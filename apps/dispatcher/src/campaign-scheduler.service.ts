@@ -1,4 +1,4 @@
-import { Inject, Injectable, Logger } from '@nestjs/common';
+import { Inject, Injectable, Logger, type OnApplicationShutdown } from '@nestjs/common';
 import { Interval } from '@nestjs/schedule';
 import { AuditLogRepository } from '@loa/auth';
 import { CampaignMaterialiser, CampaignPlanRepository, SendLimitsService, TestSendsRepository } from '@loa/campaigns';
@@ -14,9 +14,11 @@ const TEST_SEND_ATTEMPTS = 2;
 
 /** Every periodic job of the dispatcher; each tick only moves work along, dispatchers do the sending. */
 @Injectable()
-export class CampaignSchedulerService {
+export class CampaignSchedulerService implements OnApplicationShutdown {
   private readonly logger = new Logger(CampaignSchedulerService.name);
-  private readonly busy = new Set<string>();
+  /** The jobs running now; a job's next tick is skipped while it runs. */
+  private readonly running = new Map<string, Promise<void>>();
+  private stopping = false;
   private readonly failures = new FailureLog(this.logger);
   private readonly options: DispatcherOptions;
 
@@ -138,17 +140,29 @@ export class CampaignSchedulerService {
     if (cancelled > 0) this.logger.log(`${cancelled} messages of cancelled campaigns failed after coming back to the queue`);
   }
 
-  /** Skips a tick while the previous run of the same job is still going. */
-  private async once(job: string, work: () => Promise<void>): Promise<void> {
-    if (this.busy.has(job)) return;
-    this.busy.add(job);
+  /**
+   * Starts no more jobs and waits for those running: the database connections close after this hook, and
+   * a job cut off in the middle of a statement would fail (and log it) for nothing.
+   */
+  async onApplicationShutdown(): Promise<void> {
+    this.stopping = true;
+    await Promise.all(this.running.values());
+  }
+
+  /** Skips a tick while the previous run of the same job is still going, and every tick once stopping. */
+  private once(job: string, work: () => Promise<void>): Promise<void> {
+    if (this.stopping || this.running.has(job)) return Promise.resolve();
+    const run = this.run(job, work).finally(() => this.running.delete(job));
+    this.running.set(job, run);
+    return run;
+  }
+
+  private async run(job: string, work: () => Promise<void>): Promise<void> {
     try {
       await work();
       this.failures.succeeded(job);
     } catch (error) {
       this.failures.failed(job, error as Error);
-    } finally {
-      this.busy.delete(job);
     }
   }
 }
