@@ -13,6 +13,7 @@ export const DISPATCH_CHANNEL = 'loa_dispatch';
 @Injectable()
 export class DispatchWakeups {
   private session: QueryRunner | null = null;
+  private stopListening: (() => void) | null = null;
 
   constructor(private readonly db: DataSource) {}
 
@@ -21,25 +22,36 @@ export class DispatchWakeups {
     if (this.session) return;
     const session = this.db.createQueryRunner();
     const client = (await session.connect()) as EventEmitter;
-    client.on('notification', (notification: { channel: string }) => {
+    const notified = (notification: { channel: string }) => {
       if (notification.channel === DISPATCH_CHANNEL) wake();
-    });
+    };
     // The query runner gives a broken connection back to the pool as broken; the next listen() opens another.
-    client.once('error', () => {
+    const lost = () => {
       if (this.session === session) this.session = null;
-    });
+    };
+    client.on('notification', notified);
+    client.once('error', lost);
+    const stopListening = () => {
+      client.removeListener('notification', notified);
+      client.removeListener('error', lost);
+    };
     try {
       await session.query(`LISTEN ${DISPATCH_CHANNEL}`);
     } catch (error) {
+      stopListening();
       await session.release().catch(() => undefined);
       throw error;
     }
     this.session = session;
+    this.stopListening = stopListening;
   }
 
+  /** Stops listening; the connection goes back to the pool. */
   async close(): Promise<void> {
     const session = this.session;
     this.session = null;
+    this.stopListening?.();
+    this.stopListening = null;
     await session?.query(`UNLISTEN ${DISPATCH_CHANNEL}`).catch(() => undefined);
     await session?.release().catch(() => undefined);
   }
