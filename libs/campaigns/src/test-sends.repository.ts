@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, type EntityManager } from 'typeorm';
 import { type Carrier } from '@loa/common';
-import { queryRows } from '@loa/database';
+import { prepared, queryPrepared, queryRows } from '@loa/database';
 import {
   CLAIM_TEST_SENDS,
   END_EXPIRED_TEST_SEND_LEASES,
@@ -13,6 +13,9 @@ import {
   TEST_NUMBERS_AMONG,
   TEST_SENDS_OF_CAMPAIGN,
 } from './test-sends.sql';
+
+/** Run before every claim of campaign messages, by every dispatcher: prepared once per connection. */
+const CLAIM_TEST_SENDS_PREPARED = prepared('loa_claim_test_sends', CLAIM_TEST_SENDS);
 
 export interface TestNumber {
   msisdn: string;
@@ -80,7 +83,7 @@ export class TestSendsRepository {
 
   /** Takes up to `limit` queued test sends of `carrier`, leased to the caller until `leaseUntil`. */
   async claim(carrier: string, limit: number, leaseUntil: Date): Promise<ClaimedTestSend[]> {
-    const rows = await queryRows<{ id: string; msisdn: string; body: string; encoding: ClaimedTestSend['encoding'] }>(this.db, CLAIM_TEST_SENDS, [
+    const rows = await queryPrepared<{ id: string; msisdn: string; body: string; encoding: ClaimedTestSend['encoding'] }>(this.db, CLAIM_TEST_SENDS_PREPARED, [
       carrier,
       limit,
       leaseUntil,

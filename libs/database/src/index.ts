@@ -4,3 +4,4 @@ export * from './embedded-database';
 export * from './query-rows';
 export * from './database-unavailable';
 export * from './pg-array';
+export * from './prepared-statement';

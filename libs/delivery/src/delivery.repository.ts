@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, EntityManager } from 'typeorm';
-import { pgArray, queryRows, type SqlRunner } from '@loa/database';
+import { pgArray, prepared, queryPrepared, queryRows, type SqlRunner } from '@loa/database';
 import { BUCKET_MISMATCHES, COUNT_DUPLICATES, INCREMENT_STATS, STATS_MISMATCHES } from './campaign-stats.sql';
 import {
   type CampaignText,
@@ -40,6 +40,16 @@ import {
 import { partMask } from './send-outcomes';
 import { type DailyCapDay, lockCapDay } from './send-limits.repository';
 import { NOBODY_AT_CAP } from './send-limits.sql';
+
+/** What a dispatcher runs for every batch, prepared once per connection. */
+const HOT = {
+  runningCampaigns: prepared('loa_running_campaigns', RUNNING_CAMPAIGNS),
+  claim: prepared('loa_claim_messages', CLAIM_MESSAGES),
+  applyStates: prepared('loa_apply_message_states', APPLY_MESSAGE_STATES),
+  insertSubmissions: prepared('loa_insert_submissions', INSERT_SUBMISSIONS),
+  insertAppliedReceipts: prepared('loa_insert_applied_receipts', INSERT_APPLIED_RECEIPTS),
+  storeReceipts: prepared('loa_store_receipts', STORE_RECEIPTS),
+};
 
 /** A message's key and where its counters live. */
 interface CountedMessage {
@@ -94,13 +104,13 @@ export class DeliveryRepository {
   }
 
   async runningCampaigns(carrier: string): Promise<RunningCampaign[]> {
-    const rows = await queryRows<{
+    const rows = await queryPrepared<{
       id: string;
       validity_hours: number;
       on_ambiguous: RunningCampaign['onAmbiguous'];
       window_start: string | null;
       window_end: string | null;
-    }>(this.db, RUNNING_CAMPAIGNS, [carrier]);
+    }>(this.db, HOT.runningCampaigns, [carrier]);
     return rows.map((row) => ({
       id: Number(row.id),
       validityHours: row.validity_hours,
@@ -110,7 +120,7 @@ export class DeliveryRepository {
   }
 
   async claim(campaign: RunningCampaign, carrier: string, afterId: number, limit: number, leaseSeconds: number): Promise<ClaimedMessage[]> {
-    const rows = await queryRows<ClaimedRow>(this.db, CLAIM_MESSAGES, [campaign.id, carrier, afterId, limit, leaseSeconds]);
+    const rows = await queryPrepared<ClaimedRow>(this.db, HOT.claim, [campaign.id, carrier, afterId, limit, leaseSeconds]);
     return rows.map((row) => toClaimed(row, campaign)).sort((a, b) => a.id - b.id);
   }
 
@@ -159,7 +169,7 @@ export class DeliveryRepository {
     if (receipts.length === 0) return;
     const messageOf = new Map(submissions.map((part) => [part.smscMessageId, messageKey({ campaignId: part.campaignId, id: part.messageId })]));
     const applied = receipts.map((receipt) => moved.has(messageOf.get(receipt.smscMessageId ?? '') ?? ''));
-    await manager.query(INSERT_APPLIED_RECEIPTS, [...receiptColumns(receipts), pgArray(applied)]);
+    await queryPrepared(manager, HOT.insertAppliedReceipts, [...receiptColumns(receipts), pgArray(applied)]);
   }
 
   /**
@@ -198,9 +208,9 @@ export class DeliveryRepository {
   /** Stores receipts as received; those of one-part messages already submitted end them in the same transaction. */
   async storeReceipts(receipts: StoredReceipt[]): Promise<void> {
     await this.db.transaction(async (manager) => {
-      const ended = await queryRows<{ campaign_id: string; message_id: string; receipt_state: string; error_code: string | null }>(
+      const ended = await queryPrepared<{ campaign_id: string; message_id: string; receipt_state: string; error_code: string | null }>(
         manager,
-        STORE_RECEIPTS,
+        HOT.storeReceipts,
         receiptColumns(receipts),
       );
       const changes = ended.map((row) => ({
@@ -336,7 +346,7 @@ export class DeliveryRepository {
     if (changes.length === 0) return [];
     const refused = changes.find((change) => !canMove(from, change.state));
     if (refused) throw new Error(`message ${refused.campaignId}/${refused.id}: ${from} -> ${refused.state} is not a transition of the message state machine`);
-    return queryRows<{ campaign_id: string; id: string }>(manager, APPLY_MESSAGE_STATES, [
+    return queryPrepared<{ campaign_id: string; id: string }>(manager, HOT.applyStates, [
       pgArray(changes.map((c) => c.campaignId)),
       pgArray(changes.map((c) => c.id)),
       pgArray(changes.map((c) => c.state)),
@@ -408,13 +418,13 @@ function toClaimed(row: ClaimedRow, campaign: RunningCampaign): ClaimedMessage {
 
 /** Records the parts' SMSC ids (with the stat and err of a receipt that came with the answer); returns the parts not recorded before. */
 async function insertSubmissions(
-  runner: SqlRunner,
+  manager: EntityManager,
   carrier: string,
   submissions: SubmittedPart[],
   carried = new Map<string | null, StoredReceipt>(),
 ): Promise<Omit<SubmittedPart, 'smscMessageId'>[]> {
   if (submissions.length === 0) return [];
-  const rows = await queryRows<{ campaign_id: string; message_id: string; part: number; parts: number }>(runner, INSERT_SUBMISSIONS, [
+  const rows = await queryPrepared<{ campaign_id: string; message_id: string; part: number; parts: number }>(manager, HOT.insertSubmissions, [
     carrier,
     pgArray(submissions.map((s) => s.smscMessageId)),
     pgArray(submissions.map((s) => s.campaignId)),
