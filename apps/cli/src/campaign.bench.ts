@@ -298,13 +298,13 @@ async function backendsGone(meter: Client): Promise<void> {
   await new Promise((resolve) => setTimeout(resolve, 200));
 }
 
-/** Polls until the campaign is completed. */
+/** Polls until the campaign is completed, every 10 ms: at 10 k messages/s a 50 ms poll was up to 1 % of the figure. */
 async function waitForCompletion(db: Client, campaignId: number): Promise<void> {
   const deadline = Date.now() + 15 * 60_000;
   for (;;) {
     const [row] = (await db.query('SELECT state FROM campaigns WHERE id = $1', [campaignId])).rows;
     if (row.state === 'completed') return;
     if (Date.now() > deadline) throw new Error(`campaign ${campaignId} did not complete within 15 minutes (state ${row.state})`);
-    await new Promise((resolve) => setTimeout(resolve, 50));
+    await new Promise((resolve) => setTimeout(resolve, 10));
   }
 }

@@ -4,7 +4,7 @@ import { AuditLogRepository } from '@loa/auth';
 import { CampaignMaterialiser, CampaignPlanRepository, SendLimitsService, TestSendsRepository } from '@loa/campaigns';
 import { DeliveryRepository, RetentionRepository } from '@loa/delivery';
 import { dispatcherOptions, type DispatcherOptions, type DispatcherSettings } from './carrier-dispatcher';
-import { DISPATCHER_OPTIONS } from './dispatcher.service';
+import { DISPATCHER_OPTIONS, DispatcherService } from './dispatcher.service';
 import { FailureLog } from './failure-log';
 
 const RECEIPT_BATCH = 5000;
@@ -19,6 +19,8 @@ export class CampaignSchedulerService implements OnApplicationShutdown {
   /** The jobs running now; a job's next tick is skipped while it runs. */
   private readonly running = new Map<string, Promise<void>>();
   private stopping = false;
+  /** A link drained while the receipts job was running: that run may have looked before its last writes. */
+  private recheckFinished = false;
   private readonly failures = new FailureLog(this.logger);
   private readonly options: DispatcherOptions;
 
@@ -31,8 +33,10 @@ export class CampaignSchedulerService implements OnApplicationShutdown {
     private readonly plans: CampaignPlanRepository,
     private readonly testSends: TestSendsRepository,
     @Inject(DISPATCHER_OPTIONS) options: DispatcherSettings,
+    dispatchers: DispatcherService,
   ) {
     this.options = dispatcherOptions(options);
+    dispatchers.onLinkDrained(() => this.checkFinishedNow());
   }
 
   @Interval(1000)
@@ -48,13 +52,25 @@ export class CampaignSchedulerService implements OnApplicationShutdown {
     return this.once('send limits', () => this.sendLimits.apply(this.options.clock.now()));
   }
 
-  /** Receipts, then the campaigns they finished: a campaign is marked completed within 200 ms of its last receipt. */
+  /**
+   * Receipts, then the campaigns they finished: a campaign is marked completed within 200 ms of its last receipt,
+   * or as soon as the link that sent it has written its last outcomes (checkFinishedNow).
+   */
   @Interval(200)
   applyReceipts(): Promise<void> {
     return this.once('receipts', async () => {
-      while ((await this.delivery.applyReceipts(RECEIPT_BATCH)) > 0);
-      await this.completeFinishedCampaigns();
+      do {
+        this.recheckFinished = false;
+        while ((await this.delivery.applyReceipts(RECEIPT_BATCH)) > 0);
+        await this.completeFinishedCampaigns();
+      } while (this.recheckFinished && !this.stopping);
     });
+  }
+
+  /** Runs the receipts job now, or once more after the run under way. */
+  checkFinishedNow(): void {
+    if (this.running.has('receipts')) this.recheckFinished = true;
+    else void this.applyReceipts();
   }
 
   /** Per-message rows of campaigns finished longer ago than the retention go (every dispatcher tries; the work is idempotent). */

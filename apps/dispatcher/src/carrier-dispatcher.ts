@@ -107,11 +107,16 @@ export class CarrierDispatcher {
     private readonly options: DispatcherOptions = DEFAULT_DISPATCHER_OPTIONS,
     private readonly account: { resendParts: ResendPartsMode; window: number } = { resendParts: 'missing', window: 10 },
     private readonly testSends?: TestSendsRepository,
+    /** Told when the link has nothing in hand and every outcome and receipt it had is written. */
+    private readonly drained: () => void = () => undefined,
   ) {
     this.unrecorded = new Credits(Math.max(Math.ceil(link.tps / 10), account.window));
     this.logger = new Logger(`Dispatcher:${link.carrier}`);
     this.failures = new FailureLog(this.logger);
-    this.receipts = new ReceiptSink((receipts) => delivery.storeReceipts(receipts), this.outcomes);
+    this.receipts = new ReceiptSink(async (receipts) => {
+      await delivery.storeReceipts(receipts);
+      this.tellIfDrained();
+    }, this.outcomes);
     link.onReceipt((receipt) => this.receipts.add(receipt));
     link.onInbound((message) => this.storeInbound(message));
     link.onLateAccept((late) => void this.recordLateAccept(late));
@@ -178,7 +183,15 @@ export class CarrierDispatcher {
   /** Keeps a batch's work until every outcome of it is written, so stop() can wait for it. */
   private track(batch: Promise<void>): void {
     this.sending.add(batch);
-    void batch.finally(() => this.sending.delete(batch));
+    void batch.finally(() => {
+      this.sending.delete(batch);
+      this.tellIfDrained();
+    });
+  }
+
+  /** The last outcomes (or receipts) of a campaign are written: it can be marked completed now, not at the next tick. */
+  private tellIfDrained(): void {
+    if (this.sending.size === 0 && this.inHand.count === 0) this.drained();
   }
 
   private async claimNext(): Promise<ClaimedMessage[]> {

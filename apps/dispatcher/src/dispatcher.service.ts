@@ -3,8 +3,10 @@ import { hostname } from 'node:os';
 import { Inject, Injectable, Logger, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
 import { TestSendsRepository } from '@loa/campaigns';
 import { type CarrierAccount } from '@loa/config';
+import { openConnections } from '@loa/database';
 import { BindSlotsRepository, DeliveryRepository, DispatchWakeups, type LinkStatusReport, LinkStatusRepository } from '@loa/delivery';
 import { CarrierLink } from '@loa/smpp';
+import { DataSource } from 'typeorm';
 import { CarrierDispatcher, dispatcherOptions, type DispatcherOptions, type DispatcherSettings } from './carrier-dispatcher';
 
 export const CARRIER_ACCOUNTS = Symbol('CARRIER_ACCOUNTS');
@@ -30,6 +32,7 @@ export class DispatcherService implements OnApplicationBootstrap, OnApplicationS
   private tickTimer?: NodeJS.Timeout;
   private tick: Promise<void> | null = null;
   private shuttingDown = false;
+  private readonly drainedListeners: (() => void)[] = [];
 
   constructor(
     @Inject(CARRIER_ACCOUNTS) private readonly accounts: CarrierAccount[],
@@ -39,6 +42,7 @@ export class DispatcherService implements OnApplicationBootstrap, OnApplicationS
     private readonly bindSlots: BindSlotsRepository,
     private readonly testSends: TestSendsRepository,
     private readonly wakeups: DispatchWakeups,
+    private readonly db: DataSource,
   ) {
     this.options = dispatcherOptions(options);
     this.bindSlots.joinFleets(accounts.map((account) => account.id));
@@ -48,7 +52,13 @@ export class DispatcherService implements OnApplicationBootstrap, OnApplicationS
     });
   }
 
+  /** `listener` runs whenever a link has written the outcomes of everything it had: its campaigns may have just finished. */
+  onLinkDrained(listener: () => void): void {
+    this.drainedListeners.push(listener);
+  }
+
   async onApplicationBootstrap(): Promise<void> {
+    await openConnections(this.db).catch((error: Error) => this.logger.warn(`database connections not opened ahead (${error.message})`));
     await this.runTick();
     this.logger.log(`dispatcher ${this.dispatcherId}: sending to ${[...this.dispatchers.keys()].join(', ') || 'no carrier yet (standing by)'}`);
     this.tickTimer = setInterval(() => void this.runTick(), this.options.statusIntervalMs);
@@ -119,7 +129,9 @@ export class DispatcherService implements OnApplicationBootstrap, OnApplicationS
     const tps = Math.max(1, Math.floor((account.tps * slots.length) / account.binds));
     const window = account.window * slots.length;
     const link = new CarrierLink({ ...account, binds: slots.length, tps }, { logger: new Logger(`CarrierLink:${account.id}`) });
-    const dispatcher = new CarrierDispatcher(link, this.delivery, this.options, { resendParts: account.resendParts, window }, this.testSends);
+    const dispatcher = new CarrierDispatcher(link, this.delivery, this.options, { resendParts: account.resendParts, window }, this.testSends, () => {
+      for (const listener of this.drainedListeners) listener();
+    });
     this.dispatchers.set(account.id, { dispatcher, slots, tps, window });
     this.logger.log(`${account.id}: bind slots ${slots.join(', ')} of ${account.binds}, ${tps} of ${account.tps} submits/s`);
     await dispatcher.start();
