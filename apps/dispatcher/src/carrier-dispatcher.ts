@@ -258,7 +258,7 @@ export class CarrierDispatcher {
     this.inHand.add(messages.length);
     await Promise.all(
       messages.map(async (message) => {
-        await this.unrecorded.take();
+        if (!this.unrecorded.tryTake()) await this.unrecorded.take();
         const { change, submissions } = await this.submitOne(message);
         this.inHand.add(-1);
         await this.outcomes.add(change, submissions);
@@ -338,11 +338,15 @@ class Credits {
 
   constructor(private free: number) {}
 
+  /** Takes a credit if one is free now (nothing to wait for, nothing allocated). */
+  tryTake(): boolean {
+    if (this.free === 0 || this.waiting.length > 0) return false;
+    this.free--;
+    return true;
+  }
+
   take(): Promise<void> {
-    if (this.free > 0) {
-      this.free--;
-      return Promise.resolve();
-    }
+    if (this.tryTake()) return Promise.resolve();
     return new Promise((granted) => this.waiting.push(granted));
   }
 
@@ -395,7 +399,8 @@ class Counter {
 
   add(delta: number): void {
     this.count += delta;
-    if (delta >= 0 || this.waiters.length === 0) return;
+    // Once per message answered: look before building new lists.
+    if (delta >= 0 || !this.waiters.some((waiter) => this.count < waiter.below)) return;
     const ready = this.waiters.filter((waiter) => this.count < waiter.below);
     this.waiters = this.waiters.filter((waiter) => this.count >= waiter.below);
     for (const waiter of ready) waiter.wake();

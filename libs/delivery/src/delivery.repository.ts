@@ -144,10 +144,11 @@ export class DeliveryRepository {
    */
   async recordOutcomes(changes: StateChange[], submissions: SubmittedPart[], carrier: string, receipts: StoredReceipt[] = []): Promise<void> {
     await this.db.transaction(async (manager) => {
+      const stayed = new Set((await this.applyStates(changes, 'sending', manager)).map((row) => messageKey(keyOf(row))));
       const carried = new Map(receipts.map((receipt) => [receipt.smscMessageId, receipt]));
-      const inserted = await insertSubmissions(manager, carrier, submissions, carried);
-      const moved = new Set((await this.applyStates(changes, 'sending', manager)).map((row) => messageKey(keyOf(row))));
-      await this.storeCarriedReceipts(receipts, submissions, moved, manager);
+      // The parts recorded now are only needed for messages that did not move: usually none.
+      const inserted = await insertSubmissions(manager, carrier, submissions, carried, stayed.size > 0);
+      await this.storeCarriedReceipts(receipts, submissions, stayed, manager);
       const resent = changes.filter((change) => change.resend && change.sent && change.sent.billed > 0);
       await this.markDuplicates(
         resent.map(({ campaignId, id }) => ({ campaignId, id })),
@@ -156,19 +157,23 @@ export class DeliveryRepository {
       // A message no longer 'sending' (its lease ran out under a slow process and it went back to the queue,
       // or another dispatcher has it now): what the carrier took of it counts as a late answer.
       // Parts recorded before (the same outcome written twice) are not new.
-      const overtaken = inserted.filter((part) => !moved.has(messageKey({ campaignId: part.campaignId, id: part.messageId })));
+      const overtaken = inserted.filter((part) => stayed.has(messageKey({ campaignId: part.campaignId, id: part.messageId })));
       await this.applyLateAccepts(overtaken, manager);
     });
   }
 
   /**
    * Receipts carried by their message's outcome: applied with it when the message moved, otherwise (it had
-   * gone back to the queue, its lease over) stored unapplied for APPLY_RECEIPTS once the message is submitted.
+   * gone back to the queue, its lease over: among `stayed`) stored unapplied for APPLY_RECEIPTS once the
+   * message is submitted.
    */
-  private async storeCarriedReceipts(receipts: StoredReceipt[], submissions: SubmittedPart[], moved: Set<string>, manager: EntityManager): Promise<void> {
+  private async storeCarriedReceipts(receipts: StoredReceipt[], submissions: SubmittedPart[], stayed: Set<string>, manager: EntityManager): Promise<void> {
     if (receipts.length === 0) return;
-    const messageOf = new Map(submissions.map((part) => [part.smscMessageId, messageKey({ campaignId: part.campaignId, id: part.messageId })]));
-    const applied = receipts.map((receipt) => moved.has(messageOf.get(receipt.smscMessageId ?? '') ?? ''));
+    const partOf = new Map(submissions.map((part) => [part.smscMessageId, part]));
+    const applied = receipts.map((receipt) => {
+      const part = partOf.get(receipt.smscMessageId ?? '');
+      return part !== undefined && (stayed.size === 0 || !stayed.has(messageKey({ campaignId: part.campaignId, id: part.messageId })));
+    });
     await queryPrepared(manager, HOT.insertAppliedReceipts, [...receiptColumns(receipts), pgArray(applied)]);
   }
 
@@ -178,7 +183,7 @@ export class DeliveryRepository {
    */
   async recordLateAccepts(parts: SubmittedPart[], carrier: string): Promise<void> {
     await this.db.transaction(async (manager) => {
-      await this.applyLateAccepts(await insertSubmissions(manager, carrier, parts), manager);
+      await this.applyLateAccepts(await insertSubmissions(manager, carrier, parts, new Map(), true), manager);
     });
   }
 
@@ -300,7 +305,7 @@ export class DeliveryRepository {
       state: 'unknown' as const,
       error: 'no delivery receipt within the validity period',
     }));
-    return (await this.db.transaction((manager) => this.applyStates(changes, 'submitted', manager))).length;
+    return changes.length - (await this.db.transaction((manager) => this.applyStates(changes, 'submitted', manager))).length;
   }
 
   /** Ends a cancelled campaign's queued messages as failed, counters included; returns how many. */
@@ -341,7 +346,7 @@ export class DeliveryRepository {
     return rows.map((row) => ({ campaignId: Number(row.campaign_id), provinceCode: row.province_code, carrier: row.carrier, differences: row.differences }));
   }
 
-  /** Moves messages that are still in `from`, and their counters (in the same statement); returns those that moved. */
+  /** Moves messages that are still in `from`, and their counters (in the same statement); returns those that did not move. */
   private async applyStates(changes: StateChange[], from: MessageState, manager: EntityManager): Promise<{ campaign_id: string; id: string }[]> {
     if (changes.length === 0) return [];
     const refused = changes.find((change) => !canMove(from, change.state));
@@ -416,12 +421,16 @@ function toClaimed(row: ClaimedRow, campaign: RunningCampaign): ClaimedMessage {
   };
 }
 
-/** Records the parts' SMSC ids (with the stat and err of a receipt that came with the answer); returns the parts not recorded before. */
+/**
+ * Records the parts' SMSC ids (with the stat and err of a receipt that came with the answer); returns the parts
+ * not recorded before, if `returning` (otherwise nothing).
+ */
 async function insertSubmissions(
   manager: EntityManager,
   carrier: string,
   submissions: SubmittedPart[],
-  carried = new Map<string | null, StoredReceipt>(),
+  carried: Map<string | null, StoredReceipt>,
+  returning: boolean,
 ): Promise<Omit<SubmittedPart, 'smscMessageId'>[]> {
   if (submissions.length === 0) return [];
   const rows = await queryPrepared<{ campaign_id: string; message_id: string; part: number; parts: number }>(manager, HOT.insertSubmissions, [
@@ -433,6 +442,7 @@ async function insertSubmissions(
     pgArray(submissions.map((s) => s.parts)),
     pgArray(submissions.map((s) => carried.get(s.smscMessageId)?.state ?? null)),
     pgArray(submissions.map((s) => carried.get(s.smscMessageId)?.errorCode ?? null)),
+    returning,
   ]);
   return rows.map((row) => ({ campaignId: Number(row.campaign_id), messageId: Number(row.message_id), part: row.part, parts: row.parts }));
 }

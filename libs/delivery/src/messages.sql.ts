@@ -37,7 +37,8 @@ export const RUNNING_CAMPAIGNS = `
  * at the carrier: $10 accepted parts mask, $11 parts of the message (null: no send recorded), $12 concat
  * reference, $13 whether that reference is new (the parts accepted before no longer count), $14 PDUs billed,
  * $15 whether its receipt came with the answer (it was submitted on the way to its final state).
- * The counters move in the same statement (one round trip a batch less); returns the messages that moved.
+ * The counters move in the same statement (one round trip a batch less). Returns the messages that did not
+ * move (no longer in the expected state): usually none, so a batch's answer is empty instead of every message.
  * The expected state is a sub-select so that the planner cannot match it to a partial index: given
  * `state = 'sending'` it read messages_lease_idx whole, dead entries of every claim since the last vacuum
  * included (7 k index entries per batch in the 50 k benchmark: the largest part of PostgreSQL's time),
@@ -73,17 +74,20 @@ export const APPLY_MESSAGE_STATES = `
   RETURNING m.campaign_id, m.id, m.province_code, m.carrier, m.state, input.billed, input.receipted, input.by_receipt, input.error AS reason
   ),
   ${statsCtesFrom('moved')}
-  SELECT campaign_id, id FROM moved`;
+  SELECT campaign_id, id FROM input WHERE NOT EXISTS (SELECT 1 FROM moved WHERE moved.campaign_id = input.campaign_id AND moved.id = input.id)`;
 
 /**
  * $1 carrier, then per part: $2 SMSC id, $3 campaign, $4 message, $5 part, $6 parts, and when its receipt came
- * with the answer, $7 that receipt's state and $8 its err code.
+ * with the answer, $7 that receipt's state and $8 its err code. Returns the parts not recorded before if $9.
  */
 export const INSERT_SUBMISSIONS = `
-  INSERT INTO submissions (carrier, smsc_message_id, campaign_id, message_id, part, parts, receipt_state, receipt_error)
-  SELECT $1, * FROM unnest($2::text[], $3::bigint[], $4::bigint[], $5::smallint[], $6::smallint[], $7::text[], $8::text[])
-  ON CONFLICT (carrier, smsc_message_id) DO NOTHING
-  RETURNING campaign_id, message_id, part, parts`;
+  WITH recorded AS (
+    INSERT INTO submissions (carrier, smsc_message_id, campaign_id, message_id, part, parts, receipt_state, receipt_error)
+    SELECT $1, * FROM unnest($2::text[], $3::bigint[], $4::bigint[], $5::smallint[], $6::smallint[], $7::text[], $8::text[])
+    ON CONFLICT (carrier, smsc_message_id) DO NOTHING
+    RETURNING campaign_id, message_id, part, parts
+  )
+  SELECT * FROM recorded WHERE $9::boolean`;
 
 /**
  * A submit_sm_resp that came after its request expired: the carrier has that part after all. A message

@@ -40,8 +40,8 @@ export class OutcomeWriter {
     private readonly maxBatch = 1000,
   ) {}
 
-  /** Resolves once the outcome is written (or its writing was given up). */
-  add(change: StateChange, submissions: SubmittedPart[]): Promise<void> {
+  /** Resolves once the outcome is written (true), or its writing was given up (false). */
+  add(change: StateChange, submissions: SubmittedPart[]): Promise<boolean> {
     let settle!: (written: boolean) => void;
     const committed = new Promise<boolean>((resolve) => (settle = resolve));
     const entry: PendingOutcome = { change, submissions, receipts: [], writing: false, committed, settle };
@@ -49,7 +49,7 @@ export class OutcomeWriter {
     this.pending.push(entry);
     if (this.pending.length >= this.maxBatch) void this.flush();
     else this.timer ??= setTimeout(() => void this.flush(), this.maxWaitMs);
-    return committed.then(() => undefined);
+    return committed;
   }
 
   /** Takes a receipt into the unwritten outcome of its message, if there is one. */
