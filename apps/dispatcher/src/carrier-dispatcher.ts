@@ -301,12 +301,15 @@ export class CarrierDispatcher {
 
   private async submitOne(message: ClaimedMessage): Promise<{ change: StateChange; submissions: SubmittedPart[] }> {
     const text = this.texts.get(message.textId)!;
+    const parts = partsToSend(message, this.account.resendParts);
+    // One literal of a fixed shape (no spread): this runs once per message.
     const sms: OutboundSms = {
       destination: message.msisdn,
       text: text.body,
       encoding: text.encoding,
       validityHours: message.validityHours,
-      ...partsToSend(message, this.account.resendParts),
+      onlyParts: parts.onlyParts,
+      reference: parts.reference,
     };
     try {
       this.sends.set(sms, message);

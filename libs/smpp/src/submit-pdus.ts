@@ -84,10 +84,10 @@ export function buildSubmitPdus(
   // An IA5 carrier gets GSM text outside ASCII as UCS-2 (countCarrierSegments counts it the same way).
   const encoding = carrierEncoding(message.text, message.encoding, config.gsmCoding);
   const encode = (text: string) => texts.bytes(text, encoding, config.gsmCoding);
-  const base = baseFields(message, config, encoding);
   const segments = texts.segments(message.text, encoding, config.concat, config.payloadSegment);
-  if (segments.length === 1) return onePdu({ ...base, short_message: encode(message.text) });
-  if (config.concat === 'payload') return onePdu({ ...base, short_message: Buffer.alloc(0), message_payload: encode(message.text) });
+  if (segments.length === 1) return onePdu(baseFields(message, config, encoding, encode(message.text)));
+  const base = baseFields(message, config, encoding, Buffer.alloc(0));
+  if (config.concat === 'payload') return onePdu({ ...base, message_payload: encode(message.text) });
   const bits = config.concat === 'udh8' ? 8 : 16;
   const reference = message.reference === undefined ? references.next(bits) : foldReference(message.reference, bits);
   const total = segments.length;
@@ -98,7 +98,8 @@ export function buildSubmitPdus(
   return { totalParts: total, reference, parts };
 }
 
-function baseFields(message: OutboundSms, config: SmppAccountConfig, encoding: SmsEncoding): SubmitPduFields {
+/** The fields of a submit_sm of one part, `shortMessage` its bytes: one object literal per message, no copies. */
+function baseFields(message: OutboundSms, config: SmppAccountConfig, encoding: SmsEncoding, shortMessage: Buffer): SubmitPduFields {
   return {
     service_type: '',
     source_addr_ton: config.sourceTon,
@@ -111,6 +112,7 @@ function baseFields(message: OutboundSms, config: SmppAccountConfig, encoding: S
     registered_delivery: REGISTERED_DELIVERY_FINAL,
     validity_period: relativeValidityPeriod(message.validityHours ?? config.validityHours),
     data_coding: dataCodingFor(encoding, config.gsmCoding),
+    short_message: shortMessage,
   };
 }
 
