@@ -59,7 +59,11 @@ export class OutcomeWriter {
     if (entry.writing) return { kind: 'after-write', written: entry.committed };
     entry.receipts.push(receipt);
     const final = receipt.state === null ? undefined : RECEIPT_FINAL_STATES[receipt.state];
-    if (final && entry.change.state === 'submitted') entry.change = { ...entry.change, state: final, receipted: true };
+    // In place (the writer holds the only reference): once per receipt, a copy showed in the profile.
+    if (final && entry.change.state === 'submitted') {
+      entry.change.state = final;
+      entry.change.receipted = true;
+    }
     return { kind: 'merged', stored: entry.committed };
   }
 
@@ -74,12 +78,16 @@ export class OutcomeWriter {
   }
 
   private async writeBatch(batch: PendingOutcome[]): Promise<void> {
-    for (const entry of batch) entry.writing = true;
-    const written = await this.write(
-      batch.map((entry) => entry.change),
-      batch.flatMap((entry) => entry.submissions),
-      batch.flatMap((entry) => entry.receipts),
-    );
+    const changes: StateChange[] = [];
+    const submissions: SubmittedPart[] = [];
+    const receipts: StoredReceipt[] = [];
+    for (const entry of batch) {
+      entry.writing = true;
+      changes.push(entry.change);
+      for (const part of entry.submissions) submissions.push(part);
+      for (const receipt of entry.receipts) receipts.push(receipt);
+    }
+    const written = await this.write(changes, submissions, receipts);
     for (const entry of batch) {
       if (mayTakeReceipt(entry)) this.awaitingWrite.delete(entry.submissions[0].smscMessageId);
       entry.settle(written);

@@ -63,6 +63,7 @@ export function stateAfterSend(
     unconfirmedSend: next.unconfirmedSend,
     sent: sendRecord(sent, outcome),
     resend: message.partsAccepted !== 0 || message.unconfirmedSends > 0,
+    receipted: false,
   };
   const submissions = outcome.accepted.map(({ part, smscMessageId }) => ({
     campaignId: message.campaignId,

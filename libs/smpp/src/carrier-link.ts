@@ -9,7 +9,7 @@ import {
   type SmppAccountConfig,
   type SubmitOutcome,
 } from './carrier-link.types';
-import { parseDeliverSm } from './deliver-sm.parser';
+import { parseDeliverSm, type ReceiptParseOptions } from './deliver-sm.parser';
 import { Fifo } from './fifo';
 import { defaultLinkLogger, type LinkLogger } from './link-logger';
 import { LinkSession, type SessionRole } from './link-session';
@@ -97,6 +97,8 @@ export class CarrierLink implements CarrierLinkPort {
   private lastErrorMessage: string | null = null;
   private lastErrorAt = 0;
   private refusedDeliverSm = { loggedAt: 0, unlogged: 0 };
+  /** How this carrier's receipts read, for every deliver_sm. */
+  private readonly receiptParsing: ReceiptParseOptions;
 
   constructor(
     private readonly config: SmppAccountConfig,
@@ -104,6 +106,7 @@ export class CarrierLink implements CarrierLinkPort {
   ) {
     this.carrier = config.id;
     this.tps = config.tps;
+    this.receiptParsing = { carrier: config.id, dlrIdFormat: config.dlrIdFormat, utcOffsetMinutes: options.receiptUtcOffsetMinutes ?? 420 };
     this.logger = options.logger ?? defaultLinkLogger(config.id);
     this.limiter = new TpsLimiter(config.tps);
     this.sessions = sessionRoles(config).map(
@@ -397,7 +400,7 @@ export class CarrierLink implements CarrierLinkPort {
   }
 
   private async onDeliverSm(pdu: SmppPdu): Promise<number> {
-    const options = { carrier: this.carrier, dlrIdFormat: this.config.dlrIdFormat, utcOffsetMinutes: this.options.receiptUtcOffsetMinutes ?? 420 };
+    const options = this.receiptParsing;
     try {
       const content = parseDeliverSm(pdu, options);
       if (content.kind === 'receipt') {
