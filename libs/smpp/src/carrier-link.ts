@@ -400,9 +400,8 @@ export class CarrierLink implements CarrierLinkPort {
   }
 
   private async onDeliverSm(pdu: SmppPdu): Promise<number> {
-    const options = this.receiptParsing;
     try {
-      const content = parseDeliverSm(pdu, options);
+      const content = parseDeliverSm(pdu, this.receiptParsing);
       if (content.kind === 'receipt') {
         this.counters.receipts++;
         const stat = content.receipt.state ?? 'none';
