@@ -94,7 +94,7 @@ export class CampaignSchedulerService implements OnApplicationShutdown {
   /** What each running campaign has sent, so that its estimate follows the rate it actually gets. */
   @Interval(5000)
   sampleProgress(): Promise<void> {
-    return this.once('progress', () => this.plans.sampleProgress());
+    return this.once('progress', () => this.plans.sampleProgress(this.options.clock.now()));
   }
 
   @Interval(1000)

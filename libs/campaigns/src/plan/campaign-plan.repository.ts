@@ -25,13 +25,13 @@ export class CampaignPlanRepository {
   }
 
   /** Records what every running campaign has sent so far per carrier (the dispatcher's scheduler, every few seconds). */
-  async sampleProgress(): Promise<void> {
-    await this.db.query(SAMPLE_PROGRESS);
+  async sampleProgress(now: number): Promise<void> {
+    await this.db.query(SAMPLE_PROGRESS, [new Date(now)]);
   }
 
-  /** Messages per second the campaign sent on each carrier over about the last `seconds`, with how long that was measured. */
-  async measuredRates(campaignId: number, seconds: number): Promise<{ carrier: Carrier; perSecond: number; overSeconds: number }[]> {
-    const rows = await queryRows<{ carrier: Carrier; perSecond: string; overSeconds: string }>(this.db, MEASURED_RATES, [campaignId, seconds]);
+  /** Messages per second the campaign sent on each carrier over about the last `seconds` before `now`, with how long that was measured. */
+  async measuredRates(campaignId: number, seconds: number, now: number): Promise<{ carrier: Carrier; perSecond: number; overSeconds: number }[]> {
+    const rows = await queryRows<{ carrier: Carrier; perSecond: string; overSeconds: string }>(this.db, MEASURED_RATES, [campaignId, seconds, new Date(now)]);
     return rows.map((row) => ({ carrier: row.carrier, perSecond: Number(row.perSecond), overSeconds: Number(row.overSeconds) }));
   }
 }

@@ -122,7 +122,7 @@ export class CampaignPlansService {
    */
   private async measuredRates(campaign: Campaign, work: CarrierWork[], now: number): Promise<Partial<Record<Carrier, CarrierRate>>> {
     const rates = this.contractRates();
-    for (const measured of await this.plans.measuredRates(campaign.id, RATE_SAMPLE_SECONDS)) {
+    for (const measured of await this.plans.measuredRates(campaign.id, RATE_SAMPLE_SECONDS, now)) {
       const left = work.find((w) => w.carrier === measured.carrier);
       const since = now - measured.overSeconds * 1000;
       const open = openIntervals(campaign.sendWindow, since, now);

@@ -22,12 +22,13 @@ export const TEXT_SEGMENTS = `SELECT province_code AS "provinceCode", segments F
 
 /**
  * Records what each running campaign has sent so far per carrier, for the rate it actually gets; drops
- * samples older than 15 minutes. One statement a tick over the counters of running campaigns.
+ * samples older than 15 minutes. One statement a tick over the counters of running campaigns. $1 the
+ * sampler's clock (the plan reads the same clock, never the database's).
  */
 export const SAMPLE_PROGRESS = `
-  WITH dropped AS (DELETE FROM campaign_progress WHERE sampled_at < now() - interval '15 minutes')
+  WITH dropped AS (DELETE FROM campaign_progress WHERE sampled_at < $1::timestamptz - interval '15 minutes')
   INSERT INTO campaign_progress (campaign_id, carrier, sampled_at, sent)
-  SELECT s.campaign_id, s.carrier, now(), sum(${DONE_SENDING('s')})
+  SELECT s.campaign_id, s.carrier, $1::timestamptz, sum(${DONE_SENDING('s')})
   FROM campaign_stats s JOIN campaigns c ON c.id = s.campaign_id
   WHERE c.state = 'running'
   GROUP BY 1, 2
@@ -36,17 +37,18 @@ export const SAMPLE_PROGRESS = `
 /**
  * Messages per second a campaign sent on each carrier, between the oldest sample of the last $2 seconds
  * (at least 5 s old, and once sending had begun: a sample of nothing sent yet would count the start-up
- * as slow sending) and its counters now. $1 campaign id.
+ * as slow sending) and its counters now. $1 campaign id, $3 the planner's clock: the samples' age is
+ * measured on the clock that plans from it, so a test's clock and the database's never mix.
  */
 export const MEASURED_RATES = `
   WITH oldest AS (
     SELECT DISTINCT ON (carrier) carrier, sampled_at, sent FROM campaign_progress
-    WHERE campaign_id = $1 AND sampled_at >= now() - make_interval(secs => $2) AND sampled_at <= now() - interval '5 seconds' AND sent > 0
+    WHERE campaign_id = $1 AND sampled_at >= $3::timestamptz - make_interval(secs => $2) AND sampled_at <= $3::timestamptz - interval '5 seconds' AND sent > 0
     ORDER BY carrier, sampled_at
   ),
   current AS (
     SELECT s.carrier, sum(${DONE_SENDING('s')}) AS sent FROM campaign_stats s WHERE s.campaign_id = $1 GROUP BY 1
   )
-  SELECT o.carrier, (c.sent - o.sent) / extract(epoch FROM now() - o.sampled_at) AS "perSecond",
-    extract(epoch FROM now() - o.sampled_at) AS "overSeconds"
+  SELECT o.carrier, (c.sent - o.sent) / extract(epoch FROM $3::timestamptz - o.sampled_at) AS "perSecond",
+    extract(epoch FROM $3::timestamptz - o.sampled_at) AS "overSeconds"
   FROM oldest o JOIN current c USING (carrier)`;
