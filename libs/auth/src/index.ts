@@ -1,4 +1,5 @@
 export * from './access';
+export * from './audit-details-scope';
 export * from './audit-log.repository';
 export * from './audit.module';
 export * from './auth-user';

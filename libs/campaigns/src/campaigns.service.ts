@@ -112,24 +112,22 @@ export class CampaignsService {
   /** The deadline plan of a campaign as the drafter would create it, without saving anything. */
   async planDraft(input: NewCampaign, user: AuthUser): Promise<DeadlinePlan> {
     const { provinces, carriers, texts, limits } = await this.prepare(input, user);
-    return this.plans.planDraft({
-      ...input,
-      provinces,
-      carriers,
-      sendWindow: limits.sendWindow,
-      segments: new Map(texts.map((text) => [text.provinceCode, text.segments])),
-    });
+    return this.plans.planDraft(
+      { ...input, provinces, carriers, sendWindow: limits.sendWindow, segments: new Map(texts.map((text) => [text.provinceCode, text.segments])) },
+      user,
+    );
   }
 
+  /** The deadline plan as `user` may read it: counts over their provinces, the campaigns ahead they may read by name. */
   async plan(id: number, user: AuthUser): Promise<DeadlinePlan> {
-    return this.plans.planSaved(await this.get(id, user));
+    return this.plans.planSaved(await this.get(id, user), user);
   }
 
   /** A campaign with, while it is scheduled, running or paused, its estimate re-planned from the rate it gets. */
   async getWithEstimate(id: number, user: AuthUser): Promise<Campaign & { estimate: CampaignEstimate | null }> {
     const campaign = await this.get(id, user);
     const planned = ['scheduled', 'running', 'paused'].includes(campaign.state);
-    return { ...campaign, estimate: planned ? estimateOf(await this.plans.planSaved(campaign)) : null };
+    return { ...campaign, estimate: planned ? estimateOf(await this.plans.planSaved(campaign, user)) : null };
   }
 
   /** Provinces resolved and in scope, carriers with an account, the approved template rendered and linted per province. */
@@ -224,8 +222,10 @@ export class CampaignsService {
         { estimatedFinishAt: plan.estimatedFinishAt, unsentAtDeadline: plan.unsentAtDeadline, messages: plan.messages },
       );
     }
+    // The approver covers every province; byProvince lets a reader of the audit who covers only some count theirs.
     const details = {
       messages: plan.messages,
+      byProvince: Object.fromEntries(plan.provinces.map((province) => [province.code, { messages: province.messages }])),
       estimatedFinishAt: plan.estimatedFinishAt,
       ...(missesDeadline
         ? { deadlineMissAcknowledged: true, reason: acknowledgement.reason, reportDeadline: campaign.reportDeadline, unsentAtDeadline: plan.unsentAtDeadline }

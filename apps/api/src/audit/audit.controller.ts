@@ -2,7 +2,7 @@ import { Controller, Get, Query, Res } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiProduces, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
 import { IsIn, IsOptional, IsString, Length } from 'class-validator';
 import type { Response } from 'express';
-import { AuditLogReader, type AuditRecord, type AuthUser, CurrentUser, Roles } from '@loa/auth';
+import { AuditLogReader, type AuditRecord, type AuthUser, CurrentUser, detailsForScope, Roles } from '@loa/auth';
 import { csvDocument } from '@loa/common';
 import { IsApiInstant, toInstant } from '../common/instant';
 import { PageQuery } from '../common/page.query';
@@ -72,6 +72,8 @@ export class AuditController {
       limit: query.limit,
       offset: query.offset,
     });
+    // Counts about provinces outside the reader's scope are theirs only (see detailsForScope).
+    entries.forEach((entry) => (entry.details = detailsForScope(entry.details, entry.provinces, user.provinceScope)));
     // Subscriber numbers in object ids are personal data: whole for admins, masked for everyone else.
     if (user.role !== 'admin') entries.forEach((entry) => (entry.objectId = maskNumber(entry.objectId)));
     if (query.format === 'json') return entries;

@@ -2,8 +2,8 @@ import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { type Carrier } from '@loa/common';
 import { queryRows } from '@loa/database';
-import { type CarrierWork } from './deadline-planner';
-import { MEASURED_RATES, REMAINING_WORK, SAMPLE_PROGRESS, TEXT_SEGMENTS } from './plan.sql';
+import { type CarrierWork, type ProvinceWork } from './deadline-planner';
+import { MEASURED_RATES, REMAINING_WORK, REMAINING_WORK_BY_PROVINCE, SAMPLE_PROGRESS, TEXT_SEGMENTS } from './plan.sql';
 
 /** The aggregates a plan reads: counters and texts, never the messages themselves. */
 @Injectable()
@@ -16,6 +16,12 @@ export class CampaignPlanRepository {
     const work = new Map<number, CarrierWork[]>(campaignIds.map((id) => [id, []]));
     for (const row of rows) work.get(Number(row.campaignId))!.push({ carrier: row.carrier, messages: Number(row.messages), parts: Number(row.parts) });
     return work;
+  }
+
+  /** What one materialised campaign still has to send, per province and carrier. */
+  async remainingWorkByProvince(campaignId: number): Promise<ProvinceWork[]> {
+    const rows = await queryRows<{ province: string; carrier: Carrier; messages: string; parts: string }>(this.db, REMAINING_WORK_BY_PROVINCE, [campaignId]);
+    return rows.map((row) => ({ province: row.province, carrier: row.carrier, messages: Number(row.messages), parts: Number(row.parts) }));
   }
 
   /** Parts per message in each province of a saved campaign. */

@@ -1,4 +1,5 @@
 import { Inject, Injectable, Optional } from '@nestjs/common';
+import { type AuthUser, coversAll, isInScope } from '@loa/auth';
 import { type Carrier, type Clock, systemClock } from '@loa/common';
 import { configFile, loadCarriersFile } from '@loa/config';
 import { sustainedTps } from '@loa/smpp';
@@ -10,7 +11,7 @@ import { CARRIER_TPS } from '../sending-carriers.module';
 import { openIntervals, type SendWindow } from '../send-window';
 import { CampaignPlanRepository } from './campaign-plan.repository';
 import { type DeadlinePlan } from './deadline-plan';
-import { type CarrierRate, type CarrierWork, type PlannedCampaign, planCampaign } from './deadline-planner';
+import { type CarrierRate, type CarrierWork, type PlannedCampaign, planCampaign, type ProvinceWork } from './deadline-planner';
 
 /** Where plans read the time: the system clock, or a test's ManualClock provided under this token. */
 export const PLANNER_CLOCK = Symbol('PLANNER_CLOCK');
@@ -49,29 +50,38 @@ export class CampaignPlansService {
     this.contractTps = carrierTps ?? defaultCarrierTps();
   }
 
-  /** The plan of a saved campaign: what it still has to send (all of it before it starts), from now on. */
-  async planSaved(campaign: Campaign): Promise<DeadlinePlan> {
+  /**
+   * The plan of a saved campaign: what it still has to send (all of it before it starts), from now on.
+   * `reader` null: the whole of everything (approval, deadlines); a user: counts over their provinces and
+   * only the campaigns ahead they may read by name (see DeadlinePlan).
+   */
+  async planSaved(campaign: Campaign, reader: AuthUser | null = null): Promise<DeadlinePlan> {
     const now = this.clock.now();
     const audience = this.audienceOnce();
-    const work = campaign.materialisedAt
-      ? (await this.plans.remainingWork([campaign.id])).get(campaign.id)!
+    const byProvince = campaign.materialisedAt
+      ? await this.plans.remainingWorkByProvince(campaign.id)
       : audienceWork(await audience(), campaign.carriers, await this.plans.segmentsByProvince(campaign.id));
+    const work = byCarrier(byProvince, campaign.carriers);
     const rates = campaign.state === 'running' ? await this.measuredRates(campaign, work, now) : this.contractRates();
     return planCampaign({
       now,
-      campaign: { ...planned(campaign, work), reportDeadline: campaign.reportDeadline?.getTime() ?? null },
-      ahead: await this.campaignsAhead(campaign.carriers, campaign.priority, campaign.id, audience),
+      campaign: {
+        ...planned(campaign, work, true),
+        reportDeadline: campaign.reportDeadline?.getTime() ?? null,
+        counted: byProvince.filter((row) => reader === null || isInScope(reader, row.province)),
+      },
+      ahead: await this.campaignsAhead(campaign.carriers, campaign.priority, campaign.id, audience, reader),
       rates,
     });
   }
 
-  /** The plan of a campaign not saved yet, as if it were approved now. */
-  async planDraft(draft: DraftToPlan): Promise<DeadlinePlan> {
+  /** The plan of a campaign not saved yet, as if it were approved now (its provinces all in the reader's scope). */
+  async planDraft(draft: DraftToPlan, reader: AuthUser): Promise<DeadlinePlan> {
     const priority = draft.priority ?? 0;
     const window = draft.sendWindow ?? defaultSendWindow();
     const audience = this.audienceOnce();
     const segments = new Map([...draft.segments].filter(([code]) => draft.provinces.includes(code)));
-    const work = audienceWork(await audience(), draft.carriers, segments);
+    const byProvince = audienceWork(await audience(), draft.carriers, segments);
     return planCampaign({
       now: this.clock.now(),
       campaign: {
@@ -81,22 +91,29 @@ export class CampaignPlansService {
         state: 'draft',
         startAt: draft.startAt.getTime(),
         window: (from, until) => openIntervals(window, from, until),
-        work,
+        work: byCarrier(byProvince, draft.carriers),
+        readable: true,
         reportDeadline: draft.reportDeadline?.getTime() ?? null,
+        counted: byProvince,
       },
-      ahead: await this.campaignsAhead(draft.carriers, priority, null, audience),
+      ahead: await this.campaignsAhead(draft.carriers, priority, null, audience, reader),
       rates: this.contractRates(),
     });
   }
 
-  private async campaignsAhead(carriers: Carrier[], priority: number, id: number | null, audience: () => Promise<AudienceCount>): Promise<PlannedCampaign[]> {
+  private async campaignsAhead(
+    carriers: Carrier[],
+    priority: number,
+    id: number | null,
+    audience: () => Promise<AudienceCount>,
+    reader: AuthUser | null,
+  ): Promise<PlannedCampaign[]> {
     const ahead = await this.campaigns.servedBefore(carriers, priority, id);
     const remaining = await this.plans.remainingWork(ahead.filter((c) => c.materialisedAt).map((c) => c.id));
-    return Promise.all(
-      ahead.map(async (campaign) =>
-        planned(campaign, remaining.get(campaign.id) ?? audienceWork(await audience(), campaign.carriers, await this.plans.segmentsByProvince(campaign.id))),
-      ),
-    );
+    const workOf = async (campaign: Campaign) =>
+      remaining.get(campaign.id) ??
+      byCarrier(audienceWork(await audience(), campaign.carriers, await this.plans.segmentsByProvince(campaign.id)), campaign.carriers);
+    return Promise.all(ahead.map(async (campaign) => planned(campaign, await workOf(campaign), reader === null || coversAll(reader, campaign.provinces))));
   }
 
   /**
@@ -136,16 +153,28 @@ export class CampaignPlansService {
 }
 
 /** The audience of a campaign's provinces (the keys of `segments`: its texts) and carriers, times each province's parts per message. */
-function audienceWork(audience: AudienceCount, carriers: Carrier[], segments: Map<string, number>): CarrierWork[] {
-  const provinces = audience.provinces.filter((province) => segments.has(province.code));
-  return carriers.map((carrier) => ({
-    carrier,
-    messages: provinces.reduce((sum, province) => sum + province.carriers[carrier], 0),
-    parts: provinces.reduce((sum, province) => sum + province.carriers[carrier] * segments.get(province.code)!, 0),
-  }));
+function audienceWork(audience: AudienceCount, carriers: Carrier[], segments: Map<string, number>): ProvinceWork[] {
+  return audience.provinces
+    .filter((province) => segments.has(province.code))
+    .flatMap((province) =>
+      carriers.map((carrier) => ({
+        province: province.code,
+        carrier,
+        messages: province.carriers[carrier],
+        parts: province.carriers[carrier] * segments.get(province.code)!,
+      })),
+    );
 }
 
-function planned(campaign: Campaign, work: CarrierWork[]): PlannedCampaign {
+/** The work of every province summed per carrier, one entry for each of `carriers`. */
+function byCarrier(rows: ProvinceWork[], carriers: Carrier[]): CarrierWork[] {
+  return carriers.map((carrier) => {
+    const ofCarrier = rows.filter((row) => row.carrier === carrier);
+    return { carrier, messages: ofCarrier.reduce((sum, row) => sum + row.messages, 0), parts: ofCarrier.reduce((sum, row) => sum + row.parts, 0) };
+  });
+}
+
+function planned(campaign: Campaign, work: CarrierWork[], readable: boolean): PlannedCampaign {
   return {
     id: campaign.id,
     name: campaign.name,
@@ -154,6 +183,7 @@ function planned(campaign: Campaign, work: CarrierWork[]): PlannedCampaign {
     startAt: campaign.startAt.getTime(),
     window: (from, until) => openIntervals(campaign.sendWindow, from, until),
     work,
+    readable,
   };
 }
 

@@ -12,6 +12,23 @@ export interface CampaignAhead {
   finishesAt: Date | null;
 }
 
+/** Campaigns ahead that the reader may not read (some province outside their scope): how many, and their parts. */
+export interface OtherCampaignsAhead {
+  count: number;
+  parts: number;
+}
+
+/** What a campaign still has to send in one province of the reader's. */
+export interface ProvinceCount {
+  code: string;
+  messages: number;
+  parts: number;
+}
+
+/**
+ * Counts (messages, parts, unsent) are taken over the provinces of the campaign the reader's scope covers;
+ * times, rates and shares are the whole campaign's, since all of it takes the carriers' time.
+ */
 export interface CarrierPlan {
   carrier: Carrier;
   /** The account's TPS (PDUs per second; the links send 1000/1030 of it), or the measured rate while running. */
@@ -20,7 +37,10 @@ export interface CarrierPlan {
   /** Messages (subscribers) still to send on this carrier, and the PDUs they take. */
   messages: number;
   parts: number;
+  /** The campaigns ahead whose provinces the reader's scope all covers, by name. */
   campaignsAhead: CampaignAhead[];
+  /** The others ahead, without name or id: they take the carrier's time all the same. */
+  otherCampaignsAhead: OtherCampaignsAhead;
   /** Share of the carrier's TPS this campaign gets, from its start to its finish, inside its window (0–1). */
   tpsShare: number;
   startsAt: Date | null;
@@ -36,6 +56,8 @@ export interface DeadlinePlan {
   reportDeadline: Date | null;
   messages: number;
   parts: number;
+  /** The provinces the counts are taken over (the campaign's, within the reader's scope), each with its own. */
+  provinces: ProvinceCount[];
   carriers: CarrierPlan[];
   /** The campaign's send windows from its start until its estimated finish (at most 14 of them). */
   sendWindows: { start: Date; end: Date }[];

@@ -16,13 +16,15 @@ const twoOnTwoOff: WindowIntervals = (from, until) => {
 };
 
 function campaign(overrides: Partial<PlannedCampaign> = {}): PlannedCampaign {
-  return { id: 1, name: 'a', priority: 0, state: 'scheduled', startAt: T0, window: alwaysOpen, work: [], ...overrides };
+  return { id: 1, name: 'a', priority: 0, state: 'scheduled', startAt: T0, window: alwaysOpen, work: [], readable: true, ...overrides };
 }
 
+/** The campaign under plan, its whole work counted (in one province) unless `counted` says otherwise. */
 function input(overrides: Partial<PlanInput['campaign']>, ahead: PlannedCampaign[] = []): PlanInput {
+  const counted = (overrides.work ?? []).map((work) => ({ ...work, province: '14' }));
   return {
     now: T0,
-    campaign: { ...campaign({ id: 9, name: 'sut' }), reportDeadline: null, ...overrides },
+    campaign: { ...campaign({ id: 9, name: 'sut' }), reportDeadline: null, counted, ...overrides },
     ahead,
     rates: { viettel: { tps: 100, partsPerSecond: 100, source: 'contract' }, vnpt: { tps: 50, partsPerSecond: 50, source: 'contract' } },
   };
@@ -119,5 +121,38 @@ describe(planCampaign.name, () => {
     const sut = planCampaign(input({ work: [{ carrier: 'vnpt', messages: 1e9, parts: 1e9 }] }));
     expect(sut.estimatedFinishAt).toBeNull();
     expect(sut.carriers[0].finishesAt).toBeNull();
+  });
+
+  it('names only the campaigns ahead the reader may read, and counts the others without saying which', () => {
+    const mine = campaign({ id: 3, name: 'ours', priority: 5, work: [{ carrier: 'viettel', messages: 100_000, parts: 100_000 }] });
+    const theirs = campaign({ id: 4, name: 'theirs', priority: 5, readable: false, work: [{ carrier: 'viettel', messages: 50_000, parts: 80_000 }] });
+    const elsewhere = campaign({ id: 5, name: 'theirs too', priority: 5, readable: false, work: [{ carrier: 'viettel', messages: 10_000, parts: 10_000 }] });
+    const sut = planCampaign(input({ work: [{ carrier: 'viettel', messages: 360_000, parts: 360_000 }] }, [mine, theirs, elsewhere]));
+    const viettel = sut.carriers[0];
+    expect(viettel.campaignsAhead.map((ahead) => ahead.id)).toEqual([3]);
+    expect(viettel.otherCampaignsAhead).toEqual({ count: 2, parts: 90_000 });
+    expect(JSON.stringify(viettel)).not.toMatch(/theirs/);
+    // the unnamed still take the carrier's time: 190,000 parts ahead at 100 a second
+    expect(viettel.startsAt).toEqual(new Date(T0 + 1_900_000));
+  });
+
+  it("counts only the reader's provinces, and times the whole campaign", () => {
+    const work = [
+      { carrier: 'viettel' as const, messages: 389, parts: 778 },
+      { carrier: 'vnpt' as const, messages: 100, parts: 100 },
+    ];
+    const counted = [{ province: '14', carrier: 'viettel' as const, messages: 197, parts: 394 }];
+    const whole = planCampaign(input({ work, reportDeadline: T0 + 5_000 }));
+    const sut = planCampaign(input({ work, counted, reportDeadline: T0 + 5_000 }));
+    expect(sut).toMatchObject({ messages: 197, parts: 394, provinces: [{ code: '14', messages: 197, parts: 394 }] });
+    expect(sut.carriers.map((c) => [c.carrier, c.messages, c.parts])).toEqual([
+      ['viettel', 197, 394],
+      ['vnpt', 0, 0],
+    ]);
+    expect(sut.estimatedFinishAt).toEqual(whole.estimatedFinishAt);
+    expect(sut.carriers.map((c) => c.finishesAt)).toEqual(whole.carriers.map((c) => c.finishesAt));
+    // 778 parts at 100 a second miss a 5 s deadline (5 of 7.78 s sent): viettel leaves its share of 197, vnpt is done by then
+    expect(sut.carriers.map((c) => c.unsentAtDeadline)).toEqual([Math.ceil(197 * (1 - 5 / 7.78)), 0]);
+    expect(sut.meetsDeadline).toBe(false);
   });
 });

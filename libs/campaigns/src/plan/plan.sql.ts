@@ -17,6 +17,16 @@ export const REMAINING_WORK = `
   WHERE s.campaign_id = ANY($1::bigint[])
   GROUP BY 1, 2`;
 
+/** The same for one campaign, per province and carrier (a reader may count only their provinces). $1 campaign id. */
+export const REMAINING_WORK_BY_PROVINCE = `
+  SELECT s.province_code AS province, s.carrier,
+    sum(GREATEST(0, s.targeted - (${DONE_SENDING('s')})))::bigint AS messages,
+    sum(GREATEST(0, s.targeted - (${DONE_SENDING('s')})) * t.segments)::bigint AS parts
+  FROM campaign_stats s
+  JOIN campaign_texts t ON t.campaign_id = s.campaign_id AND t.province_code = s.province_code
+  WHERE s.campaign_id = $1
+  GROUP BY 1, 2`;
+
 /** Parts per message in each province of a campaign (its rendered texts). $1 campaign id. */
 export const TEXT_SEGMENTS = `SELECT province_code AS "provinceCode", segments FROM campaign_texts WHERE campaign_id = $1`;
 
