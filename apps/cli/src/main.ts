@@ -1,16 +1,22 @@
 #!/usr/bin/env node
 import 'reflect-metadata';
-import { Command, Option } from 'commander';
+import { Command, CommanderError, Option } from 'commander';
 import { ConfigError } from '@loa/config';
 import { DomainError } from '@loa/common';
-import { isDatabaseUnavailable } from '@loa/database';
+import { EmbeddedDatabaseError, isDatabaseUnavailable } from '@loa/database';
+import { describeThrown } from './error-text';
 
 // Each command loads its own modules when it runs: a dispatcher process does not carry the API, the
 // report exporters or the benchmarks in its memory.
 const admin = () => import('./commands/admin.command.js');
 const processes = () => import('./commands/processes.command.js');
 
-const program = new Command('loa').description('Loa: Vietnamese-safe SMS warning campaigns over SMPP 3.4').showHelpAfterError();
+// Commander's own errors (unknown command or option, missing argument) are thrown, not printed: the catch at the
+// end says them in one line with the command's help to read, and exits 2. Subcommands inherit both settings.
+const program = new Command('loa')
+  .description('Loa: Vietnamese-safe SMS warning campaigns over SMPP 3.4')
+  .exitOverride()
+  .configureOutput({ writeErr: () => undefined, outputError: () => undefined });
 
 program
   .command('start')
@@ -119,19 +125,56 @@ function parsePositive(value: string, what: string): number {
 /** Wrong password or user (28P01, 28000), no such database (3D000): DATABASE_URL is wrong, nothing to debug. */
 const DATABASE_REFUSED = new Set(['28P01', '28000', '3D000']);
 
-/** What a person must fix (configuration, database, a port) exits 2 with one line; anything else is a bug: 1 with its stack. */
-program.parseAsync(process.argv).catch((error: unknown) => {
-  process.exitCode = 2;
-  if (error instanceof ConfigError || error instanceof DomainError) {
-    process.stderr.write(`loa: ${error.message}\n`);
-  } else if (DATABASE_REFUSED.has(String((error as { code?: unknown })?.code))) {
-    process.stderr.write(`loa: the database refused the connection (${(error as Error).message}); check DATABASE_URL\n`);
-  } else if (isDatabaseUnavailable(error)) {
-    // Not a bug: say what failed (the messages carry host and port, never the password) and what to check.
-    process.stderr.write(`loa: cannot reach the database (${(error as Error).message}); check DATABASE_URL and that PostgreSQL is running\n`);
-  } else {
-    process.stderr.write(`loa: ${(error as Error)?.stack ?? String(error)}\n`);
-    process.exitCode = 1;
+/** What a person must fix (a command line, configuration, database, a port) exits 2 with one line; anything else is a bug: 1 with its stack. */
+function explain(error: unknown): { line: string; exitCode: number } {
+  if (error instanceof CommanderError) return explainUsage(error);
+  if (error instanceof ConfigError || error instanceof DomainError || error instanceof EmbeddedDatabaseError) {
+    return { line: describeThrown(error), exitCode: 2 };
   }
-  process.exit();
+  if (DATABASE_REFUSED.has(String((error as { code?: unknown })?.code))) {
+    return { line: `the database refused the connection (${describeThrown(error)}); check DATABASE_URL`, exitCode: 2 };
+  }
+  if (isDatabaseUnavailable(error)) {
+    // Not a bug: say what failed (the messages carry host and port, never the password) and what to check.
+    return { line: `cannot reach the database (${describeThrown(error)}); check DATABASE_URL and that PostgreSQL is running`, exitCode: 2 };
+  }
+  const shown = error instanceof Error && error.stack ? error.stack : describeThrown(error);
+  return { line: `${shown}\n(a bug in \`${commandPath().join(' ')}\`: please report it with the command you ran)`, exitCode: 1 };
+}
+
+/** Help and --version end well; a wrong command line is said as commander words it, with the help to read. */
+function explainUsage(error: CommanderError): { line: string; exitCode: number } {
+  if (error.exitCode === 0) return { line: '', exitCode: 0 };
+  const command = commandPath().join(' ');
+  if (error.code === 'commander.help') return { line: `\`${command}\` needs a command: see \`${command} --help\``, exitCode: 2 };
+  const what = error.message
+    .replace(/^error: /, '')
+    .replace(/\s*\n\s*/g, ' ')
+    .replace(/\.$/, '');
+  return { line: `${what}; see \`${command} --help\``, exitCode: 2 };
+}
+
+/** The words of the command the arguments name (`loa user add`), as far as they name one. */
+function commandPath(): string[] {
+  const path = ['loa'];
+  let command = program;
+  for (const word of process.argv.slice(2)) {
+    const next = command.commands.find((sub) => sub.name() === word || sub.aliases().includes(word));
+    if (!next) break;
+    path.push(word);
+    command = next;
+  }
+  return path;
+}
+
+process.on('unhandledRejection', (reason) => {
+  // Node would say this too, but a rejection with no Error (undefined, a string) would come out nameless.
+  process.stderr.write(`loa: ${reason instanceof Error && reason.stack ? reason.stack : describeThrown(reason)}\n(an unhandled rejection: a bug)\n`);
+  process.exit(1);
+});
+
+program.parseAsync(process.argv).catch((error: unknown) => {
+  const { line, exitCode } = explain(error);
+  if (line !== '') process.stderr.write(`loa: ${line}\n`);
+  process.exit(exitCode);
 });

@@ -2,7 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { ConfigError, type LoaEnvironment, loadEnvironment } from '@loa/config';
-import { type EmbeddedDatabase, runMigrations, startEmbeddedDatabase } from '@loa/database';
+import { type DataFolderDatabase, openDataFolderDatabase, runMigrations } from '@loa/database';
 
 export interface Runtime {
   env: LoaEnvironment;
@@ -14,21 +14,36 @@ export interface Runtime {
   close(): Promise<void>;
 }
 
+export interface RuntimeOptions {
+  migrate: boolean;
+  log?: (line: string) => void;
+  /** The production processes name themselves here: they refuse to fall back on an embedded database. */
+  needsDatabaseUrl?: string;
+  /** `loa start`: a live Loa on the same data folder is an error, not a database to work on. */
+  exclusive?: boolean;
+}
+
 /**
- * Connects to DATABASE_URL, or starts the embedded PostgreSQL under LOA_DATA_DIR, and migrates it.
- * `command` with `needsDatabaseUrl` (the production processes) refuses to fall back on an embedded database.
+ * Connects to DATABASE_URL; else to the embedded PostgreSQL of LOA_DATA_DIR: the one of the Loa running there,
+ * or one started (and stopped at close) by this process. Migrates it if asked.
  */
-export async function openRuntime(options: { migrate: boolean; log?: (line: string) => void; needsDatabaseUrl?: string }): Promise<Runtime> {
+export async function openRuntime(options: RuntimeOptions): Promise<Runtime> {
   const env = loadEnvironment();
   if (options.needsDatabaseUrl && !env.databaseUrl) {
     throw new ConfigError(
       `${options.needsDatabaseUrl} needs DATABASE_URL (postgres://user:password@host:5432/loa); to try Loa on this machine, \`npm start\` runs everything on an embedded database`,
     );
   }
-  let embedded: EmbeddedDatabase | null = null;
+  let embedded: DataFolderDatabase | null = null;
   const embeddedDir = resolve(env.dataDir, 'postgres');
   if (!env.databaseUrl) {
-    embedded = await startEmbeddedDatabase({ dataDir: embeddedDir, persistent: true, detached: true });
+    embedded = await openDataFolderDatabase({
+      dataDir: embeddedDir,
+      shownAs: env.dataDir,
+      command: commandLine(),
+      exclusive: options.exclusive === true,
+      onNotice: options.log,
+    });
   }
   const databaseUrl = env.databaseUrl ?? embedded!.url;
   try {
@@ -36,12 +51,28 @@ export async function openRuntime(options: { migrate: boolean; log?: (line: stri
       const applied = await runMigrations(databaseUrl);
       if (applied.length > 0) options.log?.(`applied migrations: ${applied.join(', ')}`);
     }
+    embedded?.ready();
   } catch (error) {
-    await embedded?.stop();
+    await embedded?.close();
     throw error;
   }
-  const database = embedded ? `embedded PostgreSQL in ${embeddedDir}` : describeDatabaseUrl(databaseUrl);
-  return { env, databaseUrl, embedded: embedded !== null, database, close: async () => void (await embedded?.stop()) };
+  const database = embedded ? describeEmbedded(embeddedDir, embedded) : describeDatabaseUrl(databaseUrl);
+  return { env, databaseUrl, embedded: embedded !== null, database, close: async () => void (await embedded?.close()) };
+}
+
+function describeEmbedded(dir: string, embedded: DataFolderDatabase): string {
+  const running = embedded.joined ? ` (of the Loa running as pid ${embedded.joined.pid}, \`${embedded.joined.command}\`)` : '';
+  return `embedded PostgreSQL in ${dir}${running}`;
+}
+
+/** `loa import`, `loa user add`…: the command's words, without its options and their values, for the data folder's owner file. */
+function commandLine(): string {
+  const words: string[] = [];
+  for (const word of process.argv.slice(2)) {
+    if (word.startsWith('-') || words.length === 2) break;
+    words.push(word);
+  }
+  return ['loa', ...words].join(' ');
 }
 
 /** postgres://loa:secret@db.example:5432/loa -> "PostgreSQL loa@db.example:5432/loa" (no password). */

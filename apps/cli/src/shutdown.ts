@@ -1,3 +1,5 @@
+import { describeThrown } from './error-text';
+
 /** Longer than the links' drain (5 s) and the dispatcher's last outcome writes (15 s against a database that is away). */
 const STOP_WITHIN_MS = 30_000;
 
@@ -15,7 +17,7 @@ export function onShutdownSignal(stop: () => Promise<void>): void {
     stop().then(
       () => process.exit(0),
       (error) => {
-        process.stderr.write(`error while stopping: ${(error as Error).message}\n`);
+        process.stderr.write(`loa: error while stopping (${describeThrown(error)}); exiting: what it had leased goes back to the queue when the leases end\n`);
         process.exit(1);
       },
     );

