@@ -27,6 +27,7 @@ describe('templates: versions, approval, lint and preview', () => {
     const response = await post('/templates', drafter, { name: 'broken', body: 'Dòng một\nLiên hệ {{province.hotline' }).expect(400);
     expect(response.body.details).toMatchObject({ code: 'SYNTAX', line: 2 });
     expect(response.body.message).toMatch(/line 2, column \d+/);
+    expect(response.body.message.match(/ at line \d+, column \d+/g)).toHaveLength(1);
     const [after] = await api.dataSource.query('SELECT count(*)::int AS n FROM templates');
     expect(after.n).toBe(before.n);
   });
@@ -71,6 +72,32 @@ describe('templates: versions, approval, lint and preview', () => {
     const phone = await post('/templates', drafter, { name: 'phone', body: 'Cảnh báo lừa đảo, gọi 0912.345.678' }).expect(201);
     const refusedPhone = await post(`/templates/${phone.body.id}/submit`, drafter).expect(400);
     expect(refusedPhone.body.message).toMatch(/0912/);
+  });
+
+  it.each([
+    ['a number after SDT:', 'Cảnh báo lừa đảo, SDT:0912345678', '0912345678'],
+    ['a number in (+84) dress', 'Cảnh báo lừa đảo, gọi (+84) 912 345 678', '(+84) 912 345 678'],
+    ['a number glued to Zalo', 'Cảnh báo lừa đảo, Zalo0912345678', '0912345678'],
+    ['a hex IPv4 host', 'Cảnh báo lừa đảo, xem http://0x7f000001/', '127.0.0.1'],
+    ['a decimal IPv4 host', 'Cảnh báo lừa đảo, xem https://3232235777', '192.168.1.1'],
+    ['a Hangul filler', 'Cảnh báo\u3164lừa đảo', 'U+3164'],
+  ])('blocks submission of a template with %s', async (_, body, named) => {
+    const created = await post('/templates', drafter, { name: 'dress', body }).expect(201);
+    const refused = await post(`/templates/${created.body.id}/submit`, drafter).expect(400);
+    expect(refused.body.message).toContain(named);
+  });
+
+  it('reads the campaign name as each province receives it: a number in it refuses the campaign', async () => {
+    const template = await post('/templates', drafter, { name: 'Tên', body: '{{campaign.name}}: Công an cảnh báo. Liên hệ {{province.hotlines}}.' }).expect(
+      201,
+    );
+    await post(`/templates/${template.body.id}/submit`, drafter).expect(200);
+    await post(`/templates/${template.body.id}/approve`, approver).expect(200);
+    const campaign = (name: string) => ({ name, templateId: template.body.id, provinces: ['66'], startAt: '2027-06-01T08:00:00+07:00' });
+    const refused = await post('/campaigns', drafter, campaign('Gọi +84(0)912.345.678')).expect(400);
+    expect(refused.body.message).toContain('+84(0)912.345.678');
+    expect(refused.body.details.findings).toContainEqual(expect.objectContaining({ code: 'PHONE_NOT_HOTLINE' }));
+    await post('/campaigns', drafter, campaign('Cảnh báo lừa đảo dịp Tết, gọi 113')).expect(201);
   });
 
   it('previews each province with its own hotline, encoding, segments and audience cost', async () => {

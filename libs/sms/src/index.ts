@@ -1,7 +1,11 @@
+export { displayedText, findInvisibleCharacters, isInvisibleCharacter } from './displayed-text';
+export type { DisplayedText, InvisibleCharacter } from './displayed-text';
 export { findNonGsmCharacters, isGsmText } from './gsm-alphabet';
 export type { NonGsmCharacter } from './gsm-alphabet';
 export { foldToGsm } from './gsm-fold';
 export { dataCodingFor, decodeText, encodeText } from './sms-codec';
+export { findPhoneNumbers, nationalNumber } from './phone-numbers';
+export type { PhoneNumberMatch } from './phone-numbers';
 export { describeText, prepareText } from './sms-prepare';
 export { carrierEncoding, countCarrierSegments } from './sms-carrier';
 export { countSegments, DEFAULT_PAYLOAD_SEGMENT, splitSegments } from './sms-segments';

@@ -1,3 +1,4 @@
+import { isIP } from 'node:net';
 import { Inject, Injectable, Optional } from '@nestjs/common';
 import { invalid } from '@loa/common';
 import { loadDefaults } from '@loa/config';
@@ -57,11 +58,13 @@ export class TemplateLinting {
   }
 }
 
+/** The provinces' own website domains join the allow-list; a numeric address never does, whoever typed it in. */
 function websiteDomains(provinces: StoredProvince[]): string[] {
   return provinces.flatMap((province) => {
     if (!province.website) return [];
     try {
-      return [new URL(province.website.includes('://') ? province.website : `https://${province.website}`).hostname];
+      const host = new URL(province.website.includes('://') ? province.website : `https://${province.website}`).hostname;
+      return isIP(host.replace(/^\[|\]$/g, '')) === 0 ? [host] : [];
     } catch {
       return [];
     }

@@ -130,8 +130,7 @@ export function assertCompiles(body: string): void {
     compileTemplate(body);
   } catch (error) {
     if (error instanceof TemplateError) {
-      const where = error.line ? ` at line ${error.line}, column ${error.column}` : '';
-      throw invalid(`body: ${error.message}${where}`, { code: error.code, line: error.line, column: error.column });
+      throw invalid(`body: ${error.message}`, { code: error.code, line: error.line, column: error.column });
     }
     throw error;
   }

@@ -25,8 +25,7 @@ export function checkTemplateAst(program: hbs.AST.Program): TemplateCheck {
 function problem(check: TemplateCheck, code: 'SYNTAX' | 'UNKNOWN_HELPER' | 'UNKNOWN_VARIABLE', message: string, node: hbs.AST.Node): void {
   const line = node.loc?.start.line;
   const column = node.loc ? node.loc.start.column + 1 : undefined;
-  const where = line ? ` at line ${line}, column ${column}` : '';
-  check.problems.push(new TemplateError(code, `${message}${where}`, line, column));
+  check.problems.push(new TemplateError(code, message, line, column));
 }
 
 /** `guarded`: the variables an enclosing block has checked to be non-empty. */

@@ -78,5 +78,5 @@ function syntaxError(error: Error & { lineNumber?: number; column?: number }): T
 }
 
 function located(message: string, line: number, zeroBasedColumn: number): TemplateError {
-  return new TemplateError('SYNTAX', `${message} at line ${line}, column ${zeroBasedColumn + 1}`, line, zeroBasedColumn + 1);
+  return new TemplateError('SYNTAX', message, line, zeroBasedColumn + 1);
 }

@@ -87,6 +87,13 @@ describe(compileTemplate.name, () => {
   });
 
   it.each([
+    ['a syntax error', 'Dòng một\nLiên hệ {{province.hotline'],
+    ['an unknown variable', 'Gọi {{province.hotine}}'],
+  ])('says the place of %s once', (_, body) => {
+    expect(thrown(body).message.match(/ at line \d+, column \d+/g)).toHaveLength(1);
+  });
+
+  it.each([
     ['a misspelt variable', 'Gọi {{province.hotine}}', 1, 7, 'UNKNOWN_VARIABLE'],
     ['a variable on line 3', 'a\nb\n  {{campaign.owner}}', 3, 5, 'UNKNOWN_VARIABLE'],
     ['a whole object', '{{province}}', 1, 3, 'UNKNOWN_VARIABLE'],

@@ -78,6 +78,29 @@ describe(lintTemplate.name, () => {
     expect(errors(WARNING.normalize('NFD'))).toEqual([]);
   });
 
+  it('refuses each invisible character written into the text with its place, not only as a UCS-2 note', () => {
+    const found = lintTemplate('Goi 0912\u3164345678\nCanh bao\u034f\ufe0f', { ...OPTIONS, provinces: [] });
+    expect(found.filter((finding) => finding.code === 'INVISIBLE_CHARACTER')).toEqual([
+      expect.objectContaining({ severity: 'error', line: 1, column: 9, message: expect.stringContaining('U+3164 at line 1, column 9') }),
+      expect.objectContaining({ severity: 'error', line: 2, column: 9, message: expect.stringContaining('U+034F') }),
+      expect.objectContaining({ severity: 'error', line: 2, column: 10, message: expect.stringContaining('U+FE0F') }),
+    ]);
+    expect(found.map((finding) => finding.code)).not.toContain('UCS2_CHARACTER');
+    expect(found).toContainEqual(expect.objectContaining({ code: 'PHONE_HARDCODED', message: expect.stringContaining('0912345678') }));
+  });
+
+  it('warns about a single-brace placeholder, naming the double-brace form', () => {
+    const found = lintTemplate('Công an {province.name} cảnh báo, gọi { province.hotline }}, {tỉnh}, {x.y}', OPTIONS).filter(
+      (finding) => finding.code === 'SINGLE_BRACES',
+    );
+    expect(found).toEqual([
+      expect.objectContaining({ severity: 'warning', line: 1, column: 9, message: expect.stringContaining('write {{province.name}} to insert the value') }),
+      expect.objectContaining({ severity: 'warning', message: expect.stringContaining('write {{province.hotline}}') }),
+      expect.objectContaining({ severity: 'warning', message: expect.stringContaining('"{x.y}"') }),
+    ]);
+    expect(codes('Gọi {{province.hotline}} {{#if province.website}}{{province.website}}{{/if}}')).not.toContain('SINGLE_BRACES');
+  });
+
   it('refuses a hotline written into the text for the province it does not belong to, naming both', () => {
     const found = errors('Liên hệ 0262.3818.568 hoặc 113.').filter((finding) => finding.code === 'PHONE_NOT_HOTLINE');
     expect(found).toEqual([expect.objectContaining({ province: '92', index: 8 })]);

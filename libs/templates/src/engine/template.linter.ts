@@ -1,4 +1,13 @@
-import { type CarrierTextProfile, countCarrierSegments, type EncodingPolicy, findNonGsmCharacters, prepareText, SmsTextError } from '@loa/sms';
+import {
+  type CarrierTextProfile,
+  countCarrierSegments,
+  type EncodingPolicy,
+  findInvisibleCharacters,
+  findNonGsmCharacters,
+  isInvisibleCharacter,
+  prepareText,
+  SmsTextError,
+} from '@loa/sms';
 import { findLinks, isAllowedHost } from './links';
 import { EMERGENCY_NUMBERS, findPhoneNumbers, nationalNumber } from './phone-numbers';
 import { checkTemplateAst } from './template-ast.checker';
@@ -6,8 +15,10 @@ import { compileTemplate, type CompiledTemplate, parseTemplateBody, renderTempla
 import {
   CONTACT_VARIABLES,
   type ContactVariable,
+  isTemplateVariable,
   SAMPLE_CONTEXT,
   type TemplateCampaign,
+  type TemplateContext,
   type TemplateProvince,
   type TemplateVariable,
 } from './template-variables';
@@ -64,6 +75,8 @@ export function lintTemplate(body: string, options: LintOptions): LintFinding[] 
   }
   const bodyIsGsm = findNonGsmCharacters(staticText(compiled.body)).length === 0;
   const findings = [
+    ...invisibleInBody(compiled.body),
+    ...singleBraces(compiled.body),
     ...(options.policy === 'auto' ? ucs2InBody(compiled.body) : []),
     ...(options.provinces.length === 0 ? hardcodedNumbers(compiled.body) : []),
   ];
@@ -108,20 +121,11 @@ function templateFinding(error: TemplateError): LintFinding {
 
 function lintProvince(compiled: CompiledTemplate, province: TemplateProvince, options: LintOptions, bodyIsGsm: boolean): ProvinceFinding[] {
   const sample = options.provinces.length === 0;
-  const text = renderTemplate(compiled, { province, campaign: options.campaign ?? SAMPLE_CONTEXT.campaign });
-  const findings: ProvinceFinding[] = [];
-  const checked = seenThrough(text);
-  const invisible = INVISIBLE.exec(text);
-  if (invisible) {
-    const codePoint = `U+${invisible[0].codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0')}`;
-    findings.push({
-      severity: 'error',
-      code: 'INVISIBLE_CHARACTER',
-      index: invisible.index,
-      say: (where) => `Invisible character ${codePoint}${where}: remove it`,
-    });
-  }
-  for (const link of findLinks(checked)) {
+  const context: TemplateContext = { province, campaign: options.campaign ?? SAMPLE_CONTEXT.campaign };
+  // Links and numbers are read in the text as rendered, as the phone shows it: the body and every value filled in.
+  const text = renderTemplate(compiled, context);
+  const findings: ProvinceFinding[] = invisibleInValues(compiled, context);
+  for (const link of findLinks(text)) {
     if (isAllowedHost(link.host, options.allowedLinkDomains)) continue;
     findings.push({
       severity: 'error',
@@ -136,7 +140,7 @@ function lintProvince(compiled: CompiledTemplate, province: TemplateProvince, op
       ...(province.hotline ? [nationalNumber(province.hotline)] : []),
       ...findPhoneNumbers(`${province.hotline ?? ''} ${province.hotlines ?? ''}`).map((phone) => phone.national),
     ]);
-    for (const phone of findPhoneNumbers(checked)) {
+    for (const phone of findPhoneNumbers(text)) {
       if (hotlines.has(phone.national)) continue;
       findings.push({
         severity: 'error',
@@ -197,21 +201,64 @@ function collapse(provinces: readonly TemplateProvince[], perProvince: ProvinceF
   return out;
 }
 
-// Invisible format characters (Unicode Cf: zero-width space and joiners, BOM, soft hyphen, bidi controls).
-const INVISIBLE = /\p{Cf}/u;
-// Full stops NFKC leaves alone but readers take for a dot in a domain.
-const LOOKALIKE_DOTS = /[\u3002\uFF61]/g;
+const INVISIBLE_WHY = 'a phone shows nothing there, and it can hide a number or a link from this check';
 
-/**
- * The text as a reader sees it, for the link and number checks: NFKC folds full-width and other compatibility
- * look-alikes ("evil．com", "０９１２…") to plain characters, and invisible characters are dropped
- * ("evil\u200b.com", "0912\u200b345678"). Indexes may shift slightly; the text itself is not changed.
- */
-export function seenThrough(text: string): string {
-  return text
-    .normalize('NFKC')
-    .replace(LOOKALIKE_DOTS, '.')
-    .replace(/\p{Cf}/gu, '');
+/** Each invisible character the drafter wrote (zero-width space, Hangul filler, variation selector…), with its place. */
+function invisibleInBody(body: string): LintFinding[] {
+  return findInvisibleCharacters(staticText(body)).map(({ index, codePoint }) => {
+    const { line, column } = lineAndColumn(body, index);
+    return {
+      severity: 'error',
+      code: 'INVISIBLE_CHARACTER',
+      message: `Invisible character ${codePoint} at line ${line}, column ${column}: ${INVISIBLE_WHY}; remove it`,
+      index,
+      line,
+      column,
+    };
+  });
+}
+
+/** An invisible character in a value the template prints (a campaign name, a province's hotline or website). */
+function invisibleInValues(compiled: CompiledTemplate, context: TemplateContext): ProvinceFinding[] {
+  return [...compiled.variables].flatMap((variable) => {
+    const invisible = findInvisibleCharacters(valueOf(context, variable))[0];
+    if (!invisible) return [];
+    return [
+      {
+        severity: 'error',
+        code: 'INVISIBLE_CHARACTER',
+        say: (where: string) => `Invisible character ${invisible.codePoint} in {{${variable}}}${where}: ${INVISIBLE_WHY}; remove it from the value`,
+      } satisfies ProvinceFinding,
+    ];
+  });
+}
+
+function valueOf(context: TemplateContext, variable: TemplateVariable): string {
+  const value = variable.split('.').reduce<unknown>((object, key) => (object as Record<string, unknown> | null | undefined)?.[key], context);
+  return typeof value === 'string' ? value : '';
+}
+
+// "{province.name}" prints as it is: Handlebars reads only double braces.
+const SINGLE_BRACES = /(?<!\{)\{\s*([a-z_]\w*(?:\.\w+)*)\s*\}\}?(?!\})/gi;
+
+/** A placeholder written with single braces (a known variable, or a dotted name), naming the double-brace form. */
+function singleBraces(body: string): LintFinding[] {
+  return [...staticText(body).matchAll(SINGLE_BRACES)].flatMap((match) => {
+    const name = match[1];
+    if (!isTemplateVariable(name) && !name.includes('.')) return [];
+    const { line, column } = lineAndColumn(body, match.index);
+    const fix = isTemplateVariable(name) ? `write {{${name}}} to insert the value` : `values are inserted only with double braces, e.g. {{province.name}}`;
+    return [
+      {
+        severity: 'warning',
+        code: 'SINGLE_BRACES',
+        message: `"${match[0]}" at line ${line}, column ${column} is printed as it is; ${fix}`,
+        index: match.index,
+        line,
+        column,
+      } satisfies LintFinding,
+    ];
+  });
 }
 
 /** The body with its mustaches and comments blanked out (same length): the text the drafter wrote. */
@@ -221,7 +268,7 @@ function staticText(body: string): string {
 
 /** Without provinces to check against, any number but 113/114/115 written into the text is suspect. */
 function hardcodedNumbers(body: string): LintFinding[] {
-  return findPhoneNumbers(seenThrough(staticText(body)))
+  return findPhoneNumbers(staticText(body))
     .filter((phone) => !EMERGENCY_NUMBERS.includes(phone.national))
     .map((phone) => ({
       severity: 'warning',
@@ -240,7 +287,8 @@ function lineAndColumn(body: string, index: number): { line: number; column: num
 /** Each character of the written text that forces UCS-2 under auto, with its place in the body. */
 function ucs2InBody(body: string): LintFinding[] {
   const text = staticText(body);
-  return findNonGsmCharacters(text).map(({ character, index, codePoint }) => {
+  const visible = findNonGsmCharacters(text).filter(({ character }) => !isInvisibleCharacter(character));
+  return visible.map(({ character, index, codePoint }) => {
     const { line, column } = lineAndColumn(body, index);
     return {
       severity: 'warning',
