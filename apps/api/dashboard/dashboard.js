@@ -243,10 +243,23 @@
     const failed = el('span', { class: 'failed' });
     failed.style.left = `${percent(counts.delivered)}%`;
     failed.style.width = `${percent(counts.failed)}%`;
-    bar.append(done, failed);
-    const ended = counts.delivered + counts.failed;
-    const label = `${number.format(ended)} / ${number.format(targeted)} tin (${percent(ended).toFixed(1)}%) · đã nhận ${number.format(counts.delivered)}`;
-    return el('div', { 'data-ended': String(ended), 'data-targeted': String(targeted) }, bar, el('div', { class: 'progress-label' }, label));
+    // Never sent, the campaign cancelled first: neither sent nor failed, shown apart.
+    const cancelled = counts.cancelled || 0;
+    const dropped = el('span', { class: 'cancelled' });
+    dropped.style.left = `${percent(counts.delivered + counts.failed)}%`;
+    dropped.style.width = `${percent(cancelled)}%`;
+    bar.append(done, failed, dropped);
+    const ended = counts.delivered + counts.failed + cancelled;
+    const sent = counts.submitted || 0;
+    const label =
+      `đã gửi ${number.format(sent)} / ${number.format(targeted)} tin (${percent(sent).toFixed(1)}%) · đã nhận ${number.format(counts.delivered)}` +
+      (cancelled > 0 ? ` · đã hủy, không gửi ${number.format(cancelled)}` : '');
+    return el(
+      'div',
+      { 'data-ended': String(ended), 'data-sent': String(sent), 'data-cancelled': String(cancelled), 'data-targeted': String(targeted) },
+      bar,
+      el('div', { class: 'progress-label' }, label),
+    );
   }
 
   // ---- carriers ------------------------------------------------------------------------------------

@@ -152,8 +152,8 @@ export class CampaignSchedulerService implements OnApplicationShutdown {
   private async endOverdueMessages(): Promise<void> {
     const unknown = await inBatches(() => this.delivery.expireOverdueSubmitted(this.options.receiptGraceSeconds, SWEEP_BATCH));
     if (unknown > 0) this.logger.warn(`${unknown} messages ended unknown: no delivery receipt within their validity`);
-    const cancelled = await this.delivery.failQueuedOfCancelled();
-    if (cancelled > 0) this.logger.log(`${cancelled} messages of cancelled campaigns failed after coming back to the queue`);
+    const cancelled = await this.delivery.cancelUnsentOfCancelled();
+    if (cancelled > 0) this.logger.log(`${cancelled} messages of cancelled campaigns ended cancelled after coming back to the queue`);
   }
 
   /**

@@ -1,3 +1,5 @@
+import { campaignStatesMovingTo } from '@loa/delivery';
+
 /**
  * Claims a campaign due at $1 (the scheduler's clock) so that only one scheduler (of several API/all-in-one
  * processes) materialises it; its validity and daily cap count from then.
@@ -5,7 +7,7 @@
 export const CLAIM_DUE_CAMPAIGN = `
   UPDATE campaigns SET state = 'running', materialised_at = $1, updated_at = now()
   WHERE id = (
-    SELECT id FROM campaigns WHERE state = 'scheduled' AND start_at <= $1
+    SELECT id FROM campaigns WHERE ${campaignStatesMovingTo('running', ['scheduled'])} AND start_at <= $1
     ORDER BY priority DESC, start_at LIMIT 1 FOR UPDATE SKIP LOCKED
   )
   RETURNING id, provinces, carriers, window_start, window_end, daily_cap_lifted`;
@@ -13,5 +15,5 @@ export const CLAIM_DUE_CAMPAIGN = `
 /** Marks running campaigns $1 completed (those still running). */
 export const COMPLETE_CAMPAIGNS = `
   UPDATE campaigns SET state = 'completed', completed_at = now(), updated_at = now()
-  WHERE id = ANY($1) AND state = 'running'
+  WHERE id = ANY($1) AND ${campaignStatesMovingTo('completed', ['running'])}
   RETURNING id`;

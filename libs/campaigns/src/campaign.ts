@@ -1,9 +1,10 @@
 import { type Carrier } from '@loa/common';
-import { type AmbiguousPolicy } from '@loa/delivery';
+import { type AmbiguousPolicy, type CampaignState } from '@loa/delivery';
 import { type SendLimitsRequest } from './send-limit-overrides';
 import { type SendWindow } from './send-window';
 
-export type CampaignState = 'draft' | 'pending_approval' | 'scheduled' | 'running' | 'paused' | 'completed' | 'cancelled';
+/** The campaign states and their moves are defined once, in @loa/delivery's campaign-states. */
+export type { CampaignState };
 
 export interface Campaign {
   id: number;

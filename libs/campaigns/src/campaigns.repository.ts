@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, EntityManager } from 'typeorm';
 import { queryRows } from '@loa/database';
+import { assertCampaignMoves, CAMPAIGN_FINAL_STATES } from '@loa/delivery';
 import { type Campaign, type CampaignState, type NewCampaign } from './campaign';
 import { type RenderedCampaignText } from './campaign-texts.renderer';
 import { type SendLimitsRequest } from './send-limit-overrides';
@@ -102,14 +103,15 @@ export class CampaignsRepository {
     );
   }
 
-  /** Moves a campaign between states; null if it was not in `from`. */
+  /** Moves a campaign between states; null if it was not in `from`. Throws for a move the campaign state machine does not allow. */
   async transition(id: number, from: CampaignState[], to: CampaignState, approvedBy: number | null, manager: EntityManager): Promise<Campaign | null> {
+    assertCampaignMoves(from, to);
     const rows = await queryRows<CampaignRow>(
       manager,
       `UPDATE campaigns SET state = $3, updated_at = now(), approved_by = COALESCE($4, approved_by),
-         completed_at = CASE WHEN $3 IN ('completed', 'cancelled') THEN now() ELSE completed_at END
+         completed_at = CASE WHEN $3 = ANY($5::text[]) THEN now() ELSE completed_at END
        WHERE id = $1 AND state = ANY($2) RETURNING ${COLUMNS}`,
-      [id, from, to, approvedBy],
+      [id, from, to, approvedBy, CAMPAIGN_FINAL_STATES],
     );
     return rows.length ? toCampaign(rows[0]) : null;
   }

@@ -284,7 +284,7 @@ export class CampaignsService {
     return this.db.transaction(async (manager) => {
       const changed = await this.campaigns.transition(campaign.id, from, to, approvedBy, manager);
       if (!changed) throw conflict(`campaign ${campaign.id} is ${campaign.state}; it must be ${from.join(' or ')} to become ${to}`);
-      if (to === 'cancelled') await this.delivery.failQueued(campaign.id, `campaign cancelled by ${user.username}`, manager);
+      if (to === 'cancelled') await this.delivery.cancelUnsent(campaign.id, `campaign cancelled by ${user.username}`, manager);
       await this.audit.append(
         user,
         {

@@ -1,4 +1,4 @@
-import { FINAL_STATES } from './message-states';
+import { FINAL_STATES, NEVER_SENT_STATES, sqlIn } from './message-states';
 
 /** The states with a counter of their own: entering one moves it (submitted counts every message that got there). */
 export const COUNTED_STATES = ['submitted', ...FINAL_STATES] as const;
@@ -49,10 +49,11 @@ function addToCurrentBucket(source: string, counters: readonly string[], options
       ${updates.join(',\n      ')}`;
 }
 
-/** The final states a message can end in without reaching the handset: counted per reason. */
-const UNDELIVERED_STATES = FINAL_STATES.filter((state) => state !== 'delivered')
-  .map((state) => `'${state}'`)
-  .join(', ');
+/** The final states a message can end in without reaching the handset, having been tried: counted per reason. */
+const UNDELIVERED_WITH_REASON = sqlIn(
+  'state',
+  FINAL_STATES.filter((state) => state !== 'delivered' && !(NEVER_SENT_STATES as readonly string[]).includes(state)),
+);
 
 /**
  * CTEs to splice into a statement's WITH, moving counters by the changes in `changes`: a relation with the
@@ -74,7 +75,7 @@ export function statsCtesFrom(changes: string): string {
   stats_reasons AS (
     INSERT INTO campaign_errors (campaign_id, province_code, carrier, state, reason, messages)
     SELECT campaign_id, province_code, carrier, state, COALESCE(reason, ''), count(*) FROM ${changes}
-    WHERE state IN (${UNDELIVERED_STATES})
+    WHERE ${UNDELIVERED_WITH_REASON}
     GROUP BY 1, 2, 3, 4, 5 ORDER BY 1, 2, 3, 4, 5
     ON CONFLICT (campaign_id, province_code, carrier, state, reason) DO UPDATE SET messages = campaign_errors.messages + excluded.messages
   ),
@@ -114,10 +115,11 @@ export const COUNT_DUPLICATES = `
   FROM d
   WHERE s.campaign_id = d.campaign_id AND s.province_code = d.province_code AND s.carrier = d.carrier`;
 
-/** Adds messages that failed without a send (a cancelled campaign's queue) to the current bucket. $1 campaign, rows of (province_code, carrier, count) in `source`. */
-export function addFailedToCurrentBucket(source: string): string {
-  return addToCurrentBucket(`(SELECT $1::bigint AS campaign_id, province_code, carrier, count AS failed FROM ${source})`, ['failed']);
-}
+/**
+ * The columns statsCtesFrom reads, for messages a statement ended without a send (no PDU billed, no receipt,
+ * no reason kept): to follow the RETURNING of an UPDATE of messages.
+ */
+export const ENDED_UNSENT_COLUMNS = 'campaign_id, province_code, carrier, state, 0 AS billed, false AS receipted, false AS by_receipt, NULL::text AS reason';
 
 /** Every counter of campaign_stats, and how a recount of the messages computes it. */
 const RECOUNTS: Record<string, string> = {

@@ -4,7 +4,8 @@ import { createTestDatabase, type TestDatabase } from '@loa/testing';
 import { DeliveryRepository } from './delivery.repository';
 import { type ClaimedMessage, type RunningCampaign, type StateChange, type SubmittedPart } from './delivery.types';
 import { BUCKET_COUNTERS } from './campaign-stats.sql';
-import { AMBIGUOUS_POLICIES, FINAL_STATES, MESSAGE_STATES } from './message-states';
+import { CAMPAIGN_STATES } from './campaign-states';
+import { AMBIGUOUS_POLICIES, FINAL_STATES, MESSAGE_STATES, NEVER_SENT_STATES } from './message-states';
 
 const CARRIER = 'viettel';
 const FIRST_MSISDN = 84960000000;
@@ -104,7 +105,7 @@ describe(DeliveryRepository.name, () => {
   const stats = async (campaignId: number) =>
     (
       await db.query(
-        `SELECT sum(targeted)::int AS targeted, sum(submitted)::int AS submitted, sum(delivered)::int AS delivered, sum(failed)::int AS failed, sum(duplicated)::int AS duplicated, sum(parts_billed)::int AS billed FROM campaign_stats WHERE campaign_id = $1`,
+        `SELECT sum(targeted)::int AS targeted, sum(submitted)::int AS submitted, sum(delivered)::int AS delivered, sum(failed)::int AS failed, sum(cancelled)::int AS cancelled, sum(duplicated)::int AS duplicated, sum(parts_billed)::int AS billed FROM campaign_stats WHERE campaign_id = $1`,
         [campaignId],
       )
     )[0];
@@ -128,6 +129,7 @@ describe(DeliveryRepository.name, () => {
   it.each([
     ['carriers', 'subscribers_carrier_check', CARRIERS],
     ['ambiguous-submit policies', 'campaigns_on_ambiguous_check', AMBIGUOUS_POLICIES],
+    ['campaign states', 'campaigns_state_check', CAMPAIGN_STATES],
   ])('lists the same %s as the database CHECK %s', async (_what, constraint, values) => {
     const [{ definition }] = await db.query(`SELECT pg_get_constraintdef(oid) AS definition FROM pg_constraint WHERE conname = $1`, [constraint]);
     expect([...definition.matchAll(/'([a-z_-]+)'::text/g)].map((match) => match[1]).sort()).toEqual([...values].sort());
@@ -341,15 +343,19 @@ describe(DeliveryRepository.name, () => {
     });
   });
 
-  it('cancels: queued messages fail at once with their counters, and those that come back later fail too', async () => {
-    const campaign = await runningCampaign(5);
-    const [inFlight] = await claimAll(campaign, 1);
+  it('cancels: queued messages end cancelled (no failure, no reason) at once with their counters, and so do those that come back later', async () => {
+    const campaign = await runningCampaign(6);
+    const [backLater, notHandedOver] = await claimAll(campaign, 2);
     await db.query(`UPDATE campaigns SET state = 'cancelled' WHERE id = $1`, [campaign.id]);
-    expect(await db.transaction((manager) => delivery.failQueued(campaign.id, 'campaign cancelled by test', manager))).toBe(4);
-    expect(await states(campaign.id)).toEqual({ failed: 4, sending: 1 });
-    await record([[{ campaignId: campaign.id, id: inFlight.id, state: 'queued', retryAfterSeconds: 0 }, []]]);
-    expect(await delivery.failQueuedOfCancelled()).toBe(1);
-    expect(await stats(campaign.id)).toMatchObject({ targeted: 5, failed: 5 });
+    expect(await db.transaction((manager) => delivery.cancelUnsent(campaign.id, 'campaign cancelled by test', manager))).toBe(4);
+    expect(await states(campaign.id)).toEqual({ cancelled: 4, sending: 2 });
+    await record([
+      [{ campaignId: campaign.id, id: backLater.id, state: 'queued', retryAfterSeconds: 0 }, []],
+      [{ campaignId: campaign.id, id: notHandedOver.id, state: 'cancelled', error: 'campaign cancelled', refundAttempt: true }, []],
+    ]);
+    expect(await delivery.cancelUnsentOfCancelled()).toBe(1);
+    expect(await stats(campaign.id)).toMatchObject({ targeted: 6, cancelled: 6, failed: 0 });
+    expect(await db.query(`SELECT * FROM campaign_errors WHERE campaign_id = $1`, [campaign.id])).toEqual([]);
     await expectCountersExact();
   });
 
@@ -373,7 +379,7 @@ describe(DeliveryRepository.name, () => {
     expect(columns).toEqual(expect.arrayContaining([...BUCKET_COUNTERS]));
     const [{ reasons }] = await db.query(`SELECT COALESCE(sum(messages), 0)::int AS reasons FROM campaign_errors`);
     const [{ undelivered }] = await db.query(
-      `SELECT COALESCE(sum(${FINAL_STATES.filter((state) => state !== 'delivered').join(' + ')}), 0)::int AS undelivered FROM campaign_stats`,
+      `SELECT COALESCE(sum(${FINAL_STATES.filter((state) => state !== 'delivered' && !(NEVER_SENT_STATES as readonly string[]).includes(state)).join(' + ')}), 0)::int AS undelivered FROM campaign_stats`,
     );
     expect(undelivered).toBeGreaterThan(0);
     expect(reasons).toBe(undelivered);

@@ -11,13 +11,15 @@ import {
   type StoredReceipt,
   type SubmittedPart,
 } from './delivery.types';
+import { type CampaignState } from './campaign-states';
 import { canMove, type MessageState, RECEIPT_FINAL_STATES, RECEIPT_STAT_OF } from './message-states';
 import {
   APPLY_LATE_ACCEPTS,
   APPLY_MESSAGE_STATES,
+  CANCEL_UNSENT_OF_CAMPAIGN,
   CANCELLED_WITH_QUEUED,
+  CAMPAIGNS_IN_HAND,
   CLAIM_MESSAGES,
-  FAIL_QUEUED_OF_CAMPAIGN,
   FINISHED_CAMPAIGNS,
   INITIALISE_STATS,
   INSERT_SUBMISSIONS,
@@ -44,6 +46,7 @@ import { NOBODY_AT_CAP } from './send-limits.sql';
 /** What a dispatcher runs for every batch, prepared once per connection. */
 const HOT = {
   runningCampaigns: prepared('loa_running_campaigns', RUNNING_CAMPAIGNS),
+  campaignsInHand: prepared('loa_campaigns_in_hand', CAMPAIGNS_IN_HAND),
   claim: prepared('loa_claim_messages', CLAIM_MESSAGES),
   applyStates: prepared('loa_apply_message_states', APPLY_MESSAGE_STATES),
   insertSubmissions: prepared('loa_insert_submissions', INSERT_SUBMISSIONS),
@@ -104,19 +107,13 @@ export class DeliveryRepository {
   }
 
   async runningCampaigns(carrier: string): Promise<RunningCampaign[]> {
-    const rows = await queryPrepared<{
-      id: string;
-      validity_hours: number;
-      on_ambiguous: RunningCampaign['onAmbiguous'];
-      window_start: string | null;
-      window_end: string | null;
-    }>(this.db, HOT.runningCampaigns, [carrier]);
-    return rows.map((row) => ({
-      id: Number(row.id),
-      validityHours: row.validity_hours,
-      onAmbiguous: row.on_ambiguous,
-      window: { start: row.window_start, end: row.window_end },
-    }));
+    return (await queryPrepared<CampaignRow>(this.db, HOT.runningCampaigns, [carrier])).map(toRunningCampaign);
+  }
+
+  /** Campaigns whose messages a dispatcher holds, with their state now: whether they may still go to the carrier. */
+  async campaignsInHand(ids: number[]): Promise<{ campaign: RunningCampaign; state: CampaignState }[]> {
+    const rows = await queryPrepared<CampaignRow & { state: CampaignState }>(this.db, HOT.campaignsInHand, [pgArray(ids)]);
+    return rows.map((row) => ({ campaign: toRunningCampaign(row), state: row.state }));
   }
 
   async claim(campaign: RunningCampaign, carrier: string, afterId: number, limit: number, leaseSeconds: number): Promise<ClaimedMessage[]> {
@@ -308,17 +305,18 @@ export class DeliveryRepository {
     return changes.length - (await this.db.transaction((manager) => this.applyStates(changes, 'submitted', manager))).length;
   }
 
-  /** Ends a cancelled campaign's queued messages as failed, counters included; returns how many. */
-  async failQueued(campaignId: number, reason: string, manager: EntityManager = this.db.manager): Promise<number> {
-    const [{ failed }] = await queryRows<{ failed: number }>(manager, FAIL_QUEUED_OF_CAMPAIGN, [campaignId, reason]);
-    return failed;
+  /** Ends a cancelled campaign's queued and held messages as cancelled (never sent), counters and buckets included; returns how many. */
+  async cancelUnsent(campaignId: number, reason: string, manager: EntityManager = this.db.manager): Promise<number> {
+    const [{ cancelled }] = await queryRows<{ cancelled: number }>(manager, CANCEL_UNSENT_OF_CAMPAIGN, [campaignId, reason]);
+    return cancelled;
   }
 
-  /** Fails what came back to the queue of cancelled campaigns (a retry, a resend) after the cancel; returns how many. */
-  async failQueuedOfCancelled(): Promise<number> {
-    let failed = 0;
-    for (const { id } of await queryRows<{ id: string }>(this.db, CANCELLED_WITH_QUEUED)) failed += await this.failQueued(Number(id), 'campaign cancelled');
-    return failed;
+  /** Cancels what came back to the queue of cancelled campaigns (a retry, a send withdrawn) after the cancel; returns how many. */
+  async cancelUnsentOfCancelled(): Promise<number> {
+    let cancelled = 0;
+    for (const { id } of await queryRows<{ id: string }>(this.db, CANCELLED_WITH_QUEUED))
+      cancelled += await this.cancelUnsent(Number(id), 'campaign cancelled');
+    return cancelled;
   }
 
   async requeueExpiredLeases(): Promise<number> {
@@ -390,6 +388,25 @@ function keyOf(row: { campaign_id: string; id: string }): { campaignId: number; 
 /** One string per message, for sets and maps. */
 function messageKey({ campaignId, id }: { campaignId: number; id: number }): string {
   return `${campaignId}:${id}`;
+}
+
+interface CampaignRow {
+  id: string;
+  validity_hours: number;
+  on_ambiguous: RunningCampaign['onAmbiguous'];
+  window_start: string | null;
+  window_end: string | null;
+  valid_until: Date | null;
+}
+
+function toRunningCampaign(row: CampaignRow): RunningCampaign {
+  return {
+    id: Number(row.id),
+    validityHours: row.validity_hours,
+    onAmbiguous: row.on_ambiguous,
+    window: { start: row.window_start, end: row.window_end },
+    validUntil: row.valid_until?.getTime(),
+  };
 }
 
 interface ClaimedRow {

@@ -17,6 +17,8 @@ export interface RunningCampaign {
   onAmbiguous: AmbiguousPolicy;
   /** Its send window as stored (times of day, null when lifted); a dispatcher claims only inside it. */
   window?: { start: string | null; end: string | null };
+  /** When its validity ends (ms since the epoch): nothing of it goes out after (none: no end known). */
+  validUntil?: number;
 }
 
 /** A message a dispatcher holds under lease, with what earlier sends of it left at the carrier. */

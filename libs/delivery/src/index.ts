@@ -1,4 +1,5 @@
 export * from './bind-slots.repository';
+export * from './campaign-states';
 export { BUCKET_COUNTERS, COUNTED_STATES, STATS_BUCKET_WIDTH } from './campaign-stats.sql';
 export * from './delivery.module';
 export * from './delivery.repository';

@@ -1,8 +1,6 @@
-import { addFailedToCurrentBucket, statsCtesFrom } from './campaign-stats.sql';
-import { FINAL_STATES } from './message-states';
-
-/** The final states as an SQL list, from the one definition. */
-export const FINAL_STATES_SQL = FINAL_STATES.map((state) => `'${state}'`).join(', ');
+import { CAMPAIGN_SENDING_STATES, campaignStateIs } from './campaign-states';
+import { ENDED_UNSENT_COLUMNS, statsCtesFrom } from './campaign-stats.sql';
+import { FINAL_STATES, INITIAL_STATES, sqlIn, sqlText, statesMovingTo } from './message-states';
 
 /**
  * Claims queued messages of one running campaign for one carrier, under a lease.
@@ -17,16 +15,23 @@ export const CLAIM_MESSAGES = `
   UPDATE messages m SET state = 'sending', attempts = m.attempts + 1, lease_until = now() + make_interval(secs => $5)
   WHERE m.campaign_id = $1 AND m.id = ANY(ARRAY(
     SELECT id FROM messages
-    WHERE campaign_id = $1 AND carrier = $2 AND state = 'queued' AND id > $3
+    WHERE campaign_id = $1 AND carrier = $2 AND ${statesMovingTo('sending', ['queued'])} AND id > $3
       AND (next_attempt_at IS NULL OR next_attempt_at <= now())
+      AND EXISTS (SELECT 1 FROM campaigns c WHERE c.id = $1 AND ${campaignStateIs('c.state', ['running'])})
     ORDER BY id LIMIT $4
     FOR UPDATE SKIP LOCKED
   ))
   RETURNING m.id, m.msisdn, m.province_code, m.text_id, m.attempts, m.unconfirmed_sends, m.parts_accepted, m.parts, m.concat_ref`;
 
-/** Running campaigns with work for a carrier, most urgent first. */
+/** Running campaigns with work for a carrier, most urgent first, with the end of their validity. */
 export const RUNNING_CAMPAIGNS = `
-  SELECT id, validity_hours, on_ambiguous, window_start, window_end FROM campaigns WHERE state = 'running' AND $1 = ANY(carriers) ORDER BY priority DESC, id`;
+  SELECT id, validity_hours, on_ambiguous, window_start, window_end, materialised_at + make_interval(hours => validity_hours) AS valid_until
+  FROM campaigns WHERE ${campaignStateIs('state', ['running'])} AND $1 = ANY(carriers) ORDER BY priority DESC, id`;
+
+/** Campaigns $1 as a dispatcher holding their messages needs them: whether they may still send, and where. */
+export const CAMPAIGNS_IN_HAND = `
+  SELECT id, state, validity_hours, on_ambiguous, window_start, window_end, materialised_at + make_interval(hours => validity_hours) AS valid_until
+  FROM campaigns WHERE id = ANY($1::bigint[])`;
 
 /**
  * Applies a batch of state changes; returns what changed so counters move in the same transaction. Only
@@ -62,7 +67,7 @@ export const APPLY_MESSAGE_STATES = `
     submitted_at = CASE WHEN input.state = 'submitted' OR input.receipted THEN now() ELSE m.submitted_at END,
     awaiting_receipt_since = CASE WHEN input.awaiting > 0 THEN now() END,
     awaiting_parts = NULLIF(input.awaiting, 0),
-    final_at = CASE WHEN input.state IN (${FINAL_STATES_SQL}) THEN now() ELSE NULL END,
+    final_at = CASE WHEN ${sqlIn('input.state', FINAL_STATES)} THEN now() ELSE NULL END,
     parts_accepted = CASE WHEN input.parts IS NULL THEN m.parts_accepted
                           WHEN input.new_reference THEN input.accepted_mask
                           ELSE m.parts_accepted | input.accepted_mask END,
@@ -126,7 +131,7 @@ export const MARK_OVERBILLED_DUPLICATES = `
  */
 export const REQUEUE_EXPIRED_LEASES = `
   UPDATE messages SET state = 'queued', lease_until = NULL, last_error = 'lease expired (dispatcher lost)', unconfirmed_sends = unconfirmed_sends + 1
-  WHERE state = 'sending' AND lease_until < now()
+  WHERE ${statesMovingTo('queued', ['sending'])} AND lease_until < now()
   RETURNING campaign_id`;
 
 /**
@@ -137,39 +142,31 @@ export const REQUEUE_EXPIRED_LEASES = `
 export const OVERDUE_SUBMITTED = `
   SELECT m.campaign_id, m.id
   FROM campaigns c
-  JOIN messages m ON m.campaign_id = c.id AND m.state = 'submitted'
+  JOIN messages m ON m.campaign_id = c.id AND ${statesMovingTo('unknown', ['submitted'], 'm.state')}
     AND m.submitted_at < now() - make_interval(hours => c.validity_hours, secs => $1)
-  WHERE c.state IN ('running', 'paused', 'cancelled')
+  WHERE ${campaignStateIs('c.state', [...CAMPAIGN_SENDING_STATES, 'cancelled'])}
   LIMIT $2`;
+
+/** The messages a cancel ends, from the table: those not with the carrier (queued, back for a retry, or held by the cap). */
+const CANCELLABLE = statesMovingTo('cancelled', ['queued', 'held']);
 
 /** Cancelled campaigns that still have queued (or held) messages (sent back by a dispatcher after the cancel). */
 export const CANCELLED_WITH_QUEUED = `
   SELECT c.id FROM campaigns c
-  WHERE c.state = 'cancelled' AND EXISTS (SELECT 1 FROM messages m WHERE m.campaign_id = c.id AND m.state IN ('queued', 'held'))`;
+  WHERE ${campaignStateIs('c.state', ['cancelled'])} AND EXISTS (SELECT 1 FROM messages m WHERE m.campaign_id = c.id AND m.${CANCELLABLE})`;
 
 /**
- * Ends every queued (or held) message of campaign $1 as failed with reason $2, counters included, in one statement
- * (a national campaign cancelled early has millions). Messages already with the carrier reach their own end.
+ * Ends every queued (or held) message of campaign $1 as cancelled (never sent, not a failure: no reason is
+ * counted) with $2 kept as its last error, counters and time bucket included, in one statement (a national
+ * campaign cancelled early has millions). Messages already with the carrier reach their own end.
  */
-export const FAIL_QUEUED_OF_CAMPAIGN = `
-  WITH cancelled AS (
-    UPDATE messages SET state = 'failed', last_error = $2, final_at = now(), next_attempt_at = NULL
-    WHERE campaign_id = $1 AND state IN ('queued', 'held') RETURNING province_code, carrier
+export const CANCEL_UNSENT_OF_CAMPAIGN = `
+  WITH ended AS (
+    UPDATE messages SET state = 'cancelled', last_error = $2, final_at = now(), next_attempt_at = NULL
+    WHERE campaign_id = $1 AND ${CANCELLABLE} RETURNING ${ENDED_UNSENT_COLUMNS}
   ),
-  grouped AS (SELECT province_code, carrier, count(*) AS count FROM cancelled GROUP BY 1, 2),
-  bucket AS (${addFailedToCurrentBucket('grouped')}),
-  reasons AS (
-    INSERT INTO campaign_errors (campaign_id, province_code, carrier, state, reason, messages)
-    SELECT $1, province_code, carrier, 'failed', $2, count FROM grouped ORDER BY 2, 3
-    ON CONFLICT (campaign_id, province_code, carrier, state, reason) DO UPDATE SET messages = campaign_errors.messages + excluded.messages
-  ),
-  counted AS (
-    UPDATE campaign_stats s SET failed = s.failed + c.count
-    FROM grouped c
-    WHERE s.campaign_id = $1 AND s.province_code = c.province_code AND s.carrier = c.carrier
-    RETURNING c.count
-  )
-  SELECT COALESCE(sum(count), 0)::int AS failed FROM counted`;
+  ${statsCtesFrom('ended')}
+  SELECT count(*)::int AS cancelled FROM ended`;
 
 /**
  * One row per active subscriber of the audience, set-based (INSERT … SELECT materialises ~210 k rows/s on
@@ -183,7 +180,7 @@ export const enqueueMessages = (atCapSql: string) => `
   WITH at_cap AS (${atCapSql})
   INSERT INTO messages (id, campaign_id, msisdn, carrier, province_code, text_id, state, cap_day, next_attempt_at)
   SELECT nextval('messages_id_seq'), $1, s.msisdn, s.carrier, s.province_code, t.id,
-    CASE WHEN c.msisdn IS NULL THEN 'queued' ELSE 'held' END,
+    CASE WHEN c.msisdn IS NULL THEN ${sqlText(INITIAL_STATES[0])} ELSE ${sqlText(INITIAL_STATES[1])} END,
     CASE WHEN c.msisdn IS NULL THEN $4::date END,
     CASE WHEN c.msisdn IS NOT NULL THEN $5::timestamptz END
   FROM subscribers s
@@ -209,7 +206,7 @@ export const INITIALISE_STATS = `
  */
 export const FINISHED_CAMPAIGNS = `
   SELECT c.id FROM campaigns c
-  WHERE c.state = 'running'
+  WHERE ${campaignStateIs('c.state', ['running'])}
     AND NOT EXISTS (
       SELECT 1 FROM campaign_stats s WHERE s.campaign_id = c.id
         AND s.targeted > ${FINAL_STATES.map((state) => `s.${state}`).join(' + ')})

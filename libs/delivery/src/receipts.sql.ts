@@ -1,3 +1,5 @@
+import { RECEIPT_STATS } from './message-states';
+
 /**
  * The submission a receipt of `receipts` is for, read by primary key one receipt at a time. Joined plainly,
  * the planner hashed the whole submissions table for every batch as long as it judged a scan of it cheaper
@@ -8,8 +10,18 @@ const submissionOf = (receipts: string) => `
   SELECT s.campaign_id, s.message_id, s.parts FROM submissions s
   WHERE s.carrier = ${receipts}.carrier AND s.smsc_message_id = ${receipts}.smsc_message_id LIMIT 1`;
 
-/** A receipt state that ends a part (ACCEPTD and ENROUTE do not). */
-const FINAL_RECEIPT = `IN ('DELIVRD', 'UNDELIV', 'EXPIRED', 'REJECTD', 'DELETED', 'UNKNOWN')`;
+/** A receipt state that ends a part (ACCEPTD and ENROUTE do not), from the one mapping of stats to states. */
+const FINAL_RECEIPT = `IN (${RECEIPT_STATS.map(({ stat }) => `'${stat}'`).join(', ')})`;
+
+/** A part's receipt stat as its failure rank (1 the worst; null: delivered, or no final receipt yet). */
+const FAILURE_RANK = `CASE s.receipt_state ${RECEIPT_STATS.filter((r) => r.failureRank !== null)
+  .map(({ stat, failureRank }) => `WHEN '${stat}' THEN ${failureRank}`)
+  .join(' ')} END`;
+
+/** The state of each failure rank, as an SQL array indexed by the rank. */
+const FAILURE_RANKS = RECEIPT_STATS.map((r) => r.failureRank).filter((rank) => rank !== null);
+const STATE_OF_FAILURE_RANK = `'{${Array.from({ length: Math.max(...FAILURE_RANKS) }, (_, index) => RECEIPT_STATS.find((r) => r.failureRank === index + 1)!.state).join(',')}}'::text[]`;
+const DELIVERED_STAT = RECEIPT_STATS.find(({ state }) => state === 'delivered')!.stat;
 
 /** Receipts that came with their message's answer, stored applied with it ($8), or left for APPLY_RECEIPTS when the message had moved on. */
 export const INSERT_APPLIED_RECEIPTS = `
@@ -86,7 +98,7 @@ export const APPLY_RECEIPTS = `
 export const FINAL_STATES_OF = `
   WITH copies AS (
     SELECT s.campaign_id, s.message_id, s.part, s.parts, s.receipt_state, s.receipt_error, s.submitted_at,
-      CASE s.receipt_state WHEN 'REJECTD' THEN 1 WHEN 'EXPIRED' THEN 2 WHEN 'UNDELIV' THEN 3 WHEN 'DELETED' THEN 3 WHEN 'UNKNOWN' THEN 4 END AS failure
+      ${FAILURE_RANK} AS failure
     FROM unnest($1::bigint[], $2::bigint[]) AS m(campaign_id, message_id)
     CROSS JOIN LATERAL (
       SELECT * FROM submissions s WHERE s.campaign_id = m.campaign_id AND s.message_id = m.message_id
@@ -95,7 +107,7 @@ export const FINAL_STATES_OF = `
   ),
   per_part AS (
     SELECT campaign_id, message_id, part, max(parts) AS parts,
-      bool_or(receipt_state = 'DELIVRD') AS delivered,
+      bool_or(receipt_state = '${DELIVERED_STAT}') AS delivered,
       bool_or(receipt_state IS NOT NULL) AS final,
       min(failure) AS failure,
       (array_agg(receipt_state ORDER BY failure, submitted_at) FILTER (WHERE failure IS NOT NULL))[1] AS failed_stat,
@@ -105,7 +117,7 @@ export const FINAL_STATES_OF = `
   )
   SELECT campaign_id, message_id,
     CASE WHEN bool_and(delivered) THEN 'delivered'
-      ELSE COALESCE(('{rejected,expired,undeliverable,unknown}'::text[])[min(failure) FILTER (WHERE NOT delivered)], 'unknown')
+      ELSE COALESCE((${STATE_OF_FAILURE_RANK})[min(failure) FILTER (WHERE NOT delivered)], 'unknown')
     END AS state,
     (array_agg(failed_stat ORDER BY failure, part) FILTER (WHERE NOT delivered))[1] AS receipt_state,
     (array_agg(failed_err ORDER BY failure, part) FILTER (WHERE NOT delivered))[1] AS receipt_error

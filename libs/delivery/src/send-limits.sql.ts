@@ -1,9 +1,13 @@
+import { campaignStateIs } from './campaign-states';
+import { ENDED_UNSENT_COLUMNS, statsCtesFrom } from './campaign-stats.sql';
+import { NEVER_SENT_STATES, sqlIn, statesMovingTo } from './message-states';
+
 /**
  * The daily cap per subscriber and the campaign's validity, as set-based statements over one campaign's
  * partition. A message counts against its subscriber's cap on its `cap_day` (the Viet Nam day it is queued
  * to go), unless it was held back or never sent.
  */
-const NOT_COUNTED_AGAINST_THE_CAP = `'held', 'capped', 'expired_unsent'`;
+const NOT_COUNTED_AGAINST_THE_CAP = sqlIn('state', ['held', ...NEVER_SENT_STATES]);
 
 /** One cap step at a time across processes, so two campaigns cannot both take a subscriber's last place. */
 export const LOCK_DAILY_CAP = `SELECT pg_advisory_xact_lock(hashtext('loa:daily-cap'))`;
@@ -31,8 +35,7 @@ export const NOBODY_AT_CAP = 'SELECT NULL::bigint AS msisdn WHERE false';
  */
 export function atCap(counted: number[], day: string, cap: number): string {
   const ids = counted.map((id) => Math.trunc(id));
-  const countedOf = (where: string) =>
-    `SELECT msisdn FROM messages WHERE ${where} AND cap_day = ${day}::date AND state NOT IN (${NOT_COUNTED_AGAINST_THE_CAP})`;
+  const countedOf = (where: string) => `SELECT msisdn FROM messages WHERE ${where} AND cap_day = ${day}::date AND NOT ${NOT_COUNTED_AGAINST_THE_CAP}`;
   if (ids.length < cap) return NOBODY_AT_CAP;
   if (ids.length === cap) return ids.map((id) => countedOf(`campaign_id = ${id}`)).join(' INTERSECT ALL ');
   return `${countedOf(`campaign_id IN (${ids.join(', ')})`)} GROUP BY msisdn HAVING count(*) >= ${Math.trunc(cap)}`;
@@ -45,7 +48,7 @@ export function atCap(counted: number[], day: string, cap: number): string {
 export const HOLD_LEFT_FROM_EARLIER_DAYS = `
   WITH held AS (
     UPDATE messages SET state = 'held', cap_day = NULL, next_attempt_at = $3
-    WHERE campaign_id = $1 AND state = 'queued' AND cap_day < $2::date RETURNING 1
+    WHERE campaign_id = $1 AND ${statesMovingTo('held', ['queued'])} AND cap_day < $2::date RETURNING 1
   )
   SELECT count(*)::int AS count FROM held`;
 
@@ -57,7 +60,7 @@ export const releaseHeld = (atCapSql: string) => `
   WITH at_cap AS (${atCapSql}),
   released AS (
     UPDATE messages m SET state = 'queued', cap_day = $2::date, next_attempt_at = NULL
-    WHERE m.campaign_id = $1 AND m.state = 'held' AND m.next_attempt_at <= $3
+    WHERE m.campaign_id = $1 AND ${statesMovingTo('queued', ['held'], 'm.state')} AND m.next_attempt_at <= $3
       AND NOT EXISTS (SELECT 1 FROM at_cap WHERE at_cap.msisdn = m.msisdn)
     RETURNING 1
   )
@@ -70,37 +73,30 @@ export const POSTPONE_HELD = `
 /** Running campaigns with held messages due by $1 (indexed by messages_held_idx). */
 export const CAMPAIGNS_WITH_HELD_DUE = `
   SELECT c.id, c.window_start, c.window_end, c.daily_cap_lifted FROM campaigns c
-  WHERE c.state = 'running' AND EXISTS (SELECT 1 FROM messages m WHERE m.campaign_id = c.id AND m.state = 'held' AND m.next_attempt_at <= $1)`;
+  WHERE ${campaignStateIs('c.state', ['running'])} AND EXISTS (SELECT 1 FROM messages m WHERE m.campaign_id = c.id AND m.state = 'held' AND m.next_attempt_at <= $1)`;
 
 /** Running campaigns under the cap with queued messages from before day $1. */
 export const CAMPAIGNS_WITH_QUEUED_FROM_EARLIER_DAYS = `
   SELECT c.id FROM campaigns c
-  WHERE c.state = 'running' AND NOT c.daily_cap_lifted
+  WHERE ${campaignStateIs('c.state', ['running'])} AND NOT c.daily_cap_lifted
     AND EXISTS (SELECT 1 FROM messages m WHERE m.campaign_id = c.id AND m.state = 'queued' AND m.cap_day < $1::date)`;
 
 /** Running or paused campaigns whose validity (from their start of sending) ended by $1, with messages not sent yet. */
 export const CAMPAIGNS_PAST_VALIDITY = `
   SELECT c.id FROM campaigns c
-  WHERE c.state IN ('running', 'paused') AND c.materialised_at + make_interval(hours => c.validity_hours) <= $1
+  WHERE ${campaignStateIs('c.state', ['running', 'paused'])} AND c.materialised_at + make_interval(hours => c.validity_hours) <= $1
     AND EXISTS (SELECT 1 FROM messages m WHERE m.campaign_id = c.id AND m.state IN ('queued', 'held'))`;
 
 /**
- * Ends what campaign $1 never sent, counters included, in one statement: queued (or back for a retry) as
- * expired_unsent, held by the cap as capped. Messages with the carrier reach their own end.
+ * Ends what campaign $1 never sent, counters and time bucket included, in one statement: queued (or back for
+ * a retry) as expired_unsent, held by the cap as capped. Messages with the carrier reach their own end.
  */
 export const END_UNSENT_OF_CAMPAIGN = `
   WITH ended AS (
     UPDATE messages SET state = CASE state WHEN 'held' THEN 'capped' ELSE 'expired_unsent' END,
       final_at = now(), next_attempt_at = NULL, last_error = 'not sent within the campaign''s validity'
-    WHERE campaign_id = $1 AND state IN ('queued', 'held') RETURNING province_code, carrier, state
+    WHERE campaign_id = $1 AND (${statesMovingTo('capped', ['held'])} OR ${statesMovingTo('expired_unsent', ['queued'])})
+    RETURNING ${ENDED_UNSENT_COLUMNS}
   ),
-  counted AS (
-    UPDATE campaign_stats s SET capped = s.capped + c.capped, expired_unsent = s.expired_unsent + c.expired_unsent
-    FROM (
-      SELECT province_code, carrier, count(*) FILTER (WHERE state = 'capped') AS capped, count(*) FILTER (WHERE state = 'expired_unsent') AS expired_unsent
-      FROM ended GROUP BY 1, 2
-    ) c
-    WHERE s.campaign_id = $1 AND s.province_code = c.province_code AND s.carrier = c.carrier
-    RETURNING c.capped, c.expired_unsent
-  )
-  SELECT COALESCE(sum(capped), 0)::int AS capped, COALESCE(sum(expired_unsent), 0)::int AS expired_unsent FROM counted`;
+  ${statsCtesFrom('ended')}
+  SELECT count(*) FILTER (WHERE state = 'capped')::int AS capped, count(*) FILTER (WHERE state = 'expired_unsent')::int AS expired_unsent FROM ended`;

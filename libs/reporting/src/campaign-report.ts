@@ -3,8 +3,10 @@ export interface ReportCounts {
   targeted: number;
   submitted: number;
   delivered: number;
-  /** Every final state but delivered (undeliverable, expired, rejected, failed, unknown, capped, expiredUnsent…). */
+  /** Every final state but delivered and cancelled (undeliverable, expired, rejected, failed, unknown, capped, expiredUnsent). */
   failed: number;
+  /** Never sent because the campaign was cancelled first: not a failure. */
+  cancelled: number;
   /** Not final yet: targeted minus every final state. */
   pending: number;
   undeliverable: number;
@@ -22,7 +24,7 @@ export interface ReportCounts {
   duplicated: number;
   /** submit_sm PDUs the carrier accepted, duplicates included: what it bills. */
   partsBilled: number;
-  /** delivered / submitted (null before anything was submitted). */
+  /** delivered / submitted: over what was sent (null before anything was submitted). */
   deliveryRate: number | null;
 }
 

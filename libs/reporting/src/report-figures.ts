@@ -1,10 +1,13 @@
-import { FINAL_STATES } from '@loa/delivery';
+import { FAILED_STATES } from '@loa/delivery';
 import { type ReportCounts, type ReportError, type ReportRow, type Timeline, type TimelinePoint } from './campaign-report';
 import { type ErrorRow, type StatsRow } from './reporting.repository';
 
-/** Figures of one counter row: failed is every final state but delivered, pending what is not final yet. */
+/**
+ * Figures of one counter row: failed is every final state but delivered and cancelled (never sent, its campaign
+ * cancelled: counted apart), pending what is not final yet.
+ */
 export function toReportRow(row: StatsRow): ReportRow {
-  const failed = FINAL_STATES.filter((state) => state !== 'delivered').reduce((sum, state) => sum + row[state], 0);
+  const failed = FAILED_STATES.reduce((sum, state) => sum + row[state], 0);
   return {
     provinceCode: row.province_code,
     provinceName: row.province_name,
@@ -13,7 +16,8 @@ export function toReportRow(row: StatsRow): ReportRow {
     submitted: row.submitted,
     delivered: row.delivered,
     failed,
-    pending: row.targeted - row.delivered - failed,
+    cancelled: row.cancelled,
+    pending: row.targeted - row.delivered - failed - row.cancelled,
     undeliverable: row.undeliverable,
     expired: row.expired,
     rejected: row.rejected,
@@ -35,6 +39,7 @@ const SUMMED: (keyof Omit<ReportCounts, 'deliveryRate'>)[] = [
   'submitted',
   'delivered',
   'failed',
+  'cancelled',
   'pending',
   'undeliverable',
   'expired',

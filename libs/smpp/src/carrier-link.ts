@@ -171,6 +171,17 @@ export class CarrierLink implements CarrierLinkPort {
     });
   }
 
+  withdraw(shouldWithdraw: (message: OutboundSms) => boolean, reason: string): number {
+    let withdrawn = 0;
+    for (const name of ['fresh', 'resends'] as const) {
+      for (const job of this.queues[name].takeWhere((queued) => !queued.begun && shouldWithdraw(queued.message))) {
+        job.notSent(null, reason);
+        withdrawn++;
+      }
+    }
+    return withdrawn;
+  }
+
   onReceipt(handler: (receipt: DeliveryReceipt) => Promise<void>): void {
     this.receiptHandler = handler;
   }

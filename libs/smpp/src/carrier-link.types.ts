@@ -174,6 +174,12 @@ export interface CarrierLinkPort {
    * message is accepted or a part ended it. Waits for a window slot and a TPS token per part.
    */
   submit(message: OutboundSms): Promise<SubmitOutcome>;
+  /**
+   * Takes back the messages `shouldWithdraw` picks among those waiting for a window slot or a TPS token with no
+   * part of them at the SMSC yet: each resolves 'not-sent' with `reason` at once; returns how many. Messages
+   * the SMSC has earlier parts of, and PDUs in flight, go on and are answered as usual.
+   */
+  withdraw(shouldWithdraw: (message: OutboundSms) => boolean, reason: string): number;
   /** Answered with deliver_sm_resp only after the handler resolves (the receipt is stored first). */
   onReceipt(handler: (receipt: DeliveryReceipt) => Promise<void>): void;
   onInbound(handler: (message: InboundSms) => Promise<void>): void;

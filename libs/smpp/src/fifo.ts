@@ -26,6 +26,18 @@ export class Fifo<T> {
     return item;
   }
 
+  /** Takes out the items `take` picks, keeping the others in order; returns those taken, oldest first. */
+  takeWhere(take: (item: T) => boolean): T[] {
+    const taken: T[] = [];
+    const kept: T[] = [];
+    for (const item of this.items.slice(this.head) as T[]) (take(item) ? taken : kept).push(item);
+    if (taken.length > 0) {
+      this.items = kept;
+      this.head = 0;
+    }
+    return taken;
+  }
+
   /** Empties the queue; returns what it held, oldest first. */
   takeAll(): T[] {
     const all = this.items.slice(this.head) as T[];

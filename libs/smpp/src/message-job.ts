@@ -26,6 +26,11 @@ export class MessageJob {
     return this.plan.totalParts;
   }
 
+  /** Whether a part of this send is with the SMSC already (the handset may hold it): the rest must follow. */
+  get begun(): boolean {
+    return this.next > 0;
+  }
+
   /** 'part 2/3', for messages. */
   get currentLabel(): string {
     return `part ${this.current.part}/${this.plan.totalParts}`;

@@ -1,4 +1,7 @@
-import { COUNTED_STATES } from '@loa/delivery';
+import { CAMPAIGN_SENDING_STATES, campaignStateIs, COUNTED_STATES, messageStateIs } from '@loa/delivery';
+
+/** Campaigns still sending (running or paused), from the campaign state table. */
+const SENDING = campaignStateIs('c.state', CAMPAIGN_SENDING_STATES);
 
 /**
  * Messages of the campaigns still sending (running or paused), by the campaign_stats counter they
@@ -9,7 +12,7 @@ export const ACTIVE_CAMPAIGN_MESSAGES = `
   SELECT ${['targeted', ...COUNTED_STATES].map((counter) => `coalesce(sum(s.${counter}), 0)::bigint AS ${counter}`).join(', ')}
   FROM campaign_stats s
   JOIN campaigns c ON c.id = s.campaign_id
-  WHERE c.state IN ('running', 'paused')`;
+  WHERE ${SENDING}`;
 
 /** Receipts retired unmatched, per carrier; reads delivery_receipts_unmatched_idx only (they are few). */
 export const UNMATCHED_RECEIPTS = `
@@ -27,14 +30,14 @@ export const RECEIPT_LATENCIES = `
   SELECT m.carrier, width_bucket(extract(epoch FROM m.final_at - m.submitted_at)::float8, $3::float8[]) AS bucket,
          count(*)::int AS count, sum(extract(epoch FROM m.final_at - m.submitted_at))::float8 AS sum_seconds
   FROM messages m
-  WHERE m.campaign_id IN (SELECT id FROM campaigns WHERE state IN ('running', 'paused') OR completed_at > $1::timestamptz - interval '1 minute')
-    AND m.state IN ('delivered', 'undeliverable', 'expired')
+  WHERE m.campaign_id IN (SELECT id FROM campaigns c WHERE ${SENDING} OR c.completed_at > $1::timestamptz - interval '1 minute')
+    AND ${messageStateIs('m.state', ['delivered', 'undeliverable', 'expired'])}
     AND m.final_at > $1 AND m.final_at <= $2 AND m.submitted_at IS NOT NULL
   GROUP BY 1, 2`;
 
 /** Messages still queued per campaign that is running or paused (reads messages_queued_idx). */
 export const QUEUED_PER_CAMPAIGN = `
-  SELECT c.id AS campaign_id, (SELECT count(*) FROM messages m WHERE m.campaign_id = c.id AND m.state = 'queued')::int AS queued
+  SELECT c.id AS campaign_id, (SELECT count(*) FROM messages m WHERE m.campaign_id = c.id AND ${messageStateIs('m.state', ['queued'])})::int AS queued
   FROM campaigns c
-  WHERE c.state IN ('running', 'paused')
+  WHERE ${SENDING}
   ORDER BY c.id`;

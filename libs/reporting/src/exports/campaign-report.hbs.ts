@@ -7,7 +7,7 @@ export const CAMPAIGN_REPORT_TEMPLATE = `{{> opening}}
 <p>Thời gian gửi tin: {{period}}; trạng thái: {{state}}. Số liệu tính đến {{countedUntil}}.</p>
 
 <h2>2. Kết quả</h2>
-<p>Tổng số thuê bao: {{targeted}}; gửi thành công: {{delivered}} tin; tỷ lệ thành công: {{deliveryRate}}.</p>
+<p>Tổng số thuê bao: {{targeted}}; gửi thành công: {{delivered}} tin; tỷ lệ thành công: {{deliveryRate}} (trên số tin đã gửi){{#if cancelled}}; đã hủy, không gửi: {{cancelled}} tin{{/if}}.</p>
 {{> figuresTable figures}}
 
 <h2>3. Diễn biến theo {{timelineStep}}</h2>

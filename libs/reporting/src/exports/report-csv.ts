@@ -1,6 +1,6 @@
 import { csvDocument } from '@loa/common';
 import { type CampaignReport, type ProgrammeReport } from '../campaign-report';
-import { figuresHeadings, figuresTable } from './report-table';
+import { CANCELLED_HEADING, figuresHeadings, figuresTable } from './report-table';
 import { formatDateTime } from './vietnamese-format';
 
 /** UTF-8 with a byte order mark (so Excel reads the Vietnamese right), CRLF line ends, formula-looking text neutralised. */
@@ -17,7 +17,17 @@ export function campaignCsv(report: CampaignReport): string {
 
 /** A programme's campaigns, one line each, then the totals and the distinct subscribers reached. */
 export function programmeCsv(report: ProgrammeReport): string {
-  const headings = ['Chiến dịch', 'Trạng thái', 'Số thuê bao', 'Đã gửi', 'Gửi thành công', 'Không thành công', 'Đang chờ kết quả', 'Số bản tin tính cước'];
+  const headings = [
+    'Chiến dịch',
+    'Trạng thái',
+    'Số thuê bao',
+    'Đã gửi',
+    'Gửi thành công',
+    'Không thành công',
+    CANCELLED_HEADING,
+    'Đang chờ kết quả',
+    'Số bản tin tính cước',
+  ];
   const line = (name: string, state: string, t: ProgrammeReport['totals']) => [
     name,
     state,
@@ -25,6 +35,7 @@ export function programmeCsv(report: ProgrammeReport): string {
     t.submitted,
     t.delivered,
     t.failed,
+    t.cancelled,
     t.pending,
     t.partsBilled,
   ];

@@ -37,6 +37,7 @@ export function campaignHtml(report: CampaignReport, options: { provinceName: st
     state: STATE_NAMES[report.state] ?? report.state,
     targeted: formatInteger(report.totals.targeted),
     delivered: formatInteger(report.totals.delivered),
+    cancelled: report.totals.cancelled > 0 ? formatInteger(report.totals.cancelled) : null,
     deliveryRate: formatRate(report.totals.deliveryRate),
     figures: htmlTable(report),
     chart: timelineSvg(report.timeline),

@@ -8,6 +8,8 @@ export interface TableColumn<Row> {
 }
 
 const RATE_HEADING = 'Tỷ lệ thành công (%)';
+/** Messages a cancel ended before they were sent: apart from failures. */
+export const CANCELLED_HEADING = 'Đã hủy, không gửi';
 
 /** The counts every table gives after its own leading columns, in this order. */
 const COUNT_COLUMNS: TableColumn<object>[] = [
@@ -15,6 +17,7 @@ const COUNT_COLUMNS: TableColumn<object>[] = [
   { heading: 'Đã gửi', value: (row) => row.submitted },
   { heading: 'Gửi thành công', value: (row) => row.delivered },
   { heading: 'Không thành công', value: (row) => row.failed },
+  { heading: CANCELLED_HEADING, value: (row) => row.cancelled },
   { heading: 'Đang chờ kết quả', value: (row) => row.pending },
   { heading: RATE_HEADING, value: (row) => percent(row.deliveryRate) },
   { heading: 'Số bản tin tính cước', value: (row) => row.partsBilled },

@@ -1,6 +1,6 @@
 import ExcelJS from 'exceljs';
 import { type CampaignReport, type ProgrammeReport, type ReportFigures } from '../campaign-report';
-import { figuresHeadings, figuresTable } from './report-table';
+import { CANCELLED_HEADING, figuresHeadings, figuresTable } from './report-table';
 import { CARRIER_NAMES, ERROR_SOURCE_NAMES, formatDateTime, STATE_NAMES } from './vietnamese-format';
 
 type Cell = string | number | null;
@@ -74,7 +74,7 @@ export async function programmeXlsx(report: ProgrammeReport): Promise<Buffer> {
   addSheet(
     book,
     'Các đợt gửi',
-    ['Chiến dịch', 'Trạng thái', 'Bắt đầu', 'Số thuê bao', 'Đã gửi', 'Gửi thành công', 'Không thành công', 'Số bản tin tính cước'],
+    ['Chiến dịch', 'Trạng thái', 'Bắt đầu', 'Số thuê bao', 'Đã gửi', 'Gửi thành công', 'Không thành công', CANCELLED_HEADING, 'Số bản tin tính cước'],
     [
       ...report.campaigns.map((c) => [
         c.campaignName,
@@ -84,9 +84,20 @@ export async function programmeXlsx(report: ProgrammeReport): Promise<Buffer> {
         c.totals.submitted,
         c.totals.delivered,
         c.totals.failed,
+        c.totals.cancelled,
         c.totals.partsBilled,
       ]),
-      ['Tổng cộng', null, null, report.totals.targeted, report.totals.submitted, report.totals.delivered, report.totals.failed, report.totals.partsBilled],
+      [
+        'Tổng cộng',
+        null,
+        null,
+        report.totals.targeted,
+        report.totals.submitted,
+        report.totals.delivered,
+        report.totals.failed,
+        report.totals.cancelled,
+        report.totals.partsBilled,
+      ],
     ],
   );
   addSheet(book, 'Theo tỉnh và nhà mạng', figuresHeadings(), figuresTable(report.rows, report.totals));
@@ -114,6 +125,8 @@ function summaryLines(report: CampaignReport): Cell[][] {
     ['Số thuê bao', report.totals.targeted],
     ['Đã gửi', report.totals.submitted],
     ['Gửi thành công', report.totals.delivered],
+    ['Không thành công', report.totals.failed],
+    [CANCELLED_HEADING, report.totals.cancelled],
     ['Tỷ lệ thành công (%)', report.totals.deliveryRate === null ? null : Math.round(report.totals.deliveryRate * 1000) / 10],
     ['Số bản tin tính cước', report.totals.partsBilled],
   ];

@@ -20,6 +20,7 @@ export const STATE_NAMES: Readonly<Record<string, string>> = {
   running: 'Đang gửi',
   paused: 'Tạm dừng',
   completed: 'Hoàn thành',
+  // a campaign cancelled; a message of it never sent reads 'Đã hủy, không gửi' (report-table.ts)
   cancelled: 'Đã hủy',
   delivered: 'Gửi thành công',
   undeliverable: 'Không chuyển được',
