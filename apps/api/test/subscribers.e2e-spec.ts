@@ -68,8 +68,9 @@ describe('subscribers and provinces over HTTP', () => {
   });
 
   it("refuses rows outside a scoped drafter's provinces, row by row", async () => {
+    await upload('demo-drafter', 'msisdn,carrier,province\n0912000001,vnpt,92\n').expect(201);
     const res = await upload('can-tho-drafter', 'msisdn,carrier,province\n0912000001,vnpt,Sóc Trăng\n0912000002,vnpt,01\n').expect(201);
-    expect(res.body).toMatchObject({ inserted: 1, rejected: 1 });
+    expect(res.body).toMatchObject({ inserted: 0, unchanged: 1, rejected: 1 });
   });
 
   it('counts audiences by code or name, minus opt-outs and exclusions, within scope', async () => {
@@ -123,5 +124,25 @@ describe('subscribers and provinces over HTTP', () => {
       .expect(200);
     expect(patched.body).toMatchObject({ code: '92', policeHotlines: ['069.367.2888', '113'], website: 'https://congan.cantho.gov.vn' });
     await http().patch('/provinces/99').set(as('demo-admin')).send({ website: null }).expect(404);
+  });
+
+  it("never changes another province's subscriber from a scoped upload, and answers as for an unknown number", async () => {
+    await upload('demo-drafter', 'msisdn,carrier,province\n0912000032,vnpt,01\n0912000033,vnpt,01\n').expect(201);
+    const stored = () =>
+      app.get(DataSource).query(`SELECT msisdn::text, province_code, carrier, status, import_id FROM subscribers WHERE msisdn IN (84912000032, 84912000033)`);
+    const before = await stored();
+    // Hà Nội's subscribers: move + opt out one, move + re-carrier the other; then the same rows for numbers Loa does not know.
+    const probe = await upload('can-tho-drafter', 'msisdn,carrier,province,status\n0912000032,vnpt,92,opted_out\n0912000033,viettel,92,\n').expect(201);
+    const control = await upload('can-tho-drafter', 'msisdn,carrier,province,status\n0912000098,vnpt,92,opted_out\n0912000099,viettel,92,\n').expect(201);
+    const counts = (body: Record<string, unknown>) => ({ ...body, id: undefined, createdAt: undefined, finishedAt: undefined });
+    expect(probe.body).toMatchObject({ inserted: 0, updated: 0, unchanged: 0, rejected: 2 });
+    expect(counts(probe.body)).toEqual(counts(control.body));
+    expect(await stored()).toEqual(before);
+    const rejections = async (id: number) =>
+      (await http().get(`/subscribers/imports/${id}/rejections.csv`).set(as('demo-admin')).expect(200)).text.replace(/09120000\d\d/g, 'NUMBER');
+    expect(await rejections(probe.body.id)).toEqual(await rejections(control.body.id));
+    expect(await rejections(probe.body.id)).toMatch(/not a subscriber of your provinces/);
+    // A national upload may move them.
+    expect((await upload('demo-drafter', 'msisdn,carrier,province,status\n0912000032,vnpt,92,opted_out\n').expect(201)).body).toMatchObject({ updated: 1 });
   });
 });

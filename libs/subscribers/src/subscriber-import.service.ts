@@ -15,7 +15,10 @@ import { rawClient, SubscriberImportsRepository } from './subscriber-imports.rep
 export interface ImportOptions {
   /** File name or "api upload", shown on the job. */
   source: string;
-  /** Who imports: rows for provinces outside their scope are refused. null = system (CLI), national. */
+  /**
+   * Who imports. A province-scoped user's rows apply only to subscribers already in their provinces (and name
+   * a province in them); every other row is refused. null = system (CLI), national.
+   */
   user: AuthUser | null;
   onProgress?: (progress: { rowsRead: number; rejected: number; bytesRead: number }) => void;
 }
@@ -63,13 +66,13 @@ export class SubscriberImportService {
     await pipeline(input, splitter, encoder, rawClient(runner).query(copyFrom(COPY_STAGING)));
     if (!encoder.sawHeader) throw invalid('the file is empty: expected a header msisdn,carrier,province[,status] and rows', { line: 1 });
     options.onProgress?.({ rowsRead: encoder.rowsRead, rejected: encoder.rejected, bytesRead: splitter.bytesRead });
-    const applied = await this.imports.applyStaging(runner, id);
+    const applied = await this.imports.applyStaging(runner, id, options.user?.provinceScope ?? null);
     const counts = {
       read: encoder.rowsRead,
       inserted: applied.inserted,
       updated: applied.updated,
-      unchanged: encoder.accepted - applied.inserted - applied.updated,
-      rejected: encoder.rejected,
+      unchanged: encoder.accepted - applied.outOfScope - applied.inserted - applied.updated,
+      rejected: encoder.rejected + applied.outOfScope,
       mapped: encoder.mapped,
     };
     const job = await this.imports.finish(runner, id, counts);

@@ -7,6 +7,7 @@ import { DomainError } from '@loa/common';
 import { DatabaseModule, queryRows } from '@loa/database';
 import { syncProvinces } from '@loa/provinces';
 import { createTestDatabase, pollUntil, type TestDatabase } from '@loa/testing';
+import { NOT_IN_SCOPE_REASON } from './subscriber-import.sql';
 import { SubscriberImportService } from './subscriber-import.service';
 import { SubscriberImportsRepository } from './subscriber-imports.repository';
 import { SubscribersModule } from './subscribers.module';
@@ -121,12 +122,71 @@ describe(SubscriberImportService.name, () => {
   it("refuses, row by row, provinces outside the importing user's scope", async () => {
     const user: AuthUser = { id: 1, username: 'x', role: 'drafter', provinceScope: ['66'] };
     await dataSource.query(`INSERT INTO users (id, username, password_hash, role, province_scope) VALUES (1, 'x', 'x', 'drafter', '{66}')`);
-    const job = await sut.importCsv(csv('msisdn,carrier,province\n0911111111,vnpt,Đắk Lắk\n0911111112,vnpt,Phú Yên\n0911111113,vnpt,Cần Thơ\n'), {
-      source: 's.csv',
-      user,
-    });
-    expect(job).toMatchObject({ inserted: 2, rejected: 1, mapped: 1, createdBy: 1 });
+    await sut.importCsv(csv('msisdn,carrier,province\n0911111111,vnpt,66\n0911111112,vnpt,66\n'), { source: 'national.csv', user: null });
+    const job = await sut.importCsv(
+      csv('msisdn,carrier,province,status\n0911111111,vnpt,Đắk Lắk,opted_out\n0911111112,vnpt,Phú Yên,\n0911111113,vnpt,Cần Thơ,\n'),
+      {
+        source: 's.csv',
+        user,
+      },
+    );
+    expect(job).toMatchObject({ updated: 1, unchanged: 1, rejected: 1, mapped: 1, createdBy: 1 });
     expect((await imports.firstRejections(job.id, 10))[0]).toMatchObject({ line: 4, reason: 'province 92 (Cần Thơ) is outside your scope' });
+  });
+
+  describe('a province-scoped import and subscribers outside its scope', () => {
+    const scoped: AuthUser = { id: 2, username: 'y', role: 'drafter', provinceScope: ['66'] };
+    const OTHERS = ['84912000031', '84912000032', '84912000033']; // province 14's
+    const stored = () =>
+      queryRows(
+        dataSource,
+        `SELECT msisdn::text, carrier, province_code, status, import_id FROM subscribers WHERE msisdn = ANY($1::bigint[]) ORDER BY msisdn`,
+        [OTHERS],
+      );
+
+    beforeAll(async () => {
+      await dataSource.query(`INSERT INTO users (id, username, password_hash, role, province_scope) VALUES (2, 'y', 'x', 'drafter', '{66}')`);
+      await sut.importCsv(csv('msisdn,carrier,province\n0912000031,vnpt,14\n0912000032,vnpt,14\n0912000033,vnpt,14\n'), { source: 'p14.csv', user: null });
+    });
+
+    it('refuses to move, opt out or re-carrier them, changes nothing, and answers as for a number nobody has', async () => {
+      const before = await stored();
+      const job = await sut.importCsv(
+        csv(
+          [
+            'msisdn,carrier,province,status',
+            '0912000031,vnpt,66,', //        line 2: would move it to 66
+            '0912000032,vnpt,66,opted_out', // line 3: would move and opt it out
+            '0912000033,viettel,66,', //     line 4: would move and re-carrier it
+            '0912000099,vnpt,66,', //        line 5: a number Loa does not know
+          ].join('\n'),
+        ),
+        { source: 'probe.csv', user: scoped },
+      );
+      expect(job).toMatchObject({ read: 4, inserted: 0, updated: 0, unchanged: 0, rejected: 4 });
+      expect(await stored()).toEqual(before);
+      const rejections = await imports.firstRejections(job.id, 10);
+      expect(rejections.map((r) => r.line)).toEqual([2, 3, 4, 5]);
+      // One reason for all four: the known numbers of province 14 read exactly like the unknown one.
+      expect(new Set(rejections.map((r) => r.reason))).toEqual(new Set([NOT_IN_SCOPE_REASON]));
+      expect(NOT_IN_SCOPE_REASON).not.toMatch(/14|exist|Thái Nguyên|Sơn La/);
+      expect((await queryRows(dataSource, `SELECT 1 FROM subscribers WHERE msisdn = 84912000099`)).length).toBe(0);
+    });
+
+    it('names the first line of a duplicate even when that line was refused by scope', async () => {
+      const job = await sut.importCsv(csv('msisdn,carrier,province\n0912000031,vnpt,66\n0912000031,vnpt,66\n'), { source: 'dup.csv', user: scoped });
+      expect(job).toMatchObject({ read: 2, rejected: 2 });
+      expect((await imports.firstRejections(job.id, 10)).map((r) => [r.line, r.reason])).toEqual([
+        [2, NOT_IN_SCOPE_REASON],
+        [3, 'duplicate in file: same number as line 2'],
+      ]);
+    });
+
+    it('lets a national import move them', async () => {
+      const job = await sut.importCsv(csv('msisdn,carrier,province,status\n0912000031,vnpt,66,opted_out\n'), { source: 'move.csv', user: null });
+      expect(job).toMatchObject({ updated: 1, rejected: 0 });
+      expect((await stored())[0]).toMatchObject({ province_code: '66', status: 'opted_out' });
+    });
   });
 
   it('refuses a line holding a NUL past the first 8 kB (where binary files are sniffed) and imports the rest', async () => {

@@ -7,11 +7,23 @@ import { DataSource, type QueryRunner } from 'typeorm';
 import { notFound } from '@loa/common';
 import { queryRows } from '@loa/database';
 import type { ImportJob, ImportRejection } from './subscriber-import';
-import { APPLY_STAGING, FINISH_IMPORT, FIRST_REJECTIONS, GET_IMPORT, INSERT_IMPORT, LOCK_SUBSCRIBERS, rejectionsCsvCopy } from './subscriber-import.sql';
+import {
+  APPLY_STAGING,
+  FINISH_IMPORT,
+  FIRST_REJECTIONS,
+  GET_IMPORT,
+  INSERT_IMPORT,
+  LOCK_SUBSCRIBERS,
+  NOT_IN_SCOPE_REASON,
+  REFUSE_OUT_OF_SCOPE,
+  rejectionsCsvCopy,
+} from './subscriber-import.sql';
 
 export interface StagingResult {
   updated: number;
   inserted: number;
+  /** Accepted rows refused because their number is not a subscriber of the importer's provinces. */
+  outOfScope: number;
 }
 
 /** Import jobs and their rejections; the writes run on the importing transaction's query runner. */
@@ -24,13 +36,15 @@ export class SubscriberImportsRepository {
     return Number(rows[0].id);
   }
 
-  async applyStaging(runner: QueryRunner, id: number): Promise<StagingResult> {
+  /** `scope` null: national, every row applies; otherwise only rows for subscribers already in the scope. */
+  async applyStaging(runner: QueryRunner, id: number, scope: readonly string[] | null): Promise<StagingResult> {
     await runner.query('ANALYZE subscriber_import_staging');
     await runner.query(LOCK_SUBSCRIBERS);
     // The insert sorts the accepted rows by number: in memory instead of spilling to disk (~30 MB per 1 M).
     await runner.query(`SET LOCAL work_mem = '64MB'`);
-    const rows = await queryRows<StagingResult>(runner, APPLY_STAGING, [id]);
-    return rows[0];
+    const outOfScope = scope === null ? 0 : ((await rawClient(runner).query(REFUSE_OUT_OF_SCOPE, [scope, NOT_IN_SCOPE_REASON])).rowCount ?? 0);
+    const rows = await queryRows<Omit<StagingResult, 'outOfScope'>>(runner, APPLY_STAGING, [id]);
+    return { ...rows[0], outOfScope };
   }
 
   async finish(
