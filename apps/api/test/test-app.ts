@@ -8,7 +8,8 @@ import { seedDemo } from '@loa/demo';
 import { syncProvinces } from '@loa/provinces';
 import { createTestDatabase, type TestDatabase } from '@loa/testing';
 
-export const TEST_PASSWORD = 'test-password';
+/** Strong enough for the password policy (users created through the API in tests get it too). */
+export const TEST_PASSWORD = 'Hoa-sen-ven-song-2026';
 export const TEST_JWT_SECRET = 'test-secret-test-secret-test-secret-0123';
 
 export interface TestApi {

@@ -206,6 +206,73 @@ describe('invalid requests', () => {
     expect(preview.body.message).toMatch(/templateId: templateId must not be greater than 9007199254740991/);
   });
 
+  it.each(['constructor', '__proto__', 'hasOwnProperty', 'toString'])('answers 404, not 500, for a console file named %s (no login needed)', async (name) => {
+    for (const path of [`/dashboard/${name}`, `/assets/${name}`, `/${name}`]) {
+      const response = await api.http().get(path);
+      expect({ path, status: response.status }).toEqual({ path, status: 404 });
+    }
+  });
+
+  it('refuses NUL and other control characters in path parameters and queries with a 400, and changes nothing', async () => {
+    const admin = await api.login('demo-admin');
+    const before = await api.dataSource.query(`SELECT police_hotlines, website FROM provinces WHERE code = '14'`);
+    for (const code of ['14%00', '14%01', '14%1B', '14%7F', '14%C2%85', '14%0A']) {
+      const response = await api.http().patch(`/provinces/${code}`).auth(admin, { type: 'bearer' }).send({ website: 'https://congan.sonla.gov.vn' });
+      expect({ code, status: response.status }).toEqual({ code, status: 400 });
+      expect(response.body.message).toMatch(/^code: contains (a NUL character|a control character) \(U\+00/);
+    }
+    await api.http().get('/campaigns/1%00').auth(admin, { type: 'bearer' }).expect(400);
+    await api.http().get('/provinces?q=S%01n').auth(admin, { type: 'bearer' }).expect(400);
+    expect(await api.dataSource.query(`SELECT police_hotlines, website FROM provinces WHERE code = '14'`)).toEqual(before);
+  });
+
+  it('refuses control characters in body text, but keeps line breaks and tabs in a text', async () => {
+    const before = await rowCounts();
+    for (const character of ['\u0001', '\u0008', '\u001b', '\u007f', '\u0085']) {
+      const response = await api
+        .http()
+        .post('/templates')
+        .auth(drafter, { type: 'bearer' })
+        .send({ name: `OTP${character}`, body: WARNING })
+        .expect(400);
+      expect(response.body.message).toMatch(/^name: contains a control character \(U\+00[0-9A-F]{2}\) at character 4; remove it$/);
+    }
+    expect(await rowCounts()).toEqual(before);
+    await api
+      .http()
+      .post('/templates')
+      .auth(drafter, { type: 'bearer' })
+      .send({ name: 'Hai dòng', body: `${WARNING}\r\n\tCông an tỉnh.` })
+      .expect(201);
+  });
+
+  it('refuses null where a field needs a value (400 naming it), and takes it where the field may be null', async () => {
+    const before = await rowCounts();
+    for (const field of ['maxSegments', 'encodingPolicy', 'name', 'previousVersionId']) {
+      const response = await api
+        .http()
+        .post('/templates')
+        .auth(drafter, { type: 'bearer' })
+        .send({ name: 'OTP', body: WARNING, [field]: null })
+        .expect(400);
+      expect(response.body.message).toBe(`${field}: must not be null (leave the field out to keep its default)`);
+    }
+    const templateId = await approvedTemplate();
+    const campaign = { name: 'Chiến dịch', templateId, provinces: ['14'], startAt: '2027-01-20T08:00:00+07:00' };
+    for (const field of ['carriers', 'validityHours', 'windowLifted', 'overrideReason', 'reportDeadline', 'priority']) {
+      await api
+        .http()
+        .post('/campaigns')
+        .auth(drafter, { type: 'bearer' })
+        .send({ ...campaign, [field]: null })
+        .expect(400);
+    }
+    expect((await rowCounts()).campaigns).toEqual(before.campaigns);
+    const admin = await api.login('demo-admin');
+    await api.http().patch('/provinces/14').auth(admin, { type: 'bearer' }).send({ zalo: null }).expect(200);
+    await api.http().patch('/provinces/14').auth(admin, { type: 'bearer' }).send({ policeHotlines: null }).expect(400);
+  });
+
   it('serves liveness and the OpenAPI document without a token', async () => {
     await api.http().get('/health/live').expect(200);
     const docs = await api.http().get('/docs/openapi.json').expect(200);

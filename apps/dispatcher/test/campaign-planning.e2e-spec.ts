@@ -145,9 +145,9 @@ describe('send windows, validity, the daily cap and test sends', () => {
     expect(await sentTo(third)).toBe(0);
 
     // The override: a fourth campaign that lifts the cap goes out the same day, audited.
-    const urgent = await campaign(['66'], { dailyCapLifted: true, overrideReason: 'Cảnh báo khẩn' });
+    const urgent = await campaign(['66'], { dailyCapLifted: true, overrideReason: 'Cảnh báo khẩn: lũ quét trong đêm' });
     await waitForCompletion(api, urgent);
-    expect((await auditOf(urgent, 'campaign.override'))[0].details).toMatchObject({ dailyCapLifted: true, reason: 'Cảnh báo khẩn' });
+    expect((await auditOf(urgent, 'campaign.override'))[0].details).toMatchObject({ dailyCapLifted: true, reason: 'Cảnh báo khẩn: lũ quét trong đêm' });
 
     setClock(at(120 + 7));
     await waitForCompletion(api, third);

@@ -4,6 +4,7 @@ import { DomainError, invalid } from '@loa/common';
 import { AuditLogRepository } from './audit-log.repository';
 import { type AuthUser, type Role, ROLES } from './auth-user';
 import { decoyHash, hashPassword, needsRehash, verifyPassword } from './password-hash';
+import { assertAcceptablePassword } from './password-policy';
 import { type StoredUser, UsersRepository } from './users.repository';
 
 interface TokenPayload {
@@ -63,24 +64,27 @@ export class AuthService {
     return toAuthUser(stored);
   }
 
-  /** The CLI's `user add` and the demo seed: creates the user or replaces role, scope and password. */
+  /**
+   * The CLI's `user add`, the demo seed and test fixtures: creates the user or replaces role, scope and password.
+   * The password policy is not applied here: the demo password is fixed by the design (LOA_DEMO_PASSWORD,
+   * default `loa-demo`), not a user's choice. A caller passing on a person's choice (the CLI) checks it first
+   * with assertValidUser(username, role, password); the users API does so in UsersService.
+   */
   async addUser(username: string, password: string, role: string, provinceScope: string[] | null): Promise<AuthUser> {
-    assertValidUser(username, role, password);
+    assertValidUser(username, role, undefined);
+    if (password === '') throw invalid('password: empty');
     const stored = await this.users.upsert({ username, role: role as Role, provinceScope, passwordHash: await hashPassword(password) });
     return toAuthUser(stored);
   }
 }
 
+/** A username and role anyone may be given, and, when given, a password the person chose (see password-policy.ts). */
 export function assertValidUser(username: string, role: string, password: string | undefined): void {
   if (!/^[a-z0-9][a-z0-9._-]{2,63}$/.test(username)) {
     throw invalid('username: 3-64 characters, lower-case letters, digits, dot, dash or underscore');
   }
   if (!ROLES.includes(role as Role)) throw invalid(`role: must be one of ${ROLES.join(', ')}`);
-  if (password !== undefined) assertStrongEnough(password);
-}
-
-export function assertStrongEnough(password: string): void {
-  if (password.length < 8) throw invalid('password: at least 8 characters');
+  if (password !== undefined) assertAcceptablePassword(password, username);
 }
 
 export function toAuthUser(stored: StoredUser): AuthUser {

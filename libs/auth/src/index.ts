@@ -8,6 +8,7 @@ export * from './auth.module';
 export * from './auth.service';
 export * from './jwt-auth.guard';
 export * from './password-hash';
+export * from './password-policy';
 export * from './province-scope';
 export * from './request-context';
 export * from './users.repository';

@@ -4,8 +4,9 @@ import { conflict, forbidden, invalid, notFound } from '@loa/common';
 import { assertActsOn } from './access';
 import { AuditLogRepository } from './audit-log.repository';
 import { type AuthUser, type Role } from './auth-user';
-import { assertStrongEnough, assertValidUser } from './auth.service';
+import { assertValidUser } from './auth.service';
 import { hashPassword } from './password-hash';
+import { assertAcceptablePassword } from './password-policy';
 import { type StoredUser, toUserView, type UserChanges, UsersRepository, type UserView } from './users.repository';
 
 export interface NewUser {
@@ -58,7 +59,7 @@ export class UsersService {
     if (!before) throw notFound(`user ${id} does not exist`);
     assertActsOn(actor, before.provinceScope, `user ${id}`);
     if (patch.provinceScope !== undefined) this.assertMayGrant(actor, patch.provinceScope);
-    if (patch.password !== undefined) assertStrongEnough(patch.password);
+    if (patch.password !== undefined) assertAcceptablePassword(patch.password, before.username);
     if (id === actor.id && (patch.disabled || (patch.role && patch.role !== 'admin'))) throw invalid('you cannot disable or demote yourself');
     const changes: UserChanges = { role: patch.role, provinceScope: patch.provinceScope, disabled: patch.disabled };
     if (patch.password !== undefined) changes.passwordHash = await hashPassword(patch.password);

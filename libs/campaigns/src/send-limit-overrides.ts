@@ -1,4 +1,4 @@
-import { invalid } from '@loa/common';
+import { invalid, reasonProblem } from '@loa/common';
 import { dailyWindow, LIFTED_WINDOW, minuteOfDay, type SendWindow } from './send-window';
 
 /** What a campaign asks of its send window and the daily cap, as a user gives it. */
@@ -10,7 +10,7 @@ export interface SendLimitsRequest {
   windowLifted?: boolean;
   /** Sends to subscribers whatever other warnings they had that day. */
   dailyCapLifted?: boolean;
-  /** Why: required for any override (a wider or lifted window, a lifted cap), kept in the audit log. */
+  /** Why: required for any override (a wider or lifted window, a lifted cap), kept in the audit log; see reasonProblem. */
   overrideReason?: string;
 }
 
@@ -35,6 +35,8 @@ export function resolveSendLimits(request: SendLimitsRequest, defaultWindow: Sen
   if (overrides.length > 0 && !request.overrideReason?.trim()) {
     throw invalid(`overrideReason: required for ${overrides.join(' and ')}; it is kept in the audit log`);
   }
+  const problem = overrides.length > 0 ? reasonProblem(request.overrideReason!) : null;
+  if (problem) throw invalid(`overrideReason: ${problem.message}`, { field: 'overrideReason', rule: problem.rule });
   return { sendWindow, dailyCapLifted: request.dailyCapLifted ?? false, overrides };
 }
 

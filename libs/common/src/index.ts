@@ -2,3 +2,4 @@ export * from './domain-error';
 export * from './carriers';
 export * from './clock';
 export * from './csv';
+export * from './reason';

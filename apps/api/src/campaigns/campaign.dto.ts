@@ -3,6 +3,7 @@ import { ArrayMaxSize, ArrayNotEmpty, IsBoolean, IsIn, IsInt, IsOptional, IsStri
 import { type Carrier, CARRIERS } from '@loa/common';
 import { AMBIGUOUS_POLICIES, type AmbiguousPolicy } from '@loa/delivery';
 import { IsApiInstant } from '../common/instant';
+import { IsReason } from '../common/reason';
 import { MAX_ID } from '../common/parse-id.pipe';
 
 const TIME_OF_DAY = /^([01]\d|2[0-3]):[0-5]\d$/;
@@ -33,12 +34,13 @@ export class SendLimitsDto {
   dailyCapLifted?: boolean;
 
   @ApiPropertyOptional({
-    description: 'Why: required for a window opening outside the default, a lifted window or a lifted cap; kept in the audit log',
+    description:
+      'Why: required for a window opening outside the default, a lifted window or a lifted cap; kept in the audit log. At least 15 characters, in words, not one character repeated',
     example: 'Bão số 3 đổ bộ trong đêm: cảnh báo khẩn',
+    minLength: 15,
   })
   @IsOptional()
-  @IsString()
-  @Length(1, 500)
+  @IsReason()
   overrideReason?: string;
 }
 
@@ -120,9 +122,12 @@ export class ApproveCampaignDto {
   @IsBoolean()
   acknowledgeDeadlineMiss?: boolean;
 
-  @ApiPropertyOptional({ description: 'Why, when acknowledging a deadline miss', example: 'Cảnh báo khẩn: gửi phần còn lại sau hạn báo cáo' })
+  @ApiPropertyOptional({
+    description: 'Why, when acknowledging a deadline miss: at least 15 characters, in words, not one character repeated',
+    example: 'Cảnh báo khẩn: gửi phần còn lại sau hạn báo cáo',
+    minLength: 15,
+  })
   @IsOptional()
-  @IsString()
-  @Length(1, 500)
+  @IsReason()
   reason?: string;
 }

@@ -8,16 +8,30 @@ const BROKEN_TEXT = /\u0000|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBF
 // Invisible format characters (zero-width space and joiners, BOM, soft hyphen, bidi controls: Unicode Cf).
 // They hide a link or a number from a reader and from the lint, and would go out in the SMS.
 const INVISIBLE = /\p{Cf}/u;
+// Other control characters (C0 but tab, line feed and carriage return; DEL; C1): no text Loa keeps has them,
+// and a path like /provinces/14%00 reached PostgreSQL (a 500). Route parameters and queries allow none.
+const CONTROL_IN_BODY = /[\u0001-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F]/;
+const CONTROL_ANYWHERE = /[\u0001-\u001F\u007F-\u009F]/;
+// Where @nestjs/swagger keeps @ApiProperty() options (its DECORATORS, not exported from the package's root).
+const API_PROPERTIES = 'swagger/apiModelPropertiesArray';
+const API_PROPERTY = 'swagger/apiModelProperties';
 
 /**
- * Rejects over-deep, broken or invisible text, unknown and malformed fields with one 400 naming each problem
- * by field path. Route parameters are left as the text they came as: the validation pipe's own conversion
- * read "0x10" as 16 and " 1" as 1, so ids are checked by ParseIdPipe on the text.
+ * Rejects over-deep, broken, invisible or control-character text, `null` where the field does not say
+ * `nullable`, unknown and malformed fields with one 400 naming each problem by field path. Route parameters are
+ * checked as text and left as the text they came as: the validation pipe's own conversion read "0x10" as 16
+ * and " 1" as 1, so ids are checked by ParseIdPipe on the text.
  */
 class LoaValidationPipe extends ValidationPipe {
   override transform(value: unknown, metadata: ArgumentMetadata): Promise<unknown> {
-    if (metadata.type === 'param') return Promise.resolve(value);
-    if (metadata.type !== 'custom') assertWellFormed(value, metadata.type === 'body' ? 'body' : 'query');
+    if (metadata.type === 'param') {
+      if (typeof value === 'string') assertWellFormedText(value, metadata.data ?? 'path', CONTROL_ANYWHERE);
+      return Promise.resolve(value);
+    }
+    if (metadata.type === 'body') {
+      assertWellFormed(value, 'body', CONTROL_IN_BODY);
+      assertNoUnexpectedNull(value, metadata.metatype);
+    } else if (metadata.type === 'query') assertWellFormed(value, 'query', CONTROL_ANYWHERE);
     return super.transform(value, metadata);
   }
 }
@@ -35,23 +49,23 @@ export function createValidationPipe(): ValidationPipe {
 }
 
 /** Walks the value without recursion (so no depth can overflow the stack), refusing the first problem found. */
-function assertWellFormed(root: unknown, rootName: string): void {
+function assertWellFormed(root: unknown, rootName: string, control: RegExp): void {
   const pending: { value: unknown; path: string; depth: number }[] = [{ value: root, path: '', depth: 0 }];
   while (pending.length > 0) {
     const { value, path, depth } = pending.pop()!;
     if (depth > MAX_JSON_DEPTH) throw invalid(`${rootName}: nested deeper than ${MAX_JSON_DEPTH} levels`, { field: path });
-    if (typeof value === 'string') assertWellFormedText(value, path || rootName);
+    if (typeof value === 'string') assertWellFormedText(value, path || rootName, control);
     else if (Array.isArray(value)) value.forEach((item, index) => pending.push({ value: item, path: `${path}[${index}]`, depth: depth + 1 }));
     else if (value !== null && typeof value === 'object') {
       for (const [key, item] of Object.entries(value)) {
-        assertWellFormedText(key, path || rootName);
+        assertWellFormedText(key, path || rootName, CONTROL_ANYWHERE);
         pending.push({ value: item, path: path ? `${path}.${key}` : key, depth: depth + 1 });
       }
     }
   }
 }
 
-function assertWellFormedText(value: string, path: string): void {
+function assertWellFormedText(value: string, path: string, control: RegExp): void {
   const broken = BROKEN_TEXT.exec(value);
   if (broken) {
     const character = codePoint(broken[0]);
@@ -62,6 +76,26 @@ function assertWellFormedText(value: string, path: string): void {
   if (invisible) {
     const character = codePoint(invisible[0]);
     throw invalid(`${path}: contains an invisible character (${character}) at character ${invisible.index + 1}; remove it`, { field: path, character });
+  }
+  const controlCharacter = control.exec(value);
+  if (controlCharacter) {
+    const character = codePoint(controlCharacter[0]);
+    throw invalid(`${path}: contains a control character (${character}) at character ${controlCharacter.index + 1}; remove it`, { field: path, character });
+  }
+}
+
+/**
+ * A JSON `null` is accepted only where the field's OpenAPI says `nullable` (it clears a value there). class-validator's
+ * @IsOptional() lets null through as if the field were absent, so `"maxSegments": null` reached a NOT NULL column
+ * (a 500) instead of taking the default.
+ */
+function assertNoUnexpectedNull(body: unknown, metatype: ArgumentMetadata['metatype']): void {
+  if (typeof metatype !== 'function' || body === null || typeof body !== 'object' || Array.isArray(body)) return;
+  if (!Reflect.getMetadata(API_PROPERTIES, metatype.prototype)) return; // not a documented body
+  for (const [field, value] of Object.entries(body)) {
+    if (value !== null) continue;
+    const property = Reflect.getMetadata(API_PROPERTY, metatype.prototype, field) as { nullable?: boolean } | undefined;
+    if (!property?.nullable) throw invalid(`${field}: must not be null (leave the field out to keep its default)`, { field });
   }
 }
 

@@ -3,6 +3,7 @@ import { IsIn, IsInt, IsOptional, IsString, Length, Matches, Max, Min, ValidateI
 import { CARRIERS } from '@loa/common';
 import { type EncodingPolicy } from '@loa/sms';
 import { MAX_ID } from '../common/parse-id.pipe';
+import { IsReason } from '../common/reason';
 
 export class CreateTemplateDto {
   @ApiProperty({ example: 'Cảnh báo lừa đảo trực tuyến' })
@@ -40,9 +41,8 @@ export class CreateTemplateDto {
 }
 
 export class RejectTemplateDto {
-  @ApiProperty({ example: 'Thiếu số đường dây nóng của tỉnh' })
-  @IsString()
-  @Length(1, 1000)
+  @ApiProperty({ example: 'Thiếu số đường dây nóng của tỉnh', description: 'At least 15 characters, in words, not one character repeated', minLength: 15 })
+  @IsReason(1000)
   reason: string;
 }
 

@@ -1,11 +1,14 @@
 import { Body, Controller, Get, Param, Patch, Post, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiProperty, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
-import { ArrayMaxSize, ArrayMinSize, IsBoolean, IsIn, IsOptional, IsString, Length, Matches, ValidateIf } from 'class-validator';
-import { type AuthUser, CurrentUser, type Role, ROLES, Roles, UsersService, type UserView } from '@loa/auth';
+import { ArrayMaxSize, ArrayMinSize, IsBoolean, IsIn, IsOptional, IsString, Length, Matches, MaxLength, ValidateIf } from 'class-validator';
+import { type AuthUser, CurrentUser, MIN_PASSWORD_LENGTH, MIN_PASSWORD_SCORE, type Role, ROLES, Roles, UsersService, type UserView } from '@loa/auth';
 import { PageQuery } from '../common/page.query';
 import { ParseIdPipe } from '../common/parse-id.pipe';
 
 const PROVINCE_CODE = /^\d{2}$/;
+const PASSWORD_RULES =
+  `At least ${MIN_PASSWORD_LENGTH} characters, not containing the username, and hard to guess (zxcvbn score ${MIN_PASSWORD_SCORE} or more with its ` +
+  'common-password and English dictionaries); a refusal is a 400 whose details.rule is PASSWORD_TOO_SHORT, PASSWORD_CONTAINS_USERNAME or PASSWORD_TOO_GUESSABLE';
 
 export class CreateUserDto {
   @ApiProperty({ example: 'nguyen.van.a' })
@@ -13,9 +16,9 @@ export class CreateUserDto {
   @Length(3, 64)
   username: string;
 
-  @ApiProperty({ description: 'At least 8 characters' })
+  @ApiProperty({ description: PASSWORD_RULES, minLength: MIN_PASSWORD_LENGTH, maxLength: 200 })
   @IsString()
-  @Length(8, 200)
+  @MaxLength(200)
   password: string;
 
   @ApiProperty({ enum: ROLES })
@@ -43,10 +46,10 @@ export class UpdateUserDto {
   @Matches(PROVINCE_CODE, { each: true, message: 'each province must be a two-digit province code' })
   provinces?: string[] | null;
 
-  @ApiPropertyOptional({ description: 'A new password (older tokens stop working)' })
+  @ApiPropertyOptional({ description: `A new password (older tokens stop working). ${PASSWORD_RULES}`, minLength: MIN_PASSWORD_LENGTH, maxLength: 200 })
   @IsOptional()
   @IsString()
-  @Length(8, 200)
+  @MaxLength(200)
   password?: string;
 
   @ApiPropertyOptional({ description: 'true: the user can no longer log in, and their tokens stop at once' })
