@@ -1,5 +1,5 @@
 import { type DynamicModule, type INestApplication } from '@nestjs/common';
-import { Test } from '@nestjs/testing';
+import { Test, type TestingModuleBuilder } from '@nestjs/testing';
 import request from 'supertest';
 import { DataSource } from 'typeorm';
 import { ApiModule, type ApiSettings, configureApi } from '@loa/api';
@@ -28,7 +28,7 @@ export interface TestApi {
  * the fresh database with one the caller made (which close() drops); `carriers` those with an account,
  * `carrierTps` their TPS (deadline plans).
  */
-const NO_LOGIN_THROTTLE = { perUser: 1_000_000, perAddress: 1_000_000 };
+const NO_LOGIN_THROTTLE = { perUserAndAddress: 1_000_000, perAddress: 1_000_000, maxDelayMs: 0 };
 
 export async function createTestApi(
   options: {
@@ -39,10 +39,12 @@ export async function createTestApi(
     carrierTps?: Record<string, number>;
     /** Limits to change (import concurrency; the login throttle, which is otherwise off: suites log in many times from one address). */
     limits?: Pick<ApiSettings, 'loginThrottle' | 'importLimits'>;
+    /** Providers to replace before the application is built (a clock, a wait). */
+    override?: (builder: TestingModuleBuilder) => TestingModuleBuilder;
   } = {},
 ): Promise<TestApi> {
   const db = options.db ?? (await createTestDatabase());
-  const moduleRef = await Test.createTestingModule({
+  const builder = Test.createTestingModule({
     imports: [
       ApiModule.forRoot({
         databaseUrl: db.url,
@@ -54,7 +56,8 @@ export async function createTestApi(
       }),
       ...(options.imports ?? []),
     ],
-  }).compile();
+  });
+  const moduleRef = await (options.override?.(builder) ?? builder).compile();
   const app = moduleRef.createNestApplication({ logger: ['error'] });
   configureApi(app);
   await app.init();
