@@ -16,6 +16,15 @@ describe(Fifo.name, () => {
     expect([sut.size, sut.shift(), sut.peek()]).toEqual([0, undefined, undefined]);
   });
 
+  it('takes out the items picked and keeps the rest in order', () => {
+    const sut = new Fifo<number>();
+    for (let index = 0; index < 10; index++) sut.push(index);
+    sut.shift();
+    expect(sut.takeWhere((item) => item % 3 === 0)).toEqual([3, 6, 9]);
+    expect(sut.takeWhere(() => false)).toEqual([]);
+    expect(sut.takeAll()).toEqual([1, 2, 4, 5, 7, 8]);
+  });
+
   it('lets go of what it gave back while it still holds the rest', async () => {
     setFlagsFromString('--expose-gc');
     const collectGarbage = runInNewContext('gc') as () => void;
