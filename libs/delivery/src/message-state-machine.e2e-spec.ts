@@ -1,5 +1,5 @@
 import fc from 'fast-check';
-import { DataSource } from 'typeorm';
+import { DataSource, type EntityManager } from 'typeorm';
 import { createTestDatabase, type TestDatabase } from '@loa/testing';
 import { canMoveCampaign, type CampaignState } from './campaign-states';
 import { DeliveryRepository } from './delivery.repository';
@@ -171,7 +171,7 @@ describe('the message state machine under random sequences', () => {
     }
 
     /** Moves the campaign as its table allows (in one transaction with `alongside`); false when the table has no such move. */
-    private async moveCampaign(to: CampaignState, alongside?: Parameters<DataSource['transaction']>[0]): Promise<boolean> {
+    private async moveCampaign(to: CampaignState, alongside?: (manager: EntityManager) => Promise<unknown>): Promise<boolean> {
       if (!canMoveCampaign(this.campaignState, to)) return false;
       await db.transaction(async (manager) => {
         await manager.query(`UPDATE campaigns SET state = $2 WHERE id = $1`, [this.campaignId, to]);
