@@ -1,9 +1,10 @@
-import { type ClientRequest, request as httpRequest } from 'node:http';
+import { type ClientRequest, type IncomingMessage, request as httpRequest } from 'node:http';
 import { type AddressInfo } from 'node:net';
 import { ImportSlots } from '@loa/api';
+import { AuthService } from '@loa/auth';
 import { queryRows } from '@loa/database';
 import { pollUntil } from '@loa/testing';
-import { createTestApi, type TestApi } from './test-app';
+import { createTestApi, TEST_PASSWORD, type TestApi } from './test-app';
 
 /**
  * Slow uploads hold a temporary file each, not a pooled database connection: with 20 of them open (more
@@ -16,7 +17,8 @@ describe('slow subscriber uploads', () => {
   let drafter: string;
 
   beforeAll(async () => {
-    api = await createTestApi({ limits: { importLimits: { perUser: 20, total: 20 } } });
+    // No speed floor here: these uploads wait on purpose while the test measures the rest of the API.
+    api = await createTestApi({ limits: { importLimits: { perUser: 20, total: 20, minBytesPerSecond: 0 } } });
     await new Promise<void>((resolve) => api.app.getHttpServer().listen(0, '127.0.0.1', resolve));
     port = (api.app.getHttpServer().address() as AddressInfo).port;
     drafter = await api.login('demo-drafter');
@@ -58,7 +60,7 @@ describe('slow subscriber uploads', () => {
         (running) => running === 20,
         { what: 'all 20 uploads to be open' },
       );
-      const login = await timed(() => api.http().post('/auth/login').send({ username: 'demo-approver', password: 'test-password' }).expect(200));
+      const login = await timed(() => api.http().post('/auth/login').send({ username: 'demo-approver', password: TEST_PASSWORD }).expect(200));
       const ready = await timed(() => api.http().get('/health/ready').expect(200));
       const campaigns = await timed(() => api.http().get('/campaigns').set('Authorization', `Bearer ${drafter}`).expect(200));
       expect({ login: login < 1000, ready: ready < 1000, campaigns: campaigns < 1000 }).toEqual({ login: true, ready: true, campaigns: true });
@@ -71,6 +73,83 @@ describe('slow subscriber uploads', () => {
     expect(answers.map((answer) => answer.status)).toEqual(Array(20).fill(201));
     const [{ count }] = await queryRows<{ count: number }>(api.dataSource, `SELECT count(*)::int AS count FROM subscribers`);
     expect(count).toBe(40);
+  });
+
+  it('refuses a declared Content-Length over the limit with 413 before reading a byte of the body, and closes the connection', async () => {
+    const request = httpRequest({
+      host: '127.0.0.1',
+      port,
+      method: 'POST',
+      path: '/subscribers/imports',
+      headers: { Authorization: `Bearer ${drafter}`, 'Content-Type': 'text/csv', 'Content-Length': String(3 * 1024 ** 3) },
+    });
+    const answer = new Promise<{ status: number; body: string; connection?: string }>((resolve, reject) => {
+      request.on('response', (response) => {
+        let body = '';
+        response.on('data', (chunk) => (body += chunk));
+        response.on('end', () => resolve({ status: response.statusCode!, body, connection: response.headers.connection }));
+      });
+      request.on('error', reject);
+    });
+    request.flushHeaders(); // the headers only: not a byte of the 3 GiB is ever sent
+    const { status, body, connection } = await answer;
+    request.destroy();
+    expect({ status, connection }).toEqual({ status: 413, connection: 'close' });
+    expect(JSON.parse(body).message).toBe(`the upload is larger than ${2 * 1024 ** 3} bytes`);
+    expect(api.app.get(ImportSlots).inProgress).toBe(0);
+  });
+
+  it('cuts uploads slower than the floor with 408 and frees their slots for real imports', async () => {
+    // A floor of 10 kB/s checked every 300 ms (30 s in production); the slow uploads send 3 bytes a second.
+    const limited = await createTestApi({ limits: { importLimits: { perUser: 1, total: 3, minBytesPerSecond: 10_000, slowUploadCheckMs: 300 } } });
+    const trickles: NodeJS.Timeout[] = [];
+    try {
+      await new Promise<void>((resolve) => limited.app.getHttpServer().listen(0, '127.0.0.1', resolve));
+      const limitedPort = (limited.app.getHttpServer().address() as AddressInfo).port;
+      const auth = limited.app.get(AuthService);
+      for (const username of ['nhap-cham-1', 'nhap-cham-2']) await auth.addUser(username, TEST_PASSWORD, 'drafter', null);
+      const tokens = await Promise.all(['demo-drafter', 'nhap-cham-1', 'nhap-cham-2'].map((username) => limited.login(username)));
+      const slow = tokens.map((token) => {
+        const request = httpRequest({
+          host: '127.0.0.1',
+          port: limitedPort,
+          method: 'POST',
+          path: '/subscribers/imports',
+          headers: { Authorization: `Bearer ${token}`, 'Content-Type': 'text/csv', 'Transfer-Encoding': 'chunked' },
+        });
+        const answer = new Promise<{ status: number; body: string }>((resolve, reject) => {
+          request.on('response', (response: IncomingMessage) => {
+            let body = '';
+            response.on('data', (chunk) => (body += chunk));
+            response.on('end', () => resolve({ status: response.statusCode!, body }));
+          });
+          request.on('error', reject);
+        });
+        request.write('msi');
+        trickles.push(setInterval(() => request.writable && request.write('sdn'), 1000));
+        return answer;
+      });
+      const answers = await Promise.all(slow);
+      expect(answers.map((answer) => answer.status)).toEqual([408, 408, 408]);
+      expect(JSON.parse(answers[0].body).message).toMatch(/^the upload was cut: it sent less than 10000 bytes a second over 0.3 s/);
+      const slots = limited.app.get(ImportSlots);
+      await pollUntil(
+        async () => slots.inProgress,
+        (running) => running === 0,
+        { what: 'the cut uploads to give their slots back' },
+      );
+      const imported = await limited
+        .http()
+        .post('/subscribers/imports')
+        .set('Authorization', `Bearer ${tokens[0]}`)
+        .set('Content-Type', 'text/csv')
+        .send('msisdn,carrier,province\n0912000001,vnpt,14\n');
+      expect(imported.status).toBe(201);
+      expect(imported.body).toMatchObject({ inserted: 1 });
+    } finally {
+      trickles.forEach((trickle) => clearInterval(trickle));
+      await limited.close();
+    }
   });
 
   it('refuses an upload beyond the limits with 429 before reading it', async () => {

@@ -1,5 +1,6 @@
 import { type ArgumentsHost, Catch, type ExceptionFilter, HttpException, HttpStatus, Logger } from '@nestjs/common';
 import { type Response } from 'express';
+import { type IncomingMessage } from 'node:http';
 import { DomainError, type DomainErrorCode } from '@loa/common';
 import { isDatabaseUnavailable } from '@loa/database';
 
@@ -19,6 +20,9 @@ export class DomainErrorFilter implements ExceptionFilter {
   catch(error: unknown, host: ArgumentsHost): void {
     const response = host.switchToHttp().getResponse<Response>();
     if (response.headersSent) return;
+    // Refused before its body was read (an upload over the limit or too slow): close the connection after the
+    // answer, or Node reads and discards the rest of the body (up to gigabytes) to keep it alive.
+    if (!host.switchToHttp().getRequest<IncomingMessage>().complete) response.setHeader('Connection', 'close');
     if (error instanceof DomainError) {
       const status = STATUS[error.code];
       response.status(status).json({ statusCode: status, error: error.code, message: error.message, details: error.details });

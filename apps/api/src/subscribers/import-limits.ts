@@ -5,11 +5,21 @@ export interface ImportLimits {
   perUser: number;
   /** Uploads running at once in this API process: each holds one pooled connection while it writes, so the pool (10) keeps the rest for the API. */
   total: number;
-  /** The largest upload accepted, in bytes (413 beyond). */
+  /** The largest upload accepted, in bytes (413 beyond; at once when the declared Content-Length says so). */
   maxBytes: number;
+  /** The slowest upload kept: one sending less on average over a period of slowUploadCheckMs is cut with 408 (0: no floor). */
+  minBytesPerSecond: number;
+  slowUploadCheckMs: number;
 }
 
-export const DEFAULT_IMPORT_LIMITS: ImportLimits = { perUser: 1, total: 3, maxBytes: 2 * 1024 ** 3 };
+export const DEFAULT_IMPORT_LIMITS: ImportLimits = {
+  perUser: 1,
+  total: 3,
+  maxBytes: 2 * 1024 ** 3,
+  // A 2 GiB list on a 10 kB/s line would take 2.5 days; a real office line sends megabytes a second.
+  minBytesPerSecond: 10_000,
+  slowUploadCheckMs: 30_000,
+};
 const IMPORT_LIMITS = 'loa:import-limits';
 
 /** Counts the uploads in progress and refuses one more beyond the limits (429, before anything is read). */
@@ -24,7 +34,7 @@ export class ImportSlots {
     return this.running;
   }
 
-  /** Returns the release function. */
+  /** Returns the release function. The user's own limit is checked first, so one user cannot take every slot. */
   take(userId: number): () => void {
     const mine = this.perUser.get(userId) ?? 0;
     if (mine >= this.limits.perUser) throw tooMany(`you already have ${mine} import(s) in progress; wait for it to finish`);

@@ -42,7 +42,7 @@ export class SubscriberImportsController {
     const release = this.slots.take(user.id);
     try {
       // The whole upload lands in a temporary file first; only then is a database connection taken.
-      const upload = await spoolUpload(request, this.slots.limits.maxBytes);
+      const upload = await spoolUpload(request, this.slots.limits);
       try {
         return await this.importer.importCsv(createReadStream(upload.path), { source: 'api upload', user });
       } finally {
