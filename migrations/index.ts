@@ -15,6 +15,7 @@ import { TestSendLeases1764000013000 } from './1764000013000-test-send-leases';
 import { ReceiptErrorsOfParts1764000020000 } from './1764000020000-receipt-errors-of-parts';
 import { BucketTimes1764000021000 } from './1764000021000-bucket-times';
 import { DispatchWakeups1764000022000 } from './1764000022000-dispatch-wakeups';
+import { AuditClientIdsTestSendLimits1764000023000 } from './1764000023000-audit-client-ids-test-send-limits';
 import { CancelledMessages1764000024000 } from './1764000024000-cancelled-messages';
 
 /** Every migration in order; listed explicitly so they run the same from TypeScript (tests) and dist/. */
@@ -36,5 +37,6 @@ export const migrations = [
   ReceiptErrorsOfParts1764000020000,
   BucketTimes1764000021000,
   DispatchWakeups1764000022000,
+  AuditClientIdsTestSendLimits1764000023000,
   CancelledMessages1764000024000,
 ];

@@ -129,6 +129,7 @@ index test_sends_campaign_idx on test_sends btree (campaign_id)
 index test_sends_lease_idx on test_sends btree (lease_until) WHERE (state = 'sending'::text)
 index test_sends_pkey on test_sends UNIQUE btree (id)
 index test_sends_queued_idx on test_sends btree (carrier, id) WHERE (state = 'queued'::text)
+index test_sends_requester_idx on test_sends btree (requested_by, requested_at)
 index users_pkey on users UNIQUE btree (id)
 index users_username_key on users UNIQUE btree (username)
 sequence audit_log_id_seq
@@ -144,7 +145,7 @@ sequence templates_id_seq
 sequence test_sends_id_seq
 sequence users_id_seq
 table audience_counts (province_code text not null, carrier text not null, active bigint not null default 0)
-table audit_log (id bigint not null default nextval('audit_log_id_seq'::regclass), at timestamp with time zone not null default now(), user_id bigint, action text not null, object_type text not null, object_id text not null, details jsonb not null default '{}'::jsonb, remote_addr text, provinces text[], request_id text, before jsonb, after jsonb)
+table audit_log (id bigint not null default nextval('audit_log_id_seq'::regclass), at timestamp with time zone not null default now(), user_id bigint, action text not null, object_type text not null, object_id text not null, details jsonb not null default '{}'::jsonb, remote_addr text, provinces text[], request_id text, before jsonb, after jsonb, client_request_id text)
 table campaign_errors (campaign_id bigint not null, province_code text not null, carrier text not null, state text not null, reason text not null, messages integer not null default 0)
 table campaign_progress (campaign_id bigint not null, carrier text not null, sampled_at timestamp with time zone not null, sent bigint not null)
 table campaign_stats (campaign_id bigint not null, province_code text not null, carrier text not null, targeted integer not null default 0, submitted integer not null default 0, delivered integer not null default 0, undeliverable integer not null default 0, expired integer not null default 0, rejected integer not null default 0, failed integer not null default 0, unknown integer not null default 0, duplicated integer not null default 0, parts_billed bigint not null default 0, capped integer not null default 0, expired_unsent integer not null default 0, first_sent_at timestamp with time zone, last_sent_at timestamp with time zone, first_receipt_at timestamp with time zone, last_receipt_at timestamp with time zone, cancelled integer not null default 0)

@@ -88,13 +88,15 @@ describe('access that holds', () => {
     const unknown = await api.http().post('/auth/login').set('X-Request-Id', 'req-unknown-1').send({ username: 'khong-co-ai', password: 'x' }).expect(401);
     const wrong = await api.http().post('/auth/login').send({ username: 'demo-approver', password: 'sai-mat-khau' }).expect(401);
     expect(unknown.body.message).toBe(wrong.body.message);
-    expect(unknown.headers['x-request-id']).toBe('req-unknown-1');
-    const failed = await queryRows<{ object_id: string; request_id: string; remote_addr: string; details: { reason: string } }>(
+    // The server's own id answers and is stored; the client's is kept beside it.
+    expect(unknown.headers['x-request-id']).toMatch(/^[0-9a-f-]{36}$/);
+    const failed = await queryRows<{ object_id: string; request_id: string; client_request_id: string; remote_addr: string; details: { reason: string } }>(
       api.dataSource,
-      `SELECT object_id, request_id, remote_addr, details FROM audit_log WHERE action = 'auth.login_failed' AND details->>'reason' <> 'disabled' ORDER BY id`,
+      `SELECT object_id, request_id, client_request_id, remote_addr, details FROM audit_log
+       WHERE action = 'auth.login_failed' AND details->>'reason' <> 'disabled' ORDER BY id`,
     );
     expect(failed.map((entry) => entry.details.reason)).toEqual(['unknown user', 'wrong password']);
-    expect(failed[0]).toMatchObject({ object_id: 'khong-co-ai', request_id: 'req-unknown-1' });
+    expect(failed[0]).toMatchObject({ object_id: 'khong-co-ai', request_id: unknown.headers['x-request-id'], client_request_id: 'req-unknown-1' });
     expect(failed[0].remote_addr).toMatch(/127\.0\.0\.1|::1/);
     const statuses: number[] = [];
     for (let attempt = 0; attempt < 11; attempt++) {

@@ -66,7 +66,10 @@ describe('send windows, validity, the daily cap and test sends', () => {
   const campaign = (provinces: string[], extra: Record<string, unknown> = {}) =>
     approvedCampaign(api, BODY, { provinces, startAt: new Date(clock.now()).toISOString(), ...WITHIN_LIMITS, ...extra });
   const auditOf = async (campaignId: number, action: string) =>
-    api.dataSource.query(`SELECT details FROM audit_log WHERE object_type = 'campaign' AND object_id = $1 AND action = $2`, [String(campaignId), action]);
+    api.dataSource.query(`SELECT details, before, after, provinces FROM audit_log WHERE object_type = 'campaign' AND object_id = $1 AND action = $2`, [
+      String(campaignId),
+      action,
+    ]);
   const expectCountersExact = async () => expect(await api.app.get(DeliveryRepository).counterMismatches()).toEqual([]);
 
   it('approved at 21:30 sends nothing until 07:00, then sends by itself', async () => {
@@ -176,10 +179,11 @@ describe('send windows, validity, the daily cap and test sends', () => {
     await limits().send({ windowLifted: true, overrideReason: 'Bão đổ bộ trong đêm' }).expect(200);
     await waitForCompletion(api, campaignId);
     const [change] = await auditOf(campaignId, 'campaign.send-limits');
-    expect(change.details).toMatchObject({
+    expect(change).toMatchObject({
+      provinces: ['01'],
       before: { sendWindow: { kind: 'daily' } },
       after: { sendWindow: { kind: 'lifted' } },
-      reason: 'Bão đổ bộ trong đêm',
+      details: { reason: 'Bão đổ bộ trong đêm' },
     });
   });
 

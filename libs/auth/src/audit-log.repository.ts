@@ -8,17 +8,23 @@ export interface AuditEntry {
   objectType: string;
   objectId: string | number;
   details?: Record<string, unknown>;
-  /** The provinces of the object acted on (null or absent: national, shown to national users only). */
-  provinces?: readonly string[] | null;
-  /** A summary of the object before and after the action (the fields that changed, never secrets). */
+  /**
+   * The provinces of the object acted on; null: a national object, shown to national users only. Required,
+   * so every entry says it: an entry about a campaign without its provinces is hidden from its own provinces.
+   */
+  provinces: readonly string[] | null;
+  /**
+   * A change records the object before and after it (the fields that changed, never secrets): an update
+   * both, a creation `after` only, a removal `before` only.
+   */
   before?: Record<string, unknown> | null;
   after?: Record<string, unknown> | null;
 }
 
 /**
  * Append-only record of who did what to which object; written in the caller's transaction. The request
- * id and source address come from the request context (set by middleware in the API), so callers outside
- * HTTP (the dispatcher, the CLI) write them as null.
+ * ids (the server's, and the client's beside it) and the source address come from the request context (set
+ * by middleware in the API), so callers outside HTTP (the dispatcher, the CLI) write them as null.
  */
 @Injectable()
 export class AuditLogRepository {
@@ -27,18 +33,19 @@ export class AuditLogRepository {
   async append(user: AuthUser | null, entry: AuditEntry, manager: EntityManager = this.db.manager): Promise<void> {
     const request = currentRequestContext();
     await manager.query(
-      `INSERT INTO audit_log (user_id, action, object_type, object_id, details, provinces, before, after, request_id, remote_addr)
-       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)`,
+      `INSERT INTO audit_log (user_id, action, object_type, object_id, details, provinces, before, after, request_id, client_request_id, remote_addr)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11)`,
       [
         user?.id ?? null,
         entry.action,
         entry.objectType,
         String(entry.objectId),
         entry.details ?? {},
-        entry.provinces ? [...entry.provinces] : null,
+        entry.provinces === null ? null : [...entry.provinces],
         entry.before ?? null,
         entry.after ?? null,
         request?.requestId ?? null,
+        request?.clientRequestId ?? null,
         request?.remoteAddr ?? null,
       ],
     );
@@ -58,7 +65,10 @@ export interface AuditRecord {
   details: Record<string, unknown>;
   before: Record<string, unknown> | null;
   after: Record<string, unknown> | null;
+  /** The server's own id of the request that wrote the entry. */
   requestId: string | null;
+  /** The caller's X-Request-Id, if it sent one. */
+  clientRequestId: string | null;
   remoteAddr: string | null;
 }
 
@@ -81,7 +91,8 @@ export class AuditLogReader {
   async list(filter: AuditFilter): Promise<AuditRecord[]> {
     const rows: AuditRecord[] = await this.db.query(
       `SELECT a.id::int AS id, a.at, a.user_id::int AS "userId", u.username, a.action, a.object_type AS "objectType", a.object_id AS "objectId",
-              a.provinces, a.details, a.before, a.after, a.request_id AS "requestId", a.remote_addr AS "remoteAddr"
+              a.provinces, a.details, a.before, a.after, a.request_id AS "requestId",
+              a.client_request_id AS "clientRequestId", a.remote_addr AS "remoteAddr"
        FROM audit_log a LEFT JOIN users u ON u.id = a.user_id
        WHERE ($1::text[] IS NULL OR a.provinces && $1::text[])
          AND ($2::text IS NULL OR a.action = $2) AND ($3::text IS NULL OR a.object_type = $3)

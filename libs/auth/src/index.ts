@@ -1,6 +1,7 @@
 export * from './access';
 export * from './audit-details-scope';
 export * from './audit-log.repository';
+export * from './audit-numbers';
 export * from './audit.module';
 export * from './auth-user';
 export * from './auth.decorators';

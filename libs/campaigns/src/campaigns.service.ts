@@ -158,7 +158,15 @@ export class CampaignsService {
       const after = { sendWindow: changed.sendWindow, dailyCapLifted: changed.dailyCapLifted };
       await this.audit.append(
         user,
-        { action: 'campaign.send-limits', objectType: 'campaign', objectId: id, details: { before, after, reason: request.overrideReason ?? null } },
+        {
+          action: 'campaign.send-limits',
+          objectType: 'campaign',
+          objectId: id,
+          provinces: campaign.provinces,
+          before,
+          after,
+          details: { reason: request.overrideReason ?? null },
+        },
         manager,
       );
       await this.auditOverrides(changed, limits, request.overrideReason, user, manager);
@@ -175,6 +183,7 @@ export class CampaignsService {
         action: 'campaign.override',
         objectType: 'campaign',
         objectId: campaign.id,
+        provinces: campaign.provinces,
         details: {
           overrides: limits.overrides,
           reason: reason?.trim(),

@@ -5,7 +5,7 @@ import { notFound } from '@loa/common';
 import { queryRows } from '@loa/database';
 import { type Province, PROVINCE_CONTACT_FIELDS } from './province';
 import { ProvinceDirectory } from './province-directory';
-import { LIST_PROVINCES, UPDATE_PROVINCE_CONTACTS } from './provinces.sql';
+import { LIST_PROVINCES, PROVINCE_CONTACTS_FOR_UPDATE, UPDATE_PROVINCE_CONTACTS } from './provinces.sql';
 
 export interface StoredProvince extends Province {
   updatedAt: Date;
@@ -46,11 +46,19 @@ export class ProvincesRepository {
   async updateContacts(user: AuthUser, code: string, patch: ProvinceContactsPatch): Promise<StoredProvince> {
     return this.db.transaction(async (manager) => {
       const contacts = Object.fromEntries(PROVINCE_CONTACT_FIELDS.filter((field) => patch[field] !== undefined).map((field) => [field, patch[field]]));
+      const [stored] = await queryRows<object>(manager, PROVINCE_CONTACTS_FOR_UPDATE, [code]);
+      if (!stored) throw notFound(`province ${code} not found`);
       const params = [code, patch.policeHotlines ?? null, JSON.stringify(contacts)];
-      const rows = await queryRows<ProvinceRow>(manager, UPDATE_PROVINCE_CONTACTS, params);
-      if (rows.length === 0) throw notFound(`province ${code} not found`);
-      await this.audit.append(user, { action: 'province.update', objectType: 'province', objectId: code, provinces: [code], details: { ...patch } }, manager);
-      return this.withShortName(rows[0]);
+      const [updated] = await queryRows<ProvinceRow>(manager, UPDATE_PROVINCE_CONTACTS, params);
+      // before and after name the fields the patch gives, as they were and as they are now.
+      const given = (['policeHotlines', ...PROVINCE_CONTACT_FIELDS] as const).filter((field) => patch[field] !== undefined);
+      const pick = (row: object) => Object.fromEntries(given.map((field) => [field, (row as Record<string, unknown>)[field]]));
+      await this.audit.append(
+        user,
+        { action: 'province.update', objectType: 'province', objectId: code, provinces: [code], before: pick(stored), after: pick(updated) },
+        manager,
+      );
+      return this.withShortName(updated);
     });
   }
 

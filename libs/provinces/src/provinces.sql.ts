@@ -34,6 +34,10 @@ const PROVINCE_COLUMNS = `code, name, slug, kind, police_hotlines AS "policeHotl
 
 export const LIST_PROVINCES = `SELECT ${PROVINCE_COLUMNS} FROM provinces ORDER BY code`;
 
+/** The contacts of province $1 as they are, locked until the update that follows commits (the audit's `before`). */
+export const PROVINCE_CONTACTS_FOR_UPDATE = `
+  SELECT police_hotlines AS "policeHotlines", website, zalo, fanpage, vneid FROM provinces WHERE code = $1 FOR UPDATE`;
+
 /**
  * $1 code, $2 hotlines (NULL = keep), $3 the contacts given as a JSON object: a key present sets that
  * field (a JSON null clears it), a key absent keeps it.

@@ -86,7 +86,7 @@ export class ReportingService {
       const id = await this.reporting.insertCarrierReport(campaign.id, recorded, user.id, manager);
       await this.audit.append(
         user,
-        { action: 'campaign.carrier-report', objectType: 'campaign', objectId: campaign.id, details: { id, ...recorded } },
+        { action: 'campaign.carrier-report', objectType: 'campaign', objectId: campaign.id, provinces: campaign.provinces, details: { id, ...recorded } },
         manager,
       );
       return id;

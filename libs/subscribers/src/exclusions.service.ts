@@ -22,7 +22,8 @@ export class ExclusionsService {
       const alreadyExcluded = [...new Set(msisdns.map(String))].filter((m) => !added.includes(m));
       await this.audit.append(
         user,
-        { action: 'exclusions.add', objectType: 'subscriber_exclusions', objectId: 'list', provinces, details: { count: added.length } },
+        // The numbers themselves: the audit shows them masked to all but admins (and in its CSV).
+        { action: 'exclusions.add', objectType: 'subscriber_exclusions', objectId: 'list', provinces, details: { count: added.length, msisdns: added } },
         manager,
       );
       return { added, alreadyExcluded };

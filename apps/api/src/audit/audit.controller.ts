@@ -2,7 +2,7 @@ import { Controller, Get, Query, Res } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiProduces, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
 import { IsIn, IsOptional, IsString, Length } from 'class-validator';
 import type { Response } from 'express';
-import { AuditLogReader, type AuditRecord, type AuthUser, CurrentUser, detailsForScope, Roles } from '@loa/auth';
+import { AuditLogReader, type AuditRecord, type AuthUser, CurrentUser, detailsForScope, Roles, withNumbersMasked } from '@loa/auth';
 import { csvDocument } from '@loa/common';
 import { IsApiInstant, toInstant } from '../common/instant';
 import { PageQuery } from '../common/page.query';
@@ -49,6 +49,7 @@ const CSV_HEADER = [
   'Sau',
   'Chi tiết',
   'Mã yêu cầu',
+  'Mã yêu cầu của máy khách',
   'Địa chỉ nguồn',
 ];
 
@@ -74,31 +75,29 @@ export class AuditController {
     });
     // Counts about provinces outside the reader's scope are theirs only (see detailsForScope).
     entries.forEach((entry) => (entry.details = detailsForScope(entry.details, entry.provinces, user.provinceScope)));
-    // Subscriber numbers in object ids are personal data: whole for admins, masked for everyone else.
-    if (user.role !== 'admin') entries.forEach((entry) => (entry.objectId = maskNumber(entry.objectId)));
-    if (query.format === 'json') return entries;
+    // Numbers (object ids, the numbers in details) are personal data: whole for admins on screen, masked for
+    // everyone else and in every CSV (a file leaves the system).
+    if (query.format === 'json') return user.role === 'admin' ? entries : entries.map(withNumbersMasked);
     response.type('text/csv; charset=utf-8').attachment('nhat-ky-kiem-toan.csv');
     return csvDocument(
       CSV_HEADER,
-      entries.map((e) => [
-        e.id,
-        e.at,
-        e.username ?? '',
-        e.action,
-        e.objectType,
-        e.objectId,
-        (e.provinces ?? []).join(' '),
-        e.before,
-        e.after,
-        e.details,
-        e.requestId,
-        e.remoteAddr,
-      ]),
+      entries
+        .map(withNumbersMasked)
+        .map((e) => [
+          e.id,
+          e.at,
+          e.username ?? '',
+          e.action,
+          e.objectType,
+          e.objectId,
+          (e.provinces ?? []).join(' '),
+          e.before,
+          e.after,
+          e.details,
+          e.requestId,
+          e.clientRequestId,
+          e.remoteAddr,
+        ]),
     );
   }
-}
-
-/** 84912345678 -> 84912***678: enough to tell entries apart, not to call anyone. */
-function maskNumber(objectId: string): string {
-  return /^84\d{9}$/.test(objectId) ? `${objectId.slice(0, 5)}***${objectId.slice(8)}` : objectId;
 }
