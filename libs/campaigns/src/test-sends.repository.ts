@@ -7,11 +7,16 @@ import {
   END_EXPIRED_TEST_SEND_LEASES,
   INSERT_TEST_NUMBER,
   LIST_TEST_NUMBERS,
+  LOCK_CAMPAIGN_FOR_TEST_SENDS,
+  LOCK_USER_FOR_TEST_SENDS,
   NUMBERS_TESTED,
   QUEUE_TEST_SENDS,
+  RECENT_SENDS_TO_NUMBERS,
   RECORD_TEST_SEND,
+  SENDS_OF_USER_SINCE,
   TEST_NUMBERS_AMONG,
   TEST_SENDS_OF_CAMPAIGN,
+  USER_SCOPE,
 } from './test-sends.sql';
 
 /** Run before every claim of campaign messages, by every dispatcher: prepared once per connection. */
@@ -60,25 +65,47 @@ export class TestSendsRepository {
     return rows.length ? toTestNumber(rows[0]) : null;
   }
 
-  async userExists(userId: number): Promise<boolean> {
-    return (await queryRows(this.db, 'SELECT 1 FROM users WHERE id = $1', [userId])).length > 0;
+  /** The user's province scope (null: national); undefined: no such user. */
+  async userScope(userId: number): Promise<string[] | null | undefined> {
+    const rows = await queryRows<{ provinceScope: string[] | null }>(this.db, USER_SCOPE, [userId]);
+    return rows.length ? rows[0].provinceScope : undefined;
   }
 
-  async listNumbers(): Promise<TestNumber[]> {
-    return (await queryRows<TestNumberRow>(this.db, LIST_TEST_NUMBERS)).map(toTestNumber);
+  /** The numbers of users within `scope` (null: every number). */
+  async listNumbers(scope: readonly string[] | null): Promise<TestNumber[]> {
+    return (await queryRows<TestNumberRow>(this.db, LIST_TEST_NUMBERS, [scope])).map(toTestNumber);
   }
 
-  async registeredAmong(msisdns: bigint[]): Promise<Set<string>> {
-    const rows = await queryRows<{ msisdn: string }>(this.db, TEST_NUMBERS_AMONG, [msisdns.map(String)]);
+  /** Of `msisdns`, those registered for a user within `scope`. */
+  async registeredAmong(msisdns: bigint[], scope: readonly string[] | null): Promise<Set<string>> {
+    const rows = await queryRows<{ msisdn: string }>(this.db, TEST_NUMBERS_AMONG, [msisdns.map(String), scope]);
     return new Set(rows.map((row) => row.msisdn));
+  }
+
+  /** Serialises test-send requests of the campaign, then of the user, until the transaction ends (always in that order). */
+  async lockForRequest(campaignId: number, userId: number, manager: EntityManager): Promise<void> {
+    await manager.query(LOCK_CAMPAIGN_FOR_TEST_SENDS, [campaignId]);
+    await manager.query(LOCK_USER_FOR_TEST_SENDS, [userId]);
+  }
+
+  /** When each test send of the campaign to one of `msisdns` since `since` was requested, per number, oldest first. */
+  async recentSendsTo(campaignId: number, msisdns: bigint[], since: Date, manager: EntityManager): Promise<Map<string, Date[]>> {
+    const rows = await queryRows<{ msisdn: string; requestedAt: Date }>(manager, RECENT_SENDS_TO_NUMBERS, [campaignId, msisdns.map(String), since]);
+    const byNumber = new Map<string, Date[]>();
+    for (const row of rows) byNumber.set(row.msisdn, [...(byNumber.get(row.msisdn) ?? []), row.requestedAt]);
+    return byNumber;
+  }
+
+  async sendsOfUserSince(userId: number, since: Date, manager: EntityManager): Promise<number> {
+    return (await queryRows<{ sends: number }>(manager, SENDS_OF_USER_SINCE, [userId, since]))[0].sends;
   }
 
   async numbersTested(campaignId: number, manager: EntityManager): Promise<Set<string>> {
     return new Set((await queryRows<{ msisdn: string }>(manager, NUMBERS_TESTED, [campaignId])).map((row) => row.msisdn));
   }
 
-  async queue(campaignId: number, msisdns: bigint[], provinces: string[], requestedBy: number, manager: EntityManager): Promise<number> {
-    return (await queryRows(manager, QUEUE_TEST_SENDS, [campaignId, msisdns.map(String), provinces, requestedBy])).length;
+  async queue(campaignId: number, msisdns: bigint[], provinces: string[], requestedBy: number, requestedAt: Date, manager: EntityManager): Promise<number> {
+    return (await queryRows(manager, QUEUE_TEST_SENDS, [campaignId, msisdns.map(String), provinces, requestedBy, requestedAt])).length;
   }
 
   /** Takes up to `limit` queued test sends of `carrier`, leased to the caller until `leaseUntil`. */
@@ -105,8 +132,9 @@ export class TestSendsRepository {
     return { requeued: rows.length - failed, failed };
   }
 
-  async ofCampaign(campaignId: number): Promise<TestSend[]> {
-    const rows = await queryRows<TestSendRow>(this.db, TEST_SENDS_OF_CAMPAIGN, [campaignId]);
+  /** The campaign's test sends a caller with `scope` may read: texts of their provinces, to numbers of users within it. */
+  async ofCampaign(campaignId: number, scope: readonly string[] | null): Promise<TestSend[]> {
+    const rows = await queryRows<TestSendRow>(this.db, TEST_SENDS_OF_CAMPAIGN, [campaignId, scope]);
     return rows.map((row) => ({
       id: Number(row.id),
       msisdn: row.msisdn,

@@ -5,18 +5,48 @@ export const INSERT_TEST_NUMBER = `
   ON CONFLICT (msisdn) DO NOTHING
   RETURNING msisdn, user_id, carrier, created_at`;
 
-export const LIST_TEST_NUMBERS = `
-  SELECT n.msisdn, n.user_id, u.username, n.carrier, n.created_at FROM test_numbers n JOIN users u ON u.id = n.user_id ORDER BY n.msisdn`;
+/**
+ * A test number belongs to its user's scope: a caller with scope $n (null: national) sees and uses only the
+ * numbers of users wholly inside it (a national user's numbers: national callers only).
+ */
+const OWNER_WITHIN = (n: number) => `($${n}::text[] IS NULL OR (u.province_scope IS NOT NULL AND u.province_scope <@ $${n}::text[]))`;
 
-export const TEST_NUMBERS_AMONG = `SELECT msisdn, carrier FROM test_numbers WHERE msisdn = ANY($1::bigint[])`;
+/** $1 the caller's scope. */
+export const LIST_TEST_NUMBERS = `
+  SELECT n.msisdn, n.user_id, u.username, n.carrier, n.created_at FROM test_numbers n JOIN users u ON u.id = n.user_id
+  WHERE ${OWNER_WITHIN(1)} ORDER BY n.msisdn`;
+
+/** Of numbers $1, those registered for a user within scope $2. */
+export const TEST_NUMBERS_AMONG = `
+  SELECT n.msisdn, n.carrier FROM test_numbers n JOIN users u ON u.id = n.user_id WHERE n.msisdn = ANY($1::bigint[]) AND ${OWNER_WITHIN(2)}`;
+
+/** The scope of user $1 (no row: no such user). */
+export const USER_SCOPE = `SELECT province_scope AS "provinceScope" FROM users WHERE id = $1`;
+
+/**
+ * Test sends of one campaign are requested one at a time (the limits below count what is already there):
+ * the campaign's row is locked until the request commits. NO KEY: inserts referencing it are not blocked.
+ */
+export const LOCK_CAMPAIGN_FOR_TEST_SENDS = `SELECT id FROM campaigns WHERE id = $1 FOR NO KEY UPDATE`;
+
+/** The same for the requesting user's daily count, across campaigns. */
+export const LOCK_USER_FOR_TEST_SENDS = `SELECT id FROM users WHERE id = $1 FOR NO KEY UPDATE`;
+
+/** When each test send of campaign $1 to numbers $2 after $3 (an hour ago) was requested, oldest first (a few dozen rows at most). */
+export const RECENT_SENDS_TO_NUMBERS = `
+  SELECT msisdn::text AS msisdn, requested_at AS "requestedAt" FROM test_sends
+  WHERE campaign_id = $1 AND msisdn = ANY($2::bigint[]) AND requested_at > $3 ORDER BY requested_at`;
+
+/** Test sends user $1 requested since $2 (the start of their day), by test_sends_requester_idx. */
+export const SENDS_OF_USER_SINCE = `SELECT count(*)::int AS sends FROM test_sends WHERE requested_by = $1 AND requested_at >= $2`;
 
 /** Distinct numbers a campaign has been test-sent to. $1 campaign. */
 export const NUMBERS_TESTED = `SELECT DISTINCT msisdn FROM test_sends WHERE campaign_id = $1`;
 
-/** One test send per (number, province), with the campaign's rendered text of that province. */
+/** One test send per (number, province), with the campaign's rendered text of that province; $5 the time of the request. */
 export const QUEUE_TEST_SENDS = `
-  INSERT INTO test_sends (campaign_id, msisdn, carrier, province_code, text_id, requested_by)
-  SELECT $1, n.msisdn, n.carrier, t.province_code, t.id, $4
+  INSERT INTO test_sends (campaign_id, msisdn, carrier, province_code, text_id, requested_by, requested_at)
+  SELECT $1, n.msisdn, n.carrier, t.province_code, t.id, $4, $5
   FROM test_numbers n CROSS JOIN campaign_texts t
   WHERE n.msisdn = ANY($2::bigint[]) AND t.campaign_id = $1 AND t.province_code = ANY($3::text[])
   RETURNING id`;
@@ -50,7 +80,8 @@ export const END_EXPIRED_TEST_SEND_LEASES = `
   RETURNING id, state`;
 
 /**
- * Test sends of campaign $1 with the carrier's receipt, if one came. Receipts of test sends match no message:
+ * Test sends of campaign $1 that a caller with scope $2 may read (texts of their provinces, to numbers they
+ * see), with the carrier's receipt, if one came. Receipts of test sends match no message:
  * they stay unapplied, then are retired as unmatched, and both are indexed.
  */
 export const TEST_SENDS_OF_CAMPAIGN = `
@@ -61,4 +92,6 @@ export const TEST_SENDS_OF_CAMPAIGN = `
     WHERE d.carrier = s.carrier AND d.smsc_message_id = s.smsc_message_id AND (d.unmatched OR d.applied_at IS NULL)
     ORDER BY d.id DESC LIMIT 1
   ) r ON s.smsc_message_id IS NOT NULL
-  WHERE s.campaign_id = $1 ORDER BY s.id`;
+  JOIN test_numbers n ON n.msisdn = s.msisdn JOIN users u ON u.id = n.user_id
+  WHERE s.campaign_id = $1 AND ($2::text[] IS NULL OR s.province_code = ANY($2::text[])) AND ${OWNER_WITHIN(2)}
+  ORDER BY s.id`;

@@ -10,6 +10,8 @@ export interface LoaDefaults {
   sendWindow: { start: string; end: string };
   /** Warnings a subscriber may get per calendar day (Asia/Ho_Chi_Minh) across campaigns. */
   dailyCap: number;
+  /** Test sends per number per campaign within any hour, and per user per calendar day (Asia/Ho_Chi_Minh). */
+  testSends: { perNumberPerCampaignPerHour: number; perUserPerDay: number };
 }
 
 let cached: LoaDefaults | undefined;

@@ -10,6 +10,7 @@ const STATUS: { [code in DomainErrorCode]: HttpStatus } = {
   FORBIDDEN: HttpStatus.FORBIDDEN,
   NOT_FOUND: HttpStatus.NOT_FOUND,
   CONFLICT: HttpStatus.CONFLICT,
+  TOO_MANY_REQUESTS: HttpStatus.TOO_MANY_REQUESTS,
 };
 
 /** The one place errors become HTTP answers: domain codes map to 4xx, an unreachable database to 503; anything else is a logged 500 without internals. */
@@ -25,6 +26,8 @@ export class DomainErrorFilter implements ExceptionFilter {
     if (!host.switchToHttp().getRequest<IncomingMessage>().complete) response.setHeader('Connection', 'close');
     if (error instanceof DomainError) {
       const status = STATUS[error.code];
+      const retryAfter = (error.details as { retryAfterSeconds?: unknown } | undefined)?.retryAfterSeconds;
+      if (error.code === 'TOO_MANY_REQUESTS' && typeof retryAfter === 'number') response.setHeader('Retry-After', String(retryAfter));
       response.status(status).json({ statusCode: status, error: error.code, message: error.message, details: error.details });
       return;
     }
