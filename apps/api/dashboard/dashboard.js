@@ -196,6 +196,12 @@
   /** The estimate in words: when sending should end and whether it ends by the report deadline. */
   function estimateSummary(estimate) {
     if (!estimate) return el('span', { class: 'muted' }, 'Không có ước tính (chiến dịch chưa lên lịch hoặc đã kết thúc).');
+    // Paused: nothing goes out, so no finish time; what a resume now would give is said as such.
+    if (estimate.paused) {
+      const resumed = estimate.ifResumedNow?.estimatedFinishAt;
+      const ifResumed = resumed ? ` Nếu tiếp tục ngay: dự kiến gửi xong lúc ${formatTime(resumed)}.` : '';
+      return el('span', { 'data-estimated-finish': '', 'data-paused': 'true' }, `Đang tạm dừng: không gửi tin, chưa có thời điểm gửi xong.${ifResumed}`);
+    }
     const finish = estimate.estimatedFinishAt
       ? `Dự kiến gửi xong lúc ${formatTime(estimate.estimatedFinishAt)}`
       : 'Không ước tính được thời điểm gửi xong (quá 60 ngày)';

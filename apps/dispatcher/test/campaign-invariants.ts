@@ -81,8 +81,10 @@ export function itKeepsEveryDeliveryPromise(finished: () => FinishedCampaign): v
     });
   });
 
-  it('keeps the campaign counters equal to a recount of its messages (loa stats check)', async () => {
+  it('keeps the campaign counters equal to a recount of its messages and to the sum of their time buckets (loa stats check)', async () => {
     const { api, campaignId } = finished();
-    expect(await new DeliveryRepository(api.dataSource).counterMismatches(campaignId)).toEqual([]);
+    const delivery = new DeliveryRepository(api.dataSource);
+    expect(await delivery.counterMismatches(campaignId)).toEqual([]);
+    expect(await delivery.bucketMismatches(campaignId)).toEqual([]);
   });
 }

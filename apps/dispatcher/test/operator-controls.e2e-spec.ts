@@ -92,6 +92,13 @@ describe('an operator pauses, resumes and cancels a running campaign (TPS 300, w
       campaignId,
     ]);
     expect(attempts).toBe(0);
+    // Paused, it has no finish time (one planned from now would run on with every read), only one if resumed now.
+    const { estimate } = (await api.http().get(`/campaigns/${campaignId}`).auth(operator, { type: 'bearer' }).expect(200)).body;
+    expect(estimate).toMatchObject({ paused: true, estimatedFinishAt: null, meetsDeadline: null, messagesLeft: paused.queued });
+    expect(estimate.ifResumedNow.estimatedFinishAt).not.toBeNull();
+    expect(estimate.carriers.every((carrier: { finishesAt: string | null; partsPerSecond: number }) => !carrier.finishesAt && !carrier.partsPerSecond)).toBe(
+      true,
+    );
 
     const resumedAt = await act(campaignId, 'resume', 'running');
     await waitForCompletion(api, campaignId);

@@ -127,7 +127,7 @@ export class CampaignsService {
   async getWithEstimate(id: number, user: AuthUser): Promise<Campaign & { estimate: CampaignEstimate | null }> {
     const campaign = await this.get(id, user);
     const planned = ['scheduled', 'running', 'paused'].includes(campaign.state);
-    return { ...campaign, estimate: planned ? estimateOf(await this.plans.planSaved(campaign, user)) : null };
+    return { ...campaign, estimate: planned ? estimateOf(await this.plans.planSaved(campaign, user), { paused: campaign.state === 'paused' }) : null };
   }
 
   /** Provinces resolved and in scope, carriers with an account, the approved template rendered and linted per province. */

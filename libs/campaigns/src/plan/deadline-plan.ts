@@ -69,29 +69,43 @@ export interface DeadlinePlan {
   unsentAtDeadline: number;
 }
 
-/** What GET /campaigns/:id shows of the plan of a scheduled, running or paused campaign. */
-export interface CampaignEstimate {
-  plannedAt: Date;
-  messagesLeft: number;
+/** When a campaign would finish, and whether by its report deadline. */
+export interface FinishEstimate {
   estimatedFinishAt: Date | null;
   meetsDeadline: boolean | null;
   unsentAtDeadline: number;
+}
+
+/**
+ * What GET /campaigns/:id shows of the plan of a scheduled, running or paused campaign. A paused one sends
+ * nothing, so it has no finish (null, and no deadline verdict): a finish planned from now would run on with
+ * every read while nothing goes out. `ifResumedNow` gives the finish were it resumed at `plannedAt`.
+ */
+export interface CampaignEstimate extends FinishEstimate {
+  plannedAt: Date;
+  messagesLeft: number;
+  paused: boolean;
+  /** While paused: the finish if it were resumed now (null otherwise). */
+  ifResumedNow: FinishEstimate | null;
   carriers: { carrier: Carrier; messagesLeft: number; partsPerSecond: number; rateSource: CarrierPlan['rateSource']; finishesAt: Date | null }[];
 }
 
-export function estimateOf(plan: DeadlinePlan): CampaignEstimate {
+export function estimateOf(plan: DeadlinePlan, options: { paused?: boolean } = {}): CampaignEstimate {
+  const paused = options.paused ?? false;
+  const finish = { estimatedFinishAt: plan.estimatedFinishAt, meetsDeadline: plan.meetsDeadline, unsentAtDeadline: plan.unsentAtDeadline };
   return {
     plannedAt: plan.plannedAt,
     messagesLeft: plan.messages,
-    estimatedFinishAt: plan.estimatedFinishAt,
-    meetsDeadline: plan.meetsDeadline,
-    unsentAtDeadline: plan.unsentAtDeadline,
+    paused,
+    ...(paused ? { estimatedFinishAt: null, meetsDeadline: null, unsentAtDeadline: 0 } : finish),
+    ifResumedNow: paused ? finish : null,
     carriers: plan.carriers.map((c) => ({
       carrier: c.carrier,
       messagesLeft: c.messages,
-      partsPerSecond: Math.round(c.tps * c.tpsShare * 10) / 10,
+      // Paused: nothing goes out, on any carrier.
+      partsPerSecond: paused ? 0 : Math.round(c.tps * c.tpsShare * 10) / 10,
       rateSource: c.rateSource,
-      finishesAt: c.finishesAt,
+      finishesAt: paused ? null : c.finishesAt,
     })),
   };
 }
