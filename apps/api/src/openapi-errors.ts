@@ -39,7 +39,7 @@ const ERROR_SCHEMA = {
   required: ['statusCode', 'error', 'message'],
   properties: {
     statusCode: { type: 'integer', example: 400 },
-    error: { type: 'string', enum: ['INVALID', 'UNAUTHENTICATED', 'FORBIDDEN', 'NOT_FOUND', 'CONFLICT', 'UNAVAILABLE', 'INTERNAL'] },
+    error: { type: 'string', enum: ['INVALID', 'UNAUTHENTICATED', 'FORBIDDEN', 'NOT_FOUND', 'CONFLICT', 'TOO_MANY_REQUESTS', 'UNAVAILABLE', 'INTERNAL'] },
     message: { type: 'string', description: 'What went wrong and what to fix; safe to show to the user' },
     details: { description: 'Structured findings when there are some (fields, lines, provinces…)' },
   },

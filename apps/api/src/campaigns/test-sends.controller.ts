@@ -31,6 +31,7 @@ export class TestSendsController {
     summary:
       'Before approval: send the rendered text of chosen provinces to test numbers of users in your provinces (at most 10 per campaign, 3 sends per number per hour, 30 per user per day); never counted in figures, audiences or the daily cap',
   })
+  @ApiResponse({ status: 201, description: "The campaign's test sends, as GET /campaigns/:id/test-sends shows them" })
   @ApiResponse({
     status: 429,
     description: 'A test-send limit is reached (audited); Retry-After says in how many seconds the same request fits',
