@@ -6,6 +6,8 @@ import { inspect } from 'node:util';
  */
 export function describeThrown(value: unknown): string {
   if (value instanceof Error) return value.message.trim() !== '' ? value.message : `${value.name} (with no message)`;
+  if (value === undefined || value === null) return `${String(value)} was thrown instead of an error, so what failed said nothing more`;
+  const type = typeof value;
   const shown = inspect(value, { depth: 2, breakLength: Number.POSITIVE_INFINITY });
-  return `a ${value === null ? 'null' : typeof value} was thrown instead of an error: ${shown}`;
+  return `${/^[aeiou]/.test(type) ? 'an' : 'a'} ${type} was thrown instead of an error: ${shown}`;
 }

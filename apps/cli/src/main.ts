@@ -129,7 +129,8 @@ const DATABASE_REFUSED = new Set(['28P01', '28000', '3D000']);
 function explain(error: unknown): { line: string; exitCode: number } {
   if (error instanceof CommanderError) return explainUsage(error);
   if (error instanceof ConfigError || error instanceof DomainError || error instanceof EmbeddedDatabaseError) {
-    return { line: describeThrown(error), exitCode: 2 };
+    // Some list several problems a line each (the environment): said on one line, one after the other.
+    return { line: describeThrown(error).replace(/:?\s*\n\s*/g, (gap) => (gap.startsWith(':') ? ': ' : '; ')), exitCode: 2 };
   }
   if (DATABASE_REFUSED.has(String((error as { code?: unknown })?.code))) {
     return { line: `the database refused the connection (${describeThrown(error)}); check DATABASE_URL`, exitCode: 2 };

@@ -140,7 +140,7 @@ async function startOrExplain(postgres: EmbeddedPostgres, detached: boolean, clu
     await (detached ? startDetached(postgres) : postgres.start());
   } catch (error) {
     if (error instanceof Error) throw error;
-    const reason = recent.filter((line) => /FATAL|PANIC|ERROR/.test(line)).pop() ?? recent.filter((line) => line.trim() !== '').pop() ?? 'no output';
+    const reason = whyItStopped(recent);
     const hint = /lock file|postmaster/i.test(reason)
       ? 'another PostgreSQL runs on this folder: stop it, or set LOA_DATA_DIR to another folder'
       : 'fix what it says, or set LOA_DATA_DIR to another folder to start afresh';
@@ -163,6 +163,24 @@ async function startDetached(postgres: EmbeddedPostgres): Promise<void> {
     childProcess.spawn = spawn;
     syncBuiltinESMExports();
   }
+}
+
+/** PostgreSQL's last FATAL (or last line), with the line before it that says what was wrong, without timestamps. */
+function whyItStopped(recent: string[]): string {
+  const lines = recent
+    .map((line) =>
+      line
+        .replace(/^\S+ \S+ \S+ \[\d+\] /, '')
+        .replace(/^([A-Z]+):\s+/, '$1: ')
+        .trim(),
+    )
+    .filter((line) => line !== '');
+  const fatal = lines.findLastIndex((line) => /^(FATAL|PANIC):/.test(line));
+  if (fatal < 0) return lines.at(-1) ?? 'it printed nothing';
+  const cause = lines
+    .slice(Math.max(0, fatal - 3), fatal)
+    .findLast((line) => /^(LOG|ERROR|DETAIL):/.test(line) && !/starting PostgreSQL|listening on/.test(line));
+  return [cause, lines[fatal]].filter((line) => line !== undefined).join('; ');
 }
 
 /**

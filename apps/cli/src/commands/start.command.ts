@@ -1,6 +1,5 @@
 import { type INestApplication, Module } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
-import { Logger } from 'nestjs-pino';
 import { DataSource } from 'typeorm';
 import { ApiModule, configureApi } from '@loa/api';
 import { AuthService } from '@loa/auth';
@@ -12,7 +11,7 @@ import { DispatcherModule } from '@loa/dispatcher';
 import { syncProvinces } from '@loa/provinces';
 import { type RunningSimulators } from '@loa/smsc-simulator';
 import { carrierTextProfiles } from '@loa/templates';
-import { loggingModule } from '../logging';
+import { LoaLogger, loggingModule } from '../logging';
 import { listenApi, startSimulatedCarriers } from '../ports';
 import { jwtSecret, openRuntime, type Runtime } from '../runtime';
 import { onShutdownSignal } from '../shutdown';
@@ -34,7 +33,7 @@ export async function startAllInOne(): Promise<void> {
       runtime.env.carriersFile,
     );
     app = await NestFactory.create(allInOneModule(runtime, carriers), { bufferLogs: true });
-    const logger = app.get(Logger);
+    const logger = app.get(LoaLogger);
     app.useLogger(logger);
     configureApi(app);
     logger.log(`database: ${runtime.database}`, 'loa start');
@@ -80,7 +79,7 @@ function allInOneModule(runtime: Runtime, carriers: CarrierAccount[]) {
 }
 
 /** Provinces always; demo users and subscribers only in demo mode, and only on the first run. */
-async function prepareData(app: INestApplication, logger: Logger, demoMode: boolean, password: string, subscribers: number): Promise<boolean> {
+async function prepareData(app: INestApplication, logger: LoaLogger, demoMode: boolean, password: string, subscribers: number): Promise<boolean> {
   const db = app.get(DataSource);
   await syncProvinces(db);
   if (!demoMode) return false;
