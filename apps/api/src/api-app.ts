@@ -4,7 +4,9 @@ import { NestFactory } from '@nestjs/core';
 import { DocumentBuilder, type OpenAPIObject, SwaggerModule } from '@nestjs/swagger';
 import helmet from 'helmet';
 import { requestContextMiddleware } from '@loa/auth';
+import { contentSecurityPolicy } from './common/content-security-policy';
 import { refuseDeepJson } from './common/json-depth';
+import { serveDocsPage } from './docs/docs-page';
 import { MetricsService } from './metrics/metrics.service';
 import { requestMetrics } from './metrics/request-metrics.middleware';
 import { ApiModule } from './api.module';
@@ -16,9 +18,10 @@ import { withErrorResponses } from './openapi-errors';
  */
 export function configureApi(app: INestApplication): OpenAPIObject {
   app.enableShutdownHooks();
-  // helmet: nosniff, frame and referrer policies, no X-Powered-By. Its CSP is left off: /docs (Swagger UI)
-  // relies on inline scripts, and the JSON answers are not rendered by browsers.
+  // helmet: nosniff, frame and referrer policies, no X-Powered-By. The Content-Security-Policy is Loa's own: one for
+  // the pages that run script (console, /docs), one for the printable reports (content-security-policy.ts).
   app.use(helmet({ contentSecurityPolicy: false }));
+  app.use(contentSecurityPolicy());
   app.use(noStore);
   app.use(requestContextMiddleware);
   app.use(requestMetrics(app.get(MetricsService)));
@@ -26,6 +29,7 @@ export function configureApi(app: INestApplication): OpenAPIObject {
   // (Nest's type leaves `verify` out because it uses it for rawBody, which Loa does not turn on.)
   (app as NestExpressApplication).useBodyParser('json', { limit: '100kb', verify: refuseDeepJson } as { limit: string });
   const document = openApiDocument(app);
+  serveDocsPage(app);
   SwaggerModule.setup('docs', app, document, { jsonDocumentUrl: 'docs/openapi.json' });
   return document;
 }

@@ -1,3 +1,4 @@
 export * from './report-csv';
 export * from './report-html';
+export * from './report-styles';
 export * from './report-xlsx';
