@@ -64,7 +64,7 @@ describe('logs and metrics of a whole campaign', () => {
     expect(metrics).toMatch(/^loa_carrier_window\{carrier="viettel"\} 10$/m);
     expect(metrics).toMatch(/^loa_receipt_latency_seconds_bucket\{carrier="viettel",le="\+Inf"\} 30$/m);
     expect(metrics).toMatch(/^# TYPE loa_receipt_latency_seconds histogram$/m);
-    expect(metrics).toMatch(/^# TYPE loa_campaign_queued gauge$/m);
+    expect(metrics).toMatch(/^# TYPE loa_queued_messages gauge$/m);
     expect(metrics).toMatch(/^loa_http_request_duration_seconds_count\{method="POST",route="\/campaigns\/:id\/approve",status_code="200"\} 1$/m);
     const grafana = readFileSync(join(process.cwd(), 'apps', 'api', 'grafana', 'loa-dashboard.json'), 'utf8');
     const charted = new Set(grafana.match(/loa_[a-z_]+/g));
@@ -72,13 +72,14 @@ describe('logs and metrics of a whole campaign', () => {
     for (const name of charted) expect(metrics).toContain(name);
   });
 
-  it('shows the queue of a running campaign', async () => {
+  it('shows the queue of the running campaigns per carrier, naming no campaign', async () => {
     await api.dataSource.query(`UPDATE campaigns SET state = 'paused'`);
     await api.dataSource.query(`UPDATE messages SET state = 'queued' WHERE msisdn = $1`, [FIRST_NUMBER]);
 
     const metrics = (await api.http().get('/metrics')).text;
 
-    expect(metrics).toMatch(/^loa_campaign_queued\{campaign_id="\d+"\} 1$/m);
+    expect(metrics).toMatch(/^loa_queued_messages\{carrier="viettel"\} 1$/m);
+    expect(metrics).not.toMatch(/campaign_id/);
     await api.dataSource.query(`UPDATE messages SET state = 'delivered' WHERE msisdn = $1`, [FIRST_NUMBER]);
     await api.dataSource.query(`UPDATE campaigns SET state = 'completed'`);
   });

@@ -35,9 +35,14 @@ export const RECEIPT_LATENCIES = `
     AND m.final_at > $1 AND m.final_at <= $2 AND m.submitted_at IS NOT NULL
   GROUP BY 1, 2`;
 
-/** Messages still queued per campaign that is running or paused (reads messages_queued_idx). */
-export const QUEUED_PER_CAMPAIGN = `
-  SELECT c.id AS campaign_id, (SELECT count(*) FROM messages m WHERE m.campaign_id = c.id AND ${messageStateIs('m.state', ['queued'])})::int AS queued
+/**
+ * Messages still queued in the campaigns that are running or paused, per carrier (reads messages_queued_idx,
+ * campaign by campaign). Summed over campaigns: /metrics is public and names no campaign.
+ */
+export const QUEUED_PER_CARRIER = `
+  SELECT q.carrier, sum(q.queued)::int AS queued
   FROM campaigns c
+  CROSS JOIN LATERAL (SELECT m.carrier, count(*) AS queued FROM messages m WHERE m.campaign_id = c.id AND ${messageStateIs('m.state', ['queued'])} GROUP BY m.carrier) q
   WHERE ${SENDING}
-  ORDER BY c.id`;
+  GROUP BY q.carrier
+  ORDER BY q.carrier`;

@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { queryRows } from '@loa/database';
 import { COUNTED_STATES } from '@loa/delivery';
-import { ACTIVE_CAMPAIGN_MESSAGES, LATENCY_WATERMARK, QUEUED_PER_CAMPAIGN, RECEIPT_LATENCIES, UNMATCHED_RECEIPTS } from './campaign-messages.sql';
+import { ACTIVE_CAMPAIGN_MESSAGES, LATENCY_WATERMARK, QUEUED_PER_CARRIER, RECEIPT_LATENCIES, UNMATCHED_RECEIPTS } from './campaign-messages.sql';
 import { type LatencyCounts } from './receipt-latency';
 
 export const MESSAGE_COUNTERS = ['targeted', ...COUNTED_STATES] as const;
@@ -33,7 +33,7 @@ export class MetricsRepository {
     return rows.map((row) => ({ carrier: row.carrier, bucket: row.bucket, count: row.count, sumSeconds: row.sum_seconds }));
   }
 
-  queuedPerCampaign(): Promise<{ campaign_id: string; queued: number }[]> {
-    return queryRows(this.db, QUEUED_PER_CAMPAIGN);
+  queuedPerCarrier(): Promise<{ carrier: string; queued: number }[]> {
+    return queryRows(this.db, QUEUED_PER_CARRIER);
   }
 }

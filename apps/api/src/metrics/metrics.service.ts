@@ -12,7 +12,8 @@ const SUBMIT_OUTCOMES = ['accepted', 'retried', 'failed', 'ambiguous'] as const;
  * Prometheus metrics of this API instance, read from PostgreSQL on every scrape: the carrier links
  * summed over fresh dispatcher reports (gauges; a dispatcher that died counts zero), their counters as
  * true counters (increments since the last scrape, see LinkCounterDeltas), the messages of running or
- * paused campaigns, and the receipts that matched no message.
+ * paused campaigns, and the receipts that matched no message. Public like the health checks, so it names
+ * no campaign: per carrier and per state only.
  * A registry of its own, so that several applications in one process (tests) do not clash.
  */
 @Injectable()
@@ -48,12 +49,8 @@ export class MetricsService {
   private readonly pdusSent = this.carrierCounter('loa_carrier_pdus_sent_total', 'submit_sm PDUs written, over all dispatchers, since this API started.');
   private readonly tps = this.carrierGauge('loa_carrier_tps', 'submit_sm per second the running links may send (their shares of the account).');
   private readonly window = this.carrierGauge('loa_carrier_window', 'Outstanding submits the running links allow.');
-  private readonly campaignQueued = new Gauge({
-    name: 'loa_campaign_queued',
-    help: 'Messages waiting in the queue, per running or paused campaign.',
-    labelNames: ['campaign_id'] as const,
-    registers: [this.registry],
-  });
+  // Per carrier, never per campaign: /metrics is public, and a campaign's figures are for its provinces' users.
+  private readonly queuedMessages = this.carrierGauge('loa_queued_messages', 'Messages waiting in the queue of the running or paused campaigns.');
   private readonly receiptLatency = new ReceiptLatencyHistogram({
     name: RECEIPT_LATENCY_NAME,
     help: RECEIPT_LATENCY_HELP,
@@ -92,15 +89,15 @@ export class MetricsService {
   }
 
   async render(): Promise<string> {
-    const [statuses, messages, unmatched, queued] = await Promise.all([
+    const [statuses, messages, unmatched, queuedByCarrier] = await Promise.all([
       this.linkStatuses.recent(LINK_STATUS_RECENT_SECONDS, LINK_STATUS_FRESH_SECONDS),
       this.repository.activeCampaignMessages(),
       this.repository.unmatchedReceipts(),
-      this.repository.queuedPerCampaign(),
+      this.repository.queuedPerCarrier(),
       this.countReceiptLatencies(),
     ]);
-    this.campaignQueued.reset();
-    for (const row of queued) this.campaignQueued.set({ campaign_id: String(row.campaign_id) }, row.queued);
+    this.queuedMessages.reset();
+    for (const { carrier, queued } of queuedByCarrier) this.queuedMessages.set({ carrier }, queued);
     this.setCarriers(totalsByCarrier(statuses));
     this.countIncrements(statuses);
     for (const state of MESSAGE_COUNTERS) this.messages.set({ state }, messages[state]);
