@@ -28,6 +28,7 @@ export interface AccessFixtures {
   /** A number nobody uses yet, as typed. */
   freshNumber(): Promise<string>;
   /** A number written down as a test number, as typed. */
+  /** A registered test number of a user in the caller's scope. */
   testNumber(): Promise<string>;
   importJob(scope: Scope, creator: AuthUser): Promise<number>;
   user(scope: Scope): Promise<number>;
@@ -137,8 +138,9 @@ export async function accessFixtures(api: TestApi): Promise<AccessFixtures> {
       ['msisdn,carrier,province', ...OBJECT_PROVINCES[scope].map((province) => `${msisdn(province).typed},vnpt,${province}`)].join('\n') + '\n',
     freshNumber: async () => msisdn('14').typed,
     testNumber: async () => {
+      // A number of a user in the caller's scope (the matrix drafter): callers send only to their own users' numbers.
       const number = msisdn('14');
-      await db.query(`INSERT INTO test_numbers (msisdn, user_id, carrier, created_by) VALUES ($1, $2, 'vnpt', $2)`, [number.stored, nationalDrafter]);
+      await db.query(`INSERT INTO test_numbers (msisdn, user_id, carrier, created_by) VALUES ($1, $2, 'vnpt', $2)`, [number.stored, actors.get('drafter')!.id]);
       return number.typed;
     },
     importJob: async (scope, creator) => {
