@@ -36,8 +36,15 @@ const WAIT_FOR_OWNER_MS = 60_000;
  */
 export async function openDataFolderDatabase(options: DataFolderDatabaseOptions): Promise<DataFolderDatabase> {
   const dataDir = resolve(options.dataDir);
+  mkdirSync(dataDir, { recursive: true });
   const waitUntil = Date.now() + WAIT_FOR_OWNER_MS;
-  for (let owner = liveDataFolderOwner(dataDir); owner !== null; owner = liveDataFolderOwner(dataDir)) {
+  for (;;) {
+    const owner = liveDataFolderOwner(dataDir);
+    if (owner === null) {
+      const claim = DataFolderClaim.take(dataDir, options.command);
+      if (claim) return startOwn(dataDir, claim, options);
+      continue; // another process took the folder at this very moment: it is the owner now
+    }
     const who = `another Loa (pid ${owner.pid}, \`${owner.command}\`)`;
     if (options.exclusive) {
       throw new EmbeddedDatabaseError(`${who} is already running on ${options.shownAs}: stop it first, or set LOA_DATA_DIR to another folder`);
@@ -50,16 +57,13 @@ export async function openDataFolderDatabase(options: DataFolderDatabaseOptions)
     }
     await new Promise((resolveWait) => setTimeout(resolveWait, 200));
   }
-  return startOwn(dataDir, options);
 }
 
 function joined(dataDir: string, owner: DataFolderOwner): DataFolderDatabase {
   return { url: embeddedDatabaseUrl(dataDir, owner.port!), joined: owner, ready: () => undefined, close: async () => undefined };
 }
 
-async function startOwn(dataDir: string, options: DataFolderDatabaseOptions): Promise<DataFolderDatabase> {
-  mkdirSync(dataDir, { recursive: true });
-  const claim = new DataFolderClaim(dataDir, options.command);
+async function startOwn(dataDir: string, claim: DataFolderClaim, options: DataFolderDatabaseOptions): Promise<DataFolderDatabase> {
   try {
     // Detached: Ctrl-C in a terminal signals the whole foreground group, and Loa stops PostgreSQL last, itself.
     const database = await startEmbeddedDatabase({ dataDir, persistent: true, detached: true, onNotice: options.onNotice });

@@ -38,27 +38,43 @@ export function liveDataFolderOwner(dataDir: string): DataFolderOwner | null {
 
 /** Records this process as the folder's owner; `update` adds what others need once the database is up. */
 export class DataFolderClaim {
-  private readonly owner: DataFolderOwner;
-
-  constructor(
+  private constructor(
     private readonly dataDir: string,
-    command: string,
-  ) {
-    this.owner = { pid: process.pid, command, startedAt: new Date().toISOString(), processStart: processStartTicks(process.pid) };
-    this.write();
+    private readonly owner: DataFolderOwner,
+  ) {}
+
+  /**
+   * Takes the folder, replacing the record of an owner that is gone; null when another live process holds it
+   * (or took it at the same moment). The record is created exclusively (O_EXCL), so of two starts racing for a
+   * folder one wins.
+   */
+  static take(dataDir: string, command: string): DataFolderClaim | null {
+    const owner: DataFolderOwner = { pid: process.pid, command, startedAt: new Date().toISOString(), processStart: processStartTicks(process.pid) };
+    for (let attempt = 0; attempt < 2; attempt++) {
+      try {
+        writeFileSync(join(dataDir, OWNER_FILE), JSON.stringify(owner) + '\n', { mode: 0o600, flag: 'wx' });
+        return new DataFolderClaim(dataDir, owner);
+      } catch (error) {
+        if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
+        if (liveDataFolderOwner(dataDir) !== null) return null;
+        rmSync(join(dataDir, OWNER_FILE), { force: true });
+      }
+    }
+    return null;
+  }
+
+  /** False when another process has written its own record since (it raced this one and won). */
+  holds(): boolean {
+    return readDataFolderOwner(this.dataDir)?.pid === process.pid;
   }
 
   update(fields: Pick<DataFolderOwner, 'port' | 'postmasterPid' | 'watchdogPid'>): void {
     Object.assign(this.owner, fields);
-    this.write();
+    writeFileSync(join(this.dataDir, OWNER_FILE), JSON.stringify(this.owner) + '\n', { mode: 0o600 });
   }
 
   /** Removes the record, unless another process has written its own since. */
   release(): void {
-    if (readDataFolderOwner(this.dataDir)?.pid === process.pid) rmSync(join(this.dataDir, OWNER_FILE), { force: true });
-  }
-
-  private write(): void {
-    writeFileSync(join(this.dataDir, OWNER_FILE), JSON.stringify(this.owner) + '\n', { mode: 0o600 });
+    if (this.holds()) rmSync(join(this.dataDir, OWNER_FILE), { force: true });
   }
 }
