@@ -3,6 +3,7 @@
 // each kind of violation.
 import { defineConfig } from 'eslint/config';
 import tseslint from 'typescript-eslint';
+import reactHooks from 'eslint-plugin-react-hooks';
 
 // ---- Module boundaries (DESIGN.md, Layout) ------------------------------------------------------------
 // Each boundary is a regular expression over the import specifier. ESLint replaces a rule's options with
@@ -99,6 +100,26 @@ export default defineConfig(
       '@typescript-eslint/no-unused-vars': [
         'error',
         { argsIgnorePattern: '^_', varsIgnorePattern: '^_', caughtErrorsIgnorePattern: '^_', ignoreRestSiblings: true },
+      ],
+    },
+  },
+  {
+    // The console (apps/console, a React front end): its hooks' rules, and nothing the pages' CSP refuses.
+    name: 'loa/console',
+    files: ['apps/console/src/**/*.{ts,tsx}'],
+    extends: [tseslint.configs.recommended],
+    plugins: { 'react-hooks': reactHooks },
+    rules: {
+      'react-hooks/rules-of-hooks': 'error',
+      'react-hooks/exhaustive-deps': 'error',
+      '@typescript-eslint/no-unused-vars': [
+        'error',
+        { argsIgnorePattern: '^_', varsIgnorePattern: '^_', caughtErrorsIgnorePattern: '^_', ignoreRestSiblings: true },
+      ],
+      'no-restricted-syntax': [
+        'error',
+        { selector: "JSXAttribute[name.name='style']", message: 'No inline style (the CSP refuses it): use a class from styles.css.' },
+        { selector: "JSXAttribute[name.name='dangerouslySetInnerHTML']", message: 'No raw HTML: render text, React escapes it.' },
       ],
     },
   },

@@ -1,6 +1,5 @@
-import { mkdirSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { type AddressInfo } from 'node:net';
-import { join } from 'node:path';
 import { Client } from 'pg';
 import { type Browser, type Page } from 'playwright-core';
 import { AuthService } from '@loa/auth';
@@ -8,27 +7,28 @@ import { DispatcherModule } from '@loa/dispatcher';
 import { type SmscSimulator } from '@loa/smsc-simulator';
 import { createTestDatabase, launchChromium, pollUntil } from '@loa/testing';
 import { approvedCampaign, seedSubscribers, simulatedAccount, simulatedCarrier } from '../../dispatcher/test/campaign-harness';
+import { assertConsoleBuilt, type ConsolePage, logIn, openConsole, screenshot } from './console-browser';
 import { createTestApi, TEST_PASSWORD, type TestApi } from './test-app';
 
-// Screenshots land here (gitignored), for a person to look at the Vietnamese as rendered.
-const SCREENSHOTS = join(process.cwd(), 'test-output');
 const BODY = 'Công an {{province.name}} cảnh báo: không đưa mã OTP cho ai.';
 const CAMPAIGN_NAME = 'Cảnh báo lừa đảo';
 const SUBSCRIBERS = 200;
 // 25 submits a second: the campaign takes 8 s, long enough to watch it move and pause it on the way.
 const TPS = 25;
-// The running campaign's report is due in 10 days: it is in the dashboard's 30-day deadlines list.
+// The running campaign's report is due in 10 days: it is in the console's 30-day deadlines list.
 const REPORT_DEADLINE = new Date(Date.now() + 10 * 86_400_000).toISOString();
 
-describe('the dashboard in a real browser', () => {
+describe("the console's today view in a real browser", () => {
   let api: TestApi;
   let simulator: SmscSimulator;
   let browser: Browser;
   let baseUrl: string;
   let runningId: number;
   let pendingId: number;
+  const opened: ConsolePage[] = [];
 
   beforeAll(async () => {
+    assertConsoleBuilt();
     simulator = await simulatedCarrier('mobifone', { receiptDelayMs: [5, 20], outcomes: { DELIVRD: 1 } });
     const carriers = [simulatedAccount('mobifone', simulator.port, { tps: TPS, window: 5 })];
     // Counters in one-second buckets: the report's timeline (the delivery chart) has completed buckets within the 8 s run.
@@ -57,8 +57,12 @@ describe('the dashboard in a real browser', () => {
     await simulator?.stop();
   });
 
-  it('lets an operator watch a running campaign move and pause it, and the carrier stops receiving', async () => {
-    const page = await loggedIn('demo-operator');
+  afterEach(async () => {
+    for (const console of opened.splice(0)) await console.context.close();
+  });
+
+  it('lets an operator watch a running campaign move, pause it after confirming (the carrier stops receiving) and resume it', async () => {
+    const { page, failures } = await loggedIn('demo-operator');
     const row = page.locator(`tr[data-campaign="${runningId}"]`);
     await row.locator('[data-state="running"]').waitFor();
     const first = await ended(page, runningId);
@@ -67,9 +71,21 @@ describe('the dashboard in a real browser', () => {
       (count) => count > first && count < SUBSCRIBERS,
       { timeoutMs: 15_000, intervalMs: 200, what: 'the progress to move' },
     );
-    expect(await row.locator('button[data-action="approve"]').count()).toBe(0);
+    expect(await row.locator('button[data-action="review"]').count()).toBe(0);
+    // The actual send time: the first submit, as the report counts it.
+    expect(await row.locator('[data-first-sent]').innerText()).toMatch(/^\d{2}:\d{2} \d{2}\/\d{2}\/\d{4}/);
+
+    // The row opens from the keyboard: Tab reaches it, Enter opens its report.
+    await row.focus();
+    await page.keyboard.press('Enter');
+    // The selected campaign's estimated finish, from GET /campaigns/:id.
+    await page.locator('#detail-estimate [data-estimated-finish]').waitFor();
+    expect(await page.locator('#detail-estimate').innerText()).toMatch(/^Dự kiến gửi xong lúc \d{2}:\d{2} \d{2}\/\d{2}\/\d{4} · kịp hạn báo cáo\.$/);
 
     await row.locator('button[data-action="pause"]').click();
+    const dialog = page.locator('dialog.confirm');
+    expect(await dialog.innerText()).toContain('Tạm dừng chiến dịch này?');
+    await dialog.locator('button[data-confirm]').click();
 
     await row.locator('[data-state="paused"]').waitFor();
     await row.locator('button[data-action="resume"]').waitFor();
@@ -84,8 +100,7 @@ describe('the dashboard in a real browser', () => {
     expect(simulator.received.length).toBe(settled);
     expect(settled).toBeLessThan(SUBSCRIBERS);
 
-    await row.click();
-    await page.locator('#detail:not([hidden]) #rows tbody tr').first().waitFor();
+    await page.locator('#detail #rows tbody tr').first().waitFor();
     await page.locator('#timeline svg path[data-series="delivered"]').waitFor();
     await page.locator('#carriers tr[data-carrier="mobifone"]').waitFor();
     const text = await page.locator('body').innerText();
@@ -94,64 +109,83 @@ describe('the dashboard in a real browser', () => {
     expect(text).toContain('Tiến độ gửi theo thời gian');
     expect(await page.locator('#rows tbody tr').first().innerText()).toContain('Tỉnh Sơn La');
     expect(await page.evaluate('document.characterSet')).toBe('UTF-8');
+    // One progress figure everywhere: the list's and the report's say the same.
+    await pollUntil(
+      async () => [await ended(page, runningId), Number(await page.locator('#detail .progress').first().getAttribute('data-ended'))],
+      ([list, detail]) => list === detail,
+      { what: 'the list and the report to agree' },
+    );
 
     // The report deadlines due within 30 days, by their Vietnamese name.
     const due = page.locator(`#deadlines li[data-kind="campaign"][data-id="${runningId}"]`);
     await due.waitFor();
     expect(await due.innerText()).toContain(CAMPAIGN_NAME);
-    // The selected campaign's estimated finish, from GET /campaigns/:id (the list has no estimate).
-    await row.locator('[data-estimated-finish]').waitFor();
-    expect(await page.locator('#detail-estimate').innerText()).toMatch(/^Dự kiến gửi xong lúc .+ · kịp hạn báo cáo\.$/);
+    expect(await due.innerText()).toMatch(/hạn \d{2}:\d{2} \d{2}\/\d{2}\/\d{4}/);
     // The CSV export downloads a file that opens in Excel as UTF-8: it starts with the byte order mark.
     const [download] = await Promise.all([page.waitForEvent('download'), page.locator('.exports button[data-format="csv"]').click()]);
     expect(download.suggestedFilename()).toBe(`bao-cao-chien-dich-${runningId}.csv`);
     const csv = readFileSync(await download.path());
     expect([...csv.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
     expect(csv.toString('utf8')).toContain(CAMPAIGN_NAME);
-    mkdirSync(SCREENSHOTS, { recursive: true });
-    await page.screenshot({ path: join(SCREENSHOTS, 'dashboard-operator.png'), fullPage: true });
-    await page.close();
+    await screenshot(page, 'console-operator-paused');
+
+    await row.locator('button[data-action="resume"]').click();
+    expect(await dialog.innerText()).toContain('Tiếp tục gửi chiến dịch này?');
+    await dialog.locator('button[data-confirm]').click();
+    await row.locator('[data-state="running"], [data-state="completed"]').first().waitFor();
+    await pollUntil(
+      () => ended(page, runningId),
+      (count) => count > settled,
+      { timeoutMs: 20_000, what: 'sending to go on after resume' },
+    );
+    // No favicon 404, nothing refused, no script error.
+    expect(failures).toEqual([]);
   });
 
-  it('shows a viewer the campaigns and their figures without a single button to act', async () => {
-    const page = await loggedIn('demo-viewer');
+  it('shows a viewer the campaigns and their figures without a single button to act, and fits an 800 px tablet', async () => {
+    const { page, failures } = await loggedIn('demo-viewer');
     await page.locator(`tr[data-campaign="${runningId}"] .campaign-progress [data-targeted="${SUBSCRIBERS}"]`).waitFor();
     await page.locator(`tr[data-campaign="${pendingId}"]`).waitFor();
 
     expect(await page.locator('button[data-action]').count()).toBe(0);
-    // On a tablet held upright the page fits its width: wide tables scroll inside their cards.
-    await page.setViewportSize({ width: 820, height: 1180 });
-    expect(await page.evaluate('document.documentElement.scrollWidth')).toBeLessThanOrEqual(820);
-    await page.screenshot({ path: join(SCREENSHOTS, 'dashboard-viewer-tablet.png'), fullPage: true });
-    await page.close();
+    expect(await page.locator(`tr[data-campaign="${runningId}"] .progress-label`).innerText()).toMatch(/^[\d.]+ \/ 200 tin xong \(\d+,\d%\) · đã nhận [\d.]+$/);
+    await page.setViewportSize({ width: 800, height: 1180 });
+    expect(await page.evaluate('document.documentElement.scrollWidth')).toBeLessThanOrEqual(800);
+    await screenshot(page, 'console-viewer-tablet');
+    await page.setViewportSize({ width: 1366, height: 900 });
+    expect(await page.evaluate('document.documentElement.scrollWidth')).toBeLessThanOrEqual(1366);
+    // The carrier table shows all its columns at 1366 px: its right edge is inside its card.
+    const fits = await page.evaluate(() => {
+      const table = document.querySelector('#carriers')!.getBoundingClientRect();
+      const card = document.querySelector('#carriers')!.closest('.card')!.getBoundingClientRect();
+      return table.right <= card.right + 1;
+    });
+    expect(fits).toBe(true);
+    expect(failures).toEqual([]);
   });
 
-  it('offers an approver to approve what waits for approval', async () => {
-    const page = await loggedIn('demo-approver');
+  it('offers an approver to review what waits for approval', async () => {
+    const { page } = await loggedIn('demo-approver');
 
-    await page.locator(`tr[data-campaign="${pendingId}"] button[data-action="approve"]`).waitFor();
-    expect(await page.locator(`tr[data-campaign="${runningId}"] button[data-action]`).count()).toBe(0);
-    await page.close();
+    await page.locator(`tr[data-campaign="${pendingId}"] button[data-action="review"]`).waitFor();
+    expect(await page.locator(`tr[data-campaign="${pendingId}"]`).innerText()).toContain('Chờ duyệt');
+    expect(await page.locator(`tr[data-campaign="${runningId}"] button[data-action="review"]`).count()).toBe(0);
   });
 
   it("shows a province-scoped user only their province's campaigns", async () => {
-    const page = await loggedIn('viewer-can-tho');
+    const { page } = await loggedIn('viewer-can-tho');
     await page.locator(`tr[data-campaign="${pendingId}"]`).waitFor();
 
     const shown = await page.locator('#campaigns tbody tr').evaluateAll((rows) => rows.map((row) => row.getAttribute('data-campaign')));
     expect(shown).toEqual([String(pendingId)]);
     expect(await page.locator('#who-name').innerText()).toContain('1 tỉnh');
-    await page.close();
   });
 
-  async function loggedIn(username: string): Promise<Page> {
-    const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
-    await page.goto(`${baseUrl}/?poll=300`);
-    await page.fill('input[name="username"]', username);
-    await page.fill('input[name="password"]', TEST_PASSWORD);
-    await page.click('button[type="submit"]');
-    await page.locator('#app-view:not([hidden])').waitFor();
-    return page;
+  async function loggedIn(username: string): Promise<ConsolePage> {
+    const console = await openConsole(browser, baseUrl);
+    opened.push(console);
+    await logIn(console.page, username);
+    return console;
   }
 
   async function sendingCount(campaignId: number): Promise<number> {
@@ -160,7 +194,7 @@ describe('the dashboard in a real browser', () => {
   }
 });
 
-/** Messages of the campaign ended so far (delivered or failed), as the dashboard shows them. */
+/** Messages of the campaign ended so far (delivered or failed), as the console shows them. */
 async function ended(page: Page, campaignId: number): Promise<number> {
   const value = await page.locator(`tr[data-campaign="${campaignId}"] .campaign-progress [data-ended]`).getAttribute('data-ended');
   return Number(value);

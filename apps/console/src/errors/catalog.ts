@@ -1,0 +1,111 @@
+// Every error the API can answer, in Vietnamese. Keyed by the API's stable codes: the coarse `error`
+// (INVALID, FORBIDDEN…), refined by what `details` says where the API gives it (a missed report
+// deadline, a province outside the scope, lint findings, template syntax codes). The English
+// `message` is shown only as a secondary detail. apps/console/tools/error-catalog.spec.ts fails when
+// the API can answer a code that has no entry here.
+import { type ApiErrorBody } from '../api/models';
+import { formatNumber, formatTime } from '../format';
+
+type Render = (error: ApiErrorBody) => string;
+
+interface Details {
+  provinces?: string[];
+  unsentAtDeadline?: number;
+  messages?: number;
+  estimatedFinishAt?: string | null;
+  findings?: { code: string; severity: string }[];
+  code?: string;
+  line?: number;
+  column?: number;
+  field?: string;
+}
+
+const detailsOf = (error: ApiErrorBody): Details => (error.details && typeof error.details === 'object' ? (error.details as Details) : {});
+
+/** The coarse codes of the API's error answers (and two of the console's own: the network, an unknown HTTP status). */
+export const ERROR_MESSAGES: Record<string, Render> = {
+  INVALID: () => 'Dữ liệu chưa hợp lệ, vui lòng kiểm tra lại các trường đã nhập.',
+  UNAUTHENTICATED: () => 'Phiên đăng nhập đã hết hạn hoặc không hợp lệ, vui lòng đăng nhập lại.',
+  FORBIDDEN: () => 'Tài khoản của bạn không có quyền thực hiện thao tác này.',
+  NOT_FOUND: () => 'Không tìm thấy đối tượng yêu cầu (có thể đã bị xóa hoặc nằm ngoài phạm vi của bạn).',
+  CONFLICT: () => 'Thao tác không thực hiện được ở trạng thái hiện tại của đối tượng; hãy tải lại để xem trạng thái mới nhất.',
+  UNAVAILABLE: () => 'Cơ sở dữ liệu tạm thời không phản hồi, vui lòng thử lại sau vài giây.',
+  INTERNAL: () => 'Hệ thống gặp lỗi nội bộ, thao tác chưa được thực hiện. Vui lòng thử lại hoặc báo quản trị viên.',
+  TOO_MANY_REQUESTS: () => 'Quá nhiều yêu cầu trong thời gian ngắn, vui lòng chờ một phút rồi thử lại.',
+  PAYLOAD_TOO_LARGE: () => 'Tệp hoặc dữ liệu gửi lên quá lớn.',
+  BAD_REQUEST: () => 'Yêu cầu không hợp lệ.',
+  NETWORK: () => 'Không kết nối được tới máy chủ Loa, vui lòng kiểm tra mạng và thử lại.',
+  HTTP: (error) => `Máy chủ trả lời lỗi ${error.statusCode}.`,
+};
+
+/** Refinements by what `details` carries; the key is `<coarse>.<refinement>`. */
+export const DETAIL_MESSAGES: Record<string, Render> = {
+  'CONFLICT.DEADLINE_MISS': (error) => {
+    const details = detailsOf(error);
+    const finish = details.estimatedFinishAt ? `dự kiến gửi xong lúc ${formatTime(details.estimatedFinishAt)}` : 'không gửi xong trong 60 ngày';
+    return (
+      `Chiến dịch không kịp hạn báo cáo: ${formatNumber(details.unsentAtDeadline ?? 0)} / ${formatNumber(details.messages ?? 0)} thuê bao ` +
+      `chưa nhận được tin khi đến hạn (${finish}). Muốn vẫn duyệt, hãy chọn "Chấp nhận trễ hạn" và ghi rõ lý do.`
+    );
+  },
+  'FORBIDDEN.PROVINCES': (error) => `Có tỉnh nằm ngoài phạm vi được giao của bạn: ${(detailsOf(error).provinces ?? []).join(', ')}.`,
+  'INVALID.LINT': (error) => {
+    const findings = detailsOf(error).findings ?? [];
+    const errors = findings.filter((finding) => finding.severity === 'error');
+    return `Mẫu tin còn ${formatNumber(errors.length)} lỗi phải sửa trước khi gửi duyệt: ${errors.map((finding) => lintMessage(finding.code)).join('; ')}.`;
+  },
+  'INVALID.PROVINCES': (error) => `Không nhận ra tỉnh, thành phố: ${(detailsOf(error).provinces ?? []).join(', ')}.`,
+  'INVALID.LINE': (error) => `Tệp không đúng định dạng ở dòng ${detailsOf(error).line ?? 1}.`,
+};
+
+/** Template syntax errors (details.code of an INVALID on a template body). */
+export const TEMPLATE_ERRORS: Record<string, string> = {
+  EMPTY: 'Nội dung mẫu tin đang trống.',
+  SYNTAX: 'Cú pháp mẫu tin chưa đúng (kiểm tra các cặp {{ }}).',
+  UNKNOWN_HELPER: 'Mẫu tin dùng một hàm không được hỗ trợ.',
+  UNKNOWN_VARIABLE: 'Mẫu tin dùng một biến không tồn tại (ví dụ {{province.name}} mới đúng).',
+  TOO_LONG: 'Mẫu tin quá dài.',
+};
+
+/** Lint findings of the preview and of a refused submit (their `code`). */
+export const LINT_MESSAGES: Record<string, string> = {
+  CONTACT_MISSING: 'Thiếu số đường dây nóng hoặc kênh liên hệ chính thức của Công an tỉnh',
+  INVISIBLE_CHARACTER: 'Có ký tự ẩn (khoảng trắng đặc biệt, ký tự điều khiển) trong nội dung',
+  LINK_NOT_ALLOWED: 'Có đường link không thuộc tên miền chính thức được phép',
+  PHONE_NOT_HOTLINE: 'Có số điện thoại không phải đường dây nóng chính thức của tỉnh',
+  PHONE_HARDCODED: 'Số điện thoại được gõ cứng; nên dùng biến đường dây nóng của tỉnh',
+  UCS2_VARIABLE: 'Một biến chèn chữ có dấu làm tin phải gửi dạng Unicode (tốn nhiều phần hơn)',
+  UCS2_CHARACTER: 'Có ký tự ngoài bảng GSM làm tin phải gửi dạng Unicode (tốn nhiều phần hơn)',
+  TOO_MANY_SEGMENTS: 'Tin vượt quá số phần tối đa cho phép',
+  SYNTAX: 'Cú pháp mẫu tin chưa đúng',
+  UNKNOWN_HELPER: 'Hàm không được hỗ trợ',
+  UNKNOWN_VARIABLE: 'Biến không tồn tại',
+};
+
+export function lintMessage(code: string): string {
+  return LINT_MESSAGES[code] ?? TEMPLATE_ERRORS[code] ?? `Cảnh báo ${code}`;
+}
+
+/** The catalog key of an error answer: its refinement when `details` says more, else its coarse code. */
+export function errorKey(error: ApiErrorBody): string {
+  const details = detailsOf(error);
+  if (error.error === 'CONFLICT' && typeof details.unsentAtDeadline === 'number') return 'CONFLICT.DEADLINE_MISS';
+  if (error.error === 'FORBIDDEN' && Array.isArray(details.provinces)) return 'FORBIDDEN.PROVINCES';
+  if (error.error === 'INVALID' && Array.isArray(details.findings)) return 'INVALID.LINT';
+  if (error.error === 'INVALID' && typeof details.code === 'string' && TEMPLATE_ERRORS[details.code]) return `TEMPLATE.${details.code}`;
+  if (error.error === 'INVALID' && Array.isArray(details.provinces)) return 'INVALID.PROVINCES';
+  if (error.error === 'INVALID' && typeof details.line === 'number') return 'INVALID.LINE';
+  return error.error;
+}
+
+/** The Vietnamese sentence for an error answer. */
+export function vietnameseError(error: ApiErrorBody): string {
+  const key = errorKey(error);
+  if (key.startsWith('TEMPLATE.')) {
+    const details = detailsOf(error);
+    const where = details.line ? ` (dòng ${details.line}, cột ${details.column ?? 1})` : '';
+    return `${TEMPLATE_ERRORS[key.slice('TEMPLATE.'.length)]}${where}`;
+  }
+  const render = DETAIL_MESSAGES[key] ?? ERROR_MESSAGES[key] ?? ERROR_MESSAGES.HTTP;
+  return render(error);
+}

@@ -1,0 +1,108 @@
+// Vietnamese labels and formats shared by every screen: times as HH:mm dd/MM/yyyy in Asia/Ho_Chi_Minh,
+// numbers grouped the Vietnamese way (17.466).
+import { type CampaignState, type Role, type TemplateStatus } from './api/models';
+
+const TIME_ZONE = 'Asia/Ho_Chi_Minh';
+const parts = new Intl.DateTimeFormat('en-GB', {
+  timeZone: TIME_ZONE,
+  year: 'numeric',
+  month: '2-digit',
+  day: '2-digit',
+  hour: '2-digit',
+  minute: '2-digit',
+  hourCycle: 'h23',
+});
+const numberFormat = new Intl.NumberFormat('vi-VN');
+const percentFormat = new Intl.NumberFormat('vi-VN', { minimumFractionDigits: 1, maximumFractionDigits: 1 });
+
+/** `HH:mm dd/MM/yyyy` in Viet Nam's time; an em dash when there is no time. */
+export function formatTime(value: string | number | Date | null | undefined): string {
+  if (value === null || value === undefined) return '—';
+  const date = new Date(value);
+  if (Number.isNaN(date.getTime())) return '—';
+  const get = (type: Intl.DateTimeFormatPartTypes) => parts.formatToParts(date).find((part) => part.type === type)?.value ?? '';
+  return `${get('hour')}:${get('minute')} ${get('day')}/${get('month')}/${get('year')}`;
+}
+
+/** The value of an <input type="datetime-local"> read as Viet Nam's wall clock, as the API takes it (+07:00). */
+export function localInputToInstant(value: string): string {
+  return `${value.length === 16 ? `${value}:00` : value}+07:00`;
+}
+
+/** An instant as the value of an <input type="datetime-local"> in Viet Nam's wall clock. */
+export function instantToLocalInput(value: Date): string {
+  const shifted = new Date(value.getTime() + 7 * 3_600_000);
+  return shifted.toISOString().slice(0, 16);
+}
+
+export function formatNumber(value: number | null | undefined): string {
+  return value === null || value === undefined ? '—' : numberFormat.format(value);
+}
+
+/** 0.1234 -> "12,3%". */
+export function formatPercent(ratio: number | null | undefined): string {
+  return ratio === null || ratio === undefined ? '—' : `${percentFormat.format(100 * ratio)}%`;
+}
+
+export const CAMPAIGN_STATES: Record<CampaignState, string> = {
+  draft: 'Bản nháp',
+  pending_approval: 'Chờ duyệt',
+  scheduled: 'Đã lên lịch',
+  running: 'Đang gửi',
+  paused: 'Tạm dừng',
+  completed: 'Hoàn thành',
+  cancelled: 'Đã hủy',
+};
+
+export const TEMPLATE_STATUSES: Record<TemplateStatus, string> = {
+  draft: 'Bản nháp',
+  pending: 'Chờ duyệt',
+  approved: 'Đã duyệt',
+  rejected: 'Bị từ chối',
+};
+
+export const ROLES: Record<Role, string> = {
+  admin: 'Quản trị',
+  drafter: 'Cán bộ soạn thảo',
+  approver: 'Lãnh đạo duyệt',
+  operator: 'Trực ban',
+  viewer: 'Cán bộ theo dõi',
+};
+
+export const CARRIERS: Record<string, string> = { viettel: 'Viettel', vnpt: 'VNPT (VinaPhone)', mobifone: 'MobiFone', others: 'Mạng khác' };
+export const CARRIER_IDS = ['viettel', 'vnpt', 'mobifone', 'others'] as const;
+
+export const ENCODINGS: Record<string, string> = { gsm7: 'GSM 7-bit', ucs2: 'UCS-2 (có dấu)' };
+export const POLICIES: Record<string, string> = { auto: 'Tự động', unicode: 'Có dấu (Unicode)', 'ascii-fold': 'Không dấu' };
+
+/** States of one message, as the lookup and reports show them. */
+export const MESSAGE_STATES: Record<string, string> = {
+  queued: 'Đang chờ gửi',
+  sending: 'Đang gửi',
+  submitted: 'Đã gửi, chờ báo nhận',
+  delivered: 'Đã nhận',
+  undeliverable: 'Không gửi được',
+  expired: 'Hết hạn',
+  rejected: 'Bị nhà mạng từ chối',
+  failed: 'Lỗi',
+  unknown: 'Không rõ',
+  held: 'Đang giữ lại',
+  capped: 'Vượt giới hạn trong ngày',
+  expired_unsent: 'Hết hạn trước khi gửi',
+  cancelled: 'Đã hủy (không gửi)',
+};
+
+export const TEST_SEND_STATES: Record<string, string> = {
+  queued: 'Đang chờ gửi',
+  sending: 'Đang gửi',
+  accepted: 'Nhà mạng đã nhận',
+  refused: 'Nhà mạng từ chối',
+  failed: 'Lỗi',
+};
+
+/** Regions to pick provinces by (current codes, 2025 scheme). */
+export const REGIONS: { id: string; label: string; contains: (code: string) => boolean }[] = [
+  { id: 'bac', label: 'Miền Bắc', contains: (code) => Number(code) < 38 },
+  { id: 'trung', label: 'Miền Trung và Tây Nguyên', contains: (code) => Number(code) >= 38 && Number(code) < 75 },
+  { id: 'nam', label: 'Miền Nam', contains: (code) => Number(code) >= 75 },
+];

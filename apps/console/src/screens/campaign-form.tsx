@@ -1,0 +1,3 @@
+export function CampaignFormScreen() {
+  return <p className="muted">Đang xây dựng.</p>;
+}

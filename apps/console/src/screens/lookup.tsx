@@ -1,0 +1,3 @@
+export function LookupScreen() {
+  return <p className="muted">Đang xây dựng.</p>;
+}

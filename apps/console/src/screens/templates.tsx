@@ -1,0 +1,3 @@
+export function TemplatesScreen() {
+  return <p className="muted">Đang xây dựng.</p>;
+}
