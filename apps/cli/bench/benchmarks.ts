@@ -1,6 +1,7 @@
 import type { Benchmark } from '@loa/bench';
 import { campaignBenchmarks } from './campaign.bench';
 import { dailyCapBenchmarks } from './daily-cap.bench';
+import { planAccuracyBenchmarks } from './plan-accuracy.bench';
 import { planBenchmarks } from './plan.bench';
 import { reportBenchmarks } from './reports.bench';
 import { smppBenchmarks } from './smpp.bench';
@@ -17,5 +18,6 @@ export const ALL_BENCHMARKS: Benchmark[] = [
   ...campaignBenchmarks,
   ...dailyCapBenchmarks,
   ...planBenchmarks,
+  ...planAccuracyBenchmarks,
   ...reportBenchmarks,
 ];

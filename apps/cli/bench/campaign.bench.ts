@@ -16,8 +16,9 @@ import { Client } from 'pg';
 import { childCpuSeconds, childPeakRssMb, postgresCpuSeconds } from './cpu-meter';
 import { benchLinkConfig, rawThroughput, SIMULATOR_ENTRY, startChild, stopChild } from './smpp.bench';
 
-// Compiled layout: dist/apps/cli/src/ holds the CLI and the preload side by side.
-const CLI_ENTRY = join(__dirname, 'main.js');
+// Compiled layout (npm run bench builds into dist-bench/): apps/cli/bench/ holds the benchmarks and the
+// preload, apps/cli/src/ the CLI they start as a dispatcher.
+const CLI_ENTRY = join(__dirname, '../src/main.js');
 const STATEMENT_COUNTER = join(__dirname, 'statement-counter.preload.js');
 
 // Issue 8's configuration: one dispatcher (`loa dispatcher`, a process of its own), one carrier account with
@@ -208,7 +209,7 @@ async function sendToCompletion(
 }
 
 /** `loa dispatcher` with statement counting, resolved once it says it is dispatching (its links bound). */
-async function startDispatcher(databaseUrl: string, carriersFile: string): Promise<ChildProcess> {
+export async function startDispatcher(databaseUrl: string, carriersFile: string): Promise<ChildProcess> {
   const dispatcher = fork(CLI_ENTRY, ['dispatcher'], {
     env: { ...process.env, DATABASE_URL: databaseUrl, CARRIERS_FILE: carriersFile, LOA_LOG_FORMAT: 'json', LOA_LOG_LEVEL: 'info' },
     execArgv: ['--require', STATEMENT_COUNTER],
@@ -267,7 +268,7 @@ export async function benchUsers(db: DataSource): Promise<{ drafter: AuthUser; a
 }
 
 /** Throughput at any time of day: the window and the cap are not what is measured here. */
-const ANY_TIME_ANY_AUDIENCE = { windowLifted: true, dailyCapLifted: true, overrideReason: 'benchmark' };
+const ANY_TIME_ANY_AUDIENCE = { windowLifted: true, dailyCapLifted: true, overrideReason: 'benchmark of throughput at any hour' };
 
 /** An approved campaign of one-part messages to every subscriber of withPreparation, starting now, with `limits`. */
 export async function approvedCampaign(

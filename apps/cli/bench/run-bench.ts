@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { type BenchContext, type BenchFigure, type Benchmark, meetsBudget } from '@loa/bench';
 import { loadEnvironment } from '@loa/config';
 import { type EmbeddedDatabase, runMigrations, startEmbeddedDatabase } from '@loa/database';
-import { ALL_BENCHMARKS } from '../benchmarks';
+import { ALL_BENCHMARKS } from './benchmarks';
 import { Client } from 'pg';
 
 interface BenchRecord extends BenchFigure {

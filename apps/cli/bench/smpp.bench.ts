@@ -6,8 +6,8 @@ import { CarrierLink, newPdu, type SmppAccountConfig, type SmppPdu, smppPackage 
 const MESSAGES = 100_000;
 const RAW_WINDOW = 1000;
 // Compiled layout: dist/apps/cli/src/, dist/apps/smsc-simulator/src/ and dist/libs/smpp/src/ side by side.
-export const SIMULATOR_ENTRY = join(__dirname, '../../smsc-simulator/src/bench-smsc.entry.js');
-const RAW_ENTRY = join(__dirname, '../../../libs/smpp/src/raw-smsc.entry.js');
+export const SIMULATOR_ENTRY = join(__dirname, '../../smsc-simulator/src/bench-smsc.bench-entry.js');
+const RAW_ENTRY = join(__dirname, '../../../libs/smpp/src/raw-smsc.bench-entry.js');
 const TEXT = Buffer.from('Canh bao lua dao qua mang: khong cung cap ma OTP');
 
 export async function startChild(entry: string): Promise<{ child: ChildProcess; port: number }> {
@@ -31,7 +31,7 @@ export async function stopChild(child: ChildProcess, signal?: NodeJS.Signals): P
   clearTimeout(timer);
 }
 
-/** The account the benchmarks bind with to the simulator (bench-smsc.entry.ts), over loopback. */
+/** The account the benchmarks bind with to the simulator (bench-smsc.bench-entry.ts), over loopback. */
 export function benchLinkConfig(port: number, sizing: Pick<SmppAccountConfig, 'binds' | 'tps' | 'window'>): SmppAccountConfig {
   return {
     id: 'viettel',

@@ -10,6 +10,8 @@ import { TEMPLATE_DATABASE, withDatabase } from './test-database';
  * database once, and lets every test file clone it (CREATE DATABASE … TEMPLATE takes ~50 ms).
  */
 export default async function globalSetup(): Promise<void> {
+  // The database and browser projects share one setup when jest runs them together.
+  if (process.env.LOA_TEST_ADMIN_URL) return;
   registerPathAliases();
   // eslint-disable-next-line @typescript-eslint/no-require-imports -- must load after the aliases are registered
   const { runMigrations, startEmbeddedDatabase } = require('@loa/database') as typeof import('@loa/database');

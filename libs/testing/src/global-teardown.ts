@@ -1,4 +1,6 @@
 export default async function globalTeardown(): Promise<void> {
   const embedded = (globalThis as { loaTestDatabase?: { stop(): Promise<void> } }).loaTestDatabase;
-  if (embedded) await embedded.stop();
+  if (!embedded) return;
+  delete (globalThis as { loaTestDatabase?: unknown }).loaTestDatabase;
+  await embedded.stop();
 }
