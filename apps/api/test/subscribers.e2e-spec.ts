@@ -145,4 +145,19 @@ describe('subscribers and provinces over HTTP', () => {
     // A national upload may move them.
     expect((await upload('demo-drafter', 'msisdn,carrier,province,status\n0912000032,vnpt,92,opted_out\n').expect(201)).body).toMatchObject({ updated: 1 });
   });
+
+  it("answers a scoped exclusion of another province's subscriber as one of a number nobody has, and changes nothing", async () => {
+    await upload('demo-drafter', 'msisdn,carrier,province\n0912000041,vnpt,01\n').expect(201);
+    const listed = async () => (await app.get(DataSource).query(`SELECT count(*)::int AS n FROM subscriber_exclusions`))[0].n;
+    const before = await listed();
+    const exclude = (msisdn: string) =>
+      http()
+        .post('/subscribers/exclusions')
+        .set(as('can-tho-drafter'))
+        .send({ msisdns: [msisdn] });
+    const elsewhere = await exclude('0912000041').expect(404);
+    const nowhere = await exclude('0912000049').expect(404);
+    expect(elsewhere.body.message.replace('0912000041', 'N')).toBe(nowhere.body.message.replace('0912000049', 'N'));
+    expect(await listed()).toBe(before);
+  });
 });
