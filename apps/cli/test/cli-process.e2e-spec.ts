@@ -1,13 +1,13 @@
-import { type ChildProcess, execFile, spawn } from 'node:child_process';
+import { type ChildProcess, spawn } from 'node:child_process';
 import { once } from 'node:events';
 import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { type AddressInfo, createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { promisify } from 'node:util';
 import { type SmscSimulator } from '@loa/smsc-simulator';
 import { createTestDatabase, pollUntil, type TestDatabase, withDatabase } from '@loa/testing';
 import { createTestApi, type TestApi } from '../../api/test/test-app';
+import { assertBuilt } from './loa-process';
 import { approvedCampaign, reportTotals, seedSubscribers, simulatedAccount, simulatedCarrier, waitForCompletion } from '../../dispatcher/test/campaign-harness';
 
 // 104 characters of Vietnamese: UCS-2, two parts, so a crash can fall between the parts of a message.
@@ -24,10 +24,8 @@ const MAX_DUPLICATES = KILLS * Math.max(Math.ceil(TPS / 10), WINDOW);
 
 const LOA = 'dist/apps/cli/src/main.js';
 
-// The `loa` command as operators run it: from the build, in processes of its own.
-beforeAll(async () => {
-  await promisify(execFile)('npm', ['run', 'build'], { cwd: process.cwd(), env: { ...process.env, NODE_OPTIONS: '' } });
-}, 120_000);
+// The `loa` command as operators run it: from the build npm test makes before the tests, in processes of its own.
+beforeAll(assertBuilt);
 
 /** Runs `loa …` to its end; what it printed and its exit code. */
 async function loa(args: string[], env: Record<string, string>, input?: string): Promise<{ code: number | null; stdout: string; stderr: string }> {

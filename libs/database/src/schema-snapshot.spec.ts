@@ -71,7 +71,9 @@ describe('the schema the migrations build', () => {
 
   it('matches the committed snapshot', async () => {
     const schema = await describeSchema(db.url);
-    if (process.env.LOA_UPDATE_SCHEMA_SNAPSHOT === '1' || !existsSync(SNAPSHOT)) writeFileSync(SNAPSHOT, schema);
+    if (process.env.LOA_UPDATE_SCHEMA_SNAPSHOT === '1') writeFileSync(SNAPSHOT, schema);
+    // A missing snapshot is a failure, never a pass: writing one here would compare the schema with itself.
+    if (!existsSync(SNAPSHOT)) throw new Error(`${SNAPSHOT} is missing: run this test with LOA_UPDATE_SCHEMA_SNAPSHOT=1 and commit it`);
     const committed = readFileSync(SNAPSHOT, 'utf8');
     const otherVersion = committed.split('\n', 1)[0] !== schema.split('\n', 1)[0];
     expect(comparable(schema, otherVersion)).toBe(comparable(committed, otherVersion));
