@@ -61,7 +61,8 @@ export class CampaignSchedulerService implements OnApplicationShutdown {
     return this.once('receipts', async () => {
       do {
         this.recheckFinished = false;
-        while ((await this.delivery.applyReceipts(RECEIPT_BATCH)) > 0);
+        // Not past a shutdown: while links still send, receipts keep coming, and the links stop only after this job.
+        while (!this.stopping && (await this.delivery.applyReceipts(RECEIPT_BATCH)) > 0);
         await this.completeFinishedCampaigns();
       } while (this.recheckFinished && !this.stopping);
     });

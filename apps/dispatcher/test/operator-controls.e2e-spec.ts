@@ -1,4 +1,5 @@
 import { Client } from 'pg';
+import { ManualClock } from '@loa/common';
 import { DispatcherModule } from '@loa/dispatcher';
 import { type ReceivedSubmit, type SmscSimulator } from '@loa/smsc-simulator';
 import { pollUntil } from '@loa/testing';
@@ -15,19 +16,23 @@ const PER_CARRIER = 600;
 const SUBSCRIBERS = PER_CARRIER * CARRIERS.length;
 // The promise: a pause or a cancel stops the wire within 1 s of its answer, on every link.
 const STOP_WITHIN_MS = 1000;
+const HOUR_MS = 3_600_000;
+// The dispatcher's clock: tomorrow, 20:59:30 in Viet Nam (13:59:30 UTC), half a minute before a 07:00-21:00 window closes.
+const WINDOW_CLOSES_AT = Math.ceil(Date.now() / (24 * HOUR_MS)) * 24 * HOUR_MS + 14 * HOUR_MS;
 
 describe('an operator pauses, resumes and cancels a running campaign (TPS 300, window 50, two links)', () => {
   let api: TestApi;
   const simulators = new Map<string, SmscSimulator>();
   let operator: string;
   let appClosed = false;
+  const clock = new ManualClock(WINDOW_CLOSES_AT - 30_000);
 
   beforeAll(async () => {
     for (const carrier of CARRIERS) simulators.set(carrier, await simulatedCarrier(carrier, { receiptDelayMs: [5, 20], outcomes: { DELIVRD: 1 } }));
     const carriers = CARRIERS.map((carrier) => simulatedAccount(carrier, simulators.get(carrier)!.port, { tps: 300, window: 50 }));
-    api = await createTestApi({ imports: [DispatcherModule.forRoot({ carriers, dispatcher: { idleMs: 50 } })] });
+    api = await createTestApi({ imports: [DispatcherModule.forRoot({ carriers, dispatcher: { idleMs: 50, clock } })] });
     let first = 84_900_000_000;
-    for (const province of ['14', '66', '01']) {
+    for (const province of ['14', '66', '79', '01']) {
       for (const carrier of CARRIERS) {
         await seedSubscribers(api, carrier, province, first, PER_CARRIER);
         first += 100_000;
@@ -131,6 +136,34 @@ describe('an operator pauses, resumes and cancels a running campaign (TPS 300, w
     const csv = await api.http().get(`/campaigns/${campaignId}/report?format=csv`).auth(viewer, { type: 'bearer' }).expect(200);
     expect(csv.text).toContain('Đã hủy, không gửi');
     expect(csv.text).not.toMatch(/cancelled by/);
+  });
+
+  it('sends nothing later than 1 s after its send window closes, and the rest, once each, when it opens again', async () => {
+    const campaignId = await approvedCampaign(api, BODY, {
+      provinces: ['79'],
+      carriers: [...CARRIERS],
+      windowLifted: false,
+      windowStart: '07:00',
+      windowEnd: '21:00',
+    });
+    await quarterSent();
+    clock.advance(WINDOW_CLOSES_AT - clock.now());
+    const closedAt = Date.now();
+
+    const closed = await pollUntil(
+      () => inState(campaignId),
+      (states) => !states.sending && Date.now() > closedAt + 2 * STOP_WITHIN_MS,
+      { what: 'every claimed message answered or given back, over twice the stop promise' },
+    );
+    expect(closed.queued).toBeGreaterThan(SUBSCRIBERS / 4);
+
+    clock.advance(10 * HOUR_MS); // 07:00 the next morning
+    const openedAt = Date.now();
+    await waitForCompletion(api, campaignId);
+    expect(sentAfter(closedAt, openedAt)).toEqual([]);
+    const copies = copiesPerSubscriber();
+    expect(copies.size).toBe(SUBSCRIBERS);
+    expect([...copies.values()].every((count) => count === 1)).toBe(true);
   });
 
   it('refuses a viewer, and a resume of a campaign that is not paused', async () => {
