@@ -68,7 +68,11 @@ export class ImportJobDto {
   @ApiProperty() inserted: number;
   @ApiProperty() updated: number;
   @ApiProperty({ description: 'Rows already stored exactly so (a re-imported file is all unchanged)' }) unchanged: number;
-  @ApiProperty({ description: 'Rows refused; GET /subscribers/imports/:id/rejections.csv says which line and why' }) rejected: number;
+  @ApiProperty({
+    description:
+      "Rows refused; GET /subscribers/imports/:id/rejections.csv says which line and why. A province-scoped user's import refuses every row whose number is not already a subscriber of their provinces, whether it belongs to another province or to none (the answer cannot tell which)",
+  })
+  rejected: number;
   @ApiProperty({ description: 'Accepted rows whose province was a legacy (pre-2025) name or code' }) mapped: number;
 }
 
