@@ -1,4 +1,6 @@
+import { AuthService } from '@loa/auth';
 import { queryRows } from '@loa/database';
+import { seedDemo } from '@loa/demo';
 import { accessFixtures, type AccessFixtures } from './access-fixtures';
 import { createTestApi, TEST_PASSWORD, type TestApi } from './test-app';
 
@@ -68,6 +70,17 @@ describe('passwords and reasons', () => {
       .send({ username: 'can-bo-manh-14', password: TEST_PASSWORD, role: 'viewer', provinces: ['14'] })
       .expect(201);
     await api.http().post('/auth/login').send({ username: 'can-bo-manh-14', password: TEST_PASSWORD }).expect(200);
+  });
+
+  it("still seeds the demo users with the design's demo password, loa-demo, which no person may choose", async () => {
+    await seedDemo(api.dataSource, api.app.get(AuthService), { password: 'loa-demo', subscribers: 0 });
+    await api.http().post('/auth/login').send({ username: 'demo-operator', password: 'loa-demo' }).expect(200);
+    const demoAdmin = (await api.http().post('/auth/login').send({ username: 'demo-admin', password: 'loa-demo' }).expect(200)).body.accessToken;
+    const [{ id }] = await queryRows<{ id: number }>(api.dataSource, `SELECT id FROM users WHERE username = 'demo-viewer'`);
+    await api.http().patch(`/users/${id}`).set(bearer(demoAdmin)).send({ password: 'loa-demo' }).expect(400);
+    // Back as the other tests expect; the reseed ended every earlier token of the demo users.
+    await seedDemo(api.dataSource, api.app.get(AuthService), { password: TEST_PASSWORD, subscribers: 0 });
+    [admin, approver, drafter] = await Promise.all(['demo-admin', 'demo-approver', 'demo-drafter'].map((username) => api.login(username)));
   });
 
   const SHORT_OR_EMPTY = [

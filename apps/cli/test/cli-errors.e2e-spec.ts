@@ -37,6 +37,20 @@ describe('loa, given a wrong command line, a missing file or a bad value', () =>
       /^loa: no password on standard input: echo 'the-password' \| loa user add bob/,
     ],
     ['user add with a short password', ['user', 'add', 'bob', '--role', 'viewer'], /^loa: password: at least \d+ characters/, { input: 'short\n' }],
+    // The password policy (libs/auth/src/password-policy.ts): a person's choice, unlike the demo password.
+    ...(['12345678', 'password', 'loa-demo'].map((password) => [
+      `user add with the password ${password}`,
+      ['user', 'add', 'bob', '--role', 'viewer'],
+      /^loa: password: at least 10 characters \(mật khẩu phải có ít nhất 10 ký tự\)$/,
+      { input: `${password}\n` },
+    ]) as [string, string[], RegExp, { input: string }][]),
+    [
+      'user add with the username in the password',
+      ['user', 'add', 'can-bo-14', '--role', 'viewer'],
+      /^loa: password: must not contain the username/,
+      { input: 'CAN-BO-14-son-la\n' },
+    ],
+    ['user add with a guessable password', ['user', 'add', 'bob', '--role', 'viewer'], /^loa: password: too easy to guess/, { input: 'password1234\n' }],
     [
       'user add with an unknown province',
       ['user', 'add', 'bob', '--role', 'viewer', '--provinces', 'Atlantis'],
