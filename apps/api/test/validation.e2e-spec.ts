@@ -246,6 +246,15 @@ describe('invalid requests', () => {
       .expect(201);
   });
 
+  it.each(['__proto__', 'constructor', 'prototype'])('refuses a field called %s, in a body or a query, and saves nothing', async (name) => {
+    const before = await rowCounts();
+    const json = `{"name":"OTP","body":"Canh bao","${name}":{"polluted":true}}`;
+    const body = await api.http().post('/templates').auth(drafter, { type: 'bearer' }).set('content-type', 'application/json').send(json).expect(400);
+    expect(body.body.message).toBe(`body: a field may not be called ${name}`);
+    await api.http().get(`/campaigns?${name}=1`).auth(drafter, { type: 'bearer' }).expect(400);
+    expect(await rowCounts()).toEqual(before);
+  });
+
   it('refuses null where a field needs a value (400 naming it), and takes it where the field may be null', async () => {
     const before = await rowCounts();
     for (const field of ['maxSegments', 'encodingPolicy', 'name', 'previousVersionId']) {

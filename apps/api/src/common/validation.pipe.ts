@@ -12,6 +12,8 @@ const INVISIBLE = /\p{Cf}/u;
 // and a path like /provinces/14%00 reached PostgreSQL (a 500). Route parameters and queries allow none.
 const CONTROL_IN_BODY = /[\u0001-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F]/;
 const CONTROL_ANYWHERE = /[\u0001-\u001F\u007F-\u009F]/;
+// Names every JavaScript object answers to: as field names they slipped past the unknown-field check.
+const OBJECT_MEMBERS = new Set(['__proto__', 'constructor', 'prototype']);
 // Where @nestjs/swagger keeps @ApiProperty() options (its DECORATORS, not exported from the package's root).
 const API_PROPERTIES = 'swagger/apiModelPropertiesArray';
 const API_PROPERTY = 'swagger/apiModelProperties';
@@ -59,6 +61,7 @@ function assertWellFormed(root: unknown, rootName: string, control: RegExp): voi
     else if (value !== null && typeof value === 'object') {
       for (const [key, item] of Object.entries(value)) {
         assertWellFormedText(key, path || rootName, CONTROL_ANYWHERE);
+        if (OBJECT_MEMBERS.has(key)) throw invalid(`${path || rootName}: a field may not be called ${key}`, { field: path ? `${path}.${key}` : key });
         pending.push({ value: item, path: path ? `${path}.${key}` : key, depth: depth + 1 });
       }
     }
