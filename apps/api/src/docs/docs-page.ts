@@ -27,6 +27,7 @@ const DOCS_PAGE = `<!doctype html>
 const DOCS_CSS = `html { box-sizing: border-box; overflow-y: scroll; }
 *, *:before, *:after { box-sizing: inherit; }
 body { margin: 0; background: #fafafa; }
+.swagger-ui .topbar .download-url-wrapper { display: none; }
 `;
 
 const PAGES = new Map([
