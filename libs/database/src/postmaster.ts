@@ -30,15 +30,16 @@ export function readPostmasterLock(clusterDir: string): PostmasterLock | null {
 /**
  * Stops a postmaster that still runs on `clusterDir` though nothing owns it any more (its Loa was killed, and
  * its watchdog too): a fast shutdown, then an immediate one. A lock file naming a live process that is not
- * PostgreSQL (a pid reused after a reboot) is removed, as PostgreSQL would refuse to start past it.
+ * this folder's PostgreSQL (a pid reused after a reboot) is removed, as PostgreSQL would refuse to start past it.
  * The caller has made sure that no live Loa owns the folder.
  */
 export async function stopLeftoverPostmaster(clusterDir: string, log: (line: string) => void): Promise<void> {
   const lock = readPostmasterLock(clusterDir);
   if (!lock || !isProcessAlive(lock.pid)) return;
   const commandLine = processCommandLine(lock.pid);
-  if (commandLine !== null && !/postgres/.test(commandLine)) {
-    log(`removing ${join(clusterDir, 'postmaster.pid')}: its pid ${lock.pid} is now "${commandLine}", not PostgreSQL`);
+  // The postmaster's command line names its folder (`postgres -D <clusterDir>`); another one is not ours to stop.
+  if (commandLine !== null && !(/postgres/.test(commandLine) && commandLine.includes(clusterDir))) {
+    log(`removing ${join(clusterDir, 'postmaster.pid')}: its pid ${lock.pid} is now "${commandLine}", not this folder's PostgreSQL`);
     rmSync(join(clusterDir, 'postmaster.pid'), { force: true });
     return;
   }
