@@ -69,7 +69,7 @@ describe('deadline plans and estimates within the reader’s scope', () => {
     ids.theirs = await approved('Khẩn — Đắk Lắk', ['66'], 5);
     ids.ours = await approved('Khẩn — Điện Biên', ['14'], 5);
     ids.shared = await approved('Cảnh báo chung', ['14', '66'], 0);
-  });
+  }, 120_000);
   afterAll(() => api?.close());
 
   it("names only the campaigns ahead the reader may read, and counts the others as 'other campaigns'", async () => {
