@@ -1,9 +1,10 @@
-import { type ChildProcess, spawn } from 'node:child_process';
+import { type ChildProcess, execFile, spawn } from 'node:child_process';
 import { once } from 'node:events';
 import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { type AddressInfo, createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { promisify } from 'node:util';
 import { type SmscSimulator } from '@loa/smsc-simulator';
 import { createTestDatabase, pollUntil, type TestDatabase, withDatabase } from '@loa/testing';
 import { createTestApi, type TestApi } from '../../api/test/test-app';
