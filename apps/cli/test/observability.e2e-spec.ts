@@ -1,13 +1,12 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { Logger as NestLogger } from '@nestjs/common';
-import { Logger } from 'nestjs-pino';
 import { DispatcherModule } from '@loa/dispatcher';
 import { SmscSimulator } from '@loa/smsc-simulator';
 import { pollUntil } from '@loa/testing';
 import { createTestApi, TEST_JWT_SECRET, TEST_PASSWORD, type TestApi } from '../../api/test/test-app';
 import { approvedCampaign, seedSubscribers, simulatedAccount, waitForCompletion } from '../../dispatcher/test/campaign-harness';
-import { loggingModule, maskSubscriberNumbers } from '../src/logging';
+import { LoaLogger, loggingModule, maskSubscriberNumbers } from '../src/logging';
 
 const SMPP_PASSWORD = 'smpp-Secret-7';
 const SUBSCRIBERS = 30;
@@ -34,7 +33,7 @@ describe('logs and metrics of a whole campaign', () => {
         DispatcherModule.forRoot({ carriers, dispatcher: { idleMs: 50, statusIntervalMs: 200 } }),
       ],
     });
-    api.app.useLogger(api.app.get(Logger));
+    api.app.useLogger(api.app.get(LoaLogger));
     await seedSubscribers(api, 'viettel', '14', FIRST_NUMBER, SUBSCRIBERS);
   });
 

@@ -42,6 +42,12 @@ export class DomainErrorFilter implements ExceptionFilter {
       response.status(error.status).json({ statusCode: error.status, error: 'INVALID', message: `request body: ${error.message}` });
       return;
     }
+    if (isClientAbort(error, host.switchToHttp().getRequest<IncomingMessage>())) {
+      // The client hung up mid-body ("aborted", ECONNRESET): its socket, not the database, is gone.
+      this.logger.log('request aborted by the client');
+      response.status(400).json({ statusCode: 400, error: 'INVALID', message: 'the request was aborted by the client' });
+      return;
+    }
     if (isDatabaseUnavailable(error)) {
       // A restart or failover, not a bug: say so, and when to come back, without a stack per request.
       this.logger.warn(`database unavailable: ${(error as Error).message}`);
@@ -59,4 +65,9 @@ export class DomainErrorFilter implements ExceptionFilter {
 function isBodyParserError(error: unknown): error is { status: number; message: string } {
   const candidate = error as { status?: unknown; type?: unknown };
   return typeof candidate?.status === 'number' && candidate.status >= 400 && candidate.status < 500 && typeof candidate.type === 'string';
+}
+
+function isClientAbort(error: unknown, request: IncomingMessage): boolean {
+  const candidate = error as { code?: unknown; message?: unknown };
+  return request.readableAborted || (candidate?.code === 'ECONNRESET' && candidate.message === 'aborted');
 }

@@ -1,11 +1,10 @@
 import { Module } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
-import { Logger } from 'nestjs-pino';
 import { ConfigError, loadCarriersFile } from '@loa/config';
 import { DatabaseModule } from '@loa/database';
 import { DispatcherModule } from '@loa/dispatcher';
 import { limitHeapGrowth } from '../heap-growth';
-import { loggingModule } from '../logging';
+import { LoaLogger, loggingModule } from '../logging';
 import { openRuntime } from '../runtime';
 import { onShutdownSignal } from '../shutdown';
 
@@ -38,7 +37,7 @@ export async function runDispatcher(options: {
   })
   class DispatcherProcessModule {}
   const app = await NestFactory.createApplicationContext(DispatcherProcessModule, { bufferLogs: true });
-  app.useLogger(app.get(Logger));
-  app.get(Logger).log(`dispatching for ${carriers.map((carrier) => carrier.id).join(', ')}; database: ${runtime.database}`, 'loa dispatcher');
+  app.useLogger(app.get(LoaLogger));
+  app.get(LoaLogger).log(`dispatching for ${carriers.map((carrier) => carrier.id).join(', ')}; database: ${runtime.database}`, 'loa dispatcher');
   onShutdownSignal(() => app.close());
 }

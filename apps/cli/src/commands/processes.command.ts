@@ -1,13 +1,12 @@
 import { Module } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
-import { Logger } from 'nestjs-pino';
 import { ApiModule, configureApi } from '@loa/api';
 import { carrierTps } from '@loa/campaigns';
 import { loadCarriersFile } from '@loa/config';
 import { syncProvinces } from '@loa/provinces';
 import { carrierTextProfiles } from '@loa/templates';
 import { DataSource } from 'typeorm';
-import { loggingModule } from '../logging';
+import { LoaLogger, loggingModule } from '../logging';
 import { listenApi } from '../ports';
 import { jwtSecret, openRuntime } from '../runtime';
 import { onShutdownSignal } from '../shutdown';
@@ -31,7 +30,7 @@ export async function runApi(): Promise<void> {
   })
   class ApiProcessModule {}
   const app = await NestFactory.create(ApiProcessModule, { bufferLogs: true });
-  app.useLogger(app.get(Logger));
+  app.useLogger(app.get(LoaLogger));
   configureApi(app);
   try {
     await listenApi(app, runtime.env.port);
@@ -39,7 +38,7 @@ export async function runApi(): Promise<void> {
     await app.close();
     throw error;
   }
-  app.get(Logger).log(`listening on port ${runtime.env.port} (dashboard at /, docs at /docs); database: ${runtime.database}`, 'loa api');
+  app.get(LoaLogger).log(`listening on port ${runtime.env.port} (dashboard at /, docs at /docs); database: ${runtime.database}`, 'loa api');
   onShutdownSignal(() => app.close());
 }
 
