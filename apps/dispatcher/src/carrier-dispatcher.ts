@@ -1,6 +1,6 @@
 import { DEFAULT_RETENTION_DAYS } from '@loa/delivery';
 import { Logger } from '@nestjs/common';
-import { isInsideWindow, type TestSendsRepository, toSendWindow } from '@loa/campaigns';
+import { type TestSendsRepository } from '@loa/campaigns';
 import { type Clock, systemClock } from '@loa/common';
 import {
   type CampaignText,
@@ -11,13 +11,13 @@ import {
   partsToSend,
   ReceiptSink,
   type RetryPolicy,
-  type RunningCampaign,
   type StateChange,
   stateAfterSend,
   type StoredReceipt,
   type SubmittedPart,
 } from '@loa/delivery';
 import { type CarrierLinkPort, type InboundSms, type LateAccept, type LinkStatus, type OutboundSms, type ResendPartsMode } from '@loa/smpp';
+import { CampaignsInHand, type Halt } from './campaigns-in-hand';
 import { FailureLog } from './failure-log';
 
 export interface DispatcherOptions {
@@ -73,22 +73,8 @@ export function dispatcherOptions(settings: DispatcherSettings = {}): Dispatcher
 }
 
 const PERSIST_RETRY_FIRST_MS = 100;
-/** How often the campaigns of the messages in hand are checked against the clock (window, validity), without the database. */
-const WATCH_MS = 250;
-/** How often they are read again from the database when no notification came (a lost listening connection): every 4th watch. */
-const READ_EVERY_WATCHES = 4;
 const TEST_SENDS_PER_CLAIM = 10;
 const PERSIST_RETRY_MAX_MS = 2000;
-
-/**
- * Why the messages in hand of a campaign must not go to the carrier now, and what those not handed over become:
- * back to the queue (paused, window closed, validity ended: the scheduler ends them there) or cancelled.
- */
-interface Halt {
-  reason: string;
-  state: 'queued' | 'cancelled';
-}
-
 /** Feeds one carrier link from the queue and records every outcome; one per carrier account. */
 export class CarrierDispatcher {
   private readonly logger: Logger;
@@ -113,16 +99,10 @@ export class CarrierDispatcher {
   private readonly sending = new Set<Promise<void>>();
   /** Until then, work on claimed messages that the database refuses is retried (Infinity while running). */
   private recordUntil = Number.POSITIVE_INFINITY;
-  /** The campaigns of the messages in hand, as last read, and how many of their messages are in hand. */
-  private readonly campaignsInHand = new Map<number, { campaign: RunningCampaign; messages: number }>();
-  /** Campaigns in hand that must send nothing more now (paused, cancelled, outside their window or validity). */
-  private readonly halted = new Map<number, Halt>();
-  private watchTimer?: NodeJS.Timeout;
-  private watches = 0;
+  /** The campaigns of the messages in hand, and those that must send nothing more now. */
+  private readonly campaigns: CampaignsInHand;
   /** Notifications of campaign changes so far: a claim that saw one arrive reads its campaign again before sending. */
   private notices = 0;
-  private reading: Promise<void> | null = null;
-  private readAgain = false;
 
   constructor(
     private readonly link: CarrierLinkPort,
@@ -136,6 +116,12 @@ export class CarrierDispatcher {
     this.unrecorded = new Credits(Math.max(Math.ceil(link.tps / 10), account.window));
     this.logger = new Logger(`Dispatcher:${link.carrier}`);
     this.failures = new FailureLog(this.logger);
+    this.campaigns = new CampaignsInHand(
+      (ids) => delivery.campaignsInHand(ids),
+      options.clock,
+      this.failures,
+      (id, halt, inHand) => this.halt(id, halt, inHand),
+    );
     this.receipts = new ReceiptSink(async (receipts) => {
       await delivery.storeReceipts(receipts);
       this.tellIfDrained();
@@ -150,8 +136,7 @@ export class CarrierDispatcher {
     await this.link.start().catch((error: Error) => this.logger.warn(`no session bound yet (${error.message}); the link keeps trying`));
     this.running = true;
     this.loop = this.run();
-    this.watchTimer = setInterval(() => this.watch(), WATCH_MS);
-    this.watchTimer.unref();
+    this.campaigns.start();
   }
 
   /**
@@ -160,7 +145,7 @@ export class CarrierDispatcher {
    */
   async stop(recordWithinMs = Number.POSITIVE_INFINITY): Promise<void> {
     this.running = false;
-    clearInterval(this.watchTimer);
+    this.campaigns.stop();
     this.idle.ring();
     this.recordUntil = Date.now() + recordWithinMs;
     // The link first: parts still waiting for a TPS token come back at once as retries (requeued, no
@@ -178,7 +163,7 @@ export class CarrierDispatcher {
   wake(): void {
     this.notices++;
     this.idle.ring();
-    if (this.campaignsInHand.size > 0) void this.readCampaignsInHand();
+    if (!this.campaigns.isEmpty) void this.campaigns.read();
   }
 
   linkStatus(): LinkStatus {
@@ -231,18 +216,18 @@ export class CarrierDispatcher {
     if (this.link.status().boundSessions === 0) return [];
     await this.sendTests();
     for (const campaign of await this.delivery.runningCampaigns(this.link.carrier)) {
-      if (this.haltOf(campaign, 'running') || this.halted.has(campaign.id)) continue;
+      if (this.campaigns.haltFor(campaign, 'running') || this.campaigns.haltOf(campaign.id)) continue;
       const after = this.lastClaimed.get(campaign.id) ?? 0;
       const notices = this.notices;
       const claimed = await this.delivery.claim(campaign, this.link.carrier, after, this.claimLimit(), this.options.leaseSeconds);
       if (claimed.length > 0) {
         this.lastClaimed.set(campaign.id, claimed[claimed.length - 1].id);
-        this.holding(campaign, claimed.length);
+        this.campaigns.add(campaign, claimed.length);
         // A pause committed while the claim ran, which saw the campaign running: look again before sending.
-        if (this.notices !== notices) await this.readCampaignsInHand();
+        if (this.notices !== notices) await this.campaigns.read();
         // Claimed means leased to this process: losing them now would hold them until the lease ends.
         const loaded = await this.persist(`texts of ${claimed.length} claimed messages`, () => this.loadTexts(claimed));
-        if (!loaded) this.holding(campaign, -claimed.length);
+        if (!loaded) this.campaigns.add(campaign, -claimed.length);
         return loaded ? claimed : [];
       }
       // Retries go back with lower ids than the keyset cursor: start over once the tail is drained.
@@ -271,88 +256,14 @@ export class CarrierDispatcher {
   }
 
   /**
-   * Why nothing more of a campaign may go to the carrier now, or null: not running (paused, cancelled), outside
-   * its send window (it goes on by itself when the window opens), or past its validity.
+   * A campaign's messages in hand stop: those waiting for the link are taken back at once and, like those not
+   * handed to it yet, go back to the queue or end cancelled (send). What is in flight is answered and recorded
+   * as usual, and a message the carrier has earlier parts of gets the rest.
    */
-  private haltOf(campaign: RunningCampaign, state: string): Halt | null {
-    if (state === 'cancelled') return { reason: 'campaign cancelled', state: 'cancelled' };
-    if (state !== 'running') return { reason: `campaign ${state}`, state: 'queued' };
-    const now = this.options.clock.now();
-    if (campaign.window && !isInsideWindow(toSendWindow(campaign.window.start, campaign.window.end), now))
-      return { reason: 'send window closed', state: 'queued' };
-    if (campaign.validUntil !== undefined && now >= campaign.validUntil) return { reason: "campaign's validity ended", state: 'queued' };
-    return null;
-  }
-
-  /** Counts messages of a campaign into the hand (or out, negative); a campaign with none left is forgotten, halted or not. */
-  private holding(campaign: RunningCampaign, messages: number): void {
-    const held = this.campaignsInHand.get(campaign.id) ?? { campaign, messages: 0 };
-    held.messages += messages;
-    if (held.messages > 0) {
-      this.campaignsInHand.set(campaign.id, held);
-      return;
-    }
-    this.campaignsInHand.delete(campaign.id);
-    this.halted.delete(campaign.id);
-  }
-
-  /** One message of a campaign is no longer in hand (its outcome is written). */
-  private released(campaignId: number): void {
-    const held = this.campaignsInHand.get(campaignId);
-    if (held) this.holding(held.campaign, -1);
-  }
-
-  /** Checks the campaigns in hand against the clock now, and against the database every READ_EVERY_WATCHES-th time. */
-  private watch(): void {
-    if (this.campaignsInHand.size === 0) return;
-    for (const { campaign } of this.campaignsInHand.values()) if (!this.halted.has(campaign.id)) this.halt(campaign.id, this.haltOf(campaign, 'running'));
-    if (++this.watches % READ_EVERY_WATCHES === 0) void this.readCampaignsInHand();
-  }
-
-  /** Reads the campaigns in hand from the database (one read at a time; one more after it if asked meanwhile). */
-  private readCampaignsInHand(): Promise<void> {
-    if (this.reading) {
-      this.readAgain = true;
-      return this.reading;
-    }
-    this.reading = (async () => {
-      do {
-        this.readAgain = false;
-        const ids = [...this.campaignsInHand.keys()];
-        if (ids.length === 0) break;
-        try {
-          for (const { campaign, state } of await this.delivery.campaignsInHand(ids)) {
-            const held = this.campaignsInHand.get(campaign.id);
-            if (!held) continue;
-            held.campaign = campaign;
-            this.halt(campaign.id, this.haltOf(campaign, state));
-          }
-          this.failures.succeeded('reading campaigns in hand');
-        } catch (error) {
-          this.failures.failed('reading campaigns in hand', error as Error);
-        }
-      } while (this.readAgain);
-    })().finally(() => (this.reading = null));
-    return this.reading;
-  }
-
-  /**
-   * Stops (or, with null, lets go on) a campaign's messages in hand: those waiting for the link are taken back
-   * at once and, like those not handed to it yet, go back to the queue or end cancelled. What is in flight is
-   * answered and recorded as usual, and a message the carrier has earlier parts of gets the rest.
-   */
-  private halt(campaignId: number, halt: Halt | null): void {
-    const before = this.halted.get(campaignId);
-    if (!halt) {
-      this.halted.delete(campaignId);
-      return;
-    }
-    this.halted.set(campaignId, halt);
-    if (before?.state === halt.state) return;
+  private halt(campaignId: number, halt: Halt, inHand: number): void {
     // Its retries and the messages given back start again from the lowest id when it resumes.
     this.lastClaimed.delete(campaignId);
     const withdrawn = this.link.withdraw((sms) => this.sends.get(sms)?.campaignId === campaignId, halt.reason);
-    const inHand = this.campaignsInHand.get(campaignId)?.messages ?? 0;
     this.logger.log(`campaign ${campaignId}: ${halt.reason}; ${inHand} messages in hand, ${withdrawn} taken back from the link, nothing more goes out`);
   }
 
@@ -377,11 +288,11 @@ export class CarrierDispatcher {
     await Promise.all(
       messages.map(async (message) => {
         if (!this.unrecorded.tryTake()) await this.unrecorded.take();
-        const halt = this.halted.get(message.campaignId);
+        const halt = this.campaigns.haltOf(message.campaignId);
         const { change, submissions } = halt ? { change: notHandedOver(message, halt), submissions: [] } : await this.submitOne(message);
         this.inHand.add(-1);
         await this.outcomes.add(change, submissions);
-        this.released(message.campaignId);
+        this.campaigns.release(message.campaignId);
         this.unrecorded.give();
       }),
     );
@@ -435,7 +346,7 @@ export class CarrierDispatcher {
       this.sends.set(sms, message);
       const outcome = await this.link.submit(sms);
       const after = stateAfterSend(message, sms, outcome, this.options.retry);
-      const halt = outcome.kind === 'not-sent' ? this.halted.get(message.campaignId) : undefined;
+      const halt = outcome.kind === 'not-sent' ? this.campaigns.haltOf(message.campaignId) : undefined;
       // Taken back from the link (or never sent there) because its campaign stopped: no wait before it may go again.
       if (halt) Object.assign(after.change, { state: halt.state, error: halt.reason, retryAfterSeconds: undefined });
       return after;
