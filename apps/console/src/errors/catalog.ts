@@ -74,6 +74,7 @@ export const LINT_MESSAGES: Record<string, string> = {
   LINK_NOT_ALLOWED: 'Có đường link không thuộc tên miền chính thức được phép',
   PHONE_NOT_HOTLINE: 'Có số điện thoại không phải đường dây nóng chính thức của tỉnh',
   PHONE_HARDCODED: 'Số điện thoại được gõ cứng; nên dùng biến đường dây nóng của tỉnh',
+  SINGLE_BRACES: 'Có biến viết trong một cặp ngoặc {…} nên sẽ in nguyên văn; phải viết hai cặp, ví dụ {{province.name}}',
   UCS2_VARIABLE: 'Một biến chèn chữ có dấu làm tin phải gửi dạng Unicode (tốn nhiều phần hơn)',
   UCS2_CHARACTER: 'Có ký tự ngoài bảng GSM làm tin phải gửi dạng Unicode (tốn nhiều phần hơn)',
   TOO_MANY_SEGMENTS: 'Tin vượt quá số phần tối đa cho phép',
