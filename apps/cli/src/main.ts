@@ -3,7 +3,6 @@ import 'reflect-metadata';
 import { Command, CommanderError, Option } from 'commander';
 import { ConfigError } from '@loa/config';
 import { DomainError } from '@loa/common';
-import { EmbeddedDatabaseError, isDatabaseUnavailable } from '@loa/database';
 import { describeThrown } from './error-text';
 
 // Each command loads its own modules when it runs: a dispatcher process does not carry the API, the
@@ -125,9 +124,15 @@ function parsePositive(value: string, what: string): number {
 /** Wrong password or user (28P01, 28000), no such database (3D000): DATABASE_URL is wrong, nothing to debug. */
 const DATABASE_REFUSED = new Set(['28P01', '28000', '3D000']);
 
-/** What a person must fix (a command line, configuration, database, a port) exits 2 with one line; anything else is a bug: 1 with its stack. */
+/**
+ * What a person must fix (a command line, configuration, database, a port) exits 2 with one line; anything else is a bug: 1 with its stack.
+ * The database library (TypeORM, pg, the migrations: about 1 s of CPU) is loaded only for errors that may come from it,
+ * so that a mistyped command line is answered at once.
+ */
 function explain(error: unknown): { line: string; exitCode: number } {
   if (error instanceof CommanderError) return explainUsage(error);
+  // eslint-disable-next-line @typescript-eslint/no-require-imports -- loaded here on purpose, see above
+  const { EmbeddedDatabaseError, isDatabaseUnavailable } = require('@loa/database') as typeof import('@loa/database');
   if (error instanceof ConfigError || error instanceof DomainError || error instanceof EmbeddedDatabaseError) {
     // Some list several problems a line each (the environment): said on one line, one after the other.
     return { line: describeThrown(error).replace(/:?\s*\n\s*/g, (gap) => (gap.startsWith(':') ? ': ' : '; ')), exitCode: 2 };
