@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { ConfigError, type LoaEnvironment, loadEnvironment } from '@loa/config';
+import { ConfigError, loadDefaults, loadEnvironment, type LoaEnvironment } from '@loa/config';
 import { type DataFolderDatabase, openDataFolderDatabase, runMigrations } from '@loa/database';
 
 export interface Runtime {
@@ -29,6 +29,7 @@ export interface RuntimeOptions {
  */
 export async function openRuntime(options: RuntimeOptions): Promise<Runtime> {
   const env = loadEnvironment();
+  loadDefaults(); // config/defaults.json is validated with the environment: a bad value stops here, before any database
   if (options.needsDatabaseUrl && !env.databaseUrl) {
     throw new ConfigError(
       `${options.needsDatabaseUrl} needs DATABASE_URL (postgres://user:password@host:5432/loa); to try Loa on this machine, \`npm start\` runs everything on an embedded database`,
