@@ -234,6 +234,11 @@ async function readFixtures(api: TestApi): Promise<Fixtures> {
     SELECT 84914000000 + n, 'viettel', '14' FROM generate_series(1, ${IN_SUBSCRIBERS}) n
     UNION ALL SELECT 84966000000 + n, 'viettel', '66' FROM generate_series(1, ${OUT_SUBSCRIBERS}) n`);
   await db.query(`INSERT INTO subscriber_exclusions (msisdn, reason, province_code) VALUES (84914000099, 'đề nghị', '14'), (84966000099, 'đề nghị', '66')`);
+  // Numbers of both provinces excluded in one request (opted out already, so no audience changes): one audit entry of 14 and 66.
+  await db.query(
+    `INSERT INTO subscribers (msisdn, carrier, province_code, status) VALUES (84914000050, 'viettel', '14', 'opted_out'), (84966000050, 'viettel', '66', 'opted_out')`,
+  );
+  await post(drafter, '/subscribers/exclusions', { msisdns: ['0914000050', '0966000050'] });
   const [adminUser] = await queryRows<{ id: string }>(db, `SELECT id FROM users WHERE username = 'demo-admin'`);
   await db.query(`INSERT INTO test_numbers (msisdn, user_id, carrier, created_by) VALUES (84914000091, $1, 'viettel', $3), (84966000091, $2, 'viettel', $3)`, [
     in14.id,

@@ -19,4 +19,13 @@ describe(detailsForScope.name, () => {
     const olderApproval = { messages: 389, unsentAtDeadline: 12, reason: 'Lãnh đạo đồng ý' };
     expect(detailsForScope(olderApproval, ['14', '66'], ['66'])).toEqual({ reason: 'Lãnh đạo đồng ý' });
   });
+
+  it('joins the lists of the reader’s provinces, and leaves out numbers and import counts with no breakdown', () => {
+    const byProvince = { msisdns: ['84912000001', '84966000001'], byProvince: { '14': { msisdns: ['84912000001'] }, '66': { msisdns: ['84966000001'] } } };
+    expect(detailsForScope(byProvince, ['14', '66'], ['14'])).toEqual({ msisdns: ['84912000001'], byProvince: { '14': { msisdns: ['84912000001'] } } });
+    const exclusions = { count: 2, msisdns: ['84912000001', '84966000001'] };
+    expect(detailsForScope(exclusions, ['14', '66'], ['14'])).toEqual({});
+    const imported = { read: 10, inserted: 4, updated: 3, unchanged: 1, rejected: 2, mapped: 0, source: 'thuê bao.csv' };
+    expect(detailsForScope(imported, ['14', '66'], ['66'])).toEqual({ source: 'thuê bao.csv' });
+  });
 });
