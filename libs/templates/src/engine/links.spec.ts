@@ -12,6 +12,7 @@ describe(findLinks.name, () => {
     ['a bracketed IPv6 host', 'Xem http://[::1]/', '[::1]'],
     ['a scheme-less dotted IPv4 host', 'Xem 192.168.1.1/login', '192.168.1.1'],
     ['a scheme-less bare IPv4 address', 'Truy cập 10.0.0.1 ngay', '10.0.0.1'],
+    ['a scheme-less IPv4 address with three-digit parts', 'Truy cập 103.221.220.124 ngay', '103.221.220.124'],
     ['a scheme-less bracketed IPv6 host', 'Xem [2001:db8::1]/x', '[2001:db8::1]'],
     ['a scheme-less host with a path', 'Xem evil.com/x', 'evil.com'],
     ['a short link', 'Xem bit.ly/abc', 'bit.ly'],
@@ -29,7 +30,7 @@ describe(findLinks.name, () => {
   });
 
   it.each([
-    ['sums of money', 'Phạt 5.000.000 đồng, mất 1.200.000.000 đồng hoặc 2.000.000.000đ'],
+    ['sums of money', 'Phạt 5.000.000 đồng, mất 1.200.000.000 đồng hoặc 2.000.000.000đ, thiệt hại 1.200.000.000.'],
     ['dates and decrees', 'Từ 01.12.2025, theo Nghị định 13/2023/NĐ-CP'],
     ['abbreviations with dots', 'Công an TP.HCM: cảnh giác, v.v.'],
     ['a version number', 'VNeID 2.1.5'],

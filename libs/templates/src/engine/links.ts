@@ -56,12 +56,15 @@ export function findLinks(written: string): LinkMatch[] {
   return found.sort((a, b) => a.start - b.start).map(({ text, index, host }) => ({ text, index, host }));
 }
 
-/** Four numbers up to 255; in the shape of a sum of money ("1.200.000.000 đồng") only with a port or a path. */
+/**
+ * Four numbers up to 255. In the shape of a sum of money (groups of three after the first) it is one when it
+ * ends in ".000" ("2.000.000.000") or a currency follows ("1.200.100.150 đồng"), unless a port or a path says otherwise.
+ */
 function isIpv4Link(text: string, after: string): boolean {
   const [address, rest] = [text.split(/[:/?#]/)[0], /[:/?#]/.test(text)];
   if (!address.split('.').every((octet) => Number(octet) <= 255)) return false;
   if (rest) return true;
-  return !(/^\d{1,3}(?:\.\d{3}){3}$/.test(address) && MONEY_AFTER.test(after));
+  return !(/^\d{1,3}(?:\.\d{3}){3}$/.test(address) && (address.endsWith('.000') || MONEY_AFTER.test(after)));
 }
 
 /** The host a browser opens; a link without a scheme is read as http. */
