@@ -117,6 +117,12 @@ describe('deadline plans: GET /campaigns/:id/plan, POST /campaigns/plan, approva
       { id: urgent.id, name: 'Khẩn — Cần Thơ', priority: 5, state: 'scheduled', parts: 36_000, finishesAt: after(360) },
     ]);
     expect(plan.carriers[1]).toMatchObject({ carrier: 'vnpt', campaignsAhead: [], finishesAt: after(360), tpsShare: 1 });
+    // a national reader reads every campaign ahead by name: none is left to count anonymously
+    expect(plan.carriers.map((c: { otherCampaignsAhead: object }) => c.otherCampaignsAhead)).toEqual([
+      { count: 0, parts: 0 },
+      { count: 0, parts: 0 },
+    ]);
+    expect(plan.provinces).toEqual([{ code: '14', messages: 45_000, parts: 90_000 }]);
     await post(`/campaigns/${urgent.id}/cancel`, approver).expect(200);
   });
 
@@ -153,10 +159,10 @@ describe('deadline plans: GET /campaigns/:id/plan, POST /campaigns/plan, approva
     await api.dataSource.query(`UPDATE campaigns SET start_at = $2 WHERE id = $1`, [running.id, new Date(T0 - 60_000)]);
     expect(await api.app.get(CampaignMaterialiser).materialiseNextDue(T0)).toEqual({ campaignId: running.id, messages: 45_000 });
     // What the dispatcher's scheduler would have recorded 30 s ago (100 sent), and 600 more Viettel messages sent since: 20 a second.
-    await api.dataSource.query(
-      `INSERT INTO campaign_progress (campaign_id, carrier, sampled_at, sent) VALUES ($1, 'viettel', $2, 100)`,
-      [running.id, new Date(T0 - 30_000)],
-    );
+    await api.dataSource.query(`INSERT INTO campaign_progress (campaign_id, carrier, sampled_at, sent) VALUES ($1, 'viettel', $2, 100)`, [
+      running.id,
+      new Date(T0 - 30_000),
+    ]);
     await api.dataSource.query(`UPDATE campaign_stats SET submitted = 700 WHERE campaign_id = $1 AND carrier = 'viettel'`, [running.id]);
     const estimate = (await get(`/campaigns/${running.id}`, viewer).expect(200)).body.estimate;
     const viettel = estimate.carriers.find((c: { carrier: string }) => c.carrier === 'viettel');
