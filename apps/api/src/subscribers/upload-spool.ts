@@ -52,13 +52,16 @@ function copyToFile(input: IncomingMessage, file: WriteStream, limits: SpoolLimi
   return new Promise<number>((resolve, reject) => {
     let bytes = 0;
     let bytesAtLastCheck = 0;
+    // A period in which the disk held the upload back says nothing of the client's speed.
+    let waitedForDisk = false;
     let settled = false;
     const minimumPerPeriod = (limits.minBytesPerSecond * limits.slowUploadCheckMs) / 1000;
     const slowCheck =
       limits.minBytesPerSecond > 0
         ? setInterval(() => {
-            if (bytes - bytesAtLastCheck < minimumPerPeriod) fail(tooSlow(limits));
+            if (!waitedForDisk && bytes - bytesAtLastCheck < minimumPerPeriod) fail(tooSlow(limits));
             bytesAtLastCheck = bytes;
+            waitedForDisk = false;
           }, limits.slowUploadCheckMs)
         : undefined;
     const stopReading = () => {
@@ -80,6 +83,7 @@ function copyToFile(input: IncomingMessage, file: WriteStream, limits: SpoolLimi
       bytes += chunk.length;
       if (bytes > limits.maxBytes) return fail(tooLarge(limits.maxBytes));
       if (!file.write(chunk)) {
+        waitedForDisk = true;
         input.pause();
         file.once('drain', () => settled || input.resume());
       }
