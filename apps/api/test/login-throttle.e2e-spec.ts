@@ -35,7 +35,7 @@ describe('login throttling from several addresses', () => {
   });
 
   /** POST /auth/login from `address`. */
-  function login(address: string, username: string, password: string): Promise<{ status: number; retryAfter?: string }> {
+  function login(address: string, username: string, password: string): Promise<{ status: number; retryAfter?: string; body: string }> {
     return new Promise((resolve, reject) => {
       const body = JSON.stringify({ username, password });
       const request = httpRequest(
@@ -48,8 +48,9 @@ describe('login throttling from several addresses', () => {
           headers: { 'Content-Type': 'application/json', 'Content-Length': Buffer.byteLength(body) },
         },
         (response) => {
-          response.resume();
-          response.on('end', () => resolve({ status: response.statusCode!, retryAfter: response.headers['retry-after'] as string | undefined }));
+          let text = '';
+          response.on('data', (chunk: Buffer) => (text += chunk.toString()));
+          response.on('end', () => resolve({ status: response.statusCode!, retryAfter: response.headers['retry-after'] as string | undefined, body: text }));
         },
       );
       request.on('error', reject);
@@ -66,7 +67,8 @@ describe('login throttling from several addresses', () => {
   it("never refuses a user's correct password from a new address because of failures elsewhere", async () => {
     expect(await statuses(10, '127.0.0.2', 'demo-operator', 'doan-bua-mat-khau')).toEqual(Array(10).fill(401));
     const refused = await login('127.0.0.2', 'demo-operator', 'doan-bua-mat-khau');
-    expect(refused).toEqual({ status: 429, retryAfter: '60' });
+    expect(refused).toMatchObject({ status: 429, retryAfter: '60' });
+    expect(JSON.parse(refused.body).message).toMatch(/^too many failed logins from this address; .*\(đăng nhập sai quá nhiều lần/);
     // The same pair is held for the rest of the minute, the right password included; another address is not.
     expect((await login('127.0.0.2', 'demo-operator', TEST_PASSWORD)).status).toBe(429);
     expect((await login('127.0.0.3', 'demo-operator', TEST_PASSWORD)).status).toBe(200);

@@ -69,7 +69,10 @@ export class LoginThrottleGuard implements CanActivate {
     if (refusedFor > 0) {
       this.takeBack([keys.address, keys.pair]); // a refused attempt checks no password: it is no failure
       response.setHeader('Retry-After', String(Math.ceil(refusedFor / 1000)));
-      throw new HttpException('too many failed logins from this address; wait a minute and try again', HttpStatus.TOO_MANY_REQUESTS);
+      throw new HttpException(
+        'too many failed logins from this address; wait a minute and try again (đăng nhập sai quá nhiều lần từ địa chỉ này; hãy thử lại sau một phút)',
+        HttpStatus.TOO_MANY_REQUESTS,
+      );
     }
     const failuresBefore = this.count(keys.user, delayWindowSeconds, Infinity) - 1;
     const delay = this.delayAfter(failuresBefore);
