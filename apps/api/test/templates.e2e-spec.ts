@@ -135,6 +135,17 @@ describe('templates: versions, approval, lint and preview', () => {
     expect(unknown.body.message).toBe('provinces: unknown province code 99, 02');
   });
 
+  it('renders {{province.unit}} in the lower case Decree 30 uses mid-sentence, and {{province.shortName}}, for a tỉnh and a thành phố', async () => {
+    const body = 'Công an {{province.unit}} cảnh báo người dân {{province.shortName}}: không cung cấp mã OTP cho bất kỳ ai.';
+    const response = await post('/templates/preview', drafter, { body, provinces: ['14', '01'] }).expect(200);
+    const texts = Object.fromEntries(response.body.policies[0].provinces.map((p: { code: string; text: string }) => [p.code, p.text]));
+    expect(texts).toEqual({
+      '14': 'Công an tỉnh Sơn La cảnh báo người dân Sơn La: không cung cấp mã OTP cho bất kỳ ai.',
+      '01': 'Công an thành phố Hà Nội cảnh báo người dân Hà Nội: không cung cấp mã OTP cho bất kỳ ai.',
+    });
+    expect(response.body.policies[0].findings.filter((finding: { code: string }) => finding.code === 'UNKNOWN_VARIABLE')).toEqual([]);
+  });
+
   it('previews NFD input exactly like NFC input', async () => {
     const nfc = await post('/templates/preview', drafter, { body: DAK_LAK_WARNING, provinces: ['66'], policy: 'auto' }).expect(200);
     const nfd = await post('/templates/preview', drafter, { body: DAK_LAK_WARNING.normalize('NFD'), provinces: ['66'], policy: 'auto' }).expect(200);

@@ -3,6 +3,8 @@ import { formatTemplateDate, joinHotlines, type TemplateContext } from './engine
 export interface ProvinceProfile {
   code: string;
   name: string;
+  shortName: string;
+  kind: 'city' | 'province';
   policeHotlines: string[];
   website: string | null;
   zalo: string | null;
@@ -21,6 +23,8 @@ export function templateContext(province: ProvinceProfile, campaign: { name: str
     province: {
       code: province.code,
       name: province.name,
+      shortName: province.shortName,
+      unit: provinceUnit(province),
       hotline: hotlines[0] ?? null,
       hotlines: hotlines.length > 0 ? joinHotlines(hotlines) : null,
       website: province.website,
@@ -34,4 +38,9 @@ export function templateContext(province: ProvinceProfile, campaign: { name: str
       endDate: campaign.endDate ? formatTemplateDate(campaign.endDate) : null,
     },
   };
+}
+
+/** "tỉnh Sơn La", "thành phố Hà Nội": Decree 30/2020 writes the kind of a unit in lower case mid-sentence. */
+export function provinceUnit(province: Pick<ProvinceProfile, 'shortName' | 'kind'>): string {
+  return `${province.kind === 'city' ? 'thành phố' : 'tỉnh'} ${province.shortName}`;
 }

@@ -13,8 +13,8 @@ export class CreateTemplateDto {
 
   @ApiProperty({
     description:
-      'Handlebars body; variables: province.name, province.hotline, province.hotlines, province.website, province.zalo, province.fanpage, province.vneid, campaign.name… A contact some province has none of is a lint error unless printed inside {{#if}}',
-    example: '{{province.name}}: Công an cảnh báo không cung cấp mã OTP cho bất kỳ ai. Liên hệ {{province.hotline}}.',
+      'Handlebars body; variables: province.name ("Tỉnh Sơn La"), province.shortName ("Sơn La"), province.unit ("tỉnh Sơn La", mid-sentence), province.hotline, province.hotlines, province.website, province.zalo, province.fanpage, province.vneid, campaign.name… A contact some province has none of is a lint error unless printed inside {{#if}}',
+    example: 'Công an {{province.unit}} cảnh báo: không cung cấp mã OTP cho bất kỳ ai. Liên hệ {{province.hotline}}.',
   })
   @IsString()
   @Length(1, 2000)

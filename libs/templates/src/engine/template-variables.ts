@@ -2,6 +2,10 @@
 export interface TemplateProvince {
   code: string;
   name: string;
+  /** The name without its kind: "Sơn La", "Hà Nội" (templateContext fills it). */
+  shortName?: string;
+  /** Kind in lower case and short name, as Decree 30 writes it mid-sentence: "tỉnh Sơn La", "thành phố Hà Nội". */
+  unit?: string;
   /** The first police hotline; null when the province has none on record (lint names it, never a default). */
   hotline: string | null;
   /** Every police hotline, joined with " hoặc "; null when none is on record. */
@@ -34,6 +38,8 @@ export interface TemplateContext {
 export type TemplateVariable =
   | 'province.name'
   | 'province.code'
+  | 'province.shortName'
+  | 'province.unit'
   | 'province.hotline'
   | 'province.hotlines'
   | 'province.website'
@@ -53,6 +59,8 @@ export interface TemplateVariableInfo {
 export const TEMPLATE_VARIABLES: Readonly<Record<TemplateVariable, TemplateVariableInfo>> = {
   'province.name': { vi: 'Tên tỉnh, thành phố', en: 'Province or city name', example: 'Đắk Lắk' },
   'province.code': { vi: 'Mã tỉnh, thành phố', en: 'Province code', example: '66' },
+  'province.shortName': { vi: 'Tên tỉnh, thành phố không kèm "Tỉnh"/"Thành phố"', en: 'Province name without its kind', example: 'Đắk Lắk' },
+  'province.unit': { vi: 'Tỉnh, thành phố viết thường giữa câu (Nghị định 30/2020)', en: 'Kind and name in lower case, mid-sentence', example: 'tỉnh Đắk Lắk' },
   'province.hotline': { vi: 'Số đường dây nóng đầu tiên của Công an tỉnh', en: 'First police hotline', example: '069.4389.211' },
   'province.hotlines': {
     vi: 'Tất cả số đường dây nóng, nối bằng " hoặc "',
@@ -93,6 +101,8 @@ export const SAMPLE_CONTEXT: TemplateContext = {
   province: {
     code: TEMPLATE_VARIABLES['province.code'].example,
     name: TEMPLATE_VARIABLES['province.name'].example,
+    shortName: TEMPLATE_VARIABLES['province.shortName'].example,
+    unit: TEMPLATE_VARIABLES['province.unit'].example,
     hotline: TEMPLATE_VARIABLES['province.hotline'].example,
     hotlines: TEMPLATE_VARIABLES['province.hotlines'].example,
     website: TEMPLATE_VARIABLES['province.website'].example,
