@@ -32,7 +32,7 @@ describe('an operator pauses, resumes and cancels a running campaign (TPS 300, w
     const carriers = CARRIERS.map((carrier) => simulatedAccount(carrier, simulators.get(carrier)!.port, { tps: 300, window: 50 }));
     api = await createTestApi({ imports: [DispatcherModule.forRoot({ carriers, dispatcher: { idleMs: 50, clock } })] });
     let first = 84_900_000_000;
-    for (const province of ['14', '66', '79', '01']) {
+    for (const province of ['14', '66', '79', '48', '01']) {
       for (const carrier of CARRIERS) {
         await seedSubscribers(api, carrier, province, first, PER_CARRIER);
         first += 100_000;
@@ -164,6 +164,23 @@ describe('an operator pauses, resumes and cancels a running campaign (TPS 300, w
     const copies = copiesPerSubscriber();
     expect(copies.size).toBe(SUBSCRIBERS);
     expect([...copies.values()].every((count) => count === 1)).toBe(true);
+  });
+
+  it('sends nothing later than 1 s after its validity ends, and reports what never went as expired unsent', async () => {
+    const campaignId = await approvedCampaign(api, BODY, { provinces: ['48'], carriers: [...CARRIERS], validityHours: 1 });
+    await quarterSent();
+    clock.advance(HOUR_MS);
+    const endedAt = Date.now();
+
+    const totals = await pollUntil(
+      () => reportTotals(api, campaignId),
+      (t) => t.pending === 0,
+      { what: 'every message final' },
+    );
+    expect(sentAfter(endedAt)).toEqual([]);
+    const reached = new Set(received().map((submit) => submit.destination)).size;
+    expect(reached).toBeLessThan(SUBSCRIBERS);
+    expect(totals).toMatchObject({ targeted: SUBSCRIBERS, delivered: reached, expiredUnsent: SUBSCRIBERS - reached, cancelled: 0 });
   });
 
   it('refuses a viewer, and a resume of a campaign that is not paused', async () => {
