@@ -131,12 +131,10 @@ const DATABASE_REFUSED = new Set(['28P01', '28000', '3D000']);
  */
 function explain(error: unknown): { line: string; exitCode: number } {
   if (error instanceof CommanderError) return explainUsage(error);
+  if (error instanceof ConfigError || error instanceof DomainError) return { line: oneLine(error), exitCode: 2 };
   // eslint-disable-next-line @typescript-eslint/no-require-imports -- loaded here on purpose, see above
   const { EmbeddedDatabaseError, isDatabaseUnavailable } = require('@loa/database') as typeof import('@loa/database');
-  if (error instanceof ConfigError || error instanceof DomainError || error instanceof EmbeddedDatabaseError) {
-    // Some list several problems a line each (the environment): said on one line, one after the other.
-    return { line: describeThrown(error).replace(/:?\s*\n\s*/g, (gap) => (gap.startsWith(':') ? ': ' : '; ')), exitCode: 2 };
-  }
+  if (error instanceof EmbeddedDatabaseError) return { line: oneLine(error), exitCode: 2 };
   if (DATABASE_REFUSED.has(String((error as { code?: unknown })?.code))) {
     return { line: `the database refused the connection (${describeThrown(error)}); check DATABASE_URL`, exitCode: 2 };
   }
@@ -146,6 +144,11 @@ function explain(error: unknown): { line: string; exitCode: number } {
   }
   const shown = error instanceof Error && error.stack ? error.stack : describeThrown(error);
   return { line: `${shown}\n(a bug in \`${commandPath().join(' ')}\`: please report it with the command you ran)`, exitCode: 1 };
+}
+
+/** Some errors list several problems a line each (the environment): said on one line, one after the other. */
+function oneLine(error: Error): string {
+  return describeThrown(error).replace(/:?\s*\n\s*/g, (gap) => (gap.startsWith(':') ? ': ' : '; '));
 }
 
 /** Help and --version end well; a wrong command line is said as commander words it, with the help to read. */

@@ -1,13 +1,14 @@
 import { NestFactory } from '@nestjs/core';
 import { Module } from '@nestjs/common';
 import { SingleBar } from 'cli-progress';
-import { createReadStream, statSync } from 'node:fs';
+import { createReadStream } from 'node:fs';
 import { basename } from 'node:path';
 import { DataSource } from 'typeorm';
 import { DomainError, invalid } from '@loa/common';
 import { DatabaseModule } from '@loa/database';
 import { syncProvinces } from '@loa/provinces';
 import { type ImportSummary, SubscriberImportService, SubscriberImportsRepository, SubscribersModule } from '@loa/subscribers';
+import { checkCsvFile } from './csv-file';
 
 export interface ImportFileOptions {
   databaseUrl: string;
@@ -45,19 +46,6 @@ export async function importSubscribersFile(options: ImportFileOptions): Promise
   } finally {
     await app.close();
   }
-}
-
-/** The file's size for the progress bar; a missing or unreadable file is the user's error, said plainly. */
-export function checkCsvFile(file: string): number {
-  let stats;
-  try {
-    stats = statSync(file);
-  } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code;
-    throw invalid(`${file}: ${code === 'ENOENT' ? 'no such file' : code === 'EACCES' ? 'permission denied' : (error as Error).message}`);
-  }
-  if (!stats.isFile()) throw invalid(`${file}: not a file (a CSV file is expected)`);
-  return stats.size;
 }
 
 function importContext(url: string) {
