@@ -1,5 +1,6 @@
 import { csvCell } from '@loa/common';
 import { toCsv } from './report-csv';
+import { reasonText } from './vietnamese-format';
 import { errorSource, toTimeline } from '../report-figures';
 
 describe('CSV cells', () => {
@@ -40,6 +41,14 @@ describe('report figures', () => {
     expect(errorSource('ESME_RINVDSTADR (0x0000000B)')).toBe('submit');
     expect(errorSource('0x00000401')).toBe('submit');
     expect(errorSource('no delivery receipt within the validity period')).toBe('loa');
+  });
+
+  it("gives Loa's own reasons in Vietnamese, the original after them, and the carriers' as they came", () => {
+    expect(reasonText({ source: 'loa', reason: 'no delivery receipt within the validity period' })).toBe(
+      'Nhà mạng không gửi báo nhận trong thời hạn hiệu lực (no delivery receipt within the validity period)',
+    );
+    expect(reasonText({ source: 'loa', reason: 'submit_sm part 1/2: no answer within 10000 ms' })).toMatch(/^Nhà mạng không trả lời lệnh gửi tin \(/);
+    expect(reasonText({ source: 'receipt', reason: 'stat:UNDELIV err:001' })).toBe('stat:UNDELIV err:001');
   });
 
   it('bins buckets per minute up to three hours, per hour beyond', () => {

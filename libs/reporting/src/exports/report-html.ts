@@ -13,7 +13,17 @@ import { PROGRAMME_REPORT_TEMPLATE } from './programme-report.hbs';
 import { REPORT_PARTIALS } from './report-partials.hbs';
 import { CAMPAIGN_COLUMNS, FIGURES_COLUMNS, isRateColumn, type TableColumn } from './report-table';
 import { timelineSvg } from './timeline-chart';
-import { CARRIER_NAMES, dateline, ERROR_SOURCE_NAMES, formatDateTime, formatInteger, formatRate, placeName, STATE_NAMES } from './vietnamese-format';
+import {
+  CARRIER_NAMES,
+  dateline,
+  ERROR_SOURCE_NAMES,
+  formatDateTime,
+  formatInteger,
+  formatRate,
+  placeName,
+  reasonText,
+  STATE_NAMES,
+} from './vietnamese-format';
 
 /** A private Handlebars environment: the templates library's helpers and strict mode are for SMS texts, not this. */
 const handlebars = Handlebars.create();
@@ -46,7 +56,7 @@ export function campaignHtml(report: CampaignReport, options: { provinceName: st
     errors: report.errors.slice(0, 12).map((error) => ({
       source: ERROR_SOURCE_NAMES[error.source],
       state: STATE_NAMES[error.state] ?? error.state,
-      reason: error.reason,
+      reason: reasonText(error),
       messages: formatInteger(error.messages),
     })),
     atDeadline: report.atDeadline && {

@@ -1,7 +1,7 @@
 import ExcelJS from 'exceljs';
 import { type CampaignReport, type ProgrammeReport, type ReportFigures } from '../campaign-report';
 import { CANCELLED_HEADING, figuresHeadings, figuresTable } from './report-table';
-import { CARRIER_NAMES, ERROR_SOURCE_NAMES, formatDateTime, STATE_NAMES } from './vietnamese-format';
+import { CARRIER_NAMES, ERROR_SOURCE_NAMES, formatDateTime, reasonText, STATE_NAMES } from './vietnamese-format';
 
 type Cell = string | number | null;
 
@@ -20,7 +20,7 @@ export async function campaignXlsx(report: CampaignReport): Promise<Buffer> {
     book,
     'Lỗi',
     ['Nguồn', 'Kết quả', 'Lý do', 'Số tin'],
-    report.errors.map((error) => [ERROR_SOURCE_NAMES[error.source], STATE_NAMES[error.state] ?? error.state, error.reason, error.messages]),
+    report.errors.map((error) => [ERROR_SOURCE_NAMES[error.source], STATE_NAMES[error.state] ?? error.state, reasonText(error), error.messages]),
   );
   if (report.atDeadline) addFiguresSheet(book, 'Chốt tại hạn báo cáo', report.atDeadline);
   if (report.carrierReports) {

@@ -36,6 +36,19 @@ export const ERROR_SOURCE_NAMES: Readonly<Record<string, string>> = {
   loa: 'Hệ thống Loa',
 };
 
+/** Loa's own reasons for a message that did not reach the handset, in an official's words; the original follows, for the NOC. */
+const LOA_REASONS: readonly [RegExp, string][] = [
+  [/^no delivery receipt within the validity period/, 'Nhà mạng không gửi báo nhận trong thời hạn hiệu lực'],
+  [/^submit_sm part \d+\/\d+: /, 'Nhà mạng không trả lời lệnh gửi tin'],
+  [/^cannot build submit_sm/, 'Không tạo được bản tin gửi nhà mạng'],
+];
+
+/** A reason of an error row, in Vietnamese where Loa gave it (carriers' stat/err and command_status stay as they are). */
+export function reasonText(error: { source: string; reason: string }): string {
+  const known = error.source === 'loa' ? LOA_REASONS.find(([pattern]) => pattern.test(error.reason)) : undefined;
+  return known ? `${known[1]} (${error.reason})` : error.reason;
+}
+
 export function formatInteger(value: number): string {
   return INTEGER.format(value);
 }
