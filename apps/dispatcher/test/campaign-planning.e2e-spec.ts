@@ -1,4 +1,5 @@
-import { localMidnight, TestSendsRepository } from '@loa/campaigns';
+import { TestSendsRepository } from '@loa/campaigns';
+import { vietnamMidnight } from '@loa/common';
 import { ManualClock } from '@loa/common';
 import { DeliveryRepository } from '@loa/delivery';
 import { DispatcherModule } from '@loa/dispatcher';
@@ -25,7 +26,7 @@ describe('send windows, validity, the daily cap and test sends', () => {
   let simulator: SmscSimulator;
   let drafter: string;
   let approver: string;
-  const dayD = localMidnight(Date.now()) + 2 * 24 * HOUR;
+  const dayD = vietnamMidnight(Date.now()) + 2 * 24 * HOUR;
   const clock = new ManualClock(dayD);
   const at = (hours: number) => dayD + hours * HOUR;
   const setClock = (time: number) => clock.advance(time - clock.now());

@@ -1,5 +1,6 @@
 import { type DailyCapDay } from '@loa/delivery';
-import { localMidnight, nextOpening, nextVietnamMidnight, type SendWindow, vietnamDay } from './send-window';
+import { vietnamDay, vietnamMidnight } from '@loa/common';
+import { nextOpening, nextVietnamMidnight, type SendWindow } from './send-window';
 
 /**
  * The cap day of messages queued at `now` by a campaign with `window`: the Viet Nam day they will go on (the
@@ -10,7 +11,7 @@ export function capDayFor(window: SendWindow, now: number, limit: number): Daily
   const sendsAt = nextOpening(window, now);
   return {
     day: vietnamDay(sendsAt),
-    startsAt: new Date(localMidnight(sendsAt)),
+    startsAt: new Date(vietnamMidnight(sendsAt)),
     limit,
     heldUntil: new Date(nextOpening(window, nextVietnamMidnight(sendsAt))),
   };

@@ -1,4 +1,5 @@
-import { dailyWindow, isInsideWindow, LIFTED_WINDOW, nextOpening, openIntervals, vietnamDay, windowClosesAt } from './send-window';
+import { vietnamDay } from '@loa/common';
+import { dailyWindow, isInsideWindow, LIFTED_WINDOW, nextOpening, openIntervals, windowClosesAt } from './send-window';
 import { defaultDailyCap, defaultSendWindow } from './campaign-defaults';
 
 /** An instant given as Viet Nam wall clock. */

@@ -1,13 +1,10 @@
-import { invalid } from '@loa/common';
+import { invalid, msSinceVietnamMidnight, vietnamMidnight } from '@loa/common';
 
 /**
- * Send windows: the times of day a campaign may send, wall clock Asia/Ho_Chi_Minh. Pure (no I/O, no clock
- * of its own): every function takes the instant it is asked about, in epoch milliseconds.
- *
- * Viet Nam has kept UTC+7 without daylight saving since 1975, so the wall clock is a fixed offset and needs
- * no time-zone database.
+ * Send windows: the times of day a campaign may send, wall clock Asia/Ho_Chi_Minh (@loa/common's Viet Nam
+ * time). Pure (no I/O, no clock of its own): every function takes the instant it is asked about, in epoch
+ * milliseconds.
  */
-export const VIETNAM_UTC_OFFSET_MS = 7 * 3_600_000;
 const DAY_MS = 86_400_000;
 const MINUTE_MS = 60_000;
 
@@ -49,7 +46,7 @@ export function minuteOfDay(time: string, field = 'time'): number {
 /** Whether a campaign with this window may send at `at`. */
 export function isInsideWindow(window: SendWindow, at: number): boolean {
   if (window.kind === 'lifted') return true;
-  const minute = Math.floor(msSinceLocalMidnight(at) / MINUTE_MS);
+  const minute = Math.floor(msSinceVietnamMidnight(at) / MINUTE_MS);
   const start = minuteOfDay(window.start);
   const end = minuteOfDay(window.end);
   return start < end ? minute >= start && minute < end : minute >= start || minute < end;
@@ -66,7 +63,7 @@ export function openIntervals(window: SendWindow, from: number, until: number): 
   const end = minuteOfDay(window.end) * MINUTE_MS + (minuteOfDay(window.end) < minuteOfDay(window.start) ? DAY_MS : 0);
   const intervals: OpenInterval[] = [];
   // From the day before: a window crossing midnight may have opened yesterday and still be open.
-  for (let midnight = localMidnight(from) - DAY_MS; midnight + start < until; midnight += DAY_MS) {
+  for (let midnight = vietnamMidnight(from) - DAY_MS; midnight + start < until; midnight += DAY_MS) {
     const open = Math.max(midnight + start, from);
     const close = Math.min(midnight + end, until);
     if (open < close) intervals.push({ start: open, end: close });
@@ -86,26 +83,7 @@ export function windowClosesAt(window: SendWindow, at: number): number {
   return current.start === at ? current.end : at;
 }
 
-/** The calendar day of `at` in Viet Nam, "YYYY-MM-DD" (the day a daily cap counts). */
-export function vietnamDay(at: number): string {
-  return new Date(wallClockMs(at)).toISOString().slice(0, 10);
-}
-
 /** The instant of the next midnight in Viet Nam after `at`. */
 export function nextVietnamMidnight(at: number): number {
-  return localMidnight(at) + DAY_MS;
-}
-
-/** The instant of the midnight in Viet Nam that starts the day of `at`. */
-export function localMidnight(at: number): number {
-  return at - msSinceLocalMidnight(at);
-}
-
-/** The instant shifted so that its UTC fields read as the wall clock in Viet Nam. */
-function wallClockMs(at: number): number {
-  return at + VIETNAM_UTC_OFFSET_MS;
-}
-
-function msSinceLocalMidnight(at: number): number {
-  return ((wallClockMs(at) % DAY_MS) + DAY_MS) % DAY_MS;
+  return vietnamMidnight(at) + DAY_MS;
 }

@@ -1,5 +1,6 @@
 import { loadDefaults } from '@loa/config';
-import { localMidnight, nextVietnamMidnight } from './send-window';
+import { vietnamMidnight } from '@loa/common';
+import { nextVietnamMidnight } from './send-window';
 
 /** How many test sends are allowed: config/defaults.json `testSends`. */
 export interface TestSendLimits {
@@ -37,7 +38,7 @@ export interface TestSendRefusal {
 
 /** The start of the hour window and of the user's day, for the counts. */
 export function countingSince(now: number): { hour: Date; day: Date } {
-  return { hour: new Date(now - HOUR_MS), day: new Date(localMidnight(now)) };
+  return { hour: new Date(now - HOUR_MS), day: new Date(vietnamMidnight(now)) };
 }
 
 /**

@@ -4,3 +4,4 @@ export * from './backoff';
 export * from './clock';
 export * from './csv';
 export * from './reason';
+export * from './vietnam-time';

@@ -1,3 +1,5 @@
+import { formatVietnamDate } from '@loa/common';
+
 /** The province as templates see it; one national template yields each province its own hotline. */
 export interface TemplateProvince {
   code: string;
@@ -84,11 +86,9 @@ export function isTemplateVariable(path: string): path is TemplateVariable {
   return Object.hasOwn(TEMPLATE_VARIABLES, path);
 }
 
-const VIETNAM_DATE = new Intl.DateTimeFormat('en-GB', { timeZone: 'Asia/Ho_Chi_Minh', day: '2-digit', month: '2-digit', year: 'numeric' });
-
 /** dd/MM/yyyy on the Vietnamese wall clock, whatever the server's time zone. */
 export function formatTemplateDate(date: Date): string {
-  return VIETNAM_DATE.format(date);
+  return formatVietnamDate(date);
 }
 
 /** Joins hotlines the way province.hotlines shows them. */
