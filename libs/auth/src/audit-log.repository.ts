@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, EntityManager } from 'typeorm';
 import { type AuthUser } from './auth-user';
+import { escapeLike, LIST_AUDIT } from './lists.sql';
 import { currentRequestContext } from './request-context';
 
 export interface AuditEntry {
@@ -77,6 +78,9 @@ export interface AuditFilter {
   scope: readonly string[] | null;
   action?: string;
   objectType?: string;
+  objectId?: string;
+  /** Part of the username of who did it, any case. */
+  username?: string;
   from?: Date;
   to?: Date;
   limit: number;
@@ -89,17 +93,18 @@ export class AuditLogReader {
   constructor(private readonly db: DataSource) {}
 
   async list(filter: AuditFilter): Promise<AuditRecord[]> {
-    const rows: AuditRecord[] = await this.db.query(
-      `SELECT a.id::int AS id, a.at, a.user_id::int AS "userId", u.username, a.action, a.object_type AS "objectType", a.object_id AS "objectId",
-              a.provinces, a.details, a.before, a.after, a.request_id AS "requestId",
-              a.client_request_id AS "clientRequestId", a.remote_addr AS "remoteAddr"
-       FROM audit_log a LEFT JOIN users u ON u.id = a.user_id
-       WHERE ($1::text[] IS NULL OR a.provinces && $1::text[])
-         AND ($2::text IS NULL OR a.action = $2) AND ($3::text IS NULL OR a.object_type = $3)
-         AND ($4::timestamptz IS NULL OR a.at >= $4) AND ($5::timestamptz IS NULL OR a.at < $5)
-       ORDER BY a.at DESC, a.id DESC LIMIT $6 OFFSET $7`,
-      [filter.scope, filter.action ?? null, filter.objectType ?? null, filter.from ?? null, filter.to ?? null, filter.limit, filter.offset],
-    );
+    const rows: AuditRecord[] = await this.db.query(LIST_AUDIT, [
+      filter.scope,
+      filter.action ?? null,
+      filter.objectType ?? null,
+      filter.from ?? null,
+      filter.to ?? null,
+      filter.limit,
+      filter.offset,
+      filter.action ? escapeLike(filter.action) : null,
+      filter.objectId ?? null,
+      filter.username ? escapeLike(filter.username) : null,
+    ]);
     return rows;
   }
 }

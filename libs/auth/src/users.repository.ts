@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { queryRows } from '@loa/database';
 import { type AuthUser, type Role } from './auth-user';
+import { escapeLike, LIST_USERS } from './lists.sql';
 
 export interface StoredUser extends AuthUser {
   passwordHash: string;
@@ -29,6 +30,16 @@ interface UserRow {
 
 const COLUMNS = 'id, username, role, province_scope, password_hash, token_version, disabled_at, created_at';
 
+/** What GET /users narrows its list by; every field optional. */
+export interface UserFilter {
+  /** Part of the username, any case. */
+  username?: string;
+  role?: Role;
+  /** A province the user's scope holds; national users hold every province. */
+  province?: string;
+  disabled?: boolean;
+}
+
 export interface UserChanges {
   role?: Role;
   provinceScope?: string[] | null;
@@ -50,12 +61,20 @@ export class UsersRepository {
     return rows.length ? toUser(rows[0]) : null;
   }
 
-  /** `scope` null: every user; otherwise users whose scope shares a province with it (national users left out). */
-  async list(scope: readonly string[] | null, limit: number, offset: number): Promise<StoredUser[]> {
-    const rows: UserRow[] = await this.db.query(
-      `SELECT ${COLUMNS} FROM users WHERE $3::text[] IS NULL OR province_scope && $3::text[] ORDER BY id LIMIT $1 OFFSET $2`,
-      [limit, offset, scope],
-    );
+  /**
+   * `scope` null: every user; otherwise users whose scope shares a province with it (national users left out);
+   * narrowed by `filter`.
+   */
+  async list(scope: readonly string[] | null, limit: number, offset: number, filter: UserFilter = {}): Promise<StoredUser[]> {
+    const rows: UserRow[] = await this.db.query(LIST_USERS, [
+      limit,
+      offset,
+      scope,
+      filter.username ? escapeLike(filter.username) : null,
+      filter.role ?? null,
+      filter.province ?? null,
+      filter.disabled ?? null,
+    ]);
     return rows.map(toUser);
   }
 

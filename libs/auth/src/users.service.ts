@@ -7,7 +7,7 @@ import { type AuthUser, type Role } from './auth-user';
 import { assertValidUser } from './auth.service';
 import { hashPassword } from './password-hash';
 import { assertAcceptablePassword } from './password-policy';
-import { type StoredUser, toUserView, type UserChanges, UsersRepository, type UserView } from './users.repository';
+import { type StoredUser, toUserView, type UserChanges, type UserFilter, UsersRepository, type UserView } from './users.repository';
 
 export interface NewUser {
   username: string;
@@ -35,15 +35,15 @@ export class UsersService {
     private readonly audit: AuditLogRepository,
   ) {}
 
-  async list(actor: AuthUser, limit: number, offset: number): Promise<UserView[]> {
-    return (await this.users.list(actor.provinceScope, limit, offset)).map(toUserView);
+  async list(actor: AuthUser, limit: number, offset: number, filter: UserFilter = {}): Promise<UserView[]> {
+    return (await this.users.list(actor.provinceScope, limit, offset, filter)).map(toUserView);
   }
 
   async create(actor: AuthUser, input: NewUser): Promise<UserView> {
     assertValidUser(input.username, input.role, input.password);
     this.assertMayGrant(actor, input.provinceScope);
     const stored = await this.users.insert({ ...input, passwordHash: await hashPassword(input.password) });
-    if (!stored) throw conflict(`username ${input.username} is taken`);
+    if (!stored) throw conflict(`username ${input.username} is taken`, { field: 'username' });
     await this.audit.append(actor, {
       action: 'user.create',
       objectType: 'user',

@@ -3,7 +3,7 @@ import { ApiBearerAuth, ApiOperation, ApiProduces, ApiPropertyOptional, ApiTags 
 import { IsIn, IsOptional, IsString, Length } from 'class-validator';
 import type { Response } from 'express';
 import { AuditLogReader, type AuditRecord, type AuthUser, CurrentUser, detailsForScope, Roles, withNumbersMasked } from '@loa/auth';
-import { csvDocument } from '@loa/common';
+import { csvDocument, forbidden } from '@loa/common';
 import { IsApiInstant, toInstant } from '../common/instant';
 import { PageQuery } from '../common/page.query';
 
@@ -13,7 +13,10 @@ export class AuditQuery extends PageQuery {
   @IsIn(['json', 'csv'])
   format: 'json' | 'csv' = 'json';
 
-  @ApiPropertyOptional({ example: 'campaign.cancelled' })
+  @ApiPropertyOptional({
+    example: 'campaign.cancelled',
+    description: 'An action exactly, or a kind of actions: campaign finds campaign.approved, campaign.paused…',
+  })
   @IsOptional()
   @IsString()
   @Length(1, 100)
@@ -25,6 +28,18 @@ export class AuditQuery extends PageQuery {
   @Length(1, 100)
   objectType?: string;
 
+  @ApiPropertyOptional({ example: '12', description: "The object's id, exactly (a subscriber number as 84xxxxxxxxx: admins only)" })
+  @IsOptional()
+  @IsString()
+  @Length(1, 100)
+  objectId?: string;
+
+  @ApiPropertyOptional({ example: 'demo-admin', description: 'Part of the username of who did it, any case' })
+  @IsOptional()
+  @IsString()
+  @Length(1, 64)
+  user?: string;
+
   @ApiPropertyOptional({ description: 'From this time (ISO 8601; without an offset, Vietnam time)' })
   @IsOptional()
   @IsApiInstant()
@@ -35,6 +50,9 @@ export class AuditQuery extends PageQuery {
   @IsApiInstant()
   to?: string;
 }
+
+/** A subscriber number as the audit log stores it. */
+const STORED_NUMBER = /^84\d{9}$/;
 
 /** Column labels of the CSV, in Vietnamese for the officials who read it. */
 const CSV_HEADER = [
@@ -64,10 +82,16 @@ export class AuditController {
   @ApiProduces('application/json', 'text/csv')
   @ApiOperation({ summary: 'Who did what, to which object and provinces, from where: the entries of your provinces, newest first (admins, approvers)' })
   async list(@Query() query: AuditQuery, @CurrentUser() user: AuthUser, @Res({ passthrough: true }) response: Response): Promise<AuditRecord[] | string> {
+    // Others see numbers masked: a search by a whole number would tell them whom the entries are about.
+    if (query.objectId !== undefined && user.role !== 'admin' && STORED_NUMBER.test(query.objectId)) {
+      throw forbidden('objectId: only admins search the audit log by a subscriber number');
+    }
     const entries = await this.reader.list({
       scope: user.provinceScope,
       action: query.action,
       objectType: query.objectType,
+      objectId: query.objectId,
+      username: query.user,
       from: query.from ? toInstant(query.from) : undefined,
       to: query.to ? toInstant(query.to) : undefined,
       limit: query.limit,

@@ -2,8 +2,8 @@ import { Body, Controller, Get, Param, Patch, Post, Query } from '@nestjs/common
 import { ApiBearerAuth, ApiOperation, ApiProperty, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
 import { ArrayMaxSize, ArrayMinSize, IsBoolean, IsIn, IsOptional, IsString, Length, Matches, MaxLength, ValidateIf } from 'class-validator';
 import { type AuthUser, CurrentUser, MIN_PASSWORD_LENGTH, MIN_PASSWORD_SCORE, type Role, ROLES, Roles, UsersService, type UserView } from '@loa/auth';
-import { PageQuery } from '../common/page.query';
 import { ParseIdPipe } from '../common/parse-id.pipe';
+import { UserListQuery } from './user-list.query';
 
 const PROVINCE_CODE = /^\d{2}$/;
 const PASSWORD_RULES =
@@ -66,9 +66,10 @@ export class UsersController {
 
   @Get()
   @Roles('admin')
-  @ApiOperation({ summary: 'Users within your province scope' })
-  list(@Query() page: PageQuery, @CurrentUser() user: AuthUser): Promise<UserView[]> {
-    return this.users.list(user, page.limit, page.offset);
+  @ApiOperation({ summary: 'Users within your province scope, oldest first; narrowed by part of the username, role, province and status' })
+  list(@Query() query: UserListQuery, @CurrentUser() user: AuthUser): Promise<UserView[]> {
+    const disabled = query.status === undefined ? undefined : query.status === 'disabled';
+    return this.users.list(user, query.limit, query.offset, { username: query.q, role: query.role, province: query.province, disabled });
   }
 
   @Post()

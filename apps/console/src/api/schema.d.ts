@@ -488,7 +488,10 @@ export interface components {
       /** Id of the version this one edits; the new version joins its family */
       previousVersionId?: number;
     };
-    RejectTemplateDto: { reason: string };
+    RejectTemplateDto: {
+      /** At least 15 characters, in words, not one character repeated */
+      reason: string;
+    };
     CreateCampaignDto: {
       /** Start of the daily send window, HH:MM wall clock Asia/Ho_Chi_Minh (with windowEnd; default from config: 07:00) */
       windowStart?: string;
@@ -498,7 +501,7 @@ export interface components {
       windowLifted?: boolean;
       /** Ignore the daily cap per subscriber: an override, needs overrideReason */
       dailyCapLifted?: boolean;
-      /** Why: required for a window opening outside the default, a lifted window or a lifted cap; kept in the audit log */
+      /** Why: required for a window opening outside the default, a lifted window or a lifted cap; kept in the audit log. At least 15 characters, in words, not one character repeated */
       overrideReason?: string;
       name: string;
       /** An approved template version */
@@ -528,13 +531,13 @@ export interface components {
       windowLifted?: boolean;
       /** Ignore the daily cap per subscriber: an override, needs overrideReason */
       dailyCapLifted?: boolean;
-      /** Why: required for a window opening outside the default, a lifted window or a lifted cap; kept in the audit log */
+      /** Why: required for a window opening outside the default, a lifted window or a lifted cap; kept in the audit log. At least 15 characters, in words, not one character repeated */
       overrideReason?: string;
     };
     ApproveCampaignDto: {
       /** Approve although the plan says the campaign misses its report deadline (recorded in the audit log) */
       acknowledgeDeadlineMiss?: boolean;
-      /** Why, when acknowledging a deadline miss */
+      /** Why, when acknowledging a deadline miss: at least 15 characters, in words, not one character repeated */
       reason?: string;
     };
     RegisterTestNumberDto: {
@@ -580,7 +583,7 @@ export interface components {
     };
     CreateUserDto: {
       username: string;
-      /** At least 8 characters */
+      /** At least 10 characters, not containing the username, and hard to guess (zxcvbn score 3 or more with its common-password and English dictionaries); a refusal is a 400 whose details.rule is PASSWORD_TOO_SHORT, PASSWORD_CONTAINS_USERNAME or PASSWORD_TOO_GUESSABLE */
       password: string;
       role: 'admin' | 'drafter' | 'approver' | 'operator' | 'viewer';
       /** Province codes; null or absent: national */
@@ -590,7 +593,7 @@ export interface components {
       role?: 'admin' | 'drafter' | 'approver' | 'operator' | 'viewer';
       /** Province codes, or null for national */
       provinces?: string[] | null;
-      /** A new password (older tokens stop working) */
+      /** A new password (older tokens stop working). At least 10 characters, not containing the username, and hard to guess (zxcvbn score 3 or more with its common-password and English dictionaries); a refusal is a 400 whose details.rule is PASSWORD_TOO_SHORT, PASSWORD_CONTAINS_USERNAME or PASSWORD_TOO_GUESSABLE */
       password?: string;
       /** true: the user can no longer log in, and their tokens stop at once */
       disabled?: boolean;
@@ -634,7 +637,7 @@ export interface components {
     };
     Error: {
       statusCode: number;
-      error: 'INVALID' | 'UNAUTHENTICATED' | 'FORBIDDEN' | 'NOT_FOUND' | 'CONFLICT' | 'UNAVAILABLE' | 'INTERNAL';
+      error: 'INVALID' | 'UNAUTHENTICATED' | 'FORBIDDEN' | 'NOT_FOUND' | 'CONFLICT' | 'TOO_MANY_REQUESTS' | 'UNAVAILABLE' | 'INTERNAL';
       /** What went wrong and what to fix; safe to show to the user */
       message: string;
       /** Structured findings when there are some (fields, lines, provinces…) */
@@ -936,6 +939,7 @@ export interface operations {
       403: { headers: { [name: string]: unknown }; content: { 'application/json': components['schemas']['Error'] } };
       404: { headers: { [name: string]: unknown }; content: { 'application/json': components['schemas']['Error'] } };
       409: { headers: { [name: string]: unknown }; content: { 'application/json': components['schemas']['Error'] } };
+      429: { headers: { [name: string]: unknown }; content: { 'application/json': components['schemas']['Error'] } };
       503: { headers: { [name: string]: unknown }; content: { 'application/json': components['schemas']['Error'] } };
     };
   };
@@ -1023,7 +1027,19 @@ export interface operations {
     };
   };
   UsersController_list: {
-    parameters: { query?: { limit?: number; offset?: number }; header?: never; path?: never; cookie?: never };
+    parameters: {
+      query?: {
+        limit?: number;
+        offset?: number;
+        q?: string;
+        role?: 'admin' | 'drafter' | 'approver' | 'operator' | 'viewer';
+        province?: string;
+        status?: 'active' | 'disabled';
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
     requestBody?: never;
     responses: {
       200: { headers: { [name: string]: unknown }; content?: never };
@@ -1060,7 +1076,17 @@ export interface operations {
   };
   AuditController_list: {
     parameters: {
-      query?: { limit?: number; offset?: number; format?: 'json' | 'csv'; action?: string; objectType?: string; from?: string; to?: string };
+      query?: {
+        limit?: number;
+        offset?: number;
+        format?: 'json' | 'csv';
+        action?: string;
+        objectType?: string;
+        objectId?: string;
+        user?: string;
+        from?: string;
+        to?: string;
+      };
       header?: never;
       path?: never;
       cookie?: never;
