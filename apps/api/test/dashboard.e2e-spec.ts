@@ -155,11 +155,11 @@ describe("the console's today view in a real browser", () => {
     await page.setViewportSize({ width: 1366, height: 900 });
     expect(await page.evaluate('document.documentElement.scrollWidth')).toBeLessThanOrEqual(1366);
     // The carrier table shows all its columns at 1366 px: its right edge is inside its card.
-    const fits = await page.evaluate(() => {
-      const table = document.querySelector('#carriers')!.getBoundingClientRect();
-      const card = document.querySelector('#carriers')!.closest('.card')!.getBoundingClientRect();
+    const fits = await page.evaluate(`(() => {
+      const table = document.querySelector('#carriers').getBoundingClientRect();
+      const card = document.querySelector('#carriers').closest('.card').getBoundingClientRect();
       return table.right <= card.right + 1;
-    });
+    })()`);
     expect(fits).toBe(true);
     expect(failures).toEqual([]);
   });

@@ -10,6 +10,18 @@ import { type SendWindow, toSendWindow } from './send-window';
 const COLUMNS = `id, name, template_id, provinces, carriers, state, start_at, validity_hours, window_start, window_end, daily_cap_lifted, on_ambiguous, report_deadline, programme_id, priority,
   created_by, approved_by, created_at, materialised_at, completed_at`;
 
+/** What GET /campaigns narrows its list by; every field optional. */
+export interface CampaignFilter {
+  state?: string;
+  /** One province code the campaign targets. */
+  province?: string;
+  /** Start date from / to (inclusive), yyyy-mm-dd in Viet Nam. */
+  from?: string;
+  to?: string;
+  /** Part of the name, any case. */
+  name?: string;
+}
+
 @Injectable()
 export class CampaignsRepository {
   constructor(private readonly db: DataSource) {}
@@ -43,11 +55,28 @@ export class CampaignsRepository {
   }
 
   /** Campaigns touching at least one of `provinces` (null = all). */
-  async list(provinces: string[] | null, limit: number, offset: number): Promise<Campaign[]> {
+  /** Newest first, touching `provinces` (null: all), narrowed by `filter` (start dates are Viet Nam's calendar days). */
+  async list(provinces: string[] | null, limit: number, offset: number, filter: CampaignFilter = {}): Promise<Campaign[]> {
     const rows = await queryRows<CampaignRow>(
       this.db,
-      `SELECT ${COLUMNS} FROM campaigns WHERE $1::text[] IS NULL OR provinces && $1 ORDER BY id DESC LIMIT $2 OFFSET $3`,
-      [provinces, limit, offset],
+      `SELECT ${COLUMNS} FROM campaigns
+       WHERE ($1::text[] IS NULL OR provinces && $1)
+         AND ($4::text IS NULL OR state = $4)
+         AND ($5::text IS NULL OR $5 = ANY(provinces))
+         AND ($6::date IS NULL OR start_at >= $6::date::timestamp AT TIME ZONE 'Asia/Ho_Chi_Minh')
+         AND ($7::date IS NULL OR start_at < ($7::date + 1)::timestamp AT TIME ZONE 'Asia/Ho_Chi_Minh')
+         AND ($8::text IS NULL OR name ILIKE '%' || $8 || '%')
+       ORDER BY id DESC LIMIT $2 OFFSET $3`,
+      [
+        provinces,
+        limit,
+        offset,
+        filter.state ?? null,
+        filter.province ?? null,
+        filter.from ?? null,
+        filter.to ?? null,
+        filter.name ? filter.name.replace(/[\\%_]/g, (c) => `\\${c}`) : null,
+      ],
     );
     return rows.map(toCampaign);
   }

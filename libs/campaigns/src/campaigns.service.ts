@@ -8,7 +8,7 @@ import { type Template, TemplatesService } from '@loa/templates';
 import { type Campaign, type CampaignState, type NewCampaign } from './campaign';
 import { defaultSendWindow } from './campaign-defaults';
 import { CampaignTextsRenderer } from './campaign-texts.renderer';
-import { CampaignsRepository } from './campaigns.repository';
+import { type CampaignFilter, CampaignsRepository } from './campaigns.repository';
 import { type CampaignEstimate, type DeadlinePlan, estimateOf } from './plan/deadline-plan';
 import { CampaignPlansService } from './plan/campaign-plans.service';
 import { ProgrammesService } from './programmes.service';
@@ -65,8 +65,8 @@ export class CampaignsService {
     return campaign;
   }
 
-  list(user: AuthUser, limit = 50, offset = 0): Promise<Campaign[]> {
-    return this.campaigns.list(user.provinceScope, limit, offset);
+  list(user: AuthUser, limit = 50, offset = 0, filter: CampaignFilter = {}): Promise<Campaign[]> {
+    return this.campaigns.list(user.provinceScope, limit, offset, filter);
   }
 
   async create(input: NewCampaign, user: AuthUser): Promise<Campaign> {

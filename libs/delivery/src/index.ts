@@ -12,3 +12,4 @@ export * from './receipt-sink';
 export { type CampaignWithHeld, type DailyCapDay, SendLimitsRepository } from './send-limits.repository';
 export { DEFAULT_RETRY_POLICY, partsToSend, type RetryPolicy, stateAfterSend } from './send-outcomes';
 export * from './retention.repository';
+export * from './subscriber-messages.repository';

@@ -3,8 +3,8 @@ import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { AnyRole, type AuthUser, CurrentUser, Roles } from '@loa/auth';
 import { type Campaign, type CampaignEstimate, CampaignsService, type DeadlinePlan, type NewCampaign, type TestSend, TestSendsService } from '@loa/campaigns';
 import { toInstant } from '../common/instant';
-import { PageQuery } from '../common/page.query';
 import { ApproveCampaignDto, CreateCampaignDto, SendLimitsDto } from './campaign.dto';
+import { CampaignListQuery } from './campaign-list.query';
 import { ParseIdPipe } from '../common/parse-id.pipe';
 
 @ApiTags('campaigns')
@@ -18,9 +18,10 @@ export class CampaignsController {
 
   @Get()
   @AnyRole()
-  @ApiOperation({ summary: 'Campaigns touching your provinces, newest first' })
-  list(@Query() page: PageQuery, @CurrentUser() user: AuthUser): Promise<Campaign[]> {
-    return this.campaigns.list(user, page.limit, page.offset);
+  @ApiOperation({ summary: 'Campaigns touching your provinces, newest first; narrowed by state, province, start day and part of the name' })
+  list(@Query() query: CampaignListQuery, @CurrentUser() user: AuthUser): Promise<Campaign[]> {
+    const { state, province, from, to, q } = query;
+    return this.campaigns.list(user, query.limit, query.offset, { state, province, from, to, name: q });
   }
 
   @Get(':id')

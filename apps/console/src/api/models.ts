@@ -222,19 +222,6 @@ export interface AudienceCount {
   provinces: { code: string; total: number; carriers: Record<string, number> }[];
 }
 
-export interface SentMessage {
-  campaignId: number;
-  campaignName: string;
-  provinceCode: string;
-  carrier: string;
-  state: string;
-  text: string | null;
-  sentAt: string | null;
-  finishedAt: string | null;
-  receipt: string | null;
-}
-
-export interface NumberLookup {
-  msisdn: string;
-  messages: SentMessage[];
-}
+export type CampaignText = components['schemas']['CampaignTextDto'];
+export type NumberLookup = components['schemas']['SubscriberMessagesDto'];
+export type SentMessage = components['schemas']['SubscriberMessageDto'];

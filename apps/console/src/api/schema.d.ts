@@ -386,6 +386,17 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/subscribers/{msisdn}/messages': {
+    parameters: { query?: never; header?: never; path?: never; cookie?: never };
+    get: operations['SubscriberMessagesController_lookup'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/provinces': {
     parameters: { query?: never; header?: never; path?: never; cookie?: never };
     get: operations['ProvincesController_list'];
@@ -452,6 +463,17 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/campaigns/{id}/texts': {
+    parameters: { query?: never; header?: never; path?: never; cookie?: never };
+    get: operations['CampaignTextsController_texts'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
 }
 export interface components {
   schemas: {
@@ -481,7 +503,7 @@ export interface components {
     };
     CreateTemplateDto: {
       name: string;
-      /** Handlebars body; variables: province.name, province.hotline, province.hotlines, province.website, province.zalo, province.fanpage, province.vneid, campaign.name… A contact some province has none of is a lint error unless printed inside {{#if}} */
+      /** Handlebars body; variables: province.name ("Tỉnh Sơn La"), province.shortName ("Sơn La"), province.unit ("tỉnh Sơn La", mid-sentence), province.hotline, province.hotlines, province.website, province.zalo, province.fanpage, province.vneid, campaign.name… A contact some province has none of is a lint error unless printed inside {{#if}} */
       body: string;
       encodingPolicy?: 'auto' | 'unicode' | 'ascii-fold';
       maxSegments?: number;
@@ -603,6 +625,23 @@ export interface components {
       msisdns: string[];
       reason?: string;
     };
+    SubscriberMessageDto: {
+      campaignId: number;
+      campaignName: string;
+      provinceCode: string;
+      carrier: string;
+      /** The message state (queued, submitted, delivered, undeliverable, cancelled…) */
+      state: string;
+      /** The text it carried */
+      text: string;
+      /** When it went to the carrier */
+      sentAt: string | null;
+      /** When it reached its final state */
+      finishedAt: string | null;
+      /** The carrier's receipt */
+      receipt: string | null;
+    };
+    SubscriberMessagesDto: { msisdn: string; messages: components['schemas']['SubscriberMessageDto'][] };
     ProvinceDto: {
       code: string;
       name: string;
@@ -634,6 +673,16 @@ export interface components {
       fanpage?: string | null;
       /** How the message points to VNeID's "Cảnh báo thủ đoạn tội phạm" (words or a vneid.gov.vn link); null clears it */
       vneid?: string | null;
+    };
+    CampaignTextDto: {
+      provinceCode: string;
+      /** The text exactly as it goes to the carriers */
+      text: string;
+      encoding: 'gsm7' | 'ucs2';
+      /** The most parts any carrier of the campaign takes */
+      segments: number;
+      /** Each carrier's own count of parts */
+      carrierSegments: Record<string, unknown>;
     };
     Error: {
       statusCode: number;
@@ -759,7 +808,20 @@ export interface operations {
     };
   };
   CampaignsController_list: {
-    parameters: { query?: { limit?: number; offset?: number }; header?: never; path?: never; cookie?: never };
+    parameters: {
+      query?: {
+        limit?: number;
+        offset?: number;
+        state?: 'draft' | 'pending_approval' | 'scheduled' | 'running' | 'paused' | 'completed' | 'cancelled';
+        province?: string;
+        from?: string;
+        to?: string;
+        q?: string;
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
     requestBody?: never;
     responses: {
       200: { headers: { [name: string]: unknown }; content?: never };
@@ -1183,6 +1245,18 @@ export interface operations {
       503: { headers: { [name: string]: unknown }; content: { 'application/json': components['schemas']['Error'] } };
     };
   };
+  SubscriberMessagesController_lookup: {
+    parameters: { query?: never; header?: never; path: { msisdn: string }; cookie?: never };
+    requestBody?: never;
+    responses: {
+      200: { headers: { [name: string]: unknown }; content: { 'application/json': components['schemas']['SubscriberMessagesDto'] } };
+      400: { headers: { [name: string]: unknown }; content: { 'application/json': components['schemas']['Error'] } };
+      401: { headers: { [name: string]: unknown }; content: { 'application/json': components['schemas']['Error'] } };
+      403: { headers: { [name: string]: unknown }; content: { 'application/json': components['schemas']['Error'] } };
+      404: { headers: { [name: string]: unknown }; content: { 'application/json': components['schemas']['Error'] } };
+      503: { headers: { [name: string]: unknown }; content: { 'application/json': components['schemas']['Error'] } };
+    };
+  };
   ProvincesController_list: {
     parameters: { query?: { q?: string }; header?: never; path?: never; cookie?: never };
     requestBody?: never;
@@ -1229,6 +1303,18 @@ export interface operations {
       200: { headers: { [name: string]: unknown }; content?: never };
       401: { headers: { [name: string]: unknown }; content: { 'application/json': components['schemas']['Error'] } };
       403: { headers: { [name: string]: unknown }; content: { 'application/json': components['schemas']['Error'] } };
+      503: { headers: { [name: string]: unknown }; content: { 'application/json': components['schemas']['Error'] } };
+    };
+  };
+  CampaignTextsController_texts: {
+    parameters: { query?: never; header?: never; path: { id: number }; cookie?: never };
+    requestBody?: never;
+    responses: {
+      200: { headers: { [name: string]: unknown }; content: { 'application/json': components['schemas']['CampaignTextDto'][] } };
+      400: { headers: { [name: string]: unknown }; content: { 'application/json': components['schemas']['Error'] } };
+      401: { headers: { [name: string]: unknown }; content: { 'application/json': components['schemas']['Error'] } };
+      403: { headers: { [name: string]: unknown }; content: { 'application/json': components['schemas']['Error'] } };
+      404: { headers: { [name: string]: unknown }; content: { 'application/json': components['schemas']['Error'] } };
       503: { headers: { [name: string]: unknown }; content: { 'application/json': components['schemas']['Error'] } };
     };
   };
