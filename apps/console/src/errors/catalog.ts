@@ -34,6 +34,9 @@ export const ERROR_MESSAGES: Record<string, Render> = {
   TOO_MANY_REQUESTS: () => 'Quá nhiều yêu cầu trong thời gian ngắn, vui lòng chờ một phút rồi thử lại.',
   PAYLOAD_TOO_LARGE: () => 'Tệp hoặc dữ liệu gửi lên quá lớn.',
   BAD_REQUEST: () => 'Yêu cầu không hợp lệ.',
+  UNAUTHORIZED: () => 'Phiên đăng nhập đã hết hạn hoặc không hợp lệ, vui lòng đăng nhập lại.',
+  REQUEST_TIMEOUT: () => 'Tải lên quá chậm nên máy chủ đã dừng nhận; vui lòng thử lại trên mạng ổn định hơn.',
+  SERVICE_UNAVAILABLE: () => 'Dịch vụ tạm thời không sẵn sàng, vui lòng thử lại sau ít phút.',
   NETWORK: () => 'Không kết nối được tới máy chủ Loa, vui lòng kiểm tra mạng và thử lại.',
   HTTP: (error) => `Máy chủ trả lời lỗi ${error.statusCode}.`,
 };
