@@ -1,5 +1,6 @@
 import type { Benchmark } from '@loa/bench';
 import { campaignBenchmarks } from './campaign.bench';
+import { consoleBenchmarks } from './console.bench';
 import { dailyCapBenchmarks } from './daily-cap.bench';
 import { planAccuracyBenchmarks } from './plan-accuracy.bench';
 import { planBenchmarks } from './plan.bench';
@@ -20,4 +21,5 @@ export const ALL_BENCHMARKS: Benchmark[] = [
   ...planBenchmarks,
   ...planAccuracyBenchmarks,
   ...reportBenchmarks,
+  ...consoleBenchmarks,
 ];
