@@ -98,15 +98,17 @@ export async function startEmbeddedDatabase(options: EmbeddedDatabaseOptions): P
   const start = () => startOrExplain(postgres, options.detached === true, clusterDir, recent);
   await start();
   let watchdog = watch(clusterDir);
+  const stop = async () => {
+    watchdog?.stop();
+    await postgres.stop();
+  };
   const database = options.database ?? 'loa';
   const base = `postgres://${USER}:${encodeURIComponent(password)}@127.0.0.1:${port}`;
-  const admin = postgres.getPgClient('postgres', '127.0.0.1');
-  await admin.connect();
   try {
-    const found = await admin.query('SELECT 1 FROM pg_database WHERE datname = $1', [database]);
-    if (found.rowCount === 0) await admin.query(`CREATE DATABASE "${database}"`);
-  } finally {
-    await admin.end();
+    await createDatabaseIfMissing(postgres, database);
+  } catch (error) {
+    await stop();
+    throw error;
   }
   const restart = async (downMs = 0) => {
     // A cluster that is not persistent deletes its files when it stops: there would be nothing to start again.
@@ -117,13 +119,20 @@ export async function startEmbeddedDatabase(options: EmbeddedDatabaseOptions): P
     await start();
     watchdog = watch(clusterDir);
   };
-  const stop = async () => {
-    watchdog?.stop();
-    await postgres.stop();
-  };
   const postmasterPid = readPostmasterLock(clusterDir)?.pid ?? 0;
   const watchdogPid = watchdog?.pid ?? 0;
   return { adminUrl: `${base}/postgres`, url: `${base}/${database}`, port, postmasterPid, watchdogPid, stop, restart };
+}
+
+async function createDatabaseIfMissing(postgres: EmbeddedPostgres, database: string): Promise<void> {
+  const admin = postgres.getPgClient('postgres', '127.0.0.1');
+  await admin.connect();
+  try {
+    const found = await admin.query('SELECT 1 FROM pg_database WHERE datname = $1', [database]);
+    if (found.rowCount === 0) await admin.query(`CREATE DATABASE "${database}"`);
+  } finally {
+    await admin.end();
+  }
 }
 
 function watch(clusterDir: string): PostgresWatchdog | null {
