@@ -17,6 +17,7 @@ import { BucketTimes1764000021000 } from './1764000021000-bucket-times';
 import { DispatchWakeups1764000022000 } from './1764000022000-dispatch-wakeups';
 import { AuditClientIdsTestSendLimits1764000023000 } from './1764000023000-audit-client-ids-test-send-limits';
 import { CancelledMessages1764000024000 } from './1764000024000-cancelled-messages';
+import { ImportSeparator1764000025000 } from './1764000025000-import-separator';
 
 /** Every migration in order; listed explicitly so they run the same from TypeScript (tests) and dist/. */
 export const migrations = [
@@ -39,4 +40,5 @@ export const migrations = [
   DispatchWakeups1764000022000,
   AuditClientIdsTestSendLimits1764000023000,
   CancelledMessages1764000024000,
+  ImportSeparator1764000025000,
 ];

@@ -160,4 +160,15 @@ describe('subscribers and provinces over HTTP', () => {
     expect(elsewhere.body.message.replace('0912000041', 'N')).toBe(nowhere.body.message.replace('0912000049', 'N'));
     expect(await listed()).toBe(before);
   });
+
+  it('accepts a semicolon list as Vietnamese Excel saves it, names the separator, and names the separators tried when none fits', async () => {
+    const excel = '\ufeffSố điện thoại;Nhà mạng;Tỉnh\r\n0932000001;Viettel;Cần Thơ\r\n0932000002;MobiFone;"Thành phố Hà Nội"\r\n';
+    const created = await upload('demo-drafter', excel).expect(201);
+    expect(created.body).toMatchObject({ state: 'completed', separator: ';', read: 2, inserted: 2, rejected: 0 });
+    expect((await http().get(`/subscribers/imports/${created.body.id}`).set(as('demo-drafter')).expect(200)).body.separator).toBe(';');
+    const tabbed = await upload('demo-drafter', 'msisdn\tcarrier\tprovince\n0932000003\tvnpt\t92\n').expect(201);
+    expect(tabbed.body).toMatchObject({ separator: '\t', inserted: 1 });
+    const piped = await upload('demo-drafter', 'msisdn|carrier|province\n0932000004|vnpt|92\n').expect(400);
+    expect(piped.body.message).toMatch(/^line 1: no recognisable header with any separator tried \(comma \(,\), semicolon \(;\), tab\)/);
+  });
 });

@@ -2,9 +2,9 @@ import { Transform, type TransformCallback } from 'node:stream';
 import { invalid } from '@loa/common';
 import { ProvinceDirectory } from '@loa/provinces';
 import type { LineBatch } from './csv-lines';
-import { parseCsvLine } from './csv-record';
+import { type CsvSeparator, parseCsvLine } from './csv-record';
 import { DuplicateFilter } from './duplicate-filter';
-import { resolveImportHeader } from './import-header';
+import { detectImportHeader } from './import-header';
 import { ImportRowChecker } from './import-row-checker';
 
 export interface ImportProgress {
@@ -31,6 +31,8 @@ export class StagingEncoder extends Transform implements ImportProgress {
   accepted = 0;
   mapped = 0;
   sawHeader = false;
+  /** The separator line 1 uses, found there and kept for every line after it. */
+  separator: CsvSeparator = ',';
   private checker: ImportRowChecker | undefined;
   private readonly duplicates = new DuplicateFilter();
 
@@ -65,7 +67,7 @@ export class StagingEncoder extends Transform implements ImportProgress {
       return `${lineNumber}\t\\N\t\\N\t\\N\t\\N\tf\t${broken}\t${escapeCopy(line.replace(/\u0000/g, '\ufffd'))}\n`;
     }
     const raw = escapeCopy(line);
-    const record = parseCsvLine(line);
+    const record = parseCsvLine(line, this.separator);
     const row = Array.isArray(record) ? this.checker.check(record) : record.error;
     if (typeof row === 'string') {
       this.rejected++;
@@ -83,9 +85,9 @@ export class StagingEncoder extends Transform implements ImportProgress {
 
   private startWith(headerLine: string): void {
     if (headerLine.includes('\ufffd')) throw notUtf8();
-    const header = parseCsvLine(headerLine);
-    if (!Array.isArray(header)) throw notCsv(header.error);
-    this.checker = new ImportRowChecker(resolveImportHeader(header), this.options.directory, this.options.scope);
+    const header = detectImportHeader(headerLine);
+    this.separator = header.separator;
+    this.checker = new ImportRowChecker(header.columns, this.options.directory, this.options.scope);
     this.sawHeader = true;
   }
 }
@@ -102,10 +104,6 @@ function brokenText(line: string): string | null {
 
 function notUtf8() {
   return invalid('line 1: not UTF-8 text (save the list as "CSV UTF-8")', { line: 1 });
-}
-
-function notCsv(reason: string) {
-  return invalid(`line 1: not a CSV header (${reason})`, { line: 1 });
 }
 
 /** COPY text format: backslash, tab and CR must be escaped (LF cannot occur: we split on it). */

@@ -74,6 +74,7 @@ export class SubscriberImportService {
       unchanged: encoder.accepted - applied.outOfScope - applied.inserted - applied.updated,
       rejected: encoder.rejected + applied.outOfScope,
       mapped: encoder.mapped,
+      separator: encoder.separator,
     };
     const job = await this.imports.finish(runner, id, counts);
     await this.audit.append(

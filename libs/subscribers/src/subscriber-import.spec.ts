@@ -67,6 +67,7 @@ describe(SubscriberImportService.name, () => {
     ['no recognisable header', '0912345678,viettel,92\n0987654321,viettel,92\n', /line 1: no recognisable header/],
     ['a header missing the province', 'msisdn,carrier\n0912345678,viettel\n', /line 1: missing column province/],
     ['plain prose', 'Kính gửi Công an tỉnh,\nxin gửi danh sách.\n', /line 1: no recognisable header/],
+    ['a header under no separator tried', 'msisdn|carrier|province\n0912345678|viettel|92\n', /separator tried \(comma \(,\), semicolon \(;\), tab\)/],
   ])('refuses %s with a clear error and changes nothing', async (_name, text, message) => {
     const failure = sut.importCsv(csv(text), { source: 'bad.csv', user: null });
     await expect(failure).rejects.toBeInstanceOf(DomainError);
@@ -261,5 +262,26 @@ describe(SubscriberImportService.name, () => {
     const text = Buffer.concat(chunks).toString('utf8');
     expect(text.startsWith('\ufeffline,reason,raw\n5,')).toBe(true);
     expect(text).toContain('6,"unknown province ""Atlantis""","0901234567,mobifone,Atlantis,"\n');
+  });
+
+  it('reads a semicolon list as Vietnamese Excel saves it, and a tab-separated one, and names the separator found', async () => {
+    const excel = '\ufeffSố điện thoại;Nhà mạng;Tỉnh\r\n0931000001;Viettel;Cần Thơ\r\n0931000002;MobiFone;"Thành phố Cần Thơ"\r\n0931000003;vnpt;Atlantis\r\n';
+    const semicolon = await sut.importCsv(csv(excel), { source: 'excel.csv', user: null });
+    expect(semicolon).toMatchObject({ separator: ';', read: 3, inserted: 2, rejected: 1 });
+    expect((await imports.firstRejections(semicolon.id, 10)).map((r) => [r.line, r.reason, r.raw])).toEqual([
+      [4, 'unknown province "Atlantis"', '0931000003;vnpt;Atlantis'],
+    ]);
+    const tabbed = await sut.importCsv(csv('msisdn\tcarrier\tprovince\n0931000004\tvnpt\t92\n'), { source: 'tab.tsv', user: null });
+    expect(tabbed).toMatchObject({ separator: '\t', read: 1, inserted: 1, rejected: 0 });
+    expect(await imports.get(tabbed.id)).toMatchObject({ separator: '\t' });
+    const rows = await queryRows(
+      dataSource,
+      `SELECT msisdn::text, carrier, province_code FROM subscribers WHERE msisdn BETWEEN 84931000001 AND 84931000004 ORDER BY msisdn`,
+    );
+    expect(rows).toEqual([
+      { msisdn: '84931000001', carrier: 'viettel', province_code: '92' },
+      { msisdn: '84931000002', carrier: 'mobifone', province_code: '92' },
+      { msisdn: '84931000004', carrier: 'vnpt', province_code: '92' },
+    ]);
   });
 });

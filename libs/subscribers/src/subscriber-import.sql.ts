@@ -82,12 +82,12 @@ export const APPLY_STAGING = `
 
 const JOB_COLUMNS = `
   id::int AS id, state, source, created_by::int AS "createdBy", provinces, created_at AS "createdAt", finished_at AS "finishedAt",
-  rows_read AS "read", inserted, updated, unchanged, rejected, mapped`;
+  rows_read AS "read", inserted, updated, unchanged, rejected, mapped, separator`;
 
-/** $1 id, $2 read, $3 inserted, $4 updated, $5 unchanged, $6 rejected, $7 mapped. */
+/** $1 id, $2 read, $3 inserted, $4 updated, $5 unchanged, $6 rejected, $7 mapped, $8 separator. */
 export const FINISH_IMPORT = `
   UPDATE subscriber_imports
-  SET state = 'completed', finished_at = now(), rows_read = $2, inserted = $3, updated = $4, unchanged = $5, rejected = $6, mapped = $7
+  SET state = 'completed', finished_at = now(), rows_read = $2, inserted = $3, updated = $4, unchanged = $5, rejected = $6, mapped = $7, separator = $8
   WHERE id = $1
   RETURNING ${JOB_COLUMNS}`;
 

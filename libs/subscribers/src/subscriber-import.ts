@@ -1,3 +1,5 @@
+import type { CsvSeparator } from './csv-record';
+
 /** An import job: one upload or one `loa import`. Only completed jobs are ever visible (see the service). */
 export interface ImportJob {
   id: number;
@@ -16,6 +18,8 @@ export interface ImportJob {
   rejected: number;
   /** Accepted rows whose province was a legacy (pre-2025) name or code, mapped to the current unit. */
   mapped: number;
+  /** The separator found on line 1 (comma, semicolon or tab); null for jobs from before it was recorded. */
+  separator: CsvSeparator | null;
 }
 
 export interface ImportRejection {

@@ -52,7 +52,7 @@ export class SubscriberImportsRepository {
     id: number,
     counts: Omit<ImportJob, 'id' | 'state' | 'source' | 'createdBy' | 'provinces' | 'createdAt' | 'finishedAt'>,
   ): Promise<ImportJob> {
-    const params = [id, counts.read, counts.inserted, counts.updated, counts.unchanged, counts.rejected, counts.mapped];
+    const params = [id, counts.read, counts.inserted, counts.updated, counts.unchanged, counts.rejected, counts.mapped, counts.separator];
     return (await queryRows<ImportJob>(runner, FINISH_IMPORT, params))[0];
   }
 

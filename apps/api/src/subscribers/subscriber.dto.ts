@@ -74,6 +74,13 @@ export class ImportJobDto {
   })
   rejected: number;
   @ApiProperty({ description: 'Accepted rows whose province was a legacy (pre-2025) name or code' }) mapped: number;
+  @ApiProperty({
+    enum: [',', ';', '\t'],
+    nullable: true,
+    description:
+      'The separator found on line 1: comma, semicolon (what Excel with Vietnamese regional settings saves) or tab; null for jobs from before it was recorded',
+  })
+  separator: ',' | ';' | '\t' | null;
 }
 
 export class AddExclusionsDto {
