@@ -3,6 +3,7 @@ import 'reflect-metadata';
 import { Command, CommanderError, Option } from 'commander';
 import { ConfigError } from '@loa/config';
 import { DomainError } from '@loa/common';
+import { describeCommands } from './command-environment';
 import { describeThrown } from './error-text';
 
 // Each command loads its own modules when it runs: a dispatcher process does not carry the API, the
@@ -181,6 +182,8 @@ process.on('unhandledRejection', (reason) => {
   process.stderr.write(`loa: ${reason instanceof Error && reason.stack ? reason.stack : describeThrown(reason)}\n(an unhandled rejection: a bug)\n`);
   process.exit(1);
 });
+
+describeCommands(program);
 
 program.parseAsync(process.argv).catch((error: unknown) => {
   const { line, exitCode } = explain(error);
