@@ -1,3 +1,5 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { type Role, ROLES } from '@loa/auth';
 import { accessFixtures, type AccessFixtures, type Scope, SCOPES } from './access-fixtures';
 import { declaredRoutes } from './route-table';
@@ -33,6 +35,8 @@ export interface Call {
   contentType?: string;
 }
 
+/** The console's script, as the build named it (the browser tests and `npm test` build the console first). */
+const consoleScript = (): string => /\/assets\/([^"]+\.js)"/.exec(readFileSync(join(process.cwd(), 'dist', 'console', 'index.html'), 'utf8'))![1];
 const get = (path: string): Call => ({ method: 'get', path });
 const post = (path: string, body: object = {}): Call => ({ method: 'post', path, body });
 const REASON = { reason: 'Thiếu số đường dây nóng' };
@@ -43,9 +47,14 @@ export const MATRIX: Record<string, Row> = {
   'GET /health/live': { access: 'public', kind: 'none', ok: 200, request: async () => get('/health/live') },
   'GET /health/ready': { access: 'public', kind: 'none', ok: 200, request: async () => get('/health/ready') },
   'GET /': { access: 'public', kind: 'none', ok: 200, request: async () => get('/') },
-  'GET /dashboard/:file': { access: 'public', kind: 'none', ok: 200, request: async () => get('/dashboard/dashboard.js') },
+  'GET /console': { access: 'public', kind: 'none', ok: 200, request: async () => get('/console') },
+  'GET /console/*path': { access: 'public', kind: 'none', ok: 200, request: async () => get('/console/hom-nay') },
+  'GET /favicon.svg': { access: 'public', kind: 'none', ok: 200, request: async () => get('/favicon.svg') },
+  'GET /assets/:file': { access: 'public', kind: 'none', ok: 200, request: async () => get(`/assets/${consoleScript()}`) },
+  'GET /subscribers/:msisdn/messages': { access: 'any', kind: 'none', ok: 200, request: async () => get('/subscribers/0912345678/messages') },
   'GET /health/carriers': { access: 'public', kind: 'none', ok: 200, request: async () => get('/health/carriers') },
   'GET /carriers/links': { access: 'any', kind: 'none', ok: 200, request: async () => get('/carriers/links') },
+  'GET /carriers/certificates': { access: 'any', kind: 'none', ok: 200, request: async () => get('/carriers/certificates') },
   'GET /metrics': { access: 'public', kind: 'none', ok: 200, request: async () => get('/metrics') },
   'GET /provinces': { access: 'any', kind: 'none', ok: 200, request: async () => get('/provinces') },
   'PATCH /provinces/:code': {
@@ -90,6 +99,12 @@ export const MATRIX: Record<string, Row> = {
 
   'GET /campaigns': { access: 'any', kind: 'none', ok: 200, request: async () => get('/campaigns') },
   'GET /campaigns/:id': { access: 'any', kind: 'read', ok: 200, request: async (f, scope) => get(`/campaigns/${await f.campaign(scope, 'scheduled')}`) },
+  'GET /campaigns/:id/texts': {
+    access: 'any',
+    kind: 'read',
+    ok: 200,
+    request: async (f, scope) => get(`/campaigns/${await f.campaign(scope, 'scheduled')}/texts`),
+  },
   'GET /campaigns/:id/report': {
     access: 'any',
     kind: 'read',

@@ -46,7 +46,13 @@ export class ConsoleController {
     return this.indexPage(response);
   }
 
-  @Get(['console', 'console/*path'])
+  @Get('console')
+  @Header('Cache-Control', 'no-cache')
+  home(@Res({ passthrough: true }) response: Response): string {
+    return this.indexPage(response);
+  }
+
+  @Get('console/*path')
   @Header('Cache-Control', 'no-cache')
   route(@Res({ passthrough: true }) response: Response): string {
     return this.indexPage(response);
