@@ -31,15 +31,17 @@ export class DomainErrorFilter implements ExceptionFilter {
       response.status(status).json({ statusCode: status, error: error.code, message: error.message, details: error.details });
       return;
     }
+    // Nest wraps the body parser's errors (and Express's bad percent-encoding) in an HttpException: its cause says what it was.
+    const bodyError = error instanceof HttpException && isBodyParserError(error.cause) ? error.cause : error;
+    if (isBodyParserError(bodyError)) {
+      response.status(bodyError.status).json({ statusCode: bodyError.status, error: 'INVALID', message: `request body: ${bodyError.message}` });
+      return;
+    }
     if (error instanceof HttpException) {
       const status = error.getStatus();
       const body = error.getResponse();
       const message = typeof body === 'string' ? body : ((body as { message?: unknown }).message ?? error.message);
-      response.status(status).json({ statusCode: status, error: HttpStatus[status] ?? 'ERROR', message });
-      return;
-    }
-    if (isBodyParserError(error)) {
-      response.status(error.status).json({ statusCode: error.status, error: 'INVALID', message: `request body: ${error.message}` });
+      response.status(status).json({ statusCode: status, error: codeOfStatus(status), message: Array.isArray(message) ? message.join('; ') : String(message) });
       return;
     }
     if (isClientAbort(error, host.switchToHttp().getRequest<IncomingMessage>())) {
@@ -60,6 +62,18 @@ export class DomainErrorFilter implements ExceptionFilter {
     this.logger.error(error instanceof Error ? (error.stack ?? error.message) : String(error));
     response.status(500).json({ statusCode: 500, error: 'INTERNAL', message: 'internal error; the request was not completed' });
   }
+}
+
+/**
+ * The documented code (the Error schema's enum) of a status raised as an HttpException by Nest, Express or an upload
+ * limit: "Failed to decode param" answered BAD_REQUEST and an upload over the limit PAYLOAD_TOO_LARGE, codes no
+ * client of the document knows. Other 4xx (413, 408, 415) are bad input, INVALID; their message says which.
+ */
+function codeOfStatus(status: number): string {
+  const code = (Object.keys(STATUS) as DomainErrorCode[]).find((candidate) => STATUS[candidate] === status);
+  if (code) return code;
+  if (status === HttpStatus.SERVICE_UNAVAILABLE) return 'UNAVAILABLE';
+  return status >= 500 ? 'INTERNAL' : 'INVALID';
 }
 
 function isBodyParserError(error: unknown): error is { status: number; message: string } {
