@@ -4,6 +4,7 @@ import { NestFactory } from '@nestjs/core';
 import { DocumentBuilder, type OpenAPIObject, SwaggerModule } from '@nestjs/swagger';
 import helmet from 'helmet';
 import { requestContextMiddleware } from '@loa/auth';
+import { answerClientErrorsInShape } from './common/client-errors';
 import { contentSecurityPolicy } from './common/content-security-policy';
 import { refuseDeepJson } from './common/json-depth';
 import { serveDocsPage } from './docs/docs-page';
@@ -18,6 +19,7 @@ import { withErrorResponses } from './openapi-errors';
  */
 export function configureApi(app: INestApplication): OpenAPIObject {
   app.enableShutdownHooks();
+  answerClientErrorsInShape(app.getHttpServer());
   // helmet: nosniff, frame and referrer policies, no X-Powered-By. The Content-Security-Policy is Loa's own: one for
   // the pages that run script (console, /docs), one for the printable reports (content-security-policy.ts).
   app.use(helmet({ contentSecurityPolicy: false }));
