@@ -75,6 +75,7 @@ export function dispatcherOptions(settings: DispatcherSettings = {}): Dispatcher
 const PERSIST_RETRY_FIRST_MS = 100;
 const TEST_SENDS_PER_CLAIM = 10;
 const PERSIST_RETRY_MAX_MS = 2000;
+
 /** Feeds one carrier link from the queue and records every outcome; one per carrier account. */
 export class CarrierDispatcher {
   private readonly logger: Logger;
@@ -257,7 +258,7 @@ export class CarrierDispatcher {
 
   /**
    * A campaign's messages in hand stop: those waiting for the link are taken back at once and, like those not
-   * handed to it yet, go back to the queue or end cancelled (send). What is in flight is answered and recorded
+   * handed to it yet (send), go back to the queue or end cancelled. What is in flight is answered and recorded
    * as usual, and a message the carrier has earlier parts of gets the rest.
    */
   private halt(campaignId: number, halt: Halt, inHand: number): void {
