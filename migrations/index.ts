@@ -18,6 +18,7 @@ import { DispatchWakeups1764000022000 } from './1764000022000-dispatch-wakeups';
 import { AuditClientIdsTestSendLimits1764000023000 } from './1764000023000-audit-client-ids-test-send-limits';
 import { CancelledMessages1764000024000 } from './1764000024000-cancelled-messages';
 import { ImportSeparator1764000025000 } from './1764000025000-import-separator';
+import { TemplateRegistrations1764000027000 } from './1764000027000-template-registrations';
 
 /** Every migration in order; listed explicitly so they run the same from TypeScript (tests) and dist/. */
 export const migrations = [
@@ -41,4 +42,5 @@ export const migrations = [
   AuditClientIdsTestSendLimits1764000023000,
   CancelledMessages1764000024000,
   ImportSeparator1764000025000,
+  TemplateRegistrations1764000027000,
 ];

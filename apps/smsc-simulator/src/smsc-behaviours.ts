@@ -1,5 +1,6 @@
+import { matchesPattern, type TextPattern } from '@loa/sms';
 import { SMPP_STATUS } from '@loa/smpp';
-import { type SmscProfile } from './smsc-profile';
+import { DEFAULT_TEMPLATE_REFUSED_STATUS, type SmscProfile } from './smsc-profile';
 
 /** Answer nothing and drop the connection. */
 export const DROP_CONNECTION = -1;
@@ -22,6 +23,8 @@ export interface SubmitContext {
   connectionSubmits: number;
   now: number;
   random: () => number;
+  /** The submit's text (UDH stripped) and its part number (1 for a single PDU), decoded only when a behaviour asks. */
+  message(): { text: string; part: number; concatenated: boolean };
 }
 
 export interface ReceiptAckContext {
@@ -88,6 +91,21 @@ export function malformedEvery(submits: number, kind: 'unknown-command' | 'garba
   return { name: 'malformed-pdu', afterAnswer: ({ connectionSubmits }) => (connectionSubmits % submits === 0 ? kind : undefined) };
 }
 
+/**
+ * A carrier that takes only registered texts: a single message must match a pattern whole, the first part of
+ * a long one must start like one; later parts ride on their first part's verdict.
+ */
+export function registeredTemplatesOnly(patterns: readonly TextPattern[], status: number): SmscBehaviour {
+  return {
+    name: 'registered-templates-only',
+    refuse: (context) => {
+      const { text, part, concatenated } = context.message();
+      if (part !== 1) return 0;
+      return patterns.some((pattern) => matchesPattern(pattern, text, { prefix: concatenated })) ? 0 : status;
+    },
+  };
+}
+
 /** The behaviours a profile switches on, in the order a real SMSC would check. */
 export function behavioursFor(profile: SmscProfile): SmscBehaviour[] {
   const behaviours: SmscBehaviour[] = [];
@@ -98,6 +116,8 @@ export function behavioursFor(profile: SmscProfile): SmscBehaviour[] {
   if (profile.slowAnswerEvery) behaviours.push(slowAnswers(profile.slowAnswerEvery.submits, profile.slowAnswerEvery.delayMs));
   if (profile.resetAfterResponseEvery) behaviours.push(everyNth('reset-after-response', profile.resetAfterResponseEvery, RESET_AFTER_RESPONSE));
   if (profile.invalidRanges.length > 0) behaviours.push(invalidNumbers(profile.invalidRanges));
+  if (profile.templateRegistration)
+    behaviours.push(registeredTemplatesOnly(profile.templateRegistration.patterns, profile.templateRegistration.status ?? DEFAULT_TEMPLATE_REFUSED_STATUS));
   if (profile.throttle) behaviours.push(throttleAbove(profile.tps));
   if (profile.queueFullFraction > 0) behaviours.push(queueFull(profile.queueFullFraction));
   if (profile.malformedEvery) behaviours.push(malformedEvery(profile.malformedEvery, profile.malformedKind));

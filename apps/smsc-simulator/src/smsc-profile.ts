@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { configFile } from '@loa/config';
+import { type TextPattern } from '@loa/sms';
 
 export type ReceiptOutcome = 'DELIVRD' | 'UNDELIV' | 'EXPIRED' | 'REJECTD';
 
@@ -47,6 +48,11 @@ export interface SmscProfile {
   /** After every Nth submit a broken PDU is sent: an unknown command, or garbage that breaks framing. */
   malformedEvery: number | null;
   malformedKind: 'unknown-command' | 'garbage';
+  /**
+   * A carrier demanding registered templates: a submit whose text matches none of `patterns` (the first part
+   * of a long message: the start of one) is refused with `status` (default DEFAULT_TEMPLATE_REFUSED_STATUS). null: any text goes.
+   */
+  templateRegistration: { status?: number; patterns: TextPattern[] } | null;
   seed?: number;
 }
 
@@ -71,7 +77,14 @@ export const BASE_PROFILE: SmscProfile = {
   lostReceiptAckEvery: null,
   malformedEvery: null,
   malformedKind: 'unknown-command',
+  templateRegistration: null,
 };
+
+/**
+ * The status a carrier demanding registration refuses an unregistered text with when the profile names none:
+ * one in SMPP 3.4's vendor range (0x400-0x4FF), as carriers' own codes are (one documents error 146).
+ */
+export const DEFAULT_TEMPLATE_REFUSED_STATUS = 0x492;
 
 const NAMED = JSON.parse(readFileSync(configFile('smsc-profiles.json'), 'utf8')) as Record<string, Partial<SmscProfile>>;
 

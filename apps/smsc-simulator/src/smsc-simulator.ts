@@ -283,13 +283,16 @@ export class SmscSimulator {
     connection.submits++;
     const now = Date.now();
     const destination = String(pdu.destination_addr ?? '');
-    const context: SubmitContext = { systemId: connection.systemId, destination, connectionSubmits: connection.submits, now, random: this.random };
+    let decoded: ReturnType<typeof decodeSubmit> | undefined;
+    const decode = () => (decoded ??= decodeSubmit(pdu, { at: now, systemId: connection.systemId, connection: connection.id }));
+    const message = () => ({ text: decode().text, part: decode().concat?.sequence ?? 1, concatenated: decode().concat !== null });
+    const context: SubmitContext = { systemId: connection.systemId, destination, connectionSubmits: connection.submits, now, random: this.random, message };
     const status = this.statusFor(context);
     this.statuses.set(status, (this.statuses.get(status) ?? 0) + 1);
     const taken = isTaken(status);
     const idNumber = taken ? this.nextId++ : 0;
     const messageId = taken ? formatMessageId(idNumber, this.profile.messageIdFormat) : null;
-    const submit = this.record ? { ...decodeSubmit(pdu, { at: now, systemId: connection.systemId, connection: connection.id }), status, messageId } : undefined;
+    const submit = this.record ? { ...decode(), status, messageId } : undefined;
     if (submit) this.keep(this.received, submit);
     if (status === DROP_CONNECTION) {
       this.counts.dropped++;

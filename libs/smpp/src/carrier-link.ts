@@ -354,9 +354,11 @@ export class CarrierLink implements CarrierLinkPort {
     const status = response.command_status;
     this.answers[status] = (this.answers[status] ?? 0) + 1;
     if (status === SMPP_STATUS.OK) return this.onAccepted(job, sentAt, response);
-    const name = smppStatusName(status);
+    // The carrier's "text matches no registered template" answer is final whatever class its number has (0x45 at some SMSCs).
+    const templateRefused = status === this.config.templateRefusedStatus;
+    const name = templateRefused ? `template not registered, ${smppStatusName(status)}` : smppStatusName(status);
     this.noteError(`submit_sm answered ${name}`);
-    switch (classifySmppStatus(status)) {
+    switch (templateRefused ? 'permanent' : classifySmppStatus(status)) {
       case 'pause-link':
         return this.onThrottled(job, sentAt, status, name);
       case 'retry':

@@ -44,6 +44,8 @@ export interface SmppAccountConfig {
   validityHours: number;
   bindTimeoutSeconds?: number;
   requestTimeoutSeconds?: number;
+  /** The command_status the carrier refuses a text matching no registered template with: failed for good, never retried. */
+  templateRefusedStatus?: number;
 }
 
 /** A message ready to send: text already rendered, normalised and (if the policy says) folded. */

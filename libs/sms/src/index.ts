@@ -15,3 +15,5 @@ export type { SmsTextErrorCode } from './sms-text.exception';
 export { buildConcatUdh, parseUdh } from './sms-udh';
 export type { ConcatInfo } from './sms-udh';
 export type { CarrierTextProfile, EncodingPolicy, GsmCharset, PayloadSegment, PreparedText, SegmentInfo, SmsConcatMode, SmsEncoding } from './sms.types';
+export { matchesPattern, patternMismatch, patternText } from './sms-pattern';
+export type { PatternMismatch, PatternPart, TextPattern } from './sms-pattern';

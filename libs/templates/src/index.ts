@@ -7,3 +7,4 @@ export * from './template-linting';
 export * from './template-preview';
 export * from './template-preview.service';
 export * from './carrier-texts.module';
+export * from './registrations';

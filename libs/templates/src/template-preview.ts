@@ -50,4 +50,6 @@ export interface PolicyPreview {
 export interface TemplatePreview {
   audience: number;
   policies: PolicyPreview[];
+  /** A saved version (templateId): the carriers demanding registration where it is not registered. */
+  unregisteredCarriers?: string[];
 }

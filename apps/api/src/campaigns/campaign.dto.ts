@@ -117,6 +117,17 @@ export class CreateCampaignDto extends SendLimitsDto {
 }
 
 export class ApproveCampaignDto {
+  @ApiPropertyOptional({
+    enum: CARRIERS,
+    isArray: true,
+    description:
+      'Carriers to leave out (recorded in the audit log): a carrier that demands registered templates and where the text is not registered (or a value overflows its slot) is refused (409) unless left out',
+  })
+  @IsOptional()
+  @ArrayMaxSize(4)
+  @IsIn(CARRIERS, { each: true })
+  excludeCarriers?: Carrier[];
+
   @ApiPropertyOptional({ description: 'Approve although the plan says the campaign misses its report deadline (recorded in the audit log)' })
   @IsOptional()
   @IsBoolean()

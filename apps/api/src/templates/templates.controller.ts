@@ -1,8 +1,15 @@
 import { Body, Controller, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { AnyRole, type AuthUser, CurrentUser, Roles } from '@loa/auth';
-import { invalid } from '@loa/common';
-import { type PreviewRequest, type Template, type TemplatePreview, TemplatePreviewService, TemplatesService } from '@loa/templates';
+import { CARRIERS, invalid } from '@loa/common';
+import {
+  CarrierRegistrationsService,
+  type PreviewRequest,
+  type Template,
+  type TemplatePreview,
+  TemplatePreviewService,
+  TemplatesService,
+} from '@loa/templates';
 import { PageQuery } from '../common/page.query';
 import { CreateTemplateDto, PreviewTemplateDto, RejectTemplateDto } from './template.dto';
 import { ParseIdPipe } from '../common/parse-id.pipe';
@@ -14,6 +21,7 @@ export class TemplatesController {
   constructor(
     private readonly templates: TemplatesService,
     private readonly previews: TemplatePreviewService,
+    private readonly registrations: CarrierRegistrationsService,
   ) {}
 
   @Post('preview')
@@ -21,7 +29,16 @@ export class TemplatesController {
   @HttpCode(200)
   @ApiOperation({ summary: 'Rendered text per province under each encoding policy, segments, audience cost and lint findings' })
   async preview(@Body() body: PreviewTemplateDto, @CurrentUser() user: AuthUser): Promise<TemplatePreview> {
-    return this.previews.preview(await this.previewRequest(body, user), user);
+    const preview = await this.previews.preview(await this.previewRequest(body, user), user);
+    if (body.templateId === undefined) return preview;
+    return { ...preview, unregisteredCarriers: await this.unregisteredCarriers(body.templateId, body.carriers, user) };
+  }
+
+  /** A saved version: the carriers (those asked, else every one demanding registration) where it is not registered. */
+  private async unregisteredCarriers(templateId: number, carriers: string[], user: AuthUser): Promise<string[]> {
+    const template = await this.templates.get(templateId, user);
+    const problems = await this.registrations.problems(template, carriers.length > 0 ? carriers : this.registrations.requiring(CARRIERS), []);
+    return problems.map((problem) => problem.carrier);
   }
 
   /** The body as given, or a saved version's body and limit. */
