@@ -7,7 +7,7 @@ import { useDebounced } from '../hooks';
 import { useSession } from '../context';
 
 /** Milliseconds after the last keystroke before the preview is asked for (it answers within 300 ms of it). */
-const DEBOUNCE_MS = 150;
+const DEBOUNCE_MS = 100;
 
 interface PreviewInput {
   body: string;
