@@ -1,7 +1,7 @@
 import { type DynamicModule, Module } from '@nestjs/common';
 import { APP_FILTER, APP_GUARD, APP_PIPE } from '@nestjs/core';
 import { AuthModule, JwtAuthGuard } from '@loa/auth';
-import { CampaignsModule, SendingCarriersModule } from '@loa/campaigns';
+import { CampaignsModule, type CarrierCertificate, SendingCarriersModule } from '@loa/campaigns';
 import { DatabaseModule } from '@loa/database';
 import { ReportingModule } from '@loa/reporting';
 import { type CarrierTextProfile } from '@loa/sms';
@@ -10,6 +10,7 @@ import { AuditController } from './audit/audit.controller';
 import { AuthController } from './auth/auth.controller';
 import { LoginThrottleModule, type LoginThrottleSettings } from './auth/login-throttle';
 import { CampaignsController } from './campaigns/campaigns.controller';
+import { CarriersHttpModule } from './carriers/carriers-http.module';
 import { TestSendsController } from './campaigns/test-sends.controller';
 import { DomainErrorFilter } from './common/domain-error.filter';
 import { DashboardHttpModule } from './dashboard/dashboard-http.module';
@@ -37,6 +38,8 @@ export interface ApiSettings {
   carrierTps?: Readonly<Record<string, number>>;
   /** How each carrier account takes a text (concat, coding, SMSC part size); default: config/carriers.json's. */
   carrierTexts?: readonly CarrierTextProfile[];
+  /** Each account's brandname and certificate; default: config/carriers.json's. */
+  carrierCertificates?: readonly CarrierCertificate[];
 }
 
 /** The admin REST API. The database module is left out when a host module (all-in-one) provides it. */
@@ -50,7 +53,7 @@ export class ApiModule {
         AuthModule.forRoot({ jwtSecret: settings.jwtSecret }),
         LoginThrottleModule.forRoot(settings.loginThrottle),
         ImportLimitsModule.forRoot(settings.importLimits),
-        ...(settings.carriers ? [SendingCarriersModule.forRoot(settings.carriers, settings.carrierTps)] : []),
+        ...(settings.carriers ? [SendingCarriersModule.forRoot(settings.carriers, settings.carrierTps, settings.carrierCertificates)] : []),
         ...(settings.carrierTexts ? [CarrierTextsModule.forRoot(settings.carrierTexts)] : []),
         TemplatesModule,
         CampaignsModule,
@@ -60,6 +63,7 @@ export class ApiModule {
         HealthHttpModule,
         MetricsHttpModule,
         DashboardHttpModule,
+        CarriersHttpModule,
       ],
       controllers: [
         AuthController,

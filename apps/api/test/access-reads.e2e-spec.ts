@@ -56,6 +56,7 @@ export const READS: Record<string, ReadRow | Nothing> = {
   'GET /assets/:file': PUBLIC,
   'GET /metrics': get([], () => '/metrics', ['loa_queued_messages'], { hides: ['campaign_id', 'Chung-14-66'] }),
   'GET /carriers/links': { nothing: 'carrier links, shared by every province' },
+  'GET /carriers/certificates': { nothing: "the carrier accounts' brandname certificates, shared by every province" },
   'GET /provinces': { nothing: 'the public list of provinces and their hotlines' },
   'PATCH /provinces/:code': OWN,
 

@@ -37,6 +37,8 @@ export async function createTestApi(
     db?: TestDatabase;
     carriers?: string[];
     carrierTps?: Record<string, number>;
+    /** Each account's brandname and certificate (default: config/carriers.json's). */
+    carrierCertificates?: ApiSettings['carrierCertificates'];
     /** Limits to change (import concurrency; the login throttle, which is otherwise off: suites log in many times from one address). */
     limits?: Pick<ApiSettings, 'loginThrottle' | 'importLimits'>;
     /** Providers to replace before the application is built (a clock, a wait). */
@@ -51,6 +53,7 @@ export async function createTestApi(
         jwtSecret: TEST_JWT_SECRET,
         carriers: options.carriers,
         carrierTps: options.carrierTps,
+        carrierCertificates: options.carrierCertificates,
         loginThrottle: NO_LOGIN_THROTTLE,
         ...options.limits,
       }),

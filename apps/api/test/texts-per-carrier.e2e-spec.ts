@@ -49,9 +49,9 @@ describe('texts per province and carrier: contacts on record, parts per carrier'
 
   it('refuses a campaign for a province with no hotline, and its approval once an admin removed one', async () => {
     const templateId = await approvedTemplate('CA {{province.name}}: khong chuyen tien cho nguoi la. Goi {{province.hotline}}.');
-    const refused = await post('/campaigns', drafter, { name: 'Son La', templateId, provinces: ['14'], startAt: '2026-12-01T08:00:00+07:00' }).expect(400);
+    const refused = await post('/campaigns', drafter, { name: 'Son La', templateId, provinces: ['14'], startAt: '2027-06-01T08:00:00+07:00' }).expect(400);
     expect(refused.body.message).toContain('no police hotline on record for Son La');
-    const created = await post('/campaigns', drafter, { name: 'Can Tho', templateId, provinces: ['92'], startAt: '2026-12-01T08:00:00+07:00' }).expect(201);
+    const created = await post('/campaigns', drafter, { name: 'Can Tho', templateId, provinces: ['92'], startAt: '2027-06-01T08:00:00+07:00' }).expect(201);
     await post(`/campaigns/${created.body.id}/submit`, drafter).expect(200);
     await patch('92', { policeHotlines: [] }).expect(200);
     const notApproved = await post(`/campaigns/${created.body.id}/approve`, approver).expect(400);
@@ -78,7 +78,7 @@ describe('texts per province and carrier: contacts on record, parts per carrier'
       expect.objectContaining({ code: 'TOO_MANY_SEGMENTS', message: expect.stringContaining('3 GSM segments on vnpt, 3 GSM segments on mobifone') }),
     );
     const templateId = await approvedTemplate(LONG);
-    const campaign = await post('/campaigns', drafter, { name: 'Can Tho', templateId, provinces: ['92'], startAt: '2026-12-01T08:00:00+07:00' }).expect(201);
+    const campaign = await post('/campaigns', drafter, { name: 'Can Tho', templateId, provinces: ['92'], startAt: '2027-06-01T08:00:00+07:00' }).expect(201);
     const [text] = await api.dataSource.query('SELECT segments, carrier_segments FROM campaign_texts WHERE campaign_id = $1', [campaign.body.id]);
     expect(text).toEqual({ segments: 3, carrier_segments: { viettel: 2, vnpt: 3, mobifone: 3 } });
   });

@@ -176,7 +176,7 @@ describe('invalid requests', () => {
       .http()
       .post('/campaigns')
       .auth(drafter, { type: 'bearer' })
-      .send({ name: 'x', templateId, provinces: ['14'], startAt: '2099-01-01T00:00:00+07:00' })
+      .send({ name: 'x', templateId, provinces: ['14'], startAt: '2027-06-01T08:00:00+07:00' })
       .expect(201);
     // An audience to send to: approval refuses an empty one (409) since the deadline plans.
     await api.dataSource.query(`INSERT INTO subscribers (msisdn, carrier, province_code) VALUES (84961234567, 'viettel', '14') ON CONFLICT DO NOTHING`);

@@ -3,6 +3,7 @@ import { AuditModule } from '@loa/auth';
 import { DeliveryModule } from '@loa/delivery';
 import { SubscribersModule } from '@loa/subscribers';
 import { TemplatesModule } from '@loa/templates';
+import { BrandnameCertificates } from './brandname-certificates';
 import { CampaignMaterialiser } from './campaign-materialiser';
 import { CampaignTextsRenderer } from './campaign-texts.renderer';
 import { CampaignsRepository } from './campaigns.repository';
@@ -19,6 +20,7 @@ import { TestSendsService } from './test-sends.service';
 @Module({
   imports: [AuditModule, DeliveryModule, SubscribersModule, TemplatesModule],
   providers: [
+    BrandnameCertificates,
     CampaignsRepository,
     CampaignsService,
     CampaignTextsRenderer,
@@ -32,6 +34,7 @@ import { TestSendsService } from './test-sends.service';
     ProgrammesService,
   ],
   exports: [
+    BrandnameCertificates,
     CampaignsService,
     CampaignMaterialiser,
     SendLimitsService,

@@ -1,21 +1,27 @@
 import { Inject, Injectable, Optional } from '@nestjs/common';
 import { DataSource, type EntityManager } from 'typeorm';
 import { assertActsOn, assertProvincesInScope, AuditLogRepository, type AuthUser, canRead } from '@loa/auth';
-import { type Carrier, CARRIERS, conflict, forbidden, invalid, notFound } from '@loa/common';
+import { type Carrier, CARRIERS, type Clock, conflict, forbidden, invalid, notFound, systemClock } from '@loa/common';
 import { DeliveryRepository } from '@loa/delivery';
 import { ProvinceDirectory } from '@loa/provinces';
 import { type Template, TemplatesService } from '@loa/templates';
+import { BrandnameCertificates, type CertificateProblem, vietnameseDate } from './brandname-certificates';
 import { type Campaign, type CampaignState, type NewCampaign } from './campaign';
 import { defaultSendWindow } from './campaign-defaults';
 import { CampaignTextsRenderer } from './campaign-texts.renderer';
 import { type CampaignFilter, CampaignsRepository } from './campaigns.repository';
 import { type CampaignEstimate, type DeadlinePlan, estimateOf } from './plan/deadline-plan';
-import { CampaignPlansService } from './plan/campaign-plans.service';
+import { CampaignPlansService, PLANNER_CLOCK } from './plan/campaign-plans.service';
 import { ProgrammesService } from './programmes.service';
 import { resolveSendLimits, type SendLimits, type SendLimitsRequest } from './send-limit-overrides';
 import { CONTRACTED_CARRIERS, SENDING_CARRIERS } from './sending-carriers.module';
 
 const DEFAULT_VALIDITY_HOURS = 24;
+/** A start this far in the past still counts as "now" (the form was filled in a minute ago). */
+const START_GRACE_MS = 5 * 60_000;
+
+/** A deadline plan, with the carriers whose brandname certificate does not cover the campaign's sending. */
+export type CampaignPlan = DeadlinePlan & { certificateProblems: CertificateProblem[] };
 
 /** An approver's acknowledgement that a campaign will not reach everyone before its report deadline. */
 export interface DeadlineAcknowledgement {
@@ -36,7 +42,9 @@ export class CampaignsService {
     private readonly delivery: DeliveryRepository,
     private readonly programmes: ProgrammesService,
     private readonly plans: CampaignPlansService,
+    private readonly certificates: BrandnameCertificates,
     @Optional() @Inject(SENDING_CARRIERS) private readonly sendingCarriers: readonly string[] = CONTRACTED_CARRIERS,
+    @Optional() @Inject(PLANNER_CLOCK) private readonly clock: Clock = systemClock,
   ) {}
 
   /** The carriers asked for (default: every carrier with an account), each of which must have an account. */
@@ -110,17 +118,20 @@ export class CampaignsService {
   }
 
   /** The deadline plan of a campaign as the drafter would create it, without saving anything. */
-  async planDraft(input: NewCampaign, user: AuthUser): Promise<DeadlinePlan> {
+  async planDraft(input: NewCampaign, user: AuthUser): Promise<CampaignPlan> {
     const { provinces, carriers, texts, limits } = await this.prepare(input, user);
-    return this.plans.planDraft(
+    const plan = await this.plans.planDraft(
       { ...input, provinces, carriers, sendWindow: limits.sendWindow, segments: new Map(texts.map((text) => [text.provinceCode, text.segments])) },
       user,
     );
+    return { ...plan, certificateProblems: this.certificates.problems(carriers, input.startAt, input.validityHours ?? DEFAULT_VALIDITY_HOURS) };
   }
 
   /** The deadline plan as `user` may read it: counts over their provinces, the campaigns ahead they may read by name. */
-  async plan(id: number, user: AuthUser): Promise<DeadlinePlan> {
-    return this.plans.planSaved(await this.get(id, user), user);
+  async plan(id: number, user: AuthUser): Promise<CampaignPlan> {
+    const campaign = await this.get(id, user);
+    const plan = await this.plans.planSaved(campaign, user);
+    return { ...plan, certificateProblems: this.certificates.problems(campaign.carriers, campaign.startAt, campaign.validityHours) };
   }
 
   /** A campaign with, while it is scheduled, running or paused, its estimate re-planned from the rate it gets. */
@@ -134,6 +145,7 @@ export class CampaignsService {
   private async prepare(input: NewCampaign, user: AuthUser) {
     const provinces = [...new Set(input.provinces.map((name) => this.directory.resolve(name).province.code))];
     assertProvincesInScope(user, provinces);
+    this.assertStartsNowOrLater(input.startAt);
     const carriers = this.targetCarriers(input.carriers);
     const template = await this.approvedTemplate(input.templateId, user);
     if (input.reportDeadline && input.reportDeadline <= input.startAt) {
@@ -142,6 +154,16 @@ export class CampaignsService {
     const limits = resolveSendLimits(input, defaultSendWindow());
     const texts = await this.renderer.render(template, provinces, carriers, { name: input.name, startAt: input.startAt, reportDeadline: input.reportDeadline });
     return { provinces, carriers, template, texts, limits };
+  }
+
+  /** A start in the past is a mistake (a copied date, last year's walkthrough), unless it is within the last 5 minutes: "now". */
+  private assertStartsNowOrLater(startAt: Date): void {
+    const now = this.clock.now();
+    if (startAt.getTime() >= now - START_GRACE_MS) return;
+    throw invalid(
+      `startAt: ${vietnamTime(startAt)} is in the past (now ${vietnamTime(new Date(now))}); a campaign starts now or later, a start up to 5 minutes ago counts as now`,
+      { field: 'startAt', rule: 'START_IN_PAST' },
+    );
   }
 
   /**
@@ -213,6 +235,7 @@ export class CampaignsService {
     const request = { name: campaign.name, startAt: campaign.startAt, reportDeadline: campaign.reportDeadline ?? undefined };
     await this.renderer.assertLintClean(template, campaign.provinces, campaign.carriers, request);
     if (campaign.state !== 'pending_approval') throw conflict(`campaign ${campaign.id} is ${campaign.state}; it must be pending_approval to become scheduled`);
+    this.assertCertificatesCover(campaign);
     const plan = await this.plans.planSaved(campaign);
     if (plan.messages === 0) {
       throw conflict(
@@ -241,6 +264,23 @@ export class CampaignsService {
         : {}),
     };
     return this.transition(campaign, ['pending_approval'], 'scheduled', user, user.id, details);
+  }
+
+  /** Refuses (409) a campaign on a carrier whose brandname certificate lapses before the campaign's sending ends, or is not valid yet. */
+  private assertCertificatesCover(campaign: Campaign): void {
+    const problems = this.certificates.problems(campaign.carriers, campaign.startAt, campaign.validityHours);
+    if (problems.length === 0) return;
+    const [first] = problems;
+    const reasons = problems.map(describeCertificateProblem).join('; ');
+    throw conflict(`campaign ${campaign.id} cannot be approved: ${reasons}; leave the carrier out or renew the certificate in the carriers file`, {
+      code: first.code,
+      carrier: first.carrier,
+      brandname: first.brandname,
+      validFrom: first.validFrom,
+      validTo: first.validTo,
+      sendingEndsAt: first.sendingEndsAt,
+      problems,
+    });
   }
 
   async pause(id: number, user: AuthUser): Promise<Campaign> {
@@ -310,4 +350,24 @@ export class CampaignsService {
       return changed;
     });
   }
+}
+
+/** One refused carrier, in English and in Vietnamese (what the console shows an official). */
+function describeCertificateProblem(problem: CertificateProblem): string {
+  const { carrier, brandname, number } = problem;
+  if (problem.code === 'CERTIFICATE_NOT_YET_VALID') {
+    return (
+      `${carrier}: the certificate of brandname ${brandname} (${number}) is valid only from ${problem.validFrom}, after the campaign starts ` +
+      `(Chứng nhận tên định danh ${brandname} của ${carrier} chỉ có hiệu lực từ ngày ${vietnameseDate(problem.validFrom)})`
+    );
+  }
+  return (
+    `${carrier}: the certificate of brandname ${brandname} (${number}) is valid until ${problem.validTo}, before the campaign's sending ends ` +
+    `at ${vietnamTime(problem.sendingEndsAt)} (Chứng nhận tên định danh ${brandname} của ${carrier} hết hiệu lực sau ngày ${vietnameseDate(problem.validTo)})`
+  );
+}
+
+/** 2026-01-01T00:00:00+07:00: an instant as an official in Viet Nam reads it. */
+function vietnamTime(instant: Date): string {
+  return `${new Date(instant.getTime() + 7 * 3_600_000).toISOString().slice(0, 19)}+07:00`;
 }

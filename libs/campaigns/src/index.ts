@@ -1,3 +1,4 @@
+export * from './brandname-certificates';
 export * from './campaign';
 export * from './campaign-materialiser';
 export * from './campaigns.module';

@@ -1,12 +1,39 @@
 import { Type } from 'class-transformer';
 import { type Carrier, CARRIERS } from '@loa/common';
 import { RESEND_PARTS_MODES, type ResendPartsMode } from '@loa/smpp';
-import { ArrayNotEmpty, IsBoolean, IsIn, IsInt, IsOptional, IsString, Length, Max, Min, ValidateIf, ValidateNested } from 'class-validator';
+import {
+  ArrayNotEmpty,
+  IsBoolean,
+  IsDateString,
+  IsIn,
+  IsInt,
+  IsOptional,
+  IsString,
+  Length,
+  Matches,
+  Max,
+  Min,
+  ValidateIf,
+  ValidateNested,
+} from 'class-validator';
 
 /** Units per part when the SMSC splits a message_payload itself (concat payload): the carrier's own setting. */
 export class PayloadSegmentConfig {
   @IsInt() @Min(40) @Max(153) gsm7: number;
   @IsInt() @Min(20) @Max(67) ucs2: number;
+}
+
+const CALENDAR_DATE = /^\d{4}-\d{2}-\d{2}$/;
+
+/**
+ * The certificate of a brandname ("tên định danh"), issued by the Ministry of Public Security since 1 March 2025
+ * for a fixed term. Dates are calendar days of Asia/Ho_Chi_Minh, both included: valid from 00:00 of
+ * `validFrom` to 24:00 of `validTo`, Viet Nam time.
+ */
+export class BrandnameCertificateConfig {
+  @IsString() @Length(1, 100) number: string;
+  @IsDateString({ strict: true }) @Matches(CALENDAR_DATE, { message: '$property must be a date, YYYY-MM-DD' }) validFrom: string;
+  @IsDateString({ strict: true }) @Matches(CALENDAR_DATE, { message: '$property must be a date, YYYY-MM-DD' }) validTo: string;
 }
 
 /** One entry of the carriers file (JSON or YAML). Field names are the DESIGN.md contract. */
@@ -23,7 +50,11 @@ export class CarrierAccountConfig {
   @IsOptional() @IsInt() @Min(1) @Max(64) binds: number = 1;
   @IsInt() @Min(1) @Max(100_000) tps: number;
   @IsOptional() @IsInt() @Min(1) @Max(1000) window: number = 10;
-  @IsString() @Length(1, 20) sourceAddr: string;
+  /** The brandname messages go out under (source_addr); `brandname` and `sourceAddr` name the same thing, give either. */
+  @ValidateIf((entry: CarrierAccountConfig) => entry.brandname === undefined) @IsString() @Length(1, 20) sourceAddr: string;
+  @IsOptional() @IsString() @Length(1, 20) brandname?: string;
+  /** The brandname's certificate; without it Loa cannot tell when the brandname lapses (GET /carriers/certificates says unknown). */
+  @IsOptional() @ValidateNested() @Type(() => BrandnameCertificateConfig) certificate?: BrandnameCertificateConfig;
   @IsOptional() @IsInt() @Min(0) @Max(6) sourceTon: number = 5;
   @IsOptional() @IsInt() @Min(0) @Max(18) sourceNpi: number = 0;
   @IsOptional() @IsInt() @Min(0) @Max(6) destTon: number = 1;

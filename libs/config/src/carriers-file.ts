@@ -5,9 +5,19 @@ import { parse as parseYaml } from 'yaml';
 import { type SmppAccountConfig } from '@loa/smpp';
 import { CarrierAccountConfig, CarriersFile } from './carrier-account.config';
 
+export interface BrandnameCertificate {
+  number: string;
+  /** Calendar days of Asia/Ho_Chi_Minh, both included (YYYY-MM-DD). */
+  validFrom: string;
+  validTo: string;
+}
+
 export interface CarrierAccount extends SmppAccountConfig {
   simulated: boolean;
   simulatorProfile: string;
+  /** The brandname (= sourceAddr); loadCarriersFile always sets it, accounts built by hand may leave it to sourceAddr. */
+  brandname?: string;
+  certificate?: BrandnameCertificate;
 }
 
 export class ConfigError extends Error {
@@ -40,7 +50,14 @@ function toAccount(entry: CarrierAccountConfig, where: string, env: NodeJS.Proce
   const password = entry.passwordEnv !== undefined ? env[entry.passwordEnv] : entry.password;
   if (!password) throw new ConfigError(`${where}.passwordEnv: environment variable ${entry.passwordEnv} is not set`);
   const { passwordEnv: _, ...rest } = entry;
-  return { ...rest, password, simulatorProfile: entry.simulatorProfile ?? entry.id };
+  const brandname = entry.brandname ?? entry.sourceAddr;
+  if (entry.brandname !== undefined && entry.sourceAddr !== undefined && entry.brandname !== entry.sourceAddr) {
+    throw new ConfigError(`${where}.brandname: "${entry.brandname}" differs from sourceAddr "${entry.sourceAddr}"; they name the same brandname, give one`);
+  }
+  if (entry.certificate && entry.certificate.validTo < entry.certificate.validFrom) {
+    throw new ConfigError(`${where}.certificate.validTo: ${entry.certificate.validTo} is before validFrom ${entry.certificate.validFrom}`);
+  }
+  return { ...rest, sourceAddr: brandname, brandname, password, simulatorProfile: entry.simulatorProfile ?? entry.id };
 }
 
 function describe(errors: ValidationError[], file: CarriersFile, parent = ''): string[] {

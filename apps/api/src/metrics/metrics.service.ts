@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { collectDefaultMetrics, Counter, Gauge, Histogram, Registry } from 'prom-client';
+import { BrandnameCertificates } from '@loa/campaigns';
 import { LinkStatusRepository, type StoredLinkStatus } from '@loa/delivery';
 import { type CarrierLinkTotals, LINK_STATUS_FRESH_SECONDS, LINK_STATUS_RECENT_SECONDS, totalsByCarrier } from '../health/carrier-link-totals';
 import { LinkCounterDeltas } from './link-counter-deltas';
@@ -81,9 +82,17 @@ export class MetricsService {
     registers: [this.registry],
   });
 
+  private readonly certificateDaysLeft = new Gauge({
+    name: 'loa_brandname_certificate_days_left',
+    help: "Days from today (Viet Nam) to the last day of the brandname's certificate: 0 on that day, negative once lapsed; accounts with no certificate on record are left out.",
+    labelNames: ['carrier', 'brandname'] as const,
+    registers: [this.registry],
+  });
+
   constructor(
     private readonly linkStatuses: LinkStatusRepository,
     private readonly repository: MetricsRepository,
+    private readonly certificates: BrandnameCertificates,
   ) {
     collectDefaultMetrics({ register: this.registry });
   }
@@ -103,7 +112,19 @@ export class MetricsService {
     for (const state of MESSAGE_COUNTERS) this.messages.set({ state }, messages[state]);
     this.unmatchedReceipts.reset();
     for (const { carrier, count } of unmatched) this.unmatchedReceipts.set({ carrier }, count);
+    this.setCertificateDaysLeft();
     return this.registry.metrics();
+  }
+
+  /** Per carrier and brandname; two accounts under one brandname show the one that lapses first. */
+  private setCertificateDaysLeft(): void {
+    const least = new Map<string, { carrier: string; brandname: string; daysLeft: number }>();
+    for (const { carrier, brandname, daysLeft } of this.certificates.statuses()) {
+      const key = `${carrier}\n${brandname}`;
+      if (daysLeft !== null && daysLeft < (least.get(key)?.daysLeft ?? Infinity)) least.set(key, { carrier, brandname, daysLeft });
+    }
+    this.certificateDaysLeft.reset();
+    for (const { carrier, brandname, daysLeft } of least.values()) this.certificateDaysLeft.set({ carrier, brandname }, daysLeft);
   }
 
   private setCarriers(totals: CarrierLinkTotals[]): void {

@@ -1,5 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { ArrayMaxSize, ArrayNotEmpty, IsDateString, IsOptional, IsString, Length, Matches } from 'class-validator';
+import { ArrayMaxSize, ArrayNotEmpty, IsOptional, IsString, Length } from 'class-validator';
+import { IsApiInstant } from '../common/instant';
 
 export class CreateProgrammeDto {
   @ApiProperty({ example: 'Tuyên truyền phòng, chống lừa đảo dịp Tết Bính Ngọ' })
@@ -42,10 +43,12 @@ export class CreateProgrammeDto {
   @Length(1, 50)
   contactPhone?: string;
 
-  @ApiPropertyOptional({ description: 'When the consolidated report is due (ISO 8601 with offset)', example: '2026-02-24T17:00:00+07:00' })
+  @ApiPropertyOptional({
+    description: 'When the consolidated report is due (ISO 8601; without an offset it is read as Vietnam time, +07:00)',
+    example: '2026-02-24T17:00:00+07:00',
+  })
   @IsOptional()
-  @IsDateString({ strict: true })
-  @Matches(/(Z|[+-]\d{2}:\d{2})$/, { message: 'reportDeadline must carry an offset (Z or +07:00)' })
+  @IsApiInstant()
   reportDeadline?: string;
 
   @ApiProperty({ description: 'Provinces the programme covers (codes or names)', example: ['14'] })

@@ -4,6 +4,7 @@ import { type Response } from 'express';
 import { AnyRole, type AuthUser, CurrentUser, Roles } from '@loa/auth';
 import { type Programme, ProgrammesService } from '@loa/campaigns';
 import { type ProgrammeReport, programmeCsv, programmeHtml, programmeXlsx, ReportingService } from '@loa/reporting';
+import { toInstant } from '../common/instant';
 import { PageQuery } from '../common/page.query';
 import { ParseIdPipe } from '../common/parse-id.pipe';
 import { ProgrammeReportQuery } from '../reports/report.dto';
@@ -45,7 +46,7 @@ export class ProgrammesController {
         legalBasis: body.legalBasis ?? null,
         contactOfficer: body.contactOfficer ?? null,
         contactPhone: body.contactPhone ?? null,
-        reportDeadline: body.reportDeadline ? new Date(body.reportDeadline) : null,
+        reportDeadline: body.reportDeadline ? toInstant(body.reportDeadline) : null,
         provinces: body.provinces,
       },
       user,

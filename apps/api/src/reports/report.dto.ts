@@ -2,12 +2,10 @@ import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { IsDateString, IsIn, IsInt, IsOptional, IsString, Length, Matches, Max, Min } from 'class-validator';
 import { type Carrier, CARRIERS } from '@loa/common';
+import { IsApiInstant } from '../common/instant';
 
 export const REPORT_FORMATS = ['json', 'csv', 'xlsx', 'html'] as const;
 export type ReportFormat = (typeof REPORT_FORMATS)[number];
-
-/** An instant the API accepts carries its offset: Z or ±hh:mm. */
-const WITH_OFFSET = /(Z|[+-]\d{2}:\d{2})$/;
 
 export class ReportQuery {
   @ApiPropertyOptional({ enum: REPORT_FORMATS, default: 'json' })
@@ -16,12 +14,12 @@ export class ReportQuery {
   format: ReportFormat = 'json';
 
   @ApiPropertyOptional({
-    description: "The figures as they stood at this moment (ISO 8601 with offset), rounded down to the counters' time bucket (a minute); default now",
+    description:
+      "The figures as they stood at this moment (ISO 8601; without an offset it is read as Vietnam time, +07:00), rounded down to the counters' time bucket (a minute); default now",
     example: '2026-02-24T00:00:00+07:00',
   })
   @IsOptional()
-  @IsDateString({ strict: true })
-  @Matches(WITH_OFFSET, { message: 'asOf must carry an offset (Z or +07:00)' })
+  @IsApiInstant()
   asOf?: string;
 }
 

@@ -3,6 +3,7 @@ import { ApiBearerAuth, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagg
 import { type Response } from 'express';
 import { AnyRole, type AuthUser, CurrentUser, Roles } from '@loa/auth';
 import { type CampaignReport, campaignCsv, campaignHtml, campaignXlsx, type DeadlineEntry, ReportingService } from '@loa/reporting';
+import { toInstant } from '../common/instant';
 import { ParseIdPipe } from '../common/parse-id.pipe';
 import { CarrierReportDto, DeadlinesQuery, ReportQuery } from './report.dto';
 import { onlyProvince, sendDownload, XLSX_TYPE } from './report-response';
@@ -26,7 +27,7 @@ export class ReportsController {
     @CurrentUser() user: AuthUser,
     @Res({ passthrough: true }) response: Response,
   ): Promise<CampaignReport | void> {
-    const report = await this.reporting.campaignReport(id, user, { asOf: query.asOf ? new Date(query.asOf) : undefined });
+    const report = await this.reporting.campaignReport(id, user, { asOf: query.asOf ? toInstant(query.asOf) : undefined });
     const name = `bao-cao-chien-dich-${id}`;
     switch (query.format) {
       case 'json':

@@ -1,7 +1,7 @@
 import { Module } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { ApiModule, configureApi } from '@loa/api';
-import { carrierTps } from '@loa/campaigns';
+import { carrierCertificates, carrierTps } from '@loa/campaigns';
 import { loadCarriersFile } from '@loa/config';
 import { syncProvinces } from '@loa/provinces';
 import { carrierTextProfiles } from '@loa/templates';
@@ -25,6 +25,7 @@ export async function runApi(): Promise<void> {
         carriers,
         carrierTps: carrierTps(accounts),
         carrierTexts: carrierTextProfiles(accounts),
+        carrierCertificates: carrierCertificates(accounts),
       }),
     ],
   })

@@ -3,7 +3,7 @@ import { NestFactory } from '@nestjs/core';
 import { DataSource } from 'typeorm';
 import { ApiModule, configureApi } from '@loa/api';
 import { AuthService } from '@loa/auth';
-import { carrierTps } from '@loa/campaigns';
+import { carrierCertificates, carrierTps } from '@loa/campaigns';
 import { type CarrierAccount, loadCarriersFile, loadEnvironment } from '@loa/config';
 import { DatabaseModule } from '@loa/database';
 import { DEMO_USERS, isDemoSeeded, seedDemo } from '@loa/demo';
@@ -68,6 +68,7 @@ function allInOneModule(runtime: Runtime, carriers: CarrierAccount[]) {
           carriers: carriers.map((carrier) => carrier.id),
           carrierTps: carrierTps(carriers),
           carrierTexts: carrierTextProfiles(carriers),
+          carrierCertificates: carrierCertificates(carriers),
         },
         { withDatabase: false },
       ),
