@@ -1,7 +1,7 @@
 import { DEFAULT_RETENTION_DAYS } from '@loa/delivery';
 import { Logger } from '@nestjs/common';
 import { type TestSendsRepository } from '@loa/campaigns';
-import { type Clock, systemClock } from '@loa/common';
+import { type Backoff, backoffDelay, type Clock, systemClock } from '@loa/common';
 import {
   type CampaignText,
   type ClaimedMessage,
@@ -72,9 +72,9 @@ export function dispatcherOptions(settings: DispatcherSettings = {}): Dispatcher
   return { ...DEFAULT_DISPATCHER_OPTIONS, ...settings, retry: { ...DEFAULT_DISPATCHER_OPTIONS.retry, ...settings.retry } };
 }
 
-const PERSIST_RETRY_FIRST_MS = 100;
 const TEST_SENDS_PER_CLAIM = 10;
-const PERSIST_RETRY_MAX_MS = 2000;
+/** Writing what a batch did, again while the database is away (a restart): 100 ms doubling to 2 s. */
+const PERSIST_RETRY: Backoff = { first: 100, max: 2000 };
 
 /** Feeds one carrier link from the queue and records every outcome; one per carrier account. */
 export class CarrierDispatcher {
@@ -326,7 +326,7 @@ export class CarrierDispatcher {
           return false;
         }
         if (attempt === 0) this.logger.warn(`${what}: database unavailable (${reason}), retrying`);
-        await sleep(Math.min(PERSIST_RETRY_MAX_MS, PERSIST_RETRY_FIRST_MS * 2 ** attempt));
+        await sleep(backoffDelay(PERSIST_RETRY, attempt));
       }
     }
   }

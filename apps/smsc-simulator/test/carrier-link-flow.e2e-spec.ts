@@ -1,3 +1,4 @@
+import { ManualClock } from '@loa/common';
 import { CarrierLink, type SubmitOutcome } from '@loa/smpp';
 import { SmscSimulator } from '@loa/smsc-simulator';
 import { account, destinations, type Harness, PASSWORD, startHarness, submitAll, waitFor } from './link-harness';
@@ -132,20 +133,31 @@ describe(`${CarrierLink.name} against the simulator: flow control and failures`,
     }
   });
 
-  it('retries a refused bind once per backoff step, each session on one connection at a time', async () => {
+  it("retries a refused bind once per backoff step, on the link's clock, each session on one connection at a time", async () => {
     const simulator = await SmscSimulator.start({ port: 0, profile: {}, accounts: [{ systemId: 'loa_test', password: 'the-right-one' }] });
     const logs: string[] = [];
     const logger = { log: (line: string) => logs.push(line), warn: (line: string) => logs.push(line), error: (line: string) => logs.push(line) };
-    // Backoff 100, 200, 400 ms (no jitter): binds at about 0, 100 and 300 ms, the next not before 700 ms.
-    const link = new CarrierLink(account(simulator.port, { binds: 1 }), { logger, reconnectInitialMs: 100, reconnectMaxMs: 400, random: () => 1 });
+    // Backoff 100, 200, 400, 400 ms (the cap; jitter at its top): each retry exactly when the clock reaches it.
+    const clock = new ManualClock(0);
+    const link = new CarrierLink(account(simulator.port, { binds: 1 }), { logger, reconnectInitialMs: 100, reconnectMaxMs: 400, random: () => 1, clock });
+    /** Moves the clock to just before the next retry (nothing binds), then onto it (one more bind, and the retry after it scheduled). */
+    const nextRetryAfter = async (ms: number, binds: number) => {
+      clock.advance(ms - 1);
+      expect(simulator.binds).toHaveLength(binds - 1);
+      clock.advance(1);
+      await waitFor(`bind ${binds}`, () => simulator.binds.length === binds && clock.pending === 1);
+    };
     try {
       await expect(link.start()).rejects.toThrow(/ESME_RINVPASWD/);
-      await waitFor('three binds', () => simulator.binds.length >= 3);
-      await new Promise((resolve) => setTimeout(resolve, 150));
-      expect(simulator.binds).toHaveLength(3);
+      await waitFor('the first retry scheduled', () => clock.pending === 1);
+      expect(simulator.binds).toHaveLength(1);
+      await nextRetryAfter(100, 2);
+      await nextRetryAfter(200, 3);
+      await nextRetryAfter(400, 4);
+      await nextRetryAfter(400, 5);
       // A session that never bound is not "lost": its failure is the bind error, logged once per attempt.
       expect(logs.filter((line) => / lost: /.test(line))).toEqual([]);
-      expect(logs.filter((line) => /ESME_RINVPASWD/.test(line))).toHaveLength(3);
+      expect(logs.filter((line) => /ESME_RINVPASWD/.test(line))).toHaveLength(5);
     } finally {
       await link.stop();
       await simulator.stop();

@@ -3,12 +3,12 @@ import { ManualClock } from './clock';
 
 describe('backoffDelay', () => {
   it('doubles from the first delay up to the maximum', () => {
-    const backoff = { firstMs: 100, maxMs: 1000 };
+    const backoff = { first: 100, max: 1000 };
     expect([0, 1, 2, 3, 4, 5].map((attempt) => backoffDelay(backoff, attempt))).toEqual([100, 200, 400, 800, 1000, 1000]);
   });
 
   it('spreads a jittered delay over half to all of its ceiling', () => {
-    const backoff = { firstMs: 100, maxMs: 1000, jitter: true };
+    const backoff = { first: 100, max: 1000, jitter: true };
     expect(backoffDelay(backoff, 2, () => 0)).toBe(200);
     expect(backoffDelay(backoff, 2, () => 0.999999)).toBeCloseTo(400, 3);
   });

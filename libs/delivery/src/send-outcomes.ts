@@ -1,3 +1,4 @@
+import { backoffDelay } from '@loa/common';
 import { type OutboundSms, type ResendPartsMode, type SubmitOutcome } from '@loa/smpp';
 import { type ClaimedMessage, type StateChange, type SubmittedPart } from './delivery.types';
 
@@ -87,7 +88,7 @@ function nextState(message: ClaimedMessage, outcome: SubmitOutcome, policy: Retr
       return { state: 'queued', error: outcome.error, retryAfterSeconds: policy.notSentRetrySeconds, refundAttempt: true };
     case 'refused':
       if (message.attempts >= policy.maxRefusedAttempts) return { state: 'failed', error: `${outcome.error} (${message.attempts} attempts)` };
-      return { state: 'queued', error: outcome.error, retryAfterSeconds: backoff(policy.refusedBackoffSeconds, message.attempts) };
+      return { state: 'queued', error: outcome.error, retryAfterSeconds: backoffDelay(policy.refusedBackoffSeconds, message.attempts - 1) };
     case 'ambiguous':
       return afterNoAnswer(message, outcome, policy);
   }
@@ -115,8 +116,4 @@ function sendRecord(sent: Pick<OutboundSms, 'onlyParts'>, outcome: SubmitOutcome
     newReference: sent.onlyParts === undefined,
     billed: outcome.accepted.length,
   };
-}
-
-function backoff({ first, max }: { first: number; max: number }, attempt: number): number {
-  return Math.min(max, first * 2 ** Math.max(0, attempt - 1));
 }

@@ -9,6 +9,7 @@ import {
   type SmppAccountConfig,
   type SubmitOutcome,
 } from './carrier-link.types';
+import { backoffDelay, type ClockTimer, systemClock, type TimerClock, VIETNAM_UTC_OFFSET_MINUTES } from '@loa/common';
 import { parseDeliverSm, type ReceiptParseOptions } from './deliver-sm.parser';
 import { Fifo } from './fifo';
 import { defaultLinkLogger, type LinkLogger } from './link-logger';
@@ -30,9 +31,14 @@ export interface CarrierLinkOptions {
   pauseMaxMs?: number;
   /** How long stop() waits for outstanding submits and the rest of messages already begun before unbinding (5,000 ms). */
   drainTimeoutMs?: number;
-  /** Offset of the SMSC clock in receipt dates (420: Asia/Ho_Chi_Minh). */
+  /** Offset of the SMSC clock in receipt dates (default Asia/Ho_Chi_Minh's). */
   receiptUtcOffsetMinutes?: number;
   random?: () => number;
+  /**
+   * The link's time: pacing, pauses, reconnect backoff, status and the drain at stop wait on it (tests move
+   * a ManualClock instead of sleeping). Request timeouts and enquire_link stay on the wire's own timers.
+   */
+  clock?: TimerClock;
 }
 
 const REFUSED_LOG_INTERVAL_MS = 5000;
@@ -56,7 +62,7 @@ export class CarrierLink implements CarrierLinkPort {
   private readonly limiter: TpsLimiter;
   private readonly references = new ConcatReferences();
   private readonly texts = new EncodedTexts();
-  private readonly reconnectTimers = new Set<NodeJS.Timeout>();
+  private readonly reconnectTimers = new Set<ClockTimer>();
   private readonly attempts = new Map<LinkSession, number>();
   /**
    * Messages waiting to send their current part, one entry per message, served in this order: the next
@@ -72,7 +78,7 @@ export class CarrierLink implements CarrierLinkPort {
   private pauseStartedAt = 0;
   private pauseLevel = 0;
   private pumpScheduled = false;
-  private wakeTimer?: NodeJS.Timeout;
+  private wakeTimer?: ClockTimer;
   private wakeAt = Infinity;
   private nextSender = 0;
   private lastBindFailed = false;
@@ -96,6 +102,7 @@ export class CarrierLink implements CarrierLinkPort {
   private readonly receiptStates: Record<string, number> = {};
   private lastErrorMessage: string | null = null;
   private lastErrorAt = 0;
+  private readonly clock: TimerClock;
   private refusedDeliverSm = { loggedAt: 0, unlogged: 0 };
   /** How this carrier's receipts read, for every deliver_sm. */
   private readonly receiptParsing: ReceiptParseOptions;
@@ -104,9 +111,14 @@ export class CarrierLink implements CarrierLinkPort {
     private readonly config: SmppAccountConfig,
     private readonly options: CarrierLinkOptions = {},
   ) {
+    this.clock = options.clock ?? systemClock;
     this.carrier = config.id;
     this.tps = config.tps;
-    this.receiptParsing = { carrier: config.id, dlrIdFormat: config.dlrIdFormat, utcOffsetMinutes: options.receiptUtcOffsetMinutes ?? 420 };
+    this.receiptParsing = {
+      carrier: config.id,
+      dlrIdFormat: config.dlrIdFormat,
+      utcOffsetMinutes: options.receiptUtcOffsetMinutes ?? VIETNAM_UTC_OFFSET_MINUTES,
+    };
     this.logger = options.logger ?? defaultLinkLogger(config.id);
     this.limiter = new TpsLimiter(config.tps);
     this.sessions = sessionRoles(config).map(
@@ -196,7 +208,7 @@ export class CarrierLink implements CarrierLinkPort {
 
   status(): LinkStatus {
     const boundSessions = this.boundCount();
-    const state = this.running !== 'running' ? this.running : boundSessions === 0 ? 'connecting' : this.pausedUntil > Date.now() ? 'paused' : 'bound';
+    const state = this.running !== 'running' ? this.running : boundSessions === 0 ? 'connecting' : this.pausedUntil > this.clock.now() ? 'paused' : 'bound';
     const { nextParts, resends, fresh } = this.queues;
     const queued = nextParts.size + resends.size + fresh.size;
     return {
@@ -215,7 +227,7 @@ export class CarrierLink implements CarrierLinkPort {
 
   private noteError(message: string): void {
     this.lastErrorMessage = message;
-    this.lastErrorAt = Date.now();
+    this.lastErrorAt = this.clock.now();
   }
 
   private boundCount(): number {
@@ -261,9 +273,9 @@ export class CarrierLink implements CarrierLinkPort {
     if (this.running !== 'running') return;
     const attempt = this.attempts.get(session) ?? 0;
     this.attempts.set(session, attempt + 1);
-    const ceiling = Math.min(this.options.reconnectMaxMs ?? 30_000, (this.options.reconnectInitialMs ?? 500) * 2 ** attempt);
-    const delay = ceiling * (0.5 + 0.5 * (this.options.random ?? Math.random)());
-    const timer = setTimeout(() => {
+    const backoff = { first: this.options.reconnectInitialMs ?? 500, max: this.options.reconnectMaxMs ?? 30_000, jitter: true };
+    const delay = backoffDelay(backoff, attempt, this.options.random);
+    const timer = this.clock.setTimeout(() => {
       this.reconnectTimers.delete(timer);
       this.connect(session).catch(() => undefined);
     }, delay);
@@ -289,21 +301,21 @@ export class CarrierLink implements CarrierLinkPort {
 
   private wake(at: number): void {
     if (at >= this.wakeAt) return;
-    if (this.wakeTimer) clearTimeout(this.wakeTimer);
+    if (this.wakeTimer) this.clock.clearTimeout(this.wakeTimer);
     this.wakeAt = at;
-    this.wakeTimer = setTimeout(
+    this.wakeTimer = this.clock.setTimeout(
       () => {
         this.wakeTimer = undefined;
         this.wakeAt = Infinity;
         this.pump();
       },
-      Math.max(1, at - Date.now()),
+      Math.max(1, at - this.clock.now()),
     );
   }
 
   private pump(): void {
     for (let queue = this.sendableQueue(); queue; queue = this.sendableQueue()) {
-      const now = Date.now();
+      const now = this.clock.now();
       if (this.pausedUntil > now) return this.wake(this.pausedUntil);
       const session = this.pickSender();
       if (!session) return; // a response or a new bind pumps again
@@ -371,7 +383,7 @@ export class CarrierLink implements CarrierLinkPort {
   private onAccepted(job: MessageJob, sentAt: number, response: SmppPdu): void {
     if (sentAt >= this.pausedUntil) this.pauseLevel = 0;
     if (!job.accept(this.smscMessageId(response))) return;
-    if (this.running === 'running' || Date.now() < this.drainUntil) this.queues.nextParts.push(job);
+    if (this.running === 'running' || this.clock.now() < this.drainUntil) this.queues.nextParts.push(job);
     else job.notSent(null, `link ${this.carrier} is ${this.running}`);
   }
 
@@ -399,9 +411,9 @@ export class CarrierLink implements CarrierLinkPort {
   private pause(sentAt: number, name: string): void {
     // Everything sent before this pause began belongs to the same burst: one answer escalates, not the whole window.
     if (sentAt < this.pauseStartedAt) return;
-    const now = Date.now();
+    const now = this.clock.now();
     this.pauseLevel++;
-    const delay = Math.min(this.options.pauseMaxMs ?? 10_000, (this.options.pauseInitialMs ?? 250) * 2 ** (this.pauseLevel - 1));
+    const delay = backoffDelay({ first: this.options.pauseInitialMs ?? 250, max: this.options.pauseMaxMs ?? 10_000 }, this.pauseLevel - 1);
     this.pauseStartedAt = now;
     this.pausedUntil = now + delay;
     this.pdus.pauses++;
@@ -434,7 +446,7 @@ export class CarrierLink implements CarrierLinkPort {
 
   /** One line per 5 s at most: while the database is away, every receipt fails the same way. */
   private logRefusedDeliverSm(pdu: SmppPdu, error: Error): void {
-    const now = Date.now();
+    const now = this.clock.now();
     if (now - this.refusedDeliverSm.loggedAt < REFUSED_LOG_INTERVAL_MS) {
       this.refusedDeliverSm.unlogged++;
       return;
@@ -446,13 +458,13 @@ export class CarrierLink implements CarrierLinkPort {
 
   private async shutdown(): Promise<void> {
     this.running = 'stopping';
-    this.reconnectTimers.forEach(clearTimeout);
+    this.reconnectTimers.forEach((timer) => this.clock.clearTimeout(timer));
     this.reconnectTimers.clear();
     const error = `link ${this.carrier} is stopping`;
     this.failQueued(['resends', 'fresh'], error);
     // Messages the SMSC has earlier parts of get the rest while the window drains: no orphan parts on a restart.
-    this.drainUntil = Date.now() + (this.options.drainTimeoutMs ?? 5000);
-    while (this.hasDrainWork() && Date.now() < this.drainUntil) await new Promise((resolve) => setTimeout(resolve, 10));
+    this.drainUntil = this.clock.now() + (this.options.drainTimeoutMs ?? 5000);
+    while (this.hasDrainWork() && this.clock.now() < this.drainUntil) await new Promise((resolve) => setTimeout(resolve, 10));
     this.drainUntil = 0;
     this.clearWake();
     this.failQueued(['nextParts'], error);
@@ -466,7 +478,7 @@ export class CarrierLink implements CarrierLinkPort {
   }
 
   private clearWake(): void {
-    if (this.wakeTimer) clearTimeout(this.wakeTimer);
+    if (this.wakeTimer) this.clock.clearTimeout(this.wakeTimer);
     this.wakeTimer = undefined;
     this.wakeAt = Infinity;
   }
