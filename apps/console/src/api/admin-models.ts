@@ -112,6 +112,9 @@ export interface FullCampaignReport extends CampaignReport {
   totals: ReportCounts & { cancelled: number };
   errors: ReportError[];
   carrierReports: CarrierReports;
+  programme: { id: number; name: string } | null;
+  /** Once the deadline has passed: the figures as at the deadline. */
+  atDeadline: { countedUntil: string; totals: ReportCounts; rows: ReportRow[] } | null;
 }
 
 export interface ProgrammeCampaign {

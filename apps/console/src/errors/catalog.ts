@@ -18,6 +18,8 @@ interface Details {
   line?: number;
   column?: number;
   field?: string;
+  rule?: string;
+  fields?: { field: string; message: string }[];
 }
 
 const detailsOf = (error: ApiErrorBody): Details => (error.details && typeof error.details === 'object' ? (error.details as Details) : {});
@@ -59,6 +61,38 @@ export const DETAIL_MESSAGES: Record<string, Render> = {
   },
   'INVALID.PROVINCES': (error) => `Không nhận ra tỉnh, thành phố: ${(detailsOf(error).provinces ?? []).join(', ')}.`,
   'INVALID.LINE': (error) => `Tệp không đúng định dạng ở dòng ${detailsOf(error).line ?? 1}.`,
+  // A password a person chose (users, admins' resets): the rule it broke, as the API checks it.
+  'INVALID.PASSWORD_TOO_SHORT': () => 'Mật khẩu quá ngắn: cần ít nhất 10 ký tự.',
+  'INVALID.PASSWORD_CONTAINS_USERNAME': () => 'Mật khẩu không được chứa tên đăng nhập.',
+  'INVALID.PASSWORD_TOO_GUESSABLE': () => 'Mật khẩu quá dễ đoán (từ thông dụng, dãy số, tên trang…). Hãy dùng một cụm vài từ không liên quan, dài hơn.',
+  'CONFLICT.USERNAME_TAKEN': () => 'Tên đăng nhập này đã có người dùng; hãy chọn tên khác.',
+  'INVALID.FIELDS': (error) => {
+    const fields = (detailsOf(error).fields ?? []).map((problem) => FIELD_NAMES[problem.field.replace(/(\[\d+\]|\.\d+)$/, '')] ?? problem.field);
+    return `Dữ liệu chưa hợp lệ ở: ${[...new Set(fields)].join(', ')}. Vui lòng kiểm tra lại (chi tiết kỹ thuật bên dưới).`;
+  },
+};
+
+/** The fields of the console's forms, as a refused request names them (details.fields). */
+export const FIELD_NAMES: Record<string, string> = {
+  username: 'Tên đăng nhập',
+  password: 'Mật khẩu',
+  role: 'Vai trò',
+  provinces: 'Tỉnh, thành phố',
+  policeHotlines: 'Đường dây nóng',
+  website: 'Trang web',
+  zalo: 'Zalo OA',
+  fanpage: 'Fanpage',
+  vneid: 'Chỉ dẫn VNeID',
+  msisdn: 'Số điện thoại',
+  msisdns: 'Số điện thoại',
+  reason: 'Lý do',
+  userId: 'Người dùng',
+  carrier: 'Nhà mạng',
+  targeted: 'Mục tiêu',
+  sent: 'Đã gửi',
+  delivered: 'Đã nhận',
+  reportedOn: 'Ngày văn bản',
+  reference: 'Số văn bản',
 };
 
 /** Template syntax errors (details.code of an INVALID on a template body). */
@@ -99,6 +133,9 @@ export function errorKey(error: ApiErrorBody): string {
   if (error.error === 'INVALID' && typeof details.code === 'string' && TEMPLATE_ERRORS[details.code]) return `TEMPLATE.${details.code}`;
   if (error.error === 'INVALID' && Array.isArray(details.provinces)) return 'INVALID.PROVINCES';
   if (error.error === 'INVALID' && typeof details.line === 'number') return 'INVALID.LINE';
+  if (error.error === 'INVALID' && typeof details.rule === 'string' && DETAIL_MESSAGES[`INVALID.${details.rule}`]) return `INVALID.${details.rule}`;
+  if (error.error === 'CONFLICT' && details.field === 'username') return 'CONFLICT.USERNAME_TAKEN';
+  if (error.error === 'INVALID' && Array.isArray(details.fields) && details.fields.length > 0) return 'INVALID.FIELDS';
   return error.error;
 }
 
