@@ -1,6 +1,6 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { DETAIL_MESSAGES, ERROR_MESSAGES, errorKey, LINT_MESSAGES, TEMPLATE_ERRORS, vietnameseError } from '../src/errors/catalog';
+import { DETAIL_CODES, DETAIL_MESSAGES, ERROR_MESSAGES, errorKey, LINT_MESSAGES, TEMPLATE_ERRORS, vietnameseError } from '../src/errors/catalog';
 
 const root = process.cwd();
 const read = (path: string) => readFileSync(join(root, path), 'utf8');
@@ -32,6 +32,22 @@ describe("the console's Vietnamese error catalog", () => {
     expect(lintCodes).toContain('TOO_MANY_SEGMENTS');
     expect(lintCodes.filter((code) => !LINT_MESSAGES[code])).toEqual([]);
     expect(templateCodes.filter((code) => !TEMPLATE_ERRORS[code])).toEqual([]);
+  });
+
+  it('names every reason code an answer carries in its details (code or rule)', () => {
+    const codes = matches([...sources('apps/api/src'), ...sources('libs')], /(?:code|rule): '([A-Z][A-Z_0-9]+)'/g);
+    const known = (code: string) => Boolean(DETAIL_CODES[code] ?? LINT_MESSAGES[code] ?? TEMPLATE_ERRORS[code] ?? DETAIL_MESSAGES[`INVALID.${code}`]);
+    expect(codes.length).toBeGreaterThan(10);
+    expect(codes.filter((code) => !known(code))).toEqual([]);
+    const lapsed = {
+      statusCode: 409,
+      error: 'CONFLICT',
+      message: 'the brandname certificate…',
+      details: { code: 'CERTIFICATE_LAPSED', carrier: 'vnpt', validTo: '2026-12-20' },
+    };
+    expect(vietnameseError(lapsed)).toBe(
+      'Chứng nhận tên thương hiệu (brandname) của nhà mạng VNPT (VinaPhone) hết hạn ngày 2026-12-20, trước khi chiến dịch gửi xong.',
+    );
   });
 
   it('renders a missed report deadline with its figures and Vietnamese time, not the English', () => {

@@ -474,6 +474,17 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/carriers/certificates': {
+    parameters: { query?: never; header?: never; path?: never; cookie?: never };
+    get: operations['CarrierCertificatesController_list'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
 }
 export interface components {
   schemas: {
@@ -598,7 +609,7 @@ export interface components {
       legalBasis?: string;
       contactOfficer?: string;
       contactPhone?: string;
-      /** When the consolidated report is due (ISO 8601 with offset) */
+      /** When the consolidated report is due (ISO 8601; without an offset it is read as Vietnam time, +07:00) */
       reportDeadline?: string;
       /** Provinces the programme covers (codes or names) */
       provinces: string[];
@@ -683,6 +694,26 @@ export interface components {
       segments: number;
       /** Each carrier's own count of parts */
       carrierSegments: Record<string, unknown>;
+    };
+    BrandnameCertificateDto: {
+      number: string;
+      /** First day it is valid (Viet Nam), YYYY-MM-DD */
+      validFrom: string;
+      /** Last day it is valid (Viet Nam), YYYY-MM-DD, included */
+      validTo: string;
+    };
+    CarrierCertificateDto: {
+      carrier: string;
+      /** The brandname ("tên định danh") messages go out under */
+      brandname: string;
+      /** null: the carriers file has no certificate for this account */
+      certificate: components['schemas']['BrandnameCertificateDto'] | null;
+      /** expiring: 30 days or fewer left (the dashboard warns); lapsed: past validTo, the plan and the approval refuse the carrier; unknown: no certificate on record */
+      state: 'valid' | 'expiring' | 'lapsed' | 'not_yet_valid' | 'unknown';
+      /** Days from today (Viet Nam) to validTo: 0 on its last day, negative once lapsed */
+      daysLeft: number | null;
+      /** The first instant it no longer covers: 24:00 of validTo, Viet Nam time */
+      lapsesAt: string | null;
     };
     Error: {
       statusCode: number;
@@ -1315,6 +1346,16 @@ export interface operations {
       401: { headers: { [name: string]: unknown }; content: { 'application/json': components['schemas']['Error'] } };
       403: { headers: { [name: string]: unknown }; content: { 'application/json': components['schemas']['Error'] } };
       404: { headers: { [name: string]: unknown }; content: { 'application/json': components['schemas']['Error'] } };
+      503: { headers: { [name: string]: unknown }; content: { 'application/json': components['schemas']['Error'] } };
+    };
+  };
+  CarrierCertificatesController_list: {
+    parameters: { query?: never; header?: never; path?: never; cookie?: never };
+    requestBody?: never;
+    responses: {
+      200: { headers: { [name: string]: unknown }; content: { 'application/json': components['schemas']['CarrierCertificateDto'][] } };
+      401: { headers: { [name: string]: unknown }; content: { 'application/json': components['schemas']['Error'] } };
+      403: { headers: { [name: string]: unknown }; content: { 'application/json': components['schemas']['Error'] } };
       503: { headers: { [name: string]: unknown }; content: { 'application/json': components['schemas']['Error'] } };
     };
   };
