@@ -24,9 +24,12 @@ const NATIONAL: AuthUser = { id: 1, username: 'bench', role: 'drafter', province
 const BODY =
   'Công an {{province.name}} cảnh báo: không cung cấp mã OTP, không chuyển tiền cho người lạ tự xưng là công an, viện kiểm sát, tòa án. Mọi thắc mắc gọi {{province.hotline}}.';
 
-/** The scripts and stylesheets index.html loads (Vite writes them as /assets/… links). */
+/**
+ * The scripts and stylesheets index.html loads (Vite writes them as /assets/… links), with the chunks its
+ * entry imports (modulepreload links: code shared with the lazily loaded screens lands in one).
+ */
 export function firstLoadFiles(indexHtml: string): string[] {
-  const links = [...indexHtml.matchAll(/<(?:script[^>]*\ssrc|link[^>]*rel="stylesheet"[^>]*\shref)="\/([^"]+)"/g)].map((match) => match[1]);
+  const links = [...indexHtml.matchAll(/<(?:script[^>]*\ssrc|link[^>]*rel="(?:stylesheet|modulepreload)"[^>]*\shref)="\/([^"]+)"/g)].map((match) => match[1]);
   return links.filter((path) => path.endsWith('.js') || path.endsWith('.css'));
 }
 
