@@ -5,7 +5,7 @@ import { CampaignsModule, type CarrierCertificate, SendingCarriersModule } from 
 import { DatabaseModule } from '@loa/database';
 import { ReportingModule } from '@loa/reporting';
 import { type CarrierTextProfile } from '@loa/sms';
-import { CarrierTextsModule, TemplatesModule } from '@loa/templates';
+import { CarrierTextsModule, TemplateRegistrationModule, TemplatesModule } from '@loa/templates';
 import { AuditController } from './audit/audit.controller';
 import { AuthController } from './auth/auth.controller';
 import { LoginThrottleModule, type LoginThrottleSettings } from './auth/login-throttle';
@@ -21,6 +21,7 @@ import { ProgrammesController } from './programmes/programmes.controller';
 import { ProvincesHttpModule } from './provinces/provinces-http.module';
 import { ReportsController } from './reports/reports.controller';
 import { SubscribersHttpModule } from './subscribers/subscribers-http.module';
+import { TemplateRegistrationsController } from './templates/template-registrations.controller';
 import { TemplatesController } from './templates/templates.controller';
 import { UsersController } from './users/users.controller';
 import { type ImportLimits, ImportLimitsModule } from './subscribers/import-limits';
@@ -40,6 +41,8 @@ export interface ApiSettings {
   carrierTexts?: readonly CarrierTextProfile[];
   /** Each account's brandname and certificate; default: config/carriers.json's. */
   carrierCertificates?: readonly CarrierCertificate[];
+  /** Carriers whose account demands registered templates (`templateRegistration: required`); default none. */
+  templateRegistration?: readonly string[];
 }
 
 /** The admin REST API. The database module is left out when a host module (all-in-one) provides it. */
@@ -55,6 +58,7 @@ export class ApiModule {
         ImportLimitsModule.forRoot(settings.importLimits),
         ...(settings.carriers ? [SendingCarriersModule.forRoot(settings.carriers, settings.carrierTps, settings.carrierCertificates)] : []),
         ...(settings.carrierTexts ? [CarrierTextsModule.forRoot(settings.carrierTexts)] : []),
+        ...(settings.templateRegistration ? [TemplateRegistrationModule.forRoot(settings.templateRegistration)] : []),
         TemplatesModule,
         CampaignsModule,
         ReportingModule,
@@ -68,6 +72,7 @@ export class ApiModule {
       controllers: [
         AuthController,
         TemplatesController,
+        TemplateRegistrationsController,
         CampaignsController,
         TestSendsController,
         ReportsController,

@@ -201,10 +201,12 @@ async function sendCampaign(port: number): Promise<number> {
     return (await response.json()) as Record<string, unknown>;
   };
   const login = async (username: string) => (await call('/auth/login', null, { username, password: 'loa-demo' })).accessToken as string;
-  const [drafter, approver] = [await login('demo-drafter'), await login('demo-approver')];
+  const [drafter, approver, admin] = [await login('demo-drafter'), await login('demo-approver'), await login('demo-admin')];
   const template = await call('/templates', drafter, { name: 'Cảnh báo', body: BODY });
   await call(`/templates/${template.id}/submit`, drafter);
   await call(`/templates/${template.id}/approve`, approver);
+  // The default carriers file's accounts take only registered templates.
+  await call(`/templates/${template.id}/registrations/viettel`, admin, { state: 'registered', reference: 'VT-0001' });
   const campaign = await call('/campaigns', drafter, {
     name: 'Cảnh báo lừa đảo',
     templateId: template.id,

@@ -12,6 +12,7 @@ import { CampaignPlanRepository } from './plan/campaign-plan.repository';
 import { CampaignPlansService } from './plan/campaign-plans.service';
 import { ProgrammesRepository } from './programmes.repository';
 import { ProgrammesService } from './programmes.service';
+import { RegistrationCheck } from './registration-check';
 import { SendLimitsService } from './send-limits.service';
 import { TestSendsRepository } from './test-sends.repository';
 import { TestSendsService } from './test-sends.service';
@@ -32,6 +33,7 @@ import { TestSendsService } from './test-sends.service';
     CampaignPlansService,
     ProgrammesRepository,
     ProgrammesService,
+    RegistrationCheck,
   ],
   exports: [
     BrandnameCertificates,

@@ -13,6 +13,7 @@ import { type CampaignFilter, CampaignsRepository } from './campaigns.repository
 import { type CampaignEstimate, type DeadlinePlan, estimateOf } from './plan/deadline-plan';
 import { CampaignPlansService, PLANNER_CLOCK } from './plan/campaign-plans.service';
 import { ProgrammesService } from './programmes.service';
+import { RegistrationCheck, type RegistrationSummary } from './registration-check';
 import { resolveSendLimits, type SendLimits, type SendLimitsRequest } from './send-limit-overrides';
 import { CONTRACTED_CARRIERS, SENDING_CARRIERS } from './sending-carriers.module';
 
@@ -21,10 +22,12 @@ const DEFAULT_VALIDITY_HOURS = 24;
 const START_GRACE_MS = 5 * 60_000;
 
 /** A deadline plan, with the carriers whose brandname certificate does not cover the campaign's sending. */
-export type CampaignPlan = DeadlinePlan & { certificateProblems: CertificateProblem[] };
+export type CampaignPlan = DeadlinePlan & { certificateProblems: CertificateProblem[] } & RegistrationSummary;
 
 /** An approver's acknowledgement that a campaign will not reach everyone before its report deadline. */
 export interface DeadlineAcknowledgement {
+  /** Carriers left out at approval (those where the text is not registered): the campaign sends only to the others. */
+  excludeCarriers?: Carrier[];
   acknowledgeDeadlineMiss?: boolean;
   reason?: string;
 }
@@ -43,6 +46,7 @@ export class CampaignsService {
     private readonly programmes: ProgrammesService,
     private readonly plans: CampaignPlansService,
     private readonly certificates: BrandnameCertificates,
+    private readonly registrationCheck: RegistrationCheck,
     @Optional() @Inject(SENDING_CARRIERS) private readonly sendingCarriers: readonly string[] = CONTRACTED_CARRIERS,
     @Optional() @Inject(PLANNER_CLOCK) private readonly clock: Clock = systemClock,
   ) {}
@@ -119,19 +123,28 @@ export class CampaignsService {
 
   /** The deadline plan of a campaign as the drafter would create it, without saving anything. */
   async planDraft(input: NewCampaign, user: AuthUser): Promise<CampaignPlan> {
-    const { provinces, carriers, texts, limits } = await this.prepare(input, user);
+    const { provinces, carriers, template, texts, limits } = await this.prepare(input, user);
     const plan = await this.plans.planDraft(
       { ...input, provinces, carriers, sendWindow: limits.sendWindow, segments: new Map(texts.map((text) => [text.provinceCode, text.segments])) },
       user,
     );
-    return { ...plan, certificateProblems: this.certificates.problems(carriers, input.startAt, input.validityHours ?? DEFAULT_VALIDITY_HOURS) };
+    return {
+      ...plan,
+      certificateProblems: this.certificates.problems(carriers, input.startAt, input.validityHours ?? DEFAULT_VALIDITY_HOURS),
+      ...(await this.registrationCheck.summary(template, carriers, texts)),
+    };
   }
 
   /** The deadline plan as `user` may read it: counts over their provinces, the campaigns ahead they may read by name. */
   async plan(id: number, user: AuthUser): Promise<CampaignPlan> {
     const campaign = await this.get(id, user);
     const plan = await this.plans.planSaved(campaign, user);
-    return { ...plan, certificateProblems: this.certificates.problems(campaign.carriers, campaign.startAt, campaign.validityHours) };
+    const registrations = await this.registrationCheck.summary(
+      await this.templates.get(campaign.templateId, null),
+      campaign.carriers,
+      await this.registrationCheck.savedTexts(campaign.id),
+    );
+    return { ...plan, certificateProblems: this.certificates.problems(campaign.carriers, campaign.startAt, campaign.validityHours), ...registrations };
   }
 
   /** A campaign with, while it is scheduled, running or paused, its estimate re-planned from the rate it gets. */
@@ -235,11 +248,15 @@ export class CampaignsService {
     const request = { name: campaign.name, startAt: campaign.startAt, reportDeadline: campaign.reportDeadline ?? undefined };
     await this.renderer.assertLintClean(template, campaign.provinces, campaign.carriers, request);
     if (campaign.state !== 'pending_approval') throw conflict(`campaign ${campaign.id} is ${campaign.state}; it must be pending_approval to become scheduled`);
-    this.assertCertificatesCover(campaign);
-    const plan = await this.plans.planSaved(campaign);
+    // Carriers where a text is not registered (or overflows its slot) refuse it: left out by the approver, or a 409.
+    const carriers = await this.registrationCheck.carriersToApprove(campaign, template, acknowledgement.excludeCarriers);
+    const excludedCarriers = campaign.carriers.filter((carrier) => !carriers.includes(carrier));
+    const approved = { ...campaign, carriers };
+    this.assertCertificatesCover(approved);
+    const plan = await this.plans.planSaved(approved);
     if (plan.messages === 0) {
       throw conflict(
-        `campaign ${campaign.id} has nobody to send to: no active, not excluded subscriber of ${campaign.carriers.join(', ')} in provinces ${campaign.provinces.join(', ')} (import the subscribers first)`,
+        `campaign ${campaign.id} has nobody to send to: no active, not excluded subscriber of ${carriers.join(', ')} in provinces ${campaign.provinces.join(', ')} (import the subscribers first)`,
       );
     }
     const missesDeadline = plan.meetsDeadline === false;
@@ -259,11 +276,14 @@ export class CampaignsService {
       messages: plan.messages,
       byProvince: Object.fromEntries(plan.provinces.map((province) => [province.code, { messages: province.messages }])),
       estimatedFinishAt: plan.estimatedFinishAt,
+      ...(excludedCarriers.length > 0 ? { excludedCarriers, carriers } : {}),
       ...(missesDeadline
         ? { deadlineMissAcknowledged: true, reason: acknowledgement.reason, reportDeadline: campaign.reportDeadline, unsentAtDeadline: plan.unsentAtDeadline }
         : {}),
     };
-    return this.transition(campaign, ['pending_approval'], 'scheduled', user, user.id, details);
+    const narrow = (manager: EntityManager) =>
+      excludedCarriers.length > 0 ? this.registrationCheck.narrow(campaign.id, carriers, manager) : Promise.resolve();
+    return this.transition(campaign, ['pending_approval'], 'scheduled', user, user.id, details, narrow);
   }
 
   /** Refuses (409) a campaign on a carrier whose brandname certificate lapses before the campaign's sending ends, or is not valid yet. */
@@ -329,8 +349,10 @@ export class CampaignsService {
     user: AuthUser,
     approvedBy: number | null = null,
     details?: Record<string, unknown>,
+    before?: (manager: EntityManager) => Promise<void>,
   ): Promise<Campaign> {
     return this.db.transaction(async (manager) => {
+      await before?.(manager);
       const changed = await this.campaigns.transition(campaign.id, from, to, approvedBy, manager);
       if (!changed) throw conflict(`campaign ${campaign.id} is ${campaign.state}; it must be ${from.join(' or ')} to become ${to}`);
       if (to === 'cancelled') await this.delivery.cancelUnsent(campaign.id, `campaign cancelled by ${user.username}`, manager);

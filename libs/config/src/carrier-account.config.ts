@@ -37,6 +37,10 @@ export class BrandnameCertificateConfig {
 }
 
 /** One entry of the carriers file (JSON or YAML). Field names are the DESIGN.md contract. */
+/** Whether a carrier account demands each text template registered in advance. */
+export const TEMPLATE_REGISTRATION_MODES = ['required', 'none'] as const;
+export type TemplateRegistrationMode = (typeof TEMPLATE_REGISTRATION_MODES)[number];
+
 export class CarrierAccountConfig {
   @IsIn(CARRIERS) id: Carrier;
   @IsString() @Length(1, 253) host: string;
@@ -74,6 +78,10 @@ export class CarrierAccountConfig {
   @IsOptional() @IsBoolean() simulated: boolean = false;
   /** Simulator profile (config/smsc-profiles.json); defaults to the carrier id. */
   @IsOptional() @IsString() simulatorProfile?: string;
+  /** `required`: the carrier takes only texts registered with it, so campaigns send it only those (default none). */
+  @IsOptional() @IsIn(TEMPLATE_REGISTRATION_MODES) templateRegistration: TemplateRegistrationMode = 'none';
+  /** The command_status the carrier refuses a text matching no registered pattern with: a permanent failure, never retried. */
+  @IsOptional() @IsInt() @Min(1) @Max(0xffffffff) templateRefusedStatus?: number;
 }
 
 export class CarriersFile {

@@ -3,7 +3,7 @@ import { plainToInstance } from 'class-transformer';
 import { validateSync, ValidationError } from 'class-validator';
 import { parse as parseYaml } from 'yaml';
 import { type SmppAccountConfig } from '@loa/smpp';
-import { CarrierAccountConfig, CarriersFile } from './carrier-account.config';
+import { CarrierAccountConfig, CarriersFile, type TemplateRegistrationMode } from './carrier-account.config';
 
 export interface BrandnameCertificate {
   number: string;
@@ -15,6 +15,8 @@ export interface BrandnameCertificate {
 export interface CarrierAccount extends SmppAccountConfig {
   simulated: boolean;
   simulatorProfile: string;
+  /** Absent: none (accounts built by hand in tests). */
+  templateRegistration?: TemplateRegistrationMode;
   /** The brandname (= sourceAddr); loadCarriersFile always sets it, accounts built by hand may leave it to sourceAddr. */
   brandname?: string;
   certificate?: BrandnameCertificate;

@@ -4,7 +4,7 @@ import { ApiModule, configureApi } from '@loa/api';
 import { carrierCertificates, carrierTps } from '@loa/campaigns';
 import { loadCarriersFile } from '@loa/config';
 import { syncProvinces } from '@loa/provinces';
-import { carrierTextProfiles } from '@loa/templates';
+import { carrierTextProfiles, registrationRequiredCarriers } from '@loa/templates';
 import { DataSource } from 'typeorm';
 import { LoaLogger, loggingModule } from '../logging';
 import { listenApi } from '../ports';
@@ -26,6 +26,7 @@ export async function runApi(): Promise<void> {
         carrierTps: carrierTps(accounts),
         carrierTexts: carrierTextProfiles(accounts),
         carrierCertificates: carrierCertificates(accounts),
+        templateRegistration: registrationRequiredCarriers(accounts),
       }),
     ],
   })

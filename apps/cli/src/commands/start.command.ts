@@ -10,7 +10,7 @@ import { DEMO_USERS, isDemoSeeded, seedDemo } from '@loa/demo';
 import { DispatcherModule } from '@loa/dispatcher';
 import { syncProvinces } from '@loa/provinces';
 import { type RunningSimulators } from '@loa/smsc-simulator';
-import { carrierTextProfiles } from '@loa/templates';
+import { carrierTextProfiles, registrationRequiredCarriers } from '@loa/templates';
 import { LoaLogger, loggingModule } from '../logging';
 import { listenApi, startSimulatedCarriers } from '../ports';
 import { jwtSecret, openRuntime, type Runtime } from '../runtime';
@@ -69,6 +69,7 @@ function allInOneModule(runtime: Runtime, carriers: CarrierAccount[]) {
           carrierTps: carrierTps(carriers),
           carrierTexts: carrierTextProfiles(carriers),
           carrierCertificates: carrierCertificates(carriers),
+          templateRegistration: registrationRequiredCarriers(carriers),
         },
         { withDatabase: false },
       ),
