@@ -56,7 +56,7 @@ describe('loa import <file>', () => {
     expect(summary).toMatchObject({ read: 2, inserted: 1, rejected: 1 });
     expect(await subscribers()).toEqual(['84912345678']);
     const text = written.join('');
-    expect(text).toMatch(/read 2, inserted 1, updated 0, unchanged 0, rejected 1/);
+    expect(text).toMatch(/separator ",", read 2, inserted 1, updated 0, unchanged 0, rejected 1/);
     expect(text).toMatch(/line 3: bad number/);
   });
 });

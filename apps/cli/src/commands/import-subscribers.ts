@@ -67,7 +67,7 @@ function progressBar(size: number): SingleBar {
 export function formatSummary(summary: ImportSummary, seconds: number): string {
   const lines = [
     `import ${summary.id} (${summary.source}) done in ${seconds.toFixed(1)} s`,
-    `  read ${summary.read}, inserted ${summary.inserted}, updated ${summary.updated}, unchanged ${summary.unchanged}, rejected ${summary.rejected}, legacy provinces mapped ${summary.mapped}`,
+    `  separator ${JSON.stringify(summary.separator)}, read ${summary.read}, inserted ${summary.inserted}, updated ${summary.updated}, unchanged ${summary.unchanged}, rejected ${summary.rejected}, legacy provinces mapped ${summary.mapped}`,
   ];
   if (summary.firstRejections.length > 0) {
     lines.push(`  first rejected lines (all of them: GET /subscribers/imports/${summary.id}/rejections.csv):`);
