@@ -89,6 +89,28 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/templates/{id}/registrations': {
+    parameters: { query?: never; header?: never; path?: never; cookie?: never };
+    get: operations['TemplateRegistrationsController_list'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/templates/{id}/registrations/{carrier}': {
+    parameters: { query?: never; header?: never; path?: never; cookie?: never };
+    get?: never;
+    put?: never;
+    post: operations['TemplateRegistrationsController_record'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/campaigns': {
     parameters: { query?: never; header?: never; path?: never; cookie?: never };
     get: operations['CampaignsController_list'];
@@ -525,6 +547,16 @@ export interface components {
       /** At least 15 characters, in words, not one character repeated */
       reason: string;
     };
+    RecordRegistrationDto: {
+      /** submitted: the pattern (built from the approved version) was sent to the carrier; registered: the carrier registered it (give its reference); refused: it refused (give its reason) */
+      state: 'submitted' | 'registered' | 'refused';
+      /** The carrier's reference of the registered pattern (state registered) */
+      reference?: string;
+      /** The carrier's reason (state refused) */
+      reason?: string;
+      /** Longest value each variable's slot takes, in characters as sent (default: a little above the longest province value, e.g. province.unit 30) */
+      slots?: Record<string, unknown>;
+    };
     CreateCampaignDto: {
       /** Start of the daily send window, HH:MM wall clock Asia/Ho_Chi_Minh (with windowEnd; default from config: 07:00) */
       windowStart?: string;
@@ -568,6 +600,8 @@ export interface components {
       overrideReason?: string;
     };
     ApproveCampaignDto: {
+      /** Carriers to leave out (recorded in the audit log): a carrier that demands registered templates and where the text is not registered (or a value overflows its slot) is refused (409) unless left out */
+      excludeCarriers?: ('viettel' | 'vnpt' | 'mobifone' | 'others')[];
       /** Approve although the plan says the campaign misses its report deadline (recorded in the audit log) */
       acknowledgeDeadlineMiss?: boolean;
       /** Why, when acknowledging a deadline miss: at least 15 characters, in words, not one character repeated */
@@ -830,6 +864,36 @@ export interface operations {
     requestBody: { content: { 'application/json': components['schemas']['RejectTemplateDto'] } };
     responses: {
       200: { headers: { [name: string]: unknown }; content?: never };
+      400: { headers: { [name: string]: unknown }; content: { 'application/json': components['schemas']['Error'] } };
+      401: { headers: { [name: string]: unknown }; content: { 'application/json': components['schemas']['Error'] } };
+      403: { headers: { [name: string]: unknown }; content: { 'application/json': components['schemas']['Error'] } };
+      404: { headers: { [name: string]: unknown }; content: { 'application/json': components['schemas']['Error'] } };
+      409: { headers: { [name: string]: unknown }; content: { 'application/json': components['schemas']['Error'] } };
+      503: { headers: { [name: string]: unknown }; content: { 'application/json': components['schemas']['Error'] } };
+    };
+  };
+  TemplateRegistrationsController_list: {
+    parameters: {
+      query?: { format?: 'json' | 'csv' | 'xlsx'; carrier?: 'viettel' | 'vnpt' | 'mobifone' | 'others' };
+      header?: never;
+      path: { id: number };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: { headers: { [name: string]: unknown }; content?: never };
+      400: { headers: { [name: string]: unknown }; content: { 'application/json': components['schemas']['Error'] } };
+      401: { headers: { [name: string]: unknown }; content: { 'application/json': components['schemas']['Error'] } };
+      403: { headers: { [name: string]: unknown }; content: { 'application/json': components['schemas']['Error'] } };
+      404: { headers: { [name: string]: unknown }; content: { 'application/json': components['schemas']['Error'] } };
+      503: { headers: { [name: string]: unknown }; content: { 'application/json': components['schemas']['Error'] } };
+    };
+  };
+  TemplateRegistrationsController_record: {
+    parameters: { query?: never; header?: never; path: { id: number; carrier: string }; cookie?: never };
+    requestBody: { content: { 'application/json': components['schemas']['RecordRegistrationDto'] } };
+    responses: {
+      201: { headers: { [name: string]: unknown }; content?: never };
       400: { headers: { [name: string]: unknown }; content: { 'application/json': components['schemas']['Error'] } };
       401: { headers: { [name: string]: unknown }; content: { 'application/json': components['schemas']['Error'] } };
       403: { headers: { [name: string]: unknown }; content: { 'application/json': components['schemas']['Error'] } };
