@@ -15,6 +15,7 @@ interface Entry {
   objectType: string;
   objectId: string;
   username: string | null;
+  provinces: string[] | null;
 }
 
 /** The searches of the console's admin screens: users by name, role, province and status; audit entries by action, object, user and time. */
@@ -123,6 +124,20 @@ describe('searching users and the audit log', () => {
       const refused = await api.http().get('/audit?objectId=84912345678').set(as('approver-14')).expect(403);
       expect(refused.body.error).toBe('FORBIDDEN');
       expect((await audit(`objectId=${userId}`, 'approver-14')).length).toBe(2);
+    });
+
+    it("never shows a province-14 reader another province's entry, whatever the search", async () => {
+      const other = await api
+        .http()
+        .post('/users')
+        .set(as('demo-admin'))
+        .send({ username: 'pham.thi.e', password: 'Song-Hau-mua-nuoc-noi-2026', role: 'viewer', provinces: ['92'] })
+        .expect(201);
+      expect(await audit(`objectType=user&objectId=${other.body.id}`)).toHaveLength(1);
+      expect(await audit(`objectType=user&objectId=${other.body.id}`, 'approver-14')).toEqual([]);
+      const byAdmin = await audit('user=demo-admin&action=user', 'approver-14');
+      expect(byAdmin.map((entry) => entry.objectId)).toEqual([String(userId)]);
+      expect(byAdmin.every((entry) => entry.provinces?.includes('14'))).toBe(true);
     });
 
     it('exports the search as CSV', async () => {
