@@ -75,7 +75,11 @@ export class CreateCampaignDto extends SendLimitsDto {
   @IsIn(CARRIERS, { each: true })
   carriers?: Carrier[];
 
-  @ApiProperty({ description: 'When sending may start (ISO 8601; without an offset it is read as Vietnam time, +07:00)', example: '2026-01-20T08:00:00+07:00' })
+  @ApiProperty({
+    description:
+      'When sending may start (ISO 8601; without an offset it is read as Vietnam time, +07:00). Not in the past: 400 (START_IN_PAST) unless within the last 5 minutes, which counts as now',
+    example: '2027-01-20T08:00:00+07:00',
+  })
   @IsApiInstant()
   startAt: string;
 
