@@ -96,6 +96,18 @@ export const MATRIX: Record<string, Row> = {
     ok: 200,
     request: async (f, scope) => post(`/templates/${await f.template(scope, 'pending')}/reject`, REASON),
   },
+  'GET /templates/:id/registrations': {
+    access: 'any',
+    kind: 'read',
+    ok: 200,
+    request: async (f, scope) => get(`/templates/${await f.template(scope, 'approved')}/registrations`),
+  },
+  'POST /templates/:id/registrations/:carrier': {
+    access: ['admin'],
+    kind: 'act',
+    ok: 201,
+    request: async (f, scope) => post(`/templates/${await f.template(scope, 'approved')}/registrations/viettel`, { state: 'submitted' }),
+  },
 
   'GET /campaigns': { access: 'any', kind: 'none', ok: 200, request: async () => get('/campaigns') },
   'GET /campaigns/:id': { access: 'any', kind: 'read', ok: 200, request: async (f, scope) => get(`/campaigns/${await f.campaign(scope, 'scheduled')}`) },

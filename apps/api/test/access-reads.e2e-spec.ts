@@ -71,6 +71,8 @@ export const READS: Record<string, ReadRow | Nothing> = {
   'POST /templates/:id/submit': OWN,
   'POST /templates/:id/approve': OWN,
   'POST /templates/:id/reject': OWN,
+  'GET /templates/:id/registrations': OWN,
+  'POST /templates/:id/registrations/:carrier': OWN,
 
   'GET /campaigns': get(['viewer'], () => '/campaigns', ['Trong-14 chiến dịch', 'Chung-14-66 chiến dịch']),
   'GET /campaigns/:id': get(['viewer'], (f) => `/campaigns/${f.shared.scheduled}`, ['Chung-14-66 chiến dịch'], {

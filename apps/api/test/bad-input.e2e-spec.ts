@@ -18,6 +18,7 @@ const VALID_BODIES: Record<string, object> = {
   'POST /templates': { name: 'Mẫu', body: 'Công an {{province.name}} cảnh báo.', previousVersionId: 1 },
   'POST /templates/preview': { body: 'Công an {{province.name}} cảnh báo.', provinces: ['14'] },
   'POST /templates/:id/reject': { reason: 'Thiếu số đường dây nóng' },
+  'POST /templates/:id/registrations/:carrier': { state: 'registered', reference: 'VT-0001', slots: { 'province.name': 30 } },
   'POST /programmes': { name: 'Kế hoạch tuyên truyền', issuingUnit: 'CÔNG AN TỈNH SƠN LA', provinces: ['14'] },
   'POST /campaigns/:id/carrier-reports': { carrier: 'viettel', targeted: 10, sent: 10, delivered: 9, reportedOn: '2026-11-20' },
   'POST /campaigns': { name: 'Chiến dịch', templateId: 1, provinces: ['14'], startAt: '2027-01-20T08:00:00+07:00' },
@@ -105,7 +106,7 @@ describe('bad input on every write route and list query', () => {
   /** The path with its parameter filled by an object that exists and that the route would change. */
   async function realPath(route: DeclaredRoute): Promise<string> {
     if (!route.path.includes(':')) return route.path;
-    if (route.path.startsWith('/templates/')) return route.path.replace(':id', String(await f.template('in', 'pending')));
+    if (route.path.startsWith('/templates/')) return route.path.replace(':id', String(await f.template('in', 'pending'))).replace(':carrier', 'viettel');
     if (route.path.startsWith('/campaigns/')) return route.path.replace(':id', String(await f.campaign('in', 'scheduled')));
     if (route.path.startsWith('/users/')) return route.path.replace(':id', String(await f.user('in')));
     if (route.path.startsWith('/subscribers/imports/')) return route.path.replace(':id', String(await f.importJob('in', f.actor('admin'))));
