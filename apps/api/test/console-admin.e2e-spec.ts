@@ -14,6 +14,7 @@ import { createTestApi, type TestApi } from './test-app';
 const SUBSCRIBERS = 30;
 const FIRST_SUBSCRIBER = 84_900_200_000;
 const CAMPAIGN_NAME = 'Cảnh báo giả danh công an — Sơn La';
+const PROGRAMME_NAME = 'Tuyên truyền phòng, chống lừa đảo dịp Tết';
 const NEW_USER = 'nguyen.van.an';
 const NEW_HOTLINE = '0212.3852.456';
 // Three good rows and one (line 3) with a number one digit short.
@@ -33,6 +34,7 @@ describe("the console's admin and official screens, in a real browser", () => {
   let browser: Browser;
   let baseUrl: string;
   let campaignId: number;
+  let programmeId: number;
   const opened: ConsolePage[] = [];
 
   beforeAll(async () => {
@@ -47,10 +49,19 @@ describe("the console's admin and official screens, in a real browser", () => {
     baseUrl = `http://127.0.0.1:${(api.app.getHttpServer().address() as AddressInfo).port}`;
     // The viewer's report: a campaign sent and delivered before the journeys start (the drafting journeys are console-journeys').
     await seedSubscribers(api, 'mobifone', '14', FIRST_SUBSCRIBER, SUBSCRIBERS);
+    const drafter = await api.login('demo-drafter');
+    const programme = await api
+      .http()
+      .post('/programmes')
+      .auth(drafter, { type: 'bearer' })
+      .send({ name: PROGRAMME_NAME, documentNumber: '306/KH-UBND', issuingUnit: 'CÔNG AN TỈNH SƠN LA', provinces: ['14'] })
+      .expect(201);
+    programmeId = programme.body.id;
     campaignId = await approvedCampaign(api, 'Công an {{province.name}} cảnh báo: không cung cấp mã OTP cho bất kỳ ai. Liên hệ {{province.hotline}}.', {
       name: CAMPAIGN_NAME,
       provinces: ['14'],
       carriers: ['mobifone'],
+      programmeId,
       reportDeadline: new Date(Date.now() + 3 * 86_400_000).toISOString(),
     });
     await waitForCompletion(api, campaignId);
@@ -188,6 +199,19 @@ describe("the console's admin and official screens, in a real browser", () => {
     const cells = workbook.worksheets.flatMap((sheet) => sheet.getSheetValues().flat().map(String));
     expect(cells).toContain(CAMPAIGN_NAME);
 
+    await page.click('a[data-screen="chuong-trinh"]');
+    await page.locator(`#programmes tr[data-programme="${programmeId}"]`).click();
+    const programme = page.locator(`[data-programme-report="${programmeId}"]`);
+    await programme.waitFor();
+    expect(await programme.locator('h2').innerText()).toBe(PROGRAMME_NAME);
+    expect(await programme.innerText()).toContain('Số, ký hiệu văn bản\n306/KH-UBND');
+    expect(await programme.locator('#programme-totals [data-figure="delivered"]').innerText()).toBe(`Đã nhận\n${SUBSCRIBERS}`);
+    expect(await programme.locator('#programme-campaigns tbody tr').innerText()).toMatch(
+      new RegExp(`^${CAMPAIGN_NAME}\\s+Hoàn thành\\s+\\d{2}:\\d{2} \\d{2}/\\d{2}/\\d{4}\\s+${SUBSCRIBERS} / ${SUBSCRIBERS}\\s+100,0%`),
+    );
+    expect(await programme.innerText()).toContain(`Số thuê bao khác nhau đã nhận ít nhất một tin: ${SUBSCRIBERS}.`);
+    await screenshot(page, 'console-viewer-programme');
+
     await page.click('a[data-screen="han-bao-cao"]');
     const deadline = page.locator(`#deadline-list tr[data-kind="campaign"][data-id="${campaignId}"]`);
     await deadline.waitFor();
@@ -207,7 +231,7 @@ describe("the console's admin and official screens, in a real browser", () => {
     expect(failures).toEqual([]);
   });
 
-  it('is usable on an 800 px tablet: the menu wraps and the report table scrolls inside its card', async () => {
+  it('is usable on an 800 px tablet: every admin and official screen fits, tables scroll inside their cards', async () => {
     const console = await openConsole(browser, baseUrl, 'poll=300', 800);
     opened.push(console);
     const { page, failures } = console;
@@ -222,6 +246,34 @@ describe("the console's admin and official screens, in a real browser", () => {
     await page.keyboard.press('Enter');
     await page.locator('[data-report]').waitFor();
     await screenshot(page, 'console-admin-800px');
+
+    for (const [screen, heading] of [
+      ['chuong-trinh', 'Chương trình'],
+      ['han-bao-cao', 'Hạn nộp báo cáo'],
+      ['so-lieu-nha-mang', 'Số liệu nhà mạng báo cáo so với Loa'],
+      ['nguoi-dung', 'Người dùng'],
+      ['duong-day-nong', 'Đường dây nóng và kênh liên hệ của Công an các tỉnh, thành phố'],
+      ['so-thu-nghiem', 'Số thử nghiệm'],
+      ['nhap-thue-bao', 'Nhập danh sách thuê bao'],
+      ['loai-tru', 'Danh sách loại trừ'],
+      ['nhat-ky', 'Nhật ký thao tác'],
+    ]) {
+      await page.click(`a[data-screen="${screen}"]`);
+      const title = page.locator('#app-view h2').first();
+      await pollUntil(
+        () => title.innerText(),
+        (text) => text.startsWith(heading),
+        { what: `the ${screen} screen` },
+      );
+      // Its data loaded (no "Đang tải…" left) and nothing wider than the window.
+      await pollUntil(
+        () => page.locator('#app-view').innerText(),
+        (text) => !text.includes('Đang tải…'),
+        { what: `the ${screen} screen's data` },
+      );
+      expect(await page.evaluate('document.documentElement.scrollWidth')).toBeLessThanOrEqual(800);
+      await screenshot(page, `console-admin-800px-${screen}`);
+    }
     expect(failures).toEqual([]);
   });
 

@@ -133,7 +133,7 @@ export function AuditScreen() {
           },
           { header: 'Đối tượng', cell: (entry) => `${OBJECT_TYPES[entry.objectType] ?? entry.objectType} ${entry.objectId}` },
           { header: 'Tỉnh', className: 'wrap', cell: (entry) => (entry.provinces === null ? 'Toàn quốc' : entry.provinces.join(', ')) },
-          { header: 'Chi tiết', className: 'wrap small', cell: (entry) => <AuditDetails entry={entry} /> },
+          { header: 'Chi tiết', className: 'audit-details', cell: (entry) => <AuditDetails entry={entry} /> },
           { header: 'Nguồn', className: 'muted small', cell: (entry) => entry.remoteAddr ?? '—' },
         ]}
       />
@@ -142,23 +142,29 @@ export function AuditScreen() {
   );
 }
 
+/** Before, after and details as "field: value" lines; long ones folded behind "Xem chi tiết". */
 function AuditDetails({ entry }: { entry: AuditRecord }) {
-  const parts: [string, unknown][] = [
+  const parts: [string, Record<string, unknown> | null][] = [
     ['Trước', entry.before],
     ['Sau', entry.after],
     ['Chi tiết', Object.keys(entry.details).length ? entry.details : null],
   ];
-  const shown = parts.filter(([, value]) => value !== null && value !== undefined);
-  if (shown.length === 0) return <>—</>;
+  const lines = parts.flatMap(([label, value]) => (value ? [`${label}: ${fieldsText(value)}`] : []));
+  if (lines.length === 0) return <>—</>;
+  const text = lines.join('\n');
+  if (text.length <= 120) return <span className="audit-text">{text}</span>;
   return (
-    <>
-      {shown.map(([label, value]) => (
-        <div key={label}>
-          <span className="muted">{label}:</span> <code>{JSON.stringify(value)}</code>
-        </div>
-      ))}
-    </>
+    <details>
+      <summary>{`${text.slice(0, 80)}…`}</summary>
+      <span className="audit-text">{text}</span>
+    </details>
   );
+}
+
+function fieldsText(value: Record<string, unknown>): string {
+  return Object.entries(value)
+    .map(([key, inner]) => `${key} = ${typeof inner === 'object' && inner !== null ? JSON.stringify(inner) : String(inner)}`)
+    .join('; ');
 }
 
 function AuditFilters({ onChange }: { onChange(search: AuditSearch): void }) {

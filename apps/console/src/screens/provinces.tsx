@@ -1,4 +1,4 @@
-import { type FormEvent, useState } from 'react';
+import { type FormEvent, useEffect, useRef, useState } from 'react';
 import { answer, api } from '../api/client';
 import { type ProvinceContacts, type ProvinceContactsChange } from '../api/admin-models';
 import { DataTable } from '../components/data-table';
@@ -65,6 +65,9 @@ function ProvinceEditor({ province, editable, onSaved }: { province: ProvinceCon
   const [fanpage, setFanpage] = useState(province.fanpage ?? '');
   const [vneid, setVneid] = useState(province.vneid ?? '');
   const [saved, setSaved] = useState(false);
+  const firstField = useRef<HTMLTextAreaElement>(null);
+  // The editor opens below 34 rows: take the focus there (and the view with it), for the keyboard and the eye.
+  useEffect(() => firstField.current?.focus(), []);
 
   async function save(event: FormEvent) {
     event.preventDefault();
@@ -95,7 +98,7 @@ function ProvinceEditor({ province, editable, onSaved }: { province: ProvinceCon
           <div className="columns">
             <label>
               Đường dây nóng (mỗi số một dòng, tối đa 5; ví dụ 069.367.2888 hoặc 113)
-              <textarea name="hotlines" rows={3} value={hotlines} onChange={(e) => setHotlines(e.target.value)} />
+              <textarea ref={firstField} name="hotlines" rows={3} value={hotlines} onChange={(e) => setHotlines(e.target.value)} />
             </label>
             <label>
               Trang web (https://…)
