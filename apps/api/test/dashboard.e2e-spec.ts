@@ -170,6 +170,21 @@ describe("the console's today view in a real browser", () => {
     await page.locator(`tr[data-campaign="${pendingId}"] button[data-action="review"]`).waitFor();
     expect(await page.locator(`tr[data-campaign="${pendingId}"]`).innerText()).toContain('Chờ duyệt');
     expect(await page.locator(`tr[data-campaign="${runningId}"] button[data-action="review"]`).count()).toBe(0);
+
+    // The send window of a campaign not finished yet: narrower needs no reason, lifted does.
+    await page.locator(`tr[data-campaign="${pendingId}"]`).click();
+    const limits = page.locator('#detail form.send-limits');
+    expect(await limits.locator('[data-send-window]').innerText()).toBe('07:00 – 21:00 hằng ngày');
+    await limits.locator('input[name="limits-start"]').fill('08:00');
+    await limits.locator('input[name="limits-end"]').fill('20:00');
+    await limits.locator('button[data-action="send-limits"]').click();
+    await limits.locator('[data-send-window]', { hasText: '08:00 – 20:00 hằng ngày' }).waitFor();
+    await limits.locator('input[name="limits-window-lifted"]').check();
+    await limits.locator('textarea[name="limits-reason"]').fill('Bão đổ bộ trong đêm: cảnh báo khẩn');
+    await limits.locator('button[data-action="send-limits"]').click();
+    await limits.locator('[data-send-window]', { hasText: 'cả ngày đêm (ngoại lệ)' }).waitFor();
+    const [override] = await api.dataSource.query(`SELECT details FROM audit_log WHERE action = 'campaign.override' AND object_id = $1`, [String(pendingId)]);
+    expect(override.details.reason).toBe('Bão đổ bộ trong đêm: cảnh báo khẩn');
   });
 
   it("shows a province-scoped user only their province's campaigns", async () => {

@@ -1,6 +1,6 @@
 // Vietnamese labels and formats shared by every screen: times as HH:mm dd/MM/yyyy in Asia/Ho_Chi_Minh,
 // numbers grouped the Vietnamese way (17.466).
-import { type CampaignState, type Role, type TemplateStatus } from './api/models';
+import { type CampaignState, type Role, type SendWindow, type TemplateStatus } from './api/models';
 
 const TIME_ZONE = 'Asia/Ho_Chi_Minh';
 const parts = new Intl.DateTimeFormat('en-GB', {
@@ -106,3 +106,8 @@ export const REGIONS: { id: string; label: string; contains: (code: string) => b
   { id: 'trung', label: 'Miền Trung và Tây Nguyên', contains: (code) => Number(code) >= 38 && Number(code) < 75 },
   { id: 'nam', label: 'Miền Nam', contains: (code) => Number(code) >= 75 },
 ];
+
+/** A campaign's send window in words. */
+export function describeWindow(window: SendWindow | null): string {
+  return !window || window.kind === 'lifted' ? 'cả ngày đêm (ngoại lệ)' : `${window.start} – ${window.end} hằng ngày`;
+}

@@ -18,11 +18,8 @@ export interface ApiErrorBody {
   details?: unknown;
 }
 
-export interface SendWindow {
-  start: string | null;
-  end: string | null;
-  lifted?: boolean;
-}
+/** When a campaign may send, Viet Nam's wall clock: a daily window, or lifted (day and night, an audited override). */
+export type SendWindow = { kind: 'daily'; start: string; end: string } | { kind: 'lifted' };
 
 export interface Campaign {
   id: number;

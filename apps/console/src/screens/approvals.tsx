@@ -9,7 +9,7 @@ import { ProvinceList, StateBadge } from '../components/state-badge';
 import { TemplatePreviewPanel } from '../components/template-preview';
 import { useSession } from '../context';
 import { errorKey } from '../errors/catalog';
-import { CARRIERS, ENCODINGS, formatNumber, formatTime, POLICIES, TEMPLATE_STATUSES } from '../format';
+import { CARRIERS, describeWindow, ENCODINGS, formatNumber, formatTime, POLICIES, TEMPLATE_STATUSES } from '../format';
 import { usePolled } from '../hooks';
 
 type Selected = { kind: 'template'; id: number } | { kind: 'campaign'; id: number } | null;
@@ -189,7 +189,6 @@ function CampaignReview({ id, onDecided }: { id: number; onDecided(): void }) {
       danger: true,
       onConfirm: (reason) => run(() => answer(api.POST('/campaigns/{id}/approve', { ...path, body: { acknowledgeDeadlineMiss: true, reason } }))),
     });
-  const window = campaign.sendWindow;
   return (
     <section className="card" aria-labelledby="review-title" data-review-campaign={id}>
       <h2 id="review-title">
@@ -200,7 +199,7 @@ function CampaignReview({ id, onDecided }: { id: number; onDecided(): void }) {
         {campaign.validityHours} giờ · ưu tiên {campaign.priority}
       </p>
       <p>
-        Khung giờ gửi: {!window || window.lifted || window.start === null ? 'cả ngày đêm' : `${window.start} – ${window.end}`}
+        Khung giờ gửi: {describeWindow(campaign.sendWindow)}
         {campaign.dailyCapLifted && ' · bỏ giới hạn số tin mỗi ngày'} · nhà mạng: {campaign.carriers.map((carrier) => CARRIERS[carrier] ?? carrier).join(', ')}
       </p>
       {overrides.length > 0 && (

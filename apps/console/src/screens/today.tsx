@@ -5,6 +5,7 @@ import { ConfirmDialog, type ConfirmRequest } from '../components/confirm-dialog
 import { type Column, DataTable } from '../components/data-table';
 import { useAction } from '../components/notices';
 import { Progress } from '../components/progress';
+import { SendLimitsForm } from '../components/send-limits-form';
 import { ProvinceList, StateBadge } from '../components/state-badge';
 import { TimelineChart } from '../components/timeline-chart';
 import { can, useSession } from '../context';
@@ -180,6 +181,7 @@ function SendTimes({ report }: { report: CampaignReport | undefined }) {
 
 function CampaignReportCard({ id }: { id: number }) {
   const act = useAction();
+  const { user } = useSession();
   const detail = usePolled(async () => {
     const [report, campaign] = await Promise.all([fetchReport(id), answer<CampaignDetail>(api.GET('/campaigns/{id}', { params: { path: { id } } }))]);
     return { report, campaign };
@@ -226,6 +228,12 @@ function CampaignReportCard({ id }: { id: number }) {
           Bản in (HTML)
         </button>
       </div>
+      {can(user, 'approver') && !FINAL.includes(campaign.state) && (
+        <>
+          <h3>Khung giờ gửi và giới hạn</h3>
+          <SendLimitsForm key={JSON.stringify([campaign.sendWindow, campaign.dailyCapLifted])} campaign={campaign} onSaved={detail.reload} />
+        </>
+      )}
       <h3>Tiến độ gửi theo thời gian</h3>
       <div id="timeline">
         <TimelineChart timeline={report.timeline} />
