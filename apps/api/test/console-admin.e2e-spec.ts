@@ -172,6 +172,36 @@ describe("the console's admin and official screens, in a real browser", () => {
     expect(failures).toEqual(['400 POST /users', 'console: Failed to load resource: the server responded with a status of 400 (Bad Request)']);
   });
 
+  it('admin: a larger upload shows its progress while it is sent', async () => {
+    const { page, context, failures } = await loggedIn('demo-admin');
+    // 3,000 rows (about 75 kB) through a link held to 25 kB/s: about three seconds of upload to watch.
+    const rows = Array.from({ length: 3000 }, (_, index) => `09130${String(index).padStart(5, '0')},viettel,14`);
+    const cdp = await context.newCDPSession(page);
+    await cdp.send('Network.enable');
+    await cdp.send('Network.emulateNetworkConditions', { offline: false, latency: 0, downloadThroughput: -1, uploadThroughput: 25_000 });
+    await page.click('a[data-screen="nhap-thue-bao"]');
+    await page.setInputFiles('input[name="import-file"]', {
+      name: 'thue-bao-lon.csv',
+      mimeType: 'text/csv',
+      buffer: Buffer.from(['so_dien_thoai,nha_mang,tinh', ...rows, ''].join('\n')),
+    });
+    await page.click('button[data-action="upload"]');
+    const progress = page.locator('[data-upload-progress]');
+    // Part way: a share strictly between 0 and 100 %, in words beside the bar.
+    const midway = await pollUntil(
+      () => progress.innerText({ timeout: 100 }).catch(() => ''),
+      (text) => /^Đang tải lên: [1-9]\d?%$/.test(text),
+      { what: 'the upload to be part way', intervalMs: 50 },
+    );
+    expect(Number(/(\d+)%/.exec(midway)![1])).toBeLessThan(100);
+    await screenshot(page, 'console-admin-upload-progress');
+    await cdp.send('Network.emulateNetworkConditions', { offline: false, latency: 0, downloadThroughput: -1, uploadThroughput: -1 });
+    await page.locator('#import-summary').waitFor({ timeout: 30_000 });
+    expect(await page.locator('#import-summary').innerText()).toMatch(/: đọc 3\.000 dòng, thêm mới 3\.000, cập nhật 0, không đổi 0, từ chối 0\.$/);
+    expect(await progress.count()).toBe(0);
+    expect(failures).toEqual([]);
+  });
+
   it('viewer: opens the report, downloads the XLSX, sees the deadline and the carrier figures, and looks a number up', async () => {
     const { page, failures } = await loggedIn('demo-viewer');
     expect(await page.locator('a[data-screen="nguoi-dung"]').count()).toBe(0);
