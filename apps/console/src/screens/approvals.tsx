@@ -20,13 +20,14 @@ interface AuditEntry {
   at: string;
 }
 
-const OVERRIDES: Record<string, string> = {
-  window: 'Mở khung giờ gửi ngoài mặc định',
-  windowLifted: 'Gửi cả ngày đêm',
-  'window-lifted': 'Gửi cả ngày đêm',
-  dailyCapLifted: 'Bỏ giới hạn số tin mỗi ngày',
-  'daily-cap-lifted': 'Bỏ giới hạn số tin mỗi ngày',
-};
+/** The overrides as the API words them in the audit log (libs/campaigns send-limit-overrides), in Vietnamese. */
+function overrideText(override: string): string {
+  if (override.startsWith('send window lifted')) return 'Gửi cả ngày đêm';
+  const opens = /^send window (\d{2}:\d{2})–(\d{2}:\d{2}) opens outside/.exec(override);
+  if (opens) return `Khung giờ ${opens[1]} – ${opens[2]} mở ngoài khung mặc định`;
+  if (override.startsWith('daily cap per subscriber lifted')) return 'Bỏ giới hạn số tin mỗi ngày cho một thuê bao';
+  return override;
+}
 
 /** The approver's queue: templates and campaigns waiting, each with what is needed to decide. */
 export function ApprovalsScreen() {
@@ -208,8 +209,7 @@ function CampaignReview({ id, onDecided }: { id: number; onDecided(): void }) {
           <ul>
             {overrides.map((entry, index) => (
               <li key={index}>
-                {(entry.details.overrides ?? []).map((name) => OVERRIDES[name] ?? name).join(', ')} — lý do: <em>{entry.details.reason ?? '—'}</em> (
-                {formatTime(entry.at)})
+                {(entry.details.overrides ?? []).map(overrideText).join(', ')} — lý do: <em>{entry.details.reason ?? '—'}</em> ({formatTime(entry.at)})
               </li>
             ))}
           </ul>
