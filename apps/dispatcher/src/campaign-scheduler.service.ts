@@ -3,9 +3,8 @@ import { Interval } from '@nestjs/schedule';
 import { AuditLogRepository } from '@loa/auth';
 import { CampaignMaterialiser, CampaignPlanRepository, SendLimitsService, TestSendsRepository } from '@loa/campaigns';
 import { DeliveryRepository, RetentionRepository } from '@loa/delivery';
-import { dispatcherOptions, type DispatcherOptions, type DispatcherSettings } from './carrier-dispatcher';
+import { dispatcherOptions, type DispatcherOptions, type DispatcherSettings, FailureLog } from '@loa/dispatching';
 import { DISPATCHER_OPTIONS, DispatcherService } from './dispatcher.service';
-import { FailureLog } from './failure-log';
 
 const RECEIPT_BATCH = 5000;
 const SWEEP_BATCH = 5000;

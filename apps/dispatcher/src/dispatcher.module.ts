@@ -4,7 +4,7 @@ import { ScheduleModule } from '@nestjs/schedule';
 import { CampaignsModule } from '@loa/campaigns';
 import { type CarrierAccount } from '@loa/config';
 import { DeliveryModule } from '@loa/delivery';
-import { type DispatcherSettings } from './carrier-dispatcher';
+import { type DispatcherSettings } from '@loa/dispatching';
 import { CampaignSchedulerService } from './campaign-scheduler.service';
 import { CARRIER_ACCOUNTS, DISPATCHER_OPTIONS, DispatcherService } from './dispatcher.service';
 

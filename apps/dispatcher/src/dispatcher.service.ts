@@ -7,7 +7,7 @@ import { openConnections } from '@loa/database';
 import { BindSlotsRepository, DeliveryRepository, DispatchWakeups, type LinkStatusReport, LinkStatusRepository } from '@loa/delivery';
 import { CarrierLink } from '@loa/smpp';
 import { DataSource } from 'typeorm';
-import { CarrierDispatcher, dispatcherOptions, type DispatcherOptions, type DispatcherSettings } from './carrier-dispatcher';
+import { CarrierDispatcher, dispatcherOptions, type DispatcherOptions, type DispatcherSettings } from '@loa/dispatching';
 
 export const CARRIER_ACCOUNTS = Symbol('CARRIER_ACCOUNTS');
 export const DISPATCHER_OPTIONS = Symbol('DISPATCHER_OPTIONS');

@@ -1,2 +1,2 @@
 export * from './dispatcher.module';
-export type { DispatcherOptions, DispatcherSettings } from './carrier-dispatcher';
+export type { DispatcherOptions, DispatcherSettings } from '@loa/dispatching';

@@ -1,0 +1,3 @@
+export * from './campaigns-in-hand';
+export * from './carrier-dispatcher';
+export * from './failure-log';
