@@ -41,4 +41,12 @@ describe(loadCarriersFile.name, () => {
     const { brandname: _, ...nameless } = entry;
     expect(load([nameless])).toThrow(/carriers\[0\] \(viettel\)\.sourceAddr/);
   });
+
+  it('reads templateRegistration (the default file requires it, an entry without it demands none) and refuses any other value', () => {
+    expect(loadCarriersFile(configFile('carriers.json')).map((account) => account.templateRegistration)).toEqual(['required', 'required', 'required']);
+    const { templateRegistration: _, ...entry } = committed()[0];
+    expect(load([entry])()[0].templateRegistration).toBe('none');
+    expect(load([{ ...entry, templateRegistration: 'yes' }])).toThrow(/carriers\[0\] \(viettel\)\.templateRegistration: templateRegistration must be one of the following values: required, none/);
+    expect(load([{ ...entry, templateRefusedStatus: 'x' }])).toThrow(/templateRefusedStatus must be an integer/);
+  });
 });

@@ -5,7 +5,7 @@ import { CARRIERS, conflict, invalid } from '@loa/common';
 import { patternMismatch } from '@loa/sms';
 import { type Template } from '../template';
 import { TemplatesService } from '../templates.service';
-import { type CarrierRegistration, type RegistrationAnswer } from './carrier-registration';
+import { type CarrierRegistration, type RegistrationAnswer, REGISTRATION_STATE_LABELS } from './carrier-registration';
 import { CarrierRegistrationsRepository } from './carrier-registrations.repository';
 import { registrationPattern } from './registration-pattern';
 import { REGISTRATION_REQUIRED_CARRIERS } from './template-registration.module';
@@ -21,7 +21,8 @@ export interface TemplateRegistrations {
   version: number;
   /** Carriers whose account demands a registered text. */
   required: string[];
-  registrations: CarrierRegistration[];
+  /** Each with its state in Vietnamese beside the code (`stateLabel`). */
+  registrations: (CarrierRegistration & { stateLabel: string })[];
 }
 
 /** Template versions as registered with each carrier, and whether a campaign's texts pass them. */
@@ -42,7 +43,11 @@ export class CarrierRegistrationsService {
 
   async list(templateId: number, user: AuthUser): Promise<TemplateRegistrations> {
     const template = await this.templates.get(templateId, user);
-    return { templateId: template.id, version: template.version, required: [...this.required], registrations: await this.registrations.list(template.id) };
+    const registrations = (await this.registrations.list(template.id)).map((registration) => ({
+      ...registration,
+      stateLabel: REGISTRATION_STATE_LABELS[registration.state],
+    }));
+    return { templateId: template.id, version: template.version, required: [...this.required], registrations };
   }
 
   /** An admin records what was sent to a carrier (the pattern, built from the approved version) or its answer. Audited. */
