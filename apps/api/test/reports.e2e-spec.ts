@@ -1,5 +1,6 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { parse } from 'csv-parse/sync';
 import ExcelJS from 'exceljs';
 import { Client } from 'pg';
 import { type CarrierAccount } from '@loa/config';
@@ -377,13 +378,41 @@ describe('reports officials can sign and file', () => {
     const text: string = response.body;
     expect(text.charCodeAt(0)).toBe(0xfeff);
     const lines = text.slice(1).trimEnd().split('\r\n');
-    expect(lines[0].startsWith('Chiến dịch,Số liệu tính đến,Mã tỉnh,"Tỉnh, thành phố",Nhà mạng,Số thuê bao,')).toBe(true);
+    expect(lines[0].startsWith('Chiến dịch,"Số liệu tính đến (giờ Việt Nam, UTC+07:00)",Mã tỉnh,"Tỉnh, thành phố",Nhà mạng,Số thuê bao,')).toBe(true);
     expect(lines).toHaveLength(1 + PROVINCES.length * CARRIERS.length + 1);
     const quotedName = `"'${CAMPAIGN_NAME.replace(/"/g, '""')}"`;
     expect(lines[1].startsWith(quotedName + ',')).toBe(true);
-    expect(lines.filter((line) => line.includes(',14,Tỉnh Sơn La,Viettel,'))).toHaveLength(1);
-    expect(lines.filter((line) => line.includes(',66,Tỉnh Đắk Lắk,VNPT (VinaPhone),'))).toHaveLength(1);
+    expect(lines.filter((line) => line.includes(',"14",Tỉnh Sơn La,Viettel,'))).toHaveLength(1);
+    expect(lines.filter((line) => line.includes(',"66",Tỉnh Đắk Lắk,VNPT (VinaPhone),'))).toHaveLength(1);
     expect(lines.at(-1)).toContain(',Tổng cộng,');
+  });
+
+  it('exports CSV for Vietnamese Excel on ?locale=vi: `;`, comma decimals, codes as text, read back by csv-parse', async () => {
+    const viewer = await api.login('demo-viewer');
+    const json = (await api.http().get(`/campaigns/${campaignId}/report`).auth(viewer, { type: 'bearer' }).expect(200)).body;
+    const response = await api
+      .http()
+      .get(`/campaigns/${campaignId}/report?format=csv&locale=vi`)
+      .auth(viewer, { type: 'bearer' })
+      .buffer(true)
+      .parse(rawText)
+      .expect(200);
+    expect(response.body.charCodeAt(0)).toBe(0xfeff);
+    const records: string[][] = parse(response.body, { delimiter: ';', bom: true });
+    expect(records[0].slice(2, 5)).toEqual(['Mã tỉnh', 'Tỉnh, thành phố', 'Nhà mạng']);
+    const rateColumn = records[0].indexOf('Tỷ lệ thành công (%)');
+    const first = records.find((record) => record[2] === json.rows[0].provinceCode && record[3] === json.rows[0].provinceName)!;
+    expect(first[rateColumn]).toBe(String(Math.round(json.rows[0].deliveryRate * 1000) / 10).replace('.', ','));
+    expect(response.body).toContain(`;"${json.rows[0].provinceCode}";`);
+    const programme = await api
+      .http()
+      .get(`/programmes/${programmeId}/report?format=csv&locale=vi`)
+      .auth(viewer, { type: 'bearer' })
+      .buffer(true)
+      .parse(rawText)
+      .expect(200);
+    expect(parse(programme.body, { delimiter: ';', bom: true })[0].slice(0, 3)).toEqual(['Chiến dịch', 'Trạng thái', 'Số thuê bao']);
+    await api.http().get(`/campaigns/${campaignId}/report?format=csv&locale=fr`).auth(viewer, { type: 'bearer' }).expect(400);
   });
 
   it('exports XLSX read back by exceljs: one sheet per view, Vietnamese headings, the JSON figures', async () => {

@@ -3,9 +3,12 @@ import { ApiBearerAuth, ApiOperation, ApiProduces, ApiPropertyOptional, ApiTags 
 import { IsIn, IsOptional, IsString, Length } from 'class-validator';
 import type { Response } from 'express';
 import { AuditLogReader, type AuditRecord, type AuthUser, CurrentUser, detailsForScope, Roles, withNumbersMasked } from '@loa/auth';
-import { csvDocument, forbidden } from '@loa/common';
+import { forbidden } from '@loa/common';
+import { CSV_LOCALES, type CsvLocale } from '@loa/reporting';
 import { IsApiInstant, toInstant } from '../common/instant';
 import { PageQuery } from '../common/page.query';
+import { CSV_LOCALE_DESCRIPTION } from '../reports/report.dto';
+import { auditCsv } from './audit-csv';
 
 export class AuditQuery extends PageQuery {
   @ApiPropertyOptional({ enum: ['json', 'csv'], default: 'json' })
@@ -49,27 +52,15 @@ export class AuditQuery extends PageQuery {
   @IsOptional()
   @IsApiInstant()
   to?: string;
+
+  @ApiPropertyOptional({ enum: CSV_LOCALES, default: 'en', description: CSV_LOCALE_DESCRIPTION })
+  @IsOptional()
+  @IsIn(CSV_LOCALES)
+  locale: CsvLocale = 'en';
 }
 
 /** A subscriber number as the audit log stores it. */
 const STORED_NUMBER = /^84\d{9}$/;
-
-/** Column labels of the CSV, in Vietnamese for the officials who read it. */
-const CSV_HEADER = [
-  'Mã',
-  'Thời điểm',
-  'Người thực hiện',
-  'Hành động',
-  'Loại đối tượng',
-  'Mã đối tượng',
-  'Tỉnh/thành',
-  'Trước',
-  'Sau',
-  'Chi tiết',
-  'Mã yêu cầu',
-  'Mã yêu cầu của máy khách',
-  'Địa chỉ nguồn',
-];
 
 @ApiTags('audit')
 @ApiBearerAuth()
@@ -103,25 +94,6 @@ export class AuditController {
     // everyone else and in every CSV (a file leaves the system).
     if (query.format === 'json') return user.role === 'admin' ? entries : entries.map(withNumbersMasked);
     response.type('text/csv; charset=utf-8').attachment('nhat-ky-kiem-toan.csv');
-    return csvDocument(
-      CSV_HEADER,
-      entries
-        .map(withNumbersMasked)
-        .map((e) => [
-          e.id,
-          e.at,
-          e.username ?? '',
-          e.action,
-          e.objectType,
-          e.objectId,
-          (e.provinces ?? []).join(' '),
-          e.before,
-          e.after,
-          e.details,
-          e.requestId,
-          e.clientRequestId,
-          e.remoteAddr,
-        ]),
-    );
+    return auditCsv(entries.map(withNumbersMasked), query.locale);
   }
 }

@@ -69,7 +69,7 @@ export class ProgrammesController {
       case 'json':
         return report;
       case 'csv':
-        return sendDownload(response, programmeCsv(report), 'text/csv; charset=utf-8', `${name}.csv`);
+        return sendDownload(response, programmeCsv(report, query.locale), 'text/csv; charset=utf-8', `${name}.csv`);
       case 'xlsx':
         return sendDownload(response, await programmeXlsx(report), XLSX_TYPE, `${name}.xlsx`);
       case 'html':

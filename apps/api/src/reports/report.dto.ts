@@ -2,12 +2,28 @@ import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { IsDateString, IsIn, IsInt, IsOptional, IsString, Length, Matches, Max, Min } from 'class-validator';
 import { type Carrier, CARRIERS } from '@loa/common';
+import { CSV_LOCALES, type CsvLocale } from '@loa/reporting';
 import { IsApiInstant } from '../common/instant';
 
 export const REPORT_FORMATS = ['json', 'csv', 'xlsx', 'html'] as const;
 export type ReportFormat = (typeof REPORT_FORMATS)[number];
 
-export class ReportQuery {
+export const CSV_LOCALE_DESCRIPTION =
+  'CSV only: `vi` writes `;` between fields and `,` in decimals (`90,3`), as Excel with Vietnamese regional settings reads it; `en` writes `,` and `90.3`. In both, codes (a province code `01`) are quoted text and numbers never have a leading zero.';
+
+/** `?locale=` of a CSV export: the separator and decimal mark it is written in. */
+export class CsvLocaleQuery {
+  @ApiPropertyOptional({
+    enum: CSV_LOCALES,
+    default: 'en',
+    description: CSV_LOCALE_DESCRIPTION,
+  })
+  @IsOptional()
+  @IsIn(CSV_LOCALES)
+  locale: CsvLocale = 'en';
+}
+
+export class ReportQuery extends CsvLocaleQuery {
   @ApiPropertyOptional({ enum: REPORT_FORMATS, default: 'json' })
   @IsOptional()
   @IsIn(REPORT_FORMATS)
@@ -23,7 +39,7 @@ export class ReportQuery {
   asOf?: string;
 }
 
-export class ProgrammeReportQuery {
+export class ProgrammeReportQuery extends CsvLocaleQuery {
   @ApiPropertyOptional({ enum: REPORT_FORMATS, default: 'json' })
   @IsOptional()
   @IsIn(REPORT_FORMATS)

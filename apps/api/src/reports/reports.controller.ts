@@ -33,7 +33,7 @@ export class ReportsController {
       case 'json':
         return report;
       case 'csv':
-        return sendDownload(response, campaignCsv(report), 'text/csv; charset=utf-8', `${name}.csv`);
+        return sendDownload(response, campaignCsv(report, query.locale), 'text/csv; charset=utf-8', `${name}.csv`);
       case 'xlsx':
         return sendDownload(response, await campaignXlsx(report), XLSX_TYPE, `${name}.xlsx`);
       case 'html':

@@ -5,6 +5,8 @@ import { CARRIER_NAMES, formatDateTime, STATE_NAMES } from './vietnamese-format'
 export interface TableColumn<Row> {
   heading: string;
   value: (row: ReportCounts & Partial<Row>) => string | number | null;
+  /** A code (a province code `01`): text, never a number, in every export. */
+  code?: true;
 }
 
 const RATE_HEADING = 'Tỷ lệ thành công (%)';
@@ -25,7 +27,7 @@ const COUNT_COLUMNS: TableColumn<object>[] = [
 
 /** The columns of the per-province-and-carrier table, the same in CSV, XLSX and HTML. */
 export const FIGURES_COLUMNS: TableColumn<ReportRow>[] = [
-  { heading: 'Mã tỉnh', value: (row) => row.provinceCode ?? '' },
+  { heading: 'Mã tỉnh', value: (row) => row.provinceCode ?? '', code: true },
   { heading: 'Tỉnh, thành phố', value: (row) => row.provinceName ?? 'Tổng cộng' },
   { heading: 'Nhà mạng', value: (row) => (row.carrier ? (CARRIER_NAMES[row.carrier] ?? row.carrier) : '') },
   ...COUNT_COLUMNS,
@@ -48,9 +50,18 @@ function percent(rate: number | null): number | null {
   return rate === null ? null : Math.round(rate * 1000) / 10;
 }
 
-/** The table's rows, then the totals row. */
-export function figuresTable(rows: ReportRow[], totals: ReportCounts): (string | number | null)[][] {
-  return [...rows, totals].map((row) => FIGURES_COLUMNS.map((column) => column.value(row)));
+/** The table's rows, then the totals row; `asCode` marks the code columns' values (a CSV quotes them). */
+export function figuresTable<Code = string>(
+  rows: ReportRow[],
+  totals: ReportCounts,
+  asCode: (text: string) => Code | string = (text) => text,
+): (string | number | null | Code)[][] {
+  return [...rows, totals].map((row) =>
+    FIGURES_COLUMNS.map((column) => {
+      const value = column.value(row);
+      return column.code && typeof value === 'string' && value !== '' ? asCode(value) : value;
+    }),
+  );
 }
 
 export function figuresHeadings(): string[] {

@@ -1,15 +1,16 @@
-/** How officials' documents write numbers and times: `12.345`, `98,2%`, `14:05 29/01/2024`, Asia/Ho_Chi_Minh wall clock. */
+import { formatVietnamDate, formatVietnamTime, VIETNAM_OFFSET } from '@loa/common';
+
+/** How officials' documents write numbers and times: `12.345`, `98,2%`, `14:05 29/01/2024` on Viet Nam's wall clock (@loa/common's vietnam-time). */
 const INTEGER = new Intl.NumberFormat('vi-VN', { maximumFractionDigits: 0 });
 const ONE_DECIMAL = new Intl.NumberFormat('vi-VN', { minimumFractionDigits: 1, maximumFractionDigits: 1 });
-const PARTS = new Intl.DateTimeFormat('en-GB', {
-  timeZone: 'Asia/Ho_Chi_Minh',
-  year: 'numeric',
-  month: '2-digit',
-  day: '2-digit',
-  hour: '2-digit',
-  minute: '2-digit',
-  hourCycle: 'h23',
-});
+
+/** What a heading says of the wall-clock times (`14:05 29/01/2024`) under it: the offset they are in. */
+export const VIETNAM_TIME_NOTE = `giờ Việt Nam, UTC${VIETNAM_OFFSET}`;
+
+/** A heading over wall-clock times: `Bắt đầu (giờ Việt Nam, UTC+07:00)`. */
+export function timeHeading(heading: string): string {
+  return `${heading} (${VIETNAM_TIME_NOTE})`;
+}
 
 export const CARRIER_NAMES: Readonly<Record<string, string>> = { viettel: 'Viettel', vnpt: 'VNPT (VinaPhone)', mobifone: 'MobiFone', others: 'Mạng khác' };
 
@@ -22,12 +23,30 @@ export const STATE_NAMES: Readonly<Record<string, string>> = {
   completed: 'Hoàn thành',
   // a campaign cancelled; a message of it never sent reads 'Đã hủy, không gửi' (report-table.ts)
   cancelled: 'Đã hủy',
+  queued: 'Chờ gửi',
+  sending: 'Đang gửi tới nhà mạng',
+  submitted: 'Nhà mạng đã nhận, chờ báo nhận',
+  held: 'Tạm giữ theo giới hạn trong ngày',
   delivered: 'Gửi thành công',
   undeliverable: 'Không chuyển được',
   expired: 'Hết hạn',
   rejected: 'Bị từ chối',
   failed: 'Lỗi gửi',
   unknown: 'Không rõ kết quả',
+  capped: 'Không gửi do giới hạn trong ngày',
+  expired_unsent: 'Hết hiệu lực trước khi gửi',
+};
+
+/** A state's Vietnamese name; a state this table lacks is named as unknown rather than shown in English. */
+export function stateName(state: string): string {
+  return STATE_NAMES[state] ?? `Trạng thái khác (${state})`;
+}
+
+/** What the deadlines list says of a programme: the least advanced of its campaigns. */
+export const PROGRAMME_STATE_NAMES: Readonly<Record<string, string>> = {
+  empty: 'Chưa có đợt gửi',
+  in_progress: 'Đang thực hiện',
+  completed: 'Hoàn thành',
 };
 
 export const ERROR_SOURCE_NAMES: Readonly<Record<string, string>> = {
@@ -58,27 +77,20 @@ export function formatRate(rate: number | null): string {
   return rate === null ? '–' : `${ONE_DECIMAL.format(rate * 100)}%`;
 }
 
-function wallClock(moment: Date): Record<string, string> {
-  return Object.fromEntries(PARTS.formatToParts(moment).map((part) => [part.type, part.value]));
-}
-
-/** `14:05 29/01/2024`, or a dash. */
+/** `14:05 29/01/2024` on Viet Nam's wall clock, or a dash: under a heading that says so (`timeHeading`). */
 export function formatDateTime(moment: Date | null): string {
-  if (!moment) return '–';
-  const p = wallClock(moment);
-  return `${p.hour}:${p.minute} ${p.day}/${p.month}/${p.year}`;
+  return moment ? formatVietnamTime(moment) : '–';
 }
 
 /** `29/01/2024`. */
 export function formatDate(moment: Date): string {
-  const p = wallClock(moment);
-  return `${p.day}/${p.month}/${p.year}`;
+  return formatVietnamDate(moment);
 }
 
 /** The dateline of a document: `Sơn La, ngày 29 tháng 01 năm 2024`. */
 export function dateline(place: string, moment: Date): string {
-  const p = wallClock(moment);
-  return `${place}, ngày ${p.day} tháng ${p.month} năm ${p.year}`;
+  const [day, month, year] = formatVietnamDate(moment).split('/');
+  return `${place}, ngày ${day} tháng ${month} năm ${year}`;
 }
 
 /** A province's name as a place in a dateline: `Tỉnh Sơn La` -> `Sơn La`. */
