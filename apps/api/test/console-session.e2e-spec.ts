@@ -5,6 +5,7 @@ import { assertConsoleBuilt, type ConsolePage, logIn, openConsole, screenshot } 
 import { createTestApi, type TestApi } from './test-app';
 
 const CAMPAIGN_NAME = 'Cảnh báo giả danh công an';
+const LATE_NAME = 'Cảnh báo gửi muộn';
 
 /** Logout and the idle timeout leave nothing of the last user on screen; an error stays until dismissed. */
 describe("the console's session and errors in a real browser", () => {
@@ -84,6 +85,35 @@ describe("the console's session and errors in a real browser", () => {
     expect(await notice.count()).toBe(0);
   });
 
+  it('shows a missed report deadline in Vietnamese and lets the approver acknowledge it with a reason', async () => {
+    const id = await pendingCampaign(api, LATE_NAME, { startAt: tomorrowAt('06:00'), reportDeadline: tomorrowAt('06:30') });
+    const { page, failures } = await open();
+    await logIn(page, 'demo-approver');
+    await page.click('a[data-screen="cho-duyet"]');
+    await page.locator('#pending-campaigns tbody tr', { hasText: LATE_NAME }).click();
+    const review = page.locator(`[data-review-campaign="${id}"]`);
+    expect(await review.locator('[data-meets-deadline="false"]').innerText()).toMatch(/^Không kịp hạn báo cáo \d{2}:\d{2} \d{2}\/\d{2}\/\d{4}: /);
+
+    await page.click('button[data-action="approve-campaign"]');
+    await page.click('dialog.confirm button[data-confirm]');
+    const notice = page.locator('.notice[data-error-key="CONFLICT.DEADLINE_MISS"]');
+    await notice.waitFor();
+    expect(await notice.locator('.notice-text').innerText()).toMatch(
+      /^Chiến dịch không kịp hạn báo cáo: [\d.]+ \/ [\d.]+ thuê bao chưa nhận được tin khi đến hạn \(dự kiến gửi xong lúc \d{2}:\d{2} \d{2}\/\d{2}\/\d{4}\)\./,
+    );
+    expect(failures).toContainEqual(`409 POST /campaigns/${id}/approve`);
+
+    await page.click('button[data-action="acknowledge-deadline"]');
+    await page.fill('dialog.confirm textarea[name="reason"]', 'Cảnh báo khẩn: gửi phần còn lại sau hạn báo cáo');
+    await page.click('dialog.confirm button[data-confirm]');
+    await review.locator('[data-state="scheduled"]').waitFor();
+    // Acting again cleared the earlier error.
+    expect(await notice.count()).toBe(0);
+    const [entry] = await api.dataSource.query(`SELECT details FROM audit_log WHERE action = 'campaign.scheduled' AND object_id = $1`, [String(id)]);
+    expect(entry.details).toMatchObject({ deadlineMissAcknowledged: true, reason: 'Cảnh báo khẩn: gửi phần còn lại sau hạn báo cáo' });
+    await screenshot(page, 'console-deadline-acknowledged');
+  });
+
   async function open(query = 'poll=300'): Promise<ConsolePage> {
     const console = await openConsole(browser, baseUrl, query);
     opened.push(console);
@@ -102,7 +132,7 @@ async function expectNothingOfTheUser(page: Page, username: string): Promise<voi
   expect(await page.locator('input[name="username"]').inputValue()).toBe('');
 }
 
-async function pendingCampaign(api: TestApi): Promise<void> {
+async function pendingCampaign(api: TestApi, name = CAMPAIGN_NAME, times: { startAt?: string; reportDeadline?: string } = {}): Promise<number> {
   const drafter = await api.login('demo-drafter');
   const approver = await api.login('demo-approver');
   const post = (path: string, token: string, body: object = {}) => api.http().post(path).auth(token, { type: 'bearer' }).send(body);
@@ -110,10 +140,18 @@ async function pendingCampaign(api: TestApi): Promise<void> {
   await post(`/templates/${template.body.id}/submit`, drafter).expect(200);
   await post(`/templates/${template.body.id}/approve`, approver).expect(200);
   const campaign = await post('/campaigns', drafter, {
-    name: CAMPAIGN_NAME,
+    name,
     templateId: template.body.id,
     provinces: ['01'],
-    startAt: new Date(Date.now() + 86_400_000).toISOString(),
+    startAt: times.startAt ?? new Date(Date.now() + 86_400_000).toISOString(),
+    ...(times.reportDeadline ? { reportDeadline: times.reportDeadline } : {}),
   }).expect(201);
   await post(`/campaigns/${campaign.body.id}/submit`, drafter).expect(200);
+  return campaign.body.id;
+}
+
+/** Tomorrow at this wall-clock time in Viet Nam (06:00 lies before the default 07:00 window opens). */
+function tomorrowAt(time: string): string {
+  const day = new Date(Date.now() + 7 * 3_600_000 + 86_400_000).toISOString().slice(0, 10);
+  return `${day}T${time}:00+07:00`;
 }
