@@ -1,5 +1,5 @@
 import { DataSource } from 'typeorm';
-import { DeliveryRepository } from '@loa/delivery';
+import { type DeliveryRepositories, deliveryRepositories } from '@loa/delivery';
 import { createTestDatabase, type TestDatabase } from '@loa/testing';
 import { CancelledMessages1764000024000 } from './1764000024000-cancelled-messages';
 
@@ -10,7 +10,7 @@ import { CancelledMessages1764000024000 } from './1764000024000-cancelled-messag
 describe(CancelledMessages1764000024000.name, () => {
   let database: TestDatabase;
   let db: DataSource;
-  let delivery: DeliveryRepository;
+  let delivery: DeliveryRepositories;
   const sut = new CancelledMessages1764000024000();
   const CAMPAIGN = 1;
 
@@ -18,7 +18,7 @@ describe(CancelledMessages1764000024000.name, () => {
     database = await createTestDatabase();
     db = new DataSource({ type: 'postgres', url: database.url });
     await db.initialize();
-    delivery = new DeliveryRepository(db);
+    delivery = deliveryRepositories(db);
     await db.query(`INSERT INTO provinces (code, name, slug, kind) VALUES ('14', 'Tỉnh Sơn La', 'son-la', 'province')`);
     await db.query(`INSERT INTO users (id, username, password_hash, role) VALUES (1, 'drafter', 'x', 'drafter')`);
     await db.query(`INSERT INTO templates (id, family_id, version, name, body, encoding_policy, max_segments, status, author_id)
@@ -29,8 +29,8 @@ describe(CancelledMessages1764000024000.name, () => {
     );
     await db.query(`INSERT INTO campaign_texts (campaign_id, province_code, body, encoding, segments) VALUES ($1, '14', 'Cảnh báo', 'ucs2', 1)`, [CAMPAIGN]);
     await db.query(`INSERT INTO subscribers (msisdn, carrier, province_code) SELECT 84960000000 + n, 'viettel', '14' FROM generate_series(1, 5) n`);
-    await db.transaction((manager) => delivery.enqueueCampaign(CAMPAIGN, ['14'], ['viettel'], manager));
-    await delivery.cancelUnsent(CAMPAIGN, 'campaign cancelled by demo-operator');
+    await db.transaction((manager) => delivery.queue.enqueueCampaign(CAMPAIGN, ['14'], ['viettel'], manager));
+    await delivery.queue.cancelUnsent(CAMPAIGN, 'campaign cancelled by demo-operator');
   });
 
   afterAll(async () => {
@@ -45,8 +45,8 @@ describe(CancelledMessages1764000024000.name, () => {
     return { stats: { failed, cancelled }, errors };
   };
   const expectConsistent = async () => {
-    expect(await delivery.counterMismatches(CAMPAIGN)).toEqual([]);
-    expect(await delivery.bucketMismatches(CAMPAIGN)).toEqual([]);
+    expect(await delivery.counters.counterMismatches(CAMPAIGN)).toEqual([]);
+    expect(await delivery.counters.bucketMismatches(CAMPAIGN)).toEqual([]);
   };
 
   it('moves messages a cancel ended failed to cancelled, with their counters, buckets and reasons, and back', async () => {

@@ -2,7 +2,7 @@ import { Inject, Injectable, Logger, type OnApplicationShutdown } from '@nestjs/
 import { Interval } from '@nestjs/schedule';
 import { AuditLogRepository } from '@loa/auth';
 import { CampaignMaterialiser, CampaignPlanRepository, SendLimitsService, TestSendsRepository } from '@loa/campaigns';
-import { DeliveryRepository, RetentionRepository } from '@loa/delivery';
+import { MessageQueueRepository, OutcomesRepository, ReceiptsRepository, RetentionRepository } from '@loa/delivery';
 import { dispatcherOptions, type DispatcherOptions, type DispatcherSettings, FailureLog } from '@loa/dispatching';
 import { DISPATCHER_OPTIONS, DispatcherService } from './dispatcher.service';
 
@@ -25,7 +25,9 @@ export class CampaignSchedulerService implements OnApplicationShutdown {
 
   constructor(
     private readonly materialiser: CampaignMaterialiser,
-    private readonly delivery: DeliveryRepository,
+    private readonly queue: MessageQueueRepository,
+    private readonly outcomes: OutcomesRepository,
+    private readonly receipts: ReceiptsRepository,
     private readonly retention: RetentionRepository,
     private readonly audit: AuditLogRepository,
     private readonly sendLimits: SendLimitsService,
@@ -61,7 +63,7 @@ export class CampaignSchedulerService implements OnApplicationShutdown {
       do {
         this.recheckFinished = false;
         // Not past a shutdown: while links still send, receipts keep coming, and the links stop only after this job.
-        while (!this.stopping && (await this.delivery.applyReceipts(RECEIPT_BATCH)) > 0);
+        while (!this.stopping && (await this.receipts.applyReceipts(RECEIPT_BATCH)) > 0);
         await this.completeFinishedCampaigns();
       } while (this.recheckFinished && !this.stopping);
     });
@@ -100,7 +102,7 @@ export class CampaignSchedulerService implements OnApplicationShutdown {
   @Interval(1000)
   housekeeping(): Promise<void> {
     return this.once('housekeeping', async () => {
-      const requeued = await this.delivery.requeueExpiredLeases();
+      const requeued = await this.queue.requeueExpiredLeases();
       if (requeued > 0) this.logger.warn(`${requeued} messages returned to the queue after their lease expired`);
       await this.endLostTestSends();
       await this.matchOrphanReceipts();
@@ -115,7 +117,7 @@ export class CampaignSchedulerService implements OnApplicationShutdown {
    * ended it, then waits that long to be retired and counted as a duplicate.
    */
   private async completeFinishedCampaigns(): Promise<void> {
-    await this.materialiser.complete(await this.delivery.finishedCampaigns(2 * this.options.unmatchedReceiptSeconds));
+    await this.materialiser.complete(await this.queue.finishedCampaigns(2 * this.options.unmatchedReceiptSeconds));
   }
 
   private async endLostTestSends(): Promise<void> {
@@ -126,7 +128,7 @@ export class CampaignSchedulerService implements OnApplicationShutdown {
 
   private async matchOrphanReceipts(): Promise<void> {
     const { orphanReceiptWaitSeconds: responseWaitSeconds, ambiguityWindowSeconds } = this.options;
-    const matched = await this.delivery.matchReceiptsByNumber(RECEIPT_BATCH, { responseWaitSeconds, ambiguityWindowSeconds });
+    const matched = await this.receipts.matchReceiptsByNumber(RECEIPT_BATCH, { responseWaitSeconds, ambiguityWindowSeconds });
     if (matched > 0) this.logger.log(`${matched} receipts matched by number to messages sent without an answer`);
   }
 
@@ -136,7 +138,7 @@ export class CampaignSchedulerService implements OnApplicationShutdown {
     let duplicated = 0;
     let batch: number;
     do {
-      const result = await this.delivery.retireUnmatchedReceipts(this.options.unmatchedReceiptSeconds, RECEIPT_BATCH);
+      const result = await this.receipts.retireUnmatchedReceipts(this.options.unmatchedReceiptSeconds, RECEIPT_BATCH);
       batch = 0;
       for (const [carrier, count] of result.perCarrier) {
         retired.set(carrier, (retired.get(carrier) ?? 0) + count);
@@ -150,9 +152,9 @@ export class CampaignSchedulerService implements OnApplicationShutdown {
   }
 
   private async endOverdueMessages(): Promise<void> {
-    const unknown = await inBatches(() => this.delivery.expireOverdueSubmitted(this.options.receiptGraceSeconds, SWEEP_BATCH));
+    const unknown = await inBatches(() => this.outcomes.expireOverdueSubmitted(this.options.receiptGraceSeconds, SWEEP_BATCH));
     if (unknown > 0) this.logger.warn(`${unknown} messages ended unknown: no delivery receipt within their validity`);
-    const cancelled = await this.delivery.cancelUnsentOfCancelled();
+    const cancelled = await this.queue.cancelUnsentOfCancelled();
     if (cancelled > 0) this.logger.log(`${cancelled} messages of cancelled campaigns ended cancelled after coming back to the queue`);
   }
 

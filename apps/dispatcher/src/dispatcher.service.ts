@@ -4,7 +4,15 @@ import { Inject, Injectable, Logger, type OnApplicationBootstrap, type OnApplica
 import { TestSendsRepository } from '@loa/campaigns';
 import { type CarrierAccount } from '@loa/config';
 import { openConnections } from '@loa/database';
-import { BindSlotsRepository, DeliveryRepository, DispatchWakeups, type LinkStatusReport, LinkStatusRepository } from '@loa/delivery';
+import {
+  BindSlotsRepository,
+  DispatchWakeups,
+  type LinkStatusReport,
+  LinkStatusRepository,
+  MessageQueueRepository,
+  OutcomesRepository,
+  ReceiptsRepository,
+} from '@loa/delivery';
 import { CarrierLink } from '@loa/smpp';
 import { DataSource } from 'typeorm';
 import { CarrierDispatcher, dispatcherOptions, type DispatcherOptions, type DispatcherSettings } from '@loa/dispatching';
@@ -37,7 +45,9 @@ export class DispatcherService implements OnApplicationBootstrap, OnApplicationS
   constructor(
     @Inject(CARRIER_ACCOUNTS) private readonly accounts: CarrierAccount[],
     @Inject(DISPATCHER_OPTIONS) options: DispatcherSettings,
-    private readonly delivery: DeliveryRepository,
+    private readonly queue: MessageQueueRepository,
+    private readonly outcomes: OutcomesRepository,
+    private readonly receipts: ReceiptsRepository,
     private readonly linkStatuses: LinkStatusRepository,
     private readonly bindSlots: BindSlotsRepository,
     private readonly testSends: TestSendsRepository,
@@ -129,9 +139,16 @@ export class DispatcherService implements OnApplicationBootstrap, OnApplicationS
     const tps = Math.max(1, Math.floor((account.tps * slots.length) / account.binds));
     const window = account.window * slots.length;
     const link = new CarrierLink({ ...account, binds: slots.length, tps }, { logger: new Logger(`CarrierLink:${account.id}`) });
-    const dispatcher = new CarrierDispatcher(link, this.delivery, this.options, { resendParts: account.resendParts, window }, this.testSends, () => {
-      for (const listener of this.drainedListeners) listener();
-    });
+    const dispatcher = new CarrierDispatcher(
+      link,
+      { queue: this.queue, outcomes: this.outcomes, receipts: this.receipts },
+      this.options,
+      { resendParts: account.resendParts, window },
+      this.testSends,
+      () => {
+        for (const listener of this.drainedListeners) listener();
+      },
+    );
     this.dispatchers.set(account.id, { dispatcher, slots, tps, window });
     this.logger.log(`${account.id}: bind slots ${slots.join(', ')} of ${account.binds}, ${tps} of ${account.tps} submits/s`);
     await dispatcher.start();

@@ -1,4 +1,4 @@
-import { DeliveryRepository, isFinal, type MessageState } from '@loa/delivery';
+import { deliveryRepositories, isFinal, type MessageState } from '@loa/delivery';
 import { type DispatcherSettings } from '@loa/dispatcher';
 import { type SmscSimulator } from '@loa/smsc-simulator';
 import { pollUntil } from '@loa/testing';
@@ -83,8 +83,8 @@ export function itKeepsEveryDeliveryPromise(finished: () => FinishedCampaign): v
 
   it('keeps the campaign counters equal to a recount of its messages and to the sum of their time buckets (loa stats check)', async () => {
     const { api, campaignId } = finished();
-    const delivery = new DeliveryRepository(api.dataSource);
-    expect(await delivery.counterMismatches(campaignId)).toEqual([]);
-    expect(await delivery.bucketMismatches(campaignId)).toEqual([]);
+    const delivery = deliveryRepositories(api.dataSource);
+    expect(await delivery.counters.counterMismatches(campaignId)).toEqual([]);
+    expect(await delivery.counters.bucketMismatches(campaignId)).toEqual([]);
   });
 }

@@ -1,7 +1,7 @@
 import { TestSendsRepository } from '@loa/campaigns';
 import { vietnamMidnight } from '@loa/common';
 import { ManualClock } from '@loa/common';
-import { DeliveryRepository } from '@loa/delivery';
+import { CountersRepository } from '@loa/delivery';
 import { DispatcherModule } from '@loa/dispatcher';
 import { type SmscSimulator } from '@loa/smsc-simulator';
 import { pollUntil } from '@loa/testing';
@@ -71,7 +71,7 @@ describe('send windows, validity, the daily cap and test sends', () => {
       String(campaignId),
       action,
     ]);
-  const expectCountersExact = async () => expect(await api.app.get(DeliveryRepository).counterMismatches()).toEqual([]);
+  const expectCountersExact = async () => expect(await api.app.get(CountersRepository).counterMismatches()).toEqual([]);
 
   it('approved at 21:30 sends nothing until 07:00, then sends by itself', async () => {
     setClock(at(21.5));

@@ -1,6 +1,6 @@
 import { jest } from '@jest/globals';
 import { SchedulerRegistry } from '@nestjs/schedule';
-import { DeliveryRepository } from '@loa/delivery';
+import { MessageQueueRepository } from '@loa/delivery';
 import { DispatcherModule } from '@loa/dispatcher';
 import { type SmscSimulator } from '@loa/smsc-simulator';
 import { createTestApi, type TestApi } from '../../api/test/test-app';
@@ -46,11 +46,11 @@ describe('a campaign completing as soon as its link drains', () => {
   });
 
   it('checks once more when a link drains during a check', async () => {
-    const delivery = api.app.get(DeliveryRepository);
+    const queue = api.app.get(MessageQueueRepository);
     let release!: () => void;
     const held = new Promise<void>((resolve) => (release = resolve));
     let checks = 0;
-    const finished = jest.spyOn(delivery, 'finishedCampaigns').mockImplementation(async () => {
+    const finished = jest.spyOn(queue, 'finishedCampaigns').mockImplementation(async () => {
       if (++checks === 1) await held;
       return [];
     });

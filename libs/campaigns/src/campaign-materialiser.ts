@@ -1,7 +1,7 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { queryRows } from '@loa/database';
-import { DeliveryRepository } from '@loa/delivery';
+import { MessageQueueRepository } from '@loa/delivery';
 import { defaultDailyCap } from './campaign-defaults';
 import { CLAIM_DUE_CAMPAIGN, COMPLETE_CAMPAIGNS } from './campaign-materialiser.sql';
 import { capDayFor } from './daily-cap';
@@ -23,7 +23,7 @@ export class CampaignMaterialiser {
 
   constructor(
     private readonly db: DataSource,
-    private readonly delivery: DeliveryRepository,
+    private readonly messages: MessageQueueRepository,
   ) {}
 
   /**
@@ -38,7 +38,7 @@ export class CampaignMaterialiser {
       const campaign = due[0];
       const campaignId = Number(campaign.id);
       const cap = { ...capDayFor(toSendWindow(campaign.window_start, campaign.window_end), now, defaultDailyCap()), lifted: campaign.daily_cap_lifted };
-      const messages = await this.delivery.enqueueCampaign(campaignId, campaign.provinces, campaign.carriers, manager, cap);
+      const messages = await this.messages.enqueueCampaign(campaignId, campaign.provinces, campaign.carriers, manager, cap);
       this.logger.log(`campaign ${campaignId} materialised: ${messages} messages`);
       return { campaignId, messages };
     });

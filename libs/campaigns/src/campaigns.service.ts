@@ -2,7 +2,7 @@ import { Inject, Injectable, Optional } from '@nestjs/common';
 import { DataSource, type EntityManager } from 'typeorm';
 import { assertActsOn, assertProvincesInScope, AuditLogRepository, type AuthUser, canRead } from '@loa/auth';
 import { type Carrier, CARRIERS, type Clock, conflict, forbidden, invalid, notFound, systemClock } from '@loa/common';
-import { DeliveryRepository } from '@loa/delivery';
+import { MessageQueueRepository } from '@loa/delivery';
 import { ProvinceDirectory } from '@loa/provinces';
 import { type Template, TemplatesService } from '@loa/templates';
 import { BrandnameCertificates, type CertificateProblem, vietnameseDate } from './brandname-certificates';
@@ -42,7 +42,7 @@ export class CampaignsService {
     private readonly renderer: CampaignTextsRenderer,
     private readonly audit: AuditLogRepository,
     private readonly directory: ProvinceDirectory,
-    private readonly delivery: DeliveryRepository,
+    private readonly messages: MessageQueueRepository,
     private readonly programmes: ProgrammesService,
     private readonly plans: CampaignPlansService,
     private readonly certificates: BrandnameCertificates,
@@ -355,7 +355,7 @@ export class CampaignsService {
       await before?.(manager);
       const changed = await this.campaigns.transition(campaign.id, from, to, approvedBy, manager);
       if (!changed) throw conflict(`campaign ${campaign.id} is ${campaign.state}; it must be ${from.join(' or ')} to become ${to}`);
-      if (to === 'cancelled') await this.delivery.cancelUnsent(campaign.id, `campaign cancelled by ${user.username}`, manager);
+      if (to === 'cancelled') await this.messages.cancelUnsent(campaign.id, `campaign cancelled by ${user.username}`, manager);
       await this.audit.append(
         user,
         {

@@ -6,7 +6,7 @@ import { type MessageState } from './message-states';
 import { APPLY_MESSAGE_STATES, CAMPAIGNS_IN_HAND, CLAIM_MESSAGES, INSERT_SUBMISSIONS, RUNNING_CAMPAIGNS } from './messages.sql';
 import { INSERT_APPLIED_RECEIPTS, STORE_RECEIPTS } from './receipts.sql';
 
-// DeliveryRepository's prepared statements, its rows as its callers name them, and the writes several of its methods share.
+// The delivery repositories' prepared statements, their rows as their callers name them, and the writes several share.
 
 /** What a dispatcher runs for every batch, prepared once per connection. */
 export const HOT = {

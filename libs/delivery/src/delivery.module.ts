@@ -2,14 +2,20 @@ import { Module } from '@nestjs/common';
 import { RetentionRepository } from './retention.repository';
 import { BindSlotsRepository } from './bind-slots.repository';
 import { DispatchWakeups } from './dispatch-wakeups';
-import { DeliveryRepository } from './delivery.repository';
+import { CountersRepository } from './counters.repository';
+import { MessageQueueRepository } from './message-queue.repository';
+import { OutcomesRepository } from './outcomes.repository';
+import { ReceiptsRepository } from './receipts.repository';
 import { LinkStatusRepository } from './link-status.repository';
 import { SendLimitsRepository } from './send-limits.repository';
 import { SubscriberMessagesRepository } from './subscriber-messages.repository';
 
 @Module({
   providers: [
-    DeliveryRepository,
+    MessageQueueRepository,
+    OutcomesRepository,
+    ReceiptsRepository,
+    CountersRepository,
     LinkStatusRepository,
     BindSlotsRepository,
     DispatchWakeups,
@@ -18,7 +24,10 @@ import { SubscriberMessagesRepository } from './subscriber-messages.repository';
     SubscriberMessagesRepository,
   ],
   exports: [
-    DeliveryRepository,
+    MessageQueueRepository,
+    OutcomesRepository,
+    ReceiptsRepository,
+    CountersRepository,
     LinkStatusRepository,
     BindSlotsRepository,
     DispatchWakeups,

@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import { DataSource, type EntityManager } from 'typeorm';
 import { createTestDatabase, type TestDatabase } from '@loa/testing';
 import { canMoveCampaign, type CampaignState } from './campaign-states';
-import { DeliveryRepository } from './delivery.repository';
+import { type DeliveryRepositories, deliveryRepositories } from './delivery-repositories';
 import { type ClaimedMessage, type RunningCampaign, type StateChange, type SubmittedPart } from './delivery.types';
 import { INITIAL_STATES, RECEIPT_STATS, TRANSITIONS } from './message-states';
 import { END_UNSENT_OF_CAMPAIGN, HOLD_LEFT_FROM_EARLIER_DAYS, NOBODY_AT_CAP, releaseHeld } from './send-limits.sql';
@@ -53,7 +53,7 @@ const step: fc.Arbitrary<Step> = fc.oneof(
 describe('the message state machine under random sequences', () => {
   let database: TestDatabase;
   let db: DataSource;
-  let delivery: DeliveryRepository;
+  let delivery: DeliveryRepositories;
   let nextCampaign = 0;
   let nextSmscId = 0;
 
@@ -61,7 +61,7 @@ describe('the message state machine under random sequences', () => {
     database = await createTestDatabase();
     db = new DataSource({ type: 'postgres', url: database.url, extra: { max: 4 } });
     await db.initialize();
-    delivery = new DeliveryRepository(db);
+    delivery = deliveryRepositories(db);
     await db.query(`INSERT INTO provinces (code, name, slug, kind) VALUES ('14', 'Tỉnh Sơn La', 'son-la', 'province')`);
     await db.query(`INSERT INTO users (id, username, password_hash, role) VALUES (1, 'drafter', 'x', 'drafter')`);
     await db.query(`INSERT INTO templates (id, family_id, version, name, body, encoding_policy, max_segments, status, author_id)
@@ -101,7 +101,7 @@ describe('the message state machine under random sequences', () => {
     await db.query(`INSERT INTO campaign_texts (campaign_id, province_code, body, encoding, segments) VALUES ($1, '14', 'Cảnh báo', 'ucs2', 1)`, [id]);
     // Queued to count on a day long gone, so that the cap can hold them for today.
     const cap = { day: '2026-01-01', startsAt: new Date('2025-12-31T17:00:00Z'), limit: 2, heldUntil: new Date(), lifted: true };
-    await db.transaction((manager) => delivery.enqueueCampaign(id, ['14'], [CARRIER], manager, cap));
+    await db.transaction((manager) => delivery.queue.enqueueCampaign(id, ['14'], [CARRIER], manager, cap));
     return id;
   }
 
@@ -111,8 +111,8 @@ describe('the message state machine under random sequences', () => {
       from === null ? !(INITIAL_STATES as readonly string[]).includes(to) : from !== to && !(TRANSITIONS[from] as readonly string[]).includes(to),
     );
     expect(illegal).toEqual([]);
-    expect(await delivery.counterMismatches(campaignId)).toEqual([]);
-    expect(await delivery.bucketMismatches(campaignId)).toEqual([]);
+    expect(await delivery.counters.counterMismatches(campaignId)).toEqual([]);
+    expect(await delivery.counters.bucketMismatches(campaignId)).toEqual([]);
   }
 
   /** One campaign's run: what a dispatcher holds and what waits for receipts, as the steps leave them. */
@@ -133,7 +133,7 @@ describe('the message state machine under random sequences', () => {
     private async apply(next: Step): Promise<void> {
       switch (next.kind) {
         case 'claim':
-          if (this.campaignState === 'running') this.inHand.push(...(await delivery.claim(this.campaign, CARRIER, 0, next.count, 60)));
+          if (this.campaignState === 'running') this.inHand.push(...(await delivery.queue.claim(this.campaign, CARRIER, 0, next.count, 60)));
           return;
         case 'answer':
           return this.answer(next.pick, next.answer);
@@ -146,7 +146,7 @@ describe('the message state machine under random sequences', () => {
           await this.moveCampaign('running');
           return;
         case 'cancel':
-          if (await this.moveCampaign('cancelled', (manager) => delivery.cancelUnsent(this.campaignId, 'campaign cancelled by test', manager))) {
+          if (await this.moveCampaign('cancelled', (manager) => delivery.queue.cancelUnsent(this.campaignId, 'campaign cancelled by test', manager))) {
             await this.giveBackInHand('cancelled', 'campaign cancelled');
           }
           return;
@@ -164,7 +164,7 @@ describe('the message state machine under random sequences', () => {
           return;
         case 'lease-lost':
           await db.query(`UPDATE messages SET lease_until = now() - interval '1 second' WHERE campaign_id = $1 AND state = 'sending'`, [this.campaignId]);
-          await delivery.requeueExpiredLeases();
+          await delivery.queue.requeueExpiredLeases();
           // The dispatcher that held them is gone; whatever it writes later changes nothing (they are no longer 'sending').
           return;
       }
@@ -185,7 +185,7 @@ describe('the message state machine under random sequences', () => {
     private async giveBackInHand(state: 'queued' | 'cancelled', reason: string): Promise<void> {
       const changes = this.inHand.map((message): StateChange => ({ campaignId: this.campaignId, id: message.id, state, error: reason, refundAttempt: true }));
       this.inHand = [];
-      if (changes.length > 0) await delivery.recordOutcomes(changes, [], CARRIER);
+      if (changes.length > 0) await delivery.outcomes.recordOutcomes(changes, [], CARRIER);
     }
 
     private async answer(pick: number, answer: Extract<Step, { kind: 'answer' }>['answer']): Promise<void> {
@@ -197,26 +197,26 @@ describe('the message state machine under random sequences', () => {
       const base = { campaignId: this.campaignId, id: message.id };
       switch (answer) {
         case 'accepted':
-          await delivery.recordOutcomes([{ ...base, state: 'submitted', sent }], [part], CARRIER);
+          await delivery.outcomes.recordOutcomes([{ ...base, state: 'submitted', sent }], [part], CARRIER);
           this.awaitingReceipt.push({ id: message.id, msisdn: message.msisdn, smscMessageId });
           return;
         case 'accepted+receipt':
-          await delivery.recordOutcomes([{ ...base, state: 'delivered', sent, receipted: true }], [part], CARRIER, [
+          await delivery.outcomes.recordOutcomes([{ ...base, state: 'delivered', sent, receipted: true }], [part], CARRIER, [
             { carrier: CARRIER, smscMessageId, msisdn: message.msisdn, state: 'DELIVRD', errorCode: '000', doneAt: new Date(), raw: 'stat:DELIVRD' },
           ]);
           return;
         case 'rejected':
-          return delivery.recordOutcomes([{ ...base, state: 'rejected', error: 'ESME_RINVDSTADR (0x0000000B)' }], [], CARRIER);
+          return delivery.outcomes.recordOutcomes([{ ...base, state: 'rejected', error: 'ESME_RINVDSTADR (0x0000000B)' }], [], CARRIER);
         case 'refused':
-          return delivery.recordOutcomes([{ ...base, state: 'queued', error: 'ESME_RSYSERR (0x00000008)', retryAfterSeconds: 0 }], [], CARRIER);
+          return delivery.outcomes.recordOutcomes([{ ...base, state: 'queued', error: 'ESME_RSYSERR (0x00000008)', retryAfterSeconds: 0 }], [], CARRIER);
         case 'failed':
-          return delivery.recordOutcomes([{ ...base, state: 'failed', error: 'ESME_RSYSERR (0x00000008) (5 attempts)' }], [], CARRIER);
+          return delivery.outcomes.recordOutcomes([{ ...base, state: 'failed', error: 'ESME_RSYSERR (0x00000008) (5 attempts)' }], [], CARRIER);
         case 'unknown':
-          return delivery.recordOutcomes([{ ...base, state: 'unknown', error: 'no answer (3 attempts)' }], [], CARRIER);
+          return delivery.outcomes.recordOutcomes([{ ...base, state: 'unknown', error: 'no answer (3 attempts)' }], [], CARRIER);
         case 'ambiguous':
-          return delivery.recordOutcomes([{ ...base, state: 'queued', error: 'no answer', retryAfterSeconds: 0, unconfirmedSend: true }], [], CARRIER);
+          return delivery.outcomes.recordOutcomes([{ ...base, state: 'queued', error: 'no answer', retryAfterSeconds: 0, unconfirmedSend: true }], [], CARRIER);
         case 'not-sent':
-          return delivery.recordOutcomes([{ ...base, state: 'queued', error: 'link stopping', refundAttempt: true }], [], CARRIER);
+          return delivery.outcomes.recordOutcomes([{ ...base, state: 'queued', error: 'link stopping', refundAttempt: true }], [], CARRIER);
       }
     }
 
@@ -224,7 +224,7 @@ describe('the message state machine under random sequences', () => {
       if (this.awaitingReceipt.length === 0) return;
       const [sent] = this.awaitingReceipt.splice(pick % this.awaitingReceipt.length, 1);
       const { stat: receiptStat } = RECEIPT_STATS[stat];
-      await delivery.storeReceipts([
+      await delivery.receipts.storeReceipts([
         {
           carrier: CARRIER,
           smscMessageId: sent.smscMessageId,

@@ -1,6 +1,6 @@
 import { DataSource } from 'typeorm';
 import { createTestDatabase, type TestDatabase } from '@loa/testing';
-import { DeliveryRepository } from './delivery.repository';
+import { deliveryRepositories } from './delivery-repositories';
 import { RetentionRepository } from './retention.repository';
 
 /** The retention purge drops the per-message rows of campaigns finished before the cutoff, and keeps their figures. */
@@ -30,7 +30,7 @@ describe(RetentionRepository.name, () => {
       [id, state, finishedDaysAgo],
     );
     await db.query(`INSERT INTO campaign_texts (campaign_id, province_code, body, encoding, segments) VALUES ($1, '14', 'Cảnh báo', 'ucs2', 1)`, [id]);
-    await db.transaction((manager) => new DeliveryRepository(db).enqueueCampaign(id, ['14'], ['viettel'], manager));
+    await db.transaction((manager) => deliveryRepositories(db).queue.enqueueCampaign(id, ['14'], ['viettel'], manager));
     await db.query(
       `INSERT INTO submissions (carrier, smsc_message_id, campaign_id, message_id, part, parts) SELECT 'viettel', $1::text || '-' || id, $1::bigint, id, 1, 1 FROM messages WHERE campaign_id = $1::bigint`,
       [id],

@@ -6,7 +6,7 @@ import {
   type CampaignText,
   type ClaimedMessage,
   DEFAULT_RETRY_POLICY,
-  DeliveryRepository,
+  type DeliveryRepositories,
   OutcomeWriter,
   partsToSend,
   ReceiptSink,
@@ -107,7 +107,7 @@ export class CarrierDispatcher {
 
   constructor(
     private readonly link: CarrierLinkPort,
-    private readonly delivery: DeliveryRepository,
+    private readonly delivery: Pick<DeliveryRepositories, 'queue' | 'outcomes' | 'receipts'>,
     private readonly options: DispatcherOptions = DEFAULT_DISPATCHER_OPTIONS,
     private readonly account: { resendParts: ResendPartsMode; window: number } = { resendParts: 'missing', window: 10 },
     private readonly testSends?: TestSendsRepository,
@@ -118,13 +118,13 @@ export class CarrierDispatcher {
     this.logger = new Logger(`Dispatcher:${link.carrier}`);
     this.failures = new FailureLog(this.logger);
     this.campaigns = new CampaignsInHand(
-      (ids) => delivery.campaignsInHand(ids),
+      (ids) => delivery.queue.campaignsInHand(ids),
       options.clock,
       this.failures,
       (id, halt, inHand) => this.halt(id, halt, inHand),
     );
     this.receipts = new ReceiptSink(async (receipts) => {
-      await delivery.storeReceipts(receipts);
+      await delivery.receipts.storeReceipts(receipts);
       this.tellIfDrained();
     }, this.outcomes);
     link.onReceipt((receipt) => this.receipts.add(receipt));
@@ -216,11 +216,11 @@ export class CarrierDispatcher {
     // Claiming while no session is bound would only turn messages round as retries, once a second each.
     if (this.link.status().boundSessions === 0) return [];
     await this.sendTests();
-    for (const campaign of await this.delivery.runningCampaigns(this.link.carrier)) {
+    for (const campaign of await this.delivery.queue.runningCampaigns(this.link.carrier)) {
       if (this.campaigns.haltFor(campaign, 'running') || this.campaigns.haltOf(campaign.id)) continue;
       const after = this.lastClaimed.get(campaign.id) ?? 0;
       const notices = this.notices;
-      const claimed = await this.delivery.claim(campaign, this.link.carrier, after, this.claimLimit(), this.options.leaseSeconds);
+      const claimed = await this.delivery.queue.claim(campaign, this.link.carrier, after, this.claimLimit(), this.options.leaseSeconds);
       if (claimed.length > 0) {
         this.lastClaimed.set(campaign.id, claimed[claimed.length - 1].id);
         this.campaigns.add(campaign, claimed.length);
@@ -280,7 +280,7 @@ export class CarrierDispatcher {
   private async loadTexts(messages: ClaimedMessage[]): Promise<void> {
     const missing = [...new Set(messages.map((m) => m.textId))].filter((id) => !this.texts.has(id));
     if (missing.length === 0) return;
-    for (const [id, text] of await this.delivery.textsOf(missing)) this.texts.set(id, text);
+    for (const [id, text] of await this.delivery.queue.textsOf(missing)) this.texts.set(id, text);
   }
 
   /** Resolves once every message of the batch has its outcome recorded (OutcomeWriter writes them as they come). */
@@ -304,7 +304,9 @@ export class CarrierDispatcher {
    * A repeated statement changes nothing: only rows still 'sending' change, submissions are ON CONFLICT DO NOTHING.
    */
   private recordOutcomes(changes: StateChange[], submissions: SubmittedPart[], receipts: StoredReceipt[]): Promise<boolean> {
-    return this.persist(`outcomes of ${changes.length} messages`, () => this.delivery.recordOutcomes(changes, submissions, this.link.carrier, receipts));
+    return this.persist(`outcomes of ${changes.length} messages`, () =>
+      this.delivery.outcomes.recordOutcomes(changes, submissions, this.link.carrier, receipts),
+    );
   }
 
   /**
@@ -362,13 +364,13 @@ export class CarrierDispatcher {
     const message = this.sends.get(sms);
     if (!message) return;
     const parts = [{ campaignId: message.campaignId, messageId: message.id, smscMessageId, part, parts: totalParts }];
-    await this.persist(`late answer for message ${message.campaignId}/${message.id}`, () => this.delivery.recordLateAccepts(parts, this.link.carrier));
+    await this.persist(`late answer for message ${message.campaignId}/${message.id}`, () => this.delivery.outcomes.recordLateAccepts(parts, this.link.carrier));
   }
 
   /** A subscriber's own SMS to the brandname: kept before deliver_sm_resp goes back, like receipts. */
   private storeInbound(message: InboundSms): Promise<void> {
     const { carrier, sourceAddr, destAddr, text, dataCoding } = message;
-    return this.delivery.storeInbound([{ carrier, sourceAddr, destAddr, body: text, dataCoding }]);
+    return this.delivery.receipts.storeInbound([{ carrier, sourceAddr, destAddr, body: text, dataCoding }]);
   }
 }
 

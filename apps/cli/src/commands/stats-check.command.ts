@@ -1,5 +1,5 @@
 import { DataSource } from 'typeorm';
-import { type CounterMismatch, DeliveryRepository } from '@loa/delivery';
+import { type CounterMismatch, deliveryRepositories } from '@loa/delivery';
 import { openRuntime } from '../runtime';
 
 /**
@@ -12,9 +12,9 @@ export async function runStatsCheck(): Promise<void> {
   const db = new DataSource({ type: 'postgres', url: runtime.databaseUrl });
   await db.initialize();
   try {
-    const delivery = new DeliveryRepository(db);
-    const messages = await delivery.counterMismatches();
-    const buckets = await delivery.bucketMismatches();
+    const delivery = deliveryRepositories(db);
+    const messages = await delivery.counters.counterMismatches();
+    const buckets = await delivery.counters.bucketMismatches();
     if (messages.length === 0 && buckets.length === 0) {
       process.stdout.write('campaign counters agree with the messages and with their time buckets\n');
       return;

@@ -1,7 +1,7 @@
 import { DataSource } from 'typeorm';
 import { CARRIERS } from '@loa/common';
 import { createTestDatabase, type TestDatabase } from '@loa/testing';
-import { DeliveryRepository } from './delivery.repository';
+import { type DeliveryRepositories, deliveryRepositories } from './delivery-repositories';
 import { type ClaimedMessage, type RunningCampaign, type StateChange, type SubmittedPart } from './delivery.types';
 import { BUCKET_COUNTERS } from './campaign-stats.sql';
 import { CAMPAIGN_STATES } from './campaign-states';
@@ -14,17 +14,17 @@ const FIRST_MSISDN = 84960000000;
  * The message state machine on a real PostgreSQL: claims, outcomes, receipts, duplicates and cancel, each
  * checked against the counters and a recount of the messages (counterMismatches).
  */
-describe(DeliveryRepository.name, () => {
+describe('the delivery repositories: queue, outcomes, receipts, counters', () => {
   let database: TestDatabase;
   let db: DataSource;
-  let delivery: DeliveryRepository;
+  let delivery: DeliveryRepositories;
   let nextCampaign = 0;
 
   beforeAll(async () => {
     database = await createTestDatabase();
     db = new DataSource({ type: 'postgres', url: database.url, extra: { max: 6 } });
     await db.initialize();
-    delivery = new DeliveryRepository(db);
+    delivery = deliveryRepositories(db);
     await db.query(`INSERT INTO provinces (code, name, slug, kind) VALUES ('14', 'Tỉnh Sơn La', 'son-la', 'province')`);
     await db.query(`INSERT INTO users (id, username, password_hash, role) VALUES (1, 'drafter', 'x', 'drafter')`);
     await db.query(`INSERT INTO templates (id, family_id, version, name, body, encoding_policy, max_segments, status, author_id)
@@ -52,12 +52,12 @@ describe(DeliveryRepository.name, () => {
       FIRST_MSISDN + offset,
       size,
     ]);
-    const queued = await db.transaction((manager) => delivery.enqueueCampaign(id, ['14'], [CARRIER], manager));
+    const queued = await db.transaction((manager) => delivery.queue.enqueueCampaign(id, ['14'], [CARRIER], manager));
     expect(queued).toBe(size);
     return { id, validityHours: 24, onAmbiguous: policy };
   }
 
-  const claimAll = (campaign: RunningCampaign, limit = 1000) => delivery.claim(campaign, CARRIER, 0, limit, 60);
+  const claimAll = (campaign: RunningCampaign, limit = 1000) => delivery.queue.claim(campaign, CARRIER, 0, limit, 60);
   const accepted = (message: ClaimedMessage, ids: string[], extra: Partial<StateChange> = {}): [StateChange, SubmittedPart[]] => [
     {
       campaignId: message.campaignId,
@@ -82,7 +82,7 @@ describe(DeliveryRepository.name, () => {
     [],
   ];
   const record = async (entries: [StateChange, SubmittedPart[]][]) =>
-    delivery.recordOutcomes(
+    delivery.outcomes.recordOutcomes(
       entries.map(([c]) => c),
       entries.flatMap(([, s]) => s),
       CARRIER,
@@ -117,8 +117,8 @@ describe(DeliveryRepository.name, () => {
       ])
     )[0];
   const expectCountersExact = async () => {
-    expect(await delivery.counterMismatches()).toEqual([]);
-    expect(await delivery.bucketMismatches()).toEqual([]);
+    expect(await delivery.counters.counterMismatches()).toEqual([]);
+    expect(await delivery.counters.bucketMismatches()).toEqual([]);
   };
 
   it('lists the same states as the database CHECK on messages.state', async () => {
@@ -137,7 +137,7 @@ describe(DeliveryRepository.name, () => {
 
   it('gives concurrent claims disjoint messages, each leased once with its attempt counted', async () => {
     const campaign = await runningCampaign(300);
-    const claims = await Promise.all([1, 2, 3].map(() => delivery.claim(campaign, CARRIER, 0, 150, 60)));
+    const claims = await Promise.all([1, 2, 3].map(() => delivery.queue.claim(campaign, CARRIER, 0, 150, 60)));
     const ids = claims.flat().map((message) => message.id);
     expect(new Set(ids).size).toBe(ids.length);
     expect(ids).toHaveLength(300);
@@ -148,12 +148,12 @@ describe(DeliveryRepository.name, () => {
   it('records an outcome once however often it is written, and applies a receipt that came before its response', async () => {
     const campaign = await runningCampaign(2);
     const [early, late] = await claimAll(campaign);
-    await delivery.storeReceipts([receipt('E-1', early.msisdn)]);
-    expect(await delivery.applyReceipts(100)).toBe(0); // its submission is not known yet: the receipt waits
+    await delivery.receipts.storeReceipts([receipt('E-1', early.msisdn)]);
+    expect(await delivery.receipts.applyReceipts(100)).toBe(0); // its submission is not known yet: the receipt waits
     const outcomes = [accepted(early, ['E-1']), accepted(late, ['L-1'])];
     await record(outcomes);
     await record(outcomes);
-    expect(await delivery.applyReceipts(100)).toBe(1);
+    expect(await delivery.receipts.applyReceipts(100)).toBe(1);
     expect(await states(campaign.id)).toEqual({ delivered: 1, submitted: 1 });
     expect(await stats(campaign.id)).toMatchObject({ targeted: 2, submitted: 2, delivered: 1, billed: 2, duplicated: 0 });
     await expectCountersExact();
@@ -163,10 +163,10 @@ describe(DeliveryRepository.name, () => {
     const campaign = await runningCampaign(2);
     const [together, after] = await claimAll(campaign);
     const [togetherChange, togetherParts] = accepted(together, ['T-1'], { state: 'delivered', receipted: true });
-    await delivery.recordOutcomes([togetherChange, accepted(after, ['A-1'])[0]], [...togetherParts, ...accepted(after, ['A-1'])[1]], CARRIER, [
+    await delivery.outcomes.recordOutcomes([togetherChange, accepted(after, ['A-1'])[0]], [...togetherParts, ...accepted(after, ['A-1'])[1]], CARRIER, [
       receipt('T-1', together.msisdn),
     ]);
-    await delivery.storeReceipts([receipt('A-1', after.msisdn, 'EXPIRED')]);
+    await delivery.receipts.storeReceipts([receipt('A-1', after.msisdn, 'EXPIRED')]);
     expect(await states(campaign.id)).toEqual({ delivered: 1, expired: 1 });
     const [{ unapplied }] = await db.query(
       `SELECT count(*)::int AS unapplied FROM delivery_receipts WHERE smsc_message_id IN ('T-1', 'A-1') AND applied_at IS NULL`,
@@ -180,11 +180,11 @@ describe(DeliveryRepository.name, () => {
     const campaign = await runningCampaign(2);
     const [whole, broken] = await claimAll(campaign);
     await record([accepted(whole, ['W-1', 'W-2']), accepted(broken, ['B-1', 'B-2'])]);
-    await delivery.storeReceipts([receipt('W-1', whole.msisdn), receipt('B-1', broken.msisdn)]);
-    await delivery.applyReceipts(100);
+    await delivery.receipts.storeReceipts([receipt('W-1', whole.msisdn), receipt('B-1', broken.msisdn)]);
+    await delivery.receipts.applyReceipts(100);
     expect(await states(campaign.id)).toEqual({ submitted: 2 });
-    await delivery.storeReceipts([receipt('W-2', whole.msisdn), receipt('B-2', broken.msisdn, 'UNDELIV')]);
-    await delivery.applyReceipts(100);
+    await delivery.receipts.storeReceipts([receipt('W-2', whole.msisdn), receipt('B-2', broken.msisdn, 'UNDELIV')]);
+    await delivery.receipts.applyReceipts(100);
     expect(await states(campaign.id)).toEqual({ delivered: 1, undeliverable: 1 });
     expect(await stats(campaign.id)).toMatchObject({ billed: 4 });
     await expectCountersExact();
@@ -194,19 +194,19 @@ describe(DeliveryRepository.name, () => {
     const campaign = await runningCampaign(3);
     const [expired, undelivered, deleted] = await claimAll(campaign);
     await record([accepted(expired, ['XE-1', 'XE-2', 'XE-3']), accepted(undelivered, ['XU-1', 'XU-2', 'XU-3']), accepted(deleted, ['XD-1', 'XD-2', 'XD-3'])]);
-    await delivery.storeReceipts([
+    await delivery.receipts.storeReceipts([
       receipt('XE-1', expired.msisdn, 'UNDELIV', '001'),
       receipt('XU-1', undelivered.msisdn, 'UNDELIV', '069'),
       receipt('XD-1', deleted.msisdn, 'DELETED', '005'),
     ]);
-    await delivery.applyReceipts(100);
-    await delivery.storeReceipts([
+    await delivery.receipts.applyReceipts(100);
+    await delivery.receipts.storeReceipts([
       receipt('XE-2', expired.msisdn),
       receipt('XE-3', expired.msisdn, 'EXPIRED', '027'),
       ...['XU-2', 'XU-3'].map((id) => receipt(id, undelivered.msisdn)),
       ...['XD-2', 'XD-3'].map((id) => receipt(id, deleted.msisdn)),
     ]);
-    await delivery.applyReceipts(100);
+    await delivery.receipts.applyReceipts(100);
     expect(await states(campaign.id)).toEqual({ expired: 1, undeliverable: 2 });
     const reasons = await db.query(`SELECT state, reason, messages FROM campaign_errors WHERE campaign_id = $1 ORDER BY reason`, [campaign.id]);
     expect(reasons).toEqual([
@@ -241,9 +241,9 @@ describe(DeliveryRepository.name, () => {
         [],
       ],
     ]);
-    await delivery.storeReceipts([receipt('X-9', message.msisdn)]);
-    expect(await delivery.matchReceiptsByNumber(100, { responseWaitSeconds: 0, ambiguityWindowSeconds: 60 })).toBe(1);
-    await delivery.applyReceipts(100);
+    await delivery.receipts.storeReceipts([receipt('X-9', message.msisdn)]);
+    expect(await delivery.receipts.matchReceiptsByNumber(100, { responseWaitSeconds: 0, ambiguityWindowSeconds: 60 })).toBe(1);
+    await delivery.receipts.applyReceipts(100);
     expect(await states(campaign.id)).toEqual({ delivered: 1 });
     await expectCountersExact();
   });
@@ -253,19 +253,24 @@ describe(DeliveryRepository.name, () => {
       const campaign = await runningCampaign(2);
       const [lost, fine] = await claimAll(campaign);
       await db.query(`UPDATE messages SET lease_until = now() - interval '1 second' WHERE campaign_id = $1`, [campaign.id]);
-      expect(await delivery.requeueExpiredLeases()).toBeGreaterThanOrEqual(2);
+      expect(await delivery.queue.requeueExpiredLeases()).toBeGreaterThanOrEqual(2);
       const resent = await claimAll(campaign);
       expect(resent.map((m) => m.unconfirmedSends)).toEqual([1, 1]);
       await record([accepted(resent[0], ['R-1']), accepted(resent[1], ['R-2'])]);
       // The carrier had the first copy of `lost` (its id never recorded), not of `fine`; its receipt comes twice.
-      await delivery.storeReceipts([receipt('R-1', lost.msisdn), receipt('R-2', fine.msisdn), receipt('FIRST', lost.msisdn), receipt('FIRST', lost.msisdn)]);
-      await delivery.applyReceipts(100);
-      const { duplicated } = await delivery.retireUnmatchedReceipts(0, 100);
+      await delivery.receipts.storeReceipts([
+        receipt('R-1', lost.msisdn),
+        receipt('R-2', fine.msisdn),
+        receipt('FIRST', lost.msisdn),
+        receipt('FIRST', lost.msisdn),
+      ]);
+      await delivery.receipts.applyReceipts(100);
+      const { duplicated } = await delivery.receipts.retireUnmatchedReceipts(0, 100);
       expect(duplicated).toBe(1);
       expect(await messageRow(campaign.id, lost.id)).toMatchObject({ duplicated: true, parts_billed: 2 });
       expect(await messageRow(campaign.id, fine.id)).toMatchObject({ duplicated: false, parts_billed: 1 });
-      await delivery.storeReceipts([receipt('FIRST', lost.msisdn)]);
-      await delivery.retireUnmatchedReceipts(0, 100);
+      await delivery.receipts.storeReceipts([receipt('FIRST', lost.msisdn)]);
+      await delivery.receipts.retireUnmatchedReceipts(0, 100);
       expect(await stats(campaign.id)).toMatchObject({ duplicated: 1, billed: 3, delivered: 2 });
       await expectCountersExact();
     });
@@ -274,10 +279,10 @@ describe(DeliveryRepository.name, () => {
       const campaign = await runningCampaign(1);
       const [message] = await claimAll(campaign);
       await record([unanswered(message, 30)]);
-      await delivery.recordLateAccepts([{ campaignId: campaign.id, messageId: message.id, smscMessageId: 'LATE', part: 1, parts: 1 }], CARRIER);
+      await delivery.outcomes.recordLateAccepts([{ campaignId: campaign.id, messageId: message.id, smscMessageId: 'LATE', part: 1, parts: 1 }], CARRIER);
       expect(await messageRow(campaign.id, message.id)).toMatchObject({ state: 'submitted', unconfirmed_sends: 0, duplicated: false, parts_billed: 1 });
-      await delivery.storeReceipts([receipt('LATE', message.msisdn)]);
-      await delivery.applyReceipts(100);
+      await delivery.receipts.storeReceipts([receipt('LATE', message.msisdn)]);
+      await delivery.receipts.applyReceipts(100);
       expect(await stats(campaign.id)).toMatchObject({ submitted: 1, delivered: 1, duplicated: 0, billed: 1 });
       await expectCountersExact();
     });
@@ -286,7 +291,7 @@ describe(DeliveryRepository.name, () => {
       const campaign = await runningCampaign(1);
       const [slow] = await claimAll(campaign);
       await db.query(`UPDATE messages SET lease_until = now() - interval '1 second' WHERE campaign_id = $1`, [campaign.id]);
-      await delivery.requeueExpiredLeases();
+      await delivery.queue.requeueExpiredLeases();
       const outcome = accepted(slow, ['SLOW-1']);
       await record([outcome]);
       await record([outcome]);
@@ -299,11 +304,11 @@ describe(DeliveryRepository.name, () => {
       const campaign = await runningCampaign(1);
       const [slow] = await claimAll(campaign);
       await db.query(`UPDATE messages SET lease_until = now() - interval '1 second' WHERE campaign_id = $1`, [campaign.id]);
-      await delivery.requeueExpiredLeases();
+      await delivery.queue.requeueExpiredLeases();
       const [change, parts] = accepted(slow, ['SLOW-R'], { state: 'delivered', receipted: true });
-      await delivery.recordOutcomes([change], parts, CARRIER, [receipt('SLOW-R', slow.msisdn)]);
+      await delivery.outcomes.recordOutcomes([change], parts, CARRIER, [receipt('SLOW-R', slow.msisdn)]);
       expect(await messageRow(campaign.id, slow.id)).toMatchObject({ state: 'submitted', parts_billed: 1 });
-      await delivery.applyReceipts(100);
+      await delivery.receipts.applyReceipts(100);
       expect(await messageRow(campaign.id, slow.id)).toMatchObject({ state: 'delivered', duplicated: false });
       await expectCountersExact();
     });
@@ -314,7 +319,7 @@ describe(DeliveryRepository.name, () => {
       await record([unanswered(message, 0)]);
       const [again] = await claimAll(campaign);
       await record([accepted(again, ['SECOND'])]);
-      await delivery.recordLateAccepts([{ campaignId: campaign.id, messageId: message.id, smscMessageId: 'FIRST-LATE', part: 1, parts: 1 }], CARRIER);
+      await delivery.outcomes.recordLateAccepts([{ campaignId: campaign.id, messageId: message.id, smscMessageId: 'FIRST-LATE', part: 1, parts: 1 }], CARRIER);
       expect(await messageRow(campaign.id, message.id)).toMatchObject({ state: 'submitted', duplicated: true, parts_billed: 2 });
       expect(await stats(campaign.id)).toMatchObject({ duplicated: 1, billed: 2 });
       await expectCountersExact();
@@ -347,13 +352,13 @@ describe(DeliveryRepository.name, () => {
     const campaign = await runningCampaign(6);
     const [backLater, notHandedOver] = await claimAll(campaign, 2);
     await db.query(`UPDATE campaigns SET state = 'cancelled' WHERE id = $1`, [campaign.id]);
-    expect(await db.transaction((manager) => delivery.cancelUnsent(campaign.id, 'campaign cancelled by test', manager))).toBe(4);
+    expect(await db.transaction((manager) => delivery.queue.cancelUnsent(campaign.id, 'campaign cancelled by test', manager))).toBe(4);
     expect(await states(campaign.id)).toEqual({ cancelled: 4, sending: 2 });
     await record([
       [{ campaignId: campaign.id, id: backLater.id, state: 'queued', retryAfterSeconds: 0 }, []],
       [{ campaignId: campaign.id, id: notHandedOver.id, state: 'cancelled', error: 'campaign cancelled', refundAttempt: true }, []],
     ]);
-    expect(await delivery.cancelUnsentOfCancelled()).toBe(1);
+    expect(await delivery.queue.cancelUnsentOfCancelled()).toBe(1);
     expect(await stats(campaign.id)).toMatchObject({ targeted: 6, cancelled: 6, failed: 0 });
     expect(await db.query(`SELECT * FROM campaign_errors WHERE campaign_id = $1`, [campaign.id])).toEqual([]);
     await expectCountersExact();
@@ -363,13 +368,13 @@ describe(DeliveryRepository.name, () => {
     const campaign = await runningCampaign(1);
     const [message] = await claimAll(campaign);
     await record([[{ campaignId: campaign.id, id: message.id, state: 'queued', unconfirmedSend: true, retryAfterSeconds: 0 }, []]]);
-    expect(await delivery.finishedCampaigns(3600)).not.toContain(campaign.id);
+    expect(await delivery.queue.finishedCampaigns(3600)).not.toContain(campaign.id);
     const [again] = await claimAll(campaign);
     await record([accepted(again, ['ONLY'])]);
-    await delivery.storeReceipts([receipt('ONLY', message.msisdn)]);
-    await delivery.applyReceipts(100);
-    expect(await delivery.finishedCampaigns(3600)).not.toContain(campaign.id);
-    expect(await delivery.finishedCampaigns(0)).toContain(campaign.id);
+    await delivery.receipts.storeReceipts([receipt('ONLY', message.msisdn)]);
+    await delivery.receipts.applyReceipts(100);
+    expect(await delivery.queue.finishedCampaigns(3600)).not.toContain(campaign.id);
+    expect(await delivery.queue.finishedCampaigns(0)).toContain(campaign.id);
   });
 
   it('keeps a column of time buckets for every counter, and reasons for every undelivered end', async () => {
@@ -388,7 +393,7 @@ describe(DeliveryRepository.name, () => {
   it('finds every counter that disagrees with a recount, with both values', async () => {
     const campaign = await runningCampaign(3);
     await db.query(`UPDATE campaign_stats SET delivered = delivered + 2, parts_billed = 7 WHERE campaign_id = $1`, [campaign.id]);
-    expect(await delivery.counterMismatches(campaign.id)).toEqual([
+    expect(await delivery.counters.counterMismatches(campaign.id)).toEqual([
       { campaignId: campaign.id, provinceCode: '14', carrier: CARRIER, differences: { delivered: [2, 0], parts_billed: [7, 0] } },
     ]);
     await db.query(`UPDATE campaign_stats SET delivered = delivered - 2, parts_billed = 0 WHERE campaign_id = $1`, [campaign.id]);
