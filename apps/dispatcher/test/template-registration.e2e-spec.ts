@@ -88,6 +88,15 @@ describe('template registrations per carrier', () => {
 
     const plan = await get(approver, `/campaigns/${campaignId}/plan`).expect(200);
     expect(plan.body.unregisteredCarriers).toEqual(['vnpt']);
+    expect(plan.body.registrationProblems).toEqual([{ code: 'TEMPLATE_NOT_REGISTERED', carrier: 'vnpt', state: 'submitted' }]);
+    const draftPlan = await post(drafter, '/campaigns/plan', {
+      name: 'Nháp',
+      templateId,
+      provinces: ['14'],
+      carriers: ['vnpt', 'mobifone'],
+      startAt: new Date().toISOString(),
+    }).expect(200);
+    expect(draftPlan.body.unregisteredCarriers).toEqual(['vnpt']);
     const preview = await post(drafter, '/templates/preview', { templateId, provinces: ['14'] }).expect(200);
     expect(preview.body.unregisteredCarriers).toEqual(['vnpt']);
 
