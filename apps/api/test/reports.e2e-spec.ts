@@ -10,6 +10,8 @@ import { AuthService } from '@loa/auth';
 import { type SentReceipt, type SmscSimulator } from '@loa/smsc-simulator';
 import { createTestDatabase, launchChromium, pollUntil } from '@loa/testing';
 import { simulatedAccount, simulatedCarrier } from '../../dispatcher/test/campaign-harness';
+import { AUDIT_CODE_HEADING } from '../src/audit/audit-csv';
+import { csvFaults, htmlTextFaults, xlsxFaults } from './export-language';
 import { createTestApi, TEST_PASSWORD, type TestApi } from './test-app';
 
 const CARRIERS = ['viettel', 'vnpt', 'mobifone'] as const;
@@ -214,7 +216,8 @@ describe('reports officials can sign and file', () => {
     expect(week.body.find((entry: { kind: string }) => entry.kind === 'programme')).toMatchObject({
       id: programmeId,
       finishesInTime: true,
-      state: 'in progress',
+      state: 'in_progress',
+      stateLabel: 'Đang thực hiện',
     });
     expect(typeof due.body.find((entry: { kind: string }) => entry.kind === 'campaign').finishesInTime).toBe('boolean');
     await api.http().get('/reports/deadlines?days=0').auth(viewer, { type: 'bearer' }).expect(400);
@@ -597,6 +600,35 @@ describe('reports officials can sign and file', () => {
     );
     for (const hidden of ['Tỉnh Đắk Lắk', LATER_CAMPAIGN, 'Chưa báo cáo', '1234/VTT-KD']) expect(scopedText).not.toContain(hidden);
     await api.http().get(`/programmes/${programmeId}/report?format=pdf`).auth(viewer, { type: 'bearer' }).expect(400);
+  });
+
+  it('writes every document in Vietnamese and +07:00: no state or action code, each time with its offset', async () => {
+    const viewer = await api.login('demo-viewer');
+    const download = async (path: string) => (await api.http().get(path).auth(viewer, { type: 'bearer' }).buffer(true).parse(rawBuffer).expect(200)).body;
+    const faults: string[] = [];
+    for (const base of [`/campaigns/${campaignId}/report`, `/programmes/${programmeId}/report`]) {
+      faults.push(...csvFaults((await download(`${base}?format=csv`)).toString('utf8')).map((fault) => `${base} csv: ${fault}`));
+      faults.push(
+        ...csvFaults((await download(`${base}?format=csv&locale=vi`)).toString('utf8'), { delimiter: ';' }).map((fault) => `${base} csv vi: ${fault}`),
+      );
+      faults.push(...(await xlsxFaults(await download(`${base}?format=xlsx`))).map((fault) => `${base} xlsx: ${fault}`));
+      const html = (await download(`${base}?format=html`)).toString('utf8');
+      const text = html.replace(/<style>[\s\S]*?<\/style>/g, '').replace(/<[^>]+>/g, ' ');
+      expect(text).toContain('giờ Việt Nam, UTC+07:00');
+      faults.push(...htmlTextFaults(text).map((fault) => `${base} html: ${fault}`));
+    }
+    // The audit log of everything this file did (campaign moves, templates, the programme, carriers' figures).
+    const approver = await api.login('demo-approver');
+    const audit = (await api.http().get('/audit?format=csv&locale=vi&limit=500').auth(approver, { type: 'bearer' }).expect(200)).text;
+    const records: string[][] = parse(audit, { delimiter: ';', bom: true });
+    expect(records.length).toBeGreaterThan(5);
+    expect(records.map((record) => record[3])).toEqual(expect.arrayContaining(['Hành động', 'Duyệt (lên lịch) chiến dịch', 'Ghi số liệu nhà mạng báo cáo']));
+    expect(records.slice(1).every((record) => record[1].endsWith('+07:00'))).toBe(true);
+    faults.push(...csvFaults(audit, { delimiter: ';', exempt: [AUDIT_CODE_HEADING] }).map((fault) => `audit csv: ${fault}`));
+    expect(faults).toEqual([]);
+    // The JSON keeps its codes, with the Vietnamese beside them where a person reads them.
+    const json = (await api.http().get(`/campaigns/${campaignId}/report`).auth(viewer, { type: 'bearer' }).expect(200)).body;
+    expect({ state: json.state, stateLabel: json.stateLabel }).toEqual({ state: 'completed', stateLabel: 'Hoàn thành' });
   });
 });
 

@@ -105,7 +105,9 @@ export type ProgrammeSummary = Pick<
 export interface CampaignReport {
   campaignId: number;
   campaignName: string;
+  /** The campaign's state code (`running`); `stateLabel` is its Vietnamese name (`Đang gửi`). */
   state: string;
+  stateLabel: string;
   startAt: Date;
   reportDeadline: Date | null;
   programme: ProgrammeSummary | null;
@@ -136,6 +138,7 @@ export interface ProgrammeCampaign {
   campaignId: number;
   campaignName: string;
   state: string;
+  stateLabel: string;
   startAt: Date;
   totals: ReportCounts;
   rows: ReportRow[];
@@ -158,7 +161,10 @@ export interface DeadlineEntry {
   id: number;
   name: string;
   reportDeadline: Date;
+  /** A campaign's state code; for a programme `empty`, `in_progress` or `completed` (its least advanced campaign's). */
   state: string;
+  /** The state in Vietnamese, as the deadlines list shows it. */
+  stateLabel: string;
   deliveryRate: number | null;
   targeted: number;
   delivered: number;

@@ -182,7 +182,7 @@ export class ReportingRepository {
       this.db,
       `SELECT g.id, g.name, g.report_deadline,
               CASE WHEN count(c.id) = 0 THEN 'empty'
-                   WHEN bool_and(c.state IN ('completed', 'cancelled')) THEN 'completed' ELSE 'in progress' END AS state,
+                   WHEN bool_and(c.state IN ('completed', 'cancelled')) THEN 'completed' ELSE 'in_progress' END AS state,
               COALESCE(sum(s.targeted), 0)::float8 AS targeted, COALESCE(sum(s.submitted), 0)::float8 AS submitted,
               COALESCE(sum(s.delivered), 0)::float8 AS delivered
        FROM programmes g

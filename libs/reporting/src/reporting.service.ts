@@ -16,6 +16,7 @@ import {
   type ReportTimes,
   overallTimes,
 } from './campaign-report';
+import { PROGRAMME_STATE_NAMES, stateName } from './exports/vietnamese-format';
 import { rate, summariseErrors, sumCounts, toReportRow, toTimeline } from './report-figures';
 import { type CarrierReportRow, type DeadlineRow, type NewCarrierReport, ReportingRepository, type StatsRow } from './reporting.repository';
 
@@ -57,6 +58,7 @@ export class ReportingService {
       campaignId: campaign.id,
       campaignName: campaign.name,
       state: campaign.state,
+      stateLabel: stateName(campaign.state),
       startAt: campaign.startAt,
       reportDeadline: deadline,
       programme: programme && summaryOf(programme),
@@ -115,6 +117,7 @@ export class ReportingService {
         campaignId: campaign.id,
         campaignName: campaign.name,
         state: campaign.state,
+        stateLabel: stateName(campaign.state),
         startAt: campaign.startAt,
         totals: sumCounts(rows),
         rows,
@@ -250,6 +253,7 @@ function toDeadline(kind: DeadlineEntry['kind'], row: DeadlineRow, finishesInTim
     name: row.name,
     reportDeadline: row.report_deadline,
     state: row.state,
+    stateLabel: kind === 'programme' ? (PROGRAMME_STATE_NAMES[row.state] ?? row.state) : stateName(row.state),
     deliveryRate: rate(row.delivered, row.submitted),
     targeted: row.targeted,
     delivered: row.delivered,

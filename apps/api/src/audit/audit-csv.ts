@@ -29,14 +29,33 @@ const CSV_HEADER = [
 
 /** Names of the fields the log's before/after/details carry most, as an official reads them. */
 const FIELD_LABELS: Readonly<Record<string, string>> = {
+  id: 'Mã',
   state: 'Trạng thái',
+  status: 'Trạng thái',
   name: 'Tên',
+  version: 'Phiên bản',
   startAt: 'Bắt đầu',
   reason: 'Lý do',
   provinces: 'Tỉnh',
+  carrier: 'Nhà mạng',
   carriers: 'Nhà mạng',
   templateId: 'Mã mẫu tin',
   count: 'Số lượng',
+  messages: 'Số tin',
+  byProvince: 'Theo tỉnh',
+  targeted: 'Số thuê bao',
+  sent: 'Đã gửi',
+  delivered: 'Gửi thành công',
+  reference: 'Số văn bản',
+  reportedOn: 'Ngày báo cáo',
+};
+
+/** A template's status in words (a campaign's state goes by the report's names). */
+const TEMPLATE_STATUS_NAMES: Readonly<Record<string, string>> = {
+  draft: 'Bản nháp',
+  pending: 'Chờ duyệt',
+  approved: 'Đã duyệt',
+  rejected: 'Bị từ chối',
 };
 
 const ISO_INSTANT = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d+)?Z$/;
@@ -72,8 +91,15 @@ function describe(fields: Record<string, unknown> | null): string {
   if (!fields) return '';
   return Object.entries(fields)
     .filter(([, value]) => value !== undefined)
-    .map(([key, value]) => `${FIELD_LABELS[key] ?? key}: ${key === 'state' && typeof value === 'string' ? stateName(value) : text(value)}`)
+    .map(([key, value]) => `${FIELD_LABELS[key] ?? key}: ${fieldValue(key, value)}`)
     .join('; ');
+}
+
+function fieldValue(key: string, value: unknown): string {
+  if (typeof value !== 'string') return text(value);
+  if (key === 'state') return stateName(value);
+  if (key === 'status') return TEMPLATE_STATUS_NAMES[value] ?? stateName(value);
+  return text(value);
 }
 
 function text(value: unknown): string {

@@ -3,7 +3,7 @@ export const CAMPAIGN_REPORT_TEMPLATE = `{{> opening}}
 {{#if legalBasis}}<p>Thực hiện {{legalBasis}}{{#if programmeName}} ({{programmeName}}){{/if}}, {{#if issuingUnit}}{{issuingUnit}}{{else}}đơn vị{{/if}} báo cáo kết quả nhắn tin tuyên truyền như sau:</p>
 {{else}}<p>{{#if issuingUnit}}{{issuingUnit}}{{else}}Đơn vị{{/if}} báo cáo kết quả nhắn tin tuyên truyền như sau:</p>{{/if}}
 
-<h2>1. Thời gian thực hiện</h2>
+<h2>1. Thời gian thực hiện ({{timeNote}})</h2>
 <p>Thời gian gửi tin: {{period}}; trạng thái: {{state}}. Số liệu tính đến {{countedUntil}}.</p>
 
 <h2>2. Kết quả</h2>

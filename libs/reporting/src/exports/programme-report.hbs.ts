@@ -7,7 +7,7 @@ export const PROGRAMME_REPORT_TEMPLATE = `{{> opening}}
 {{#if legalBasis}}<p>Thực hiện {{legalBasis}}, {{issuingUnit}} báo cáo kết quả thực hiện chương trình nhắn tin tuyên truyền như sau:</p>
 {{else}}<p>{{issuingUnit}} báo cáo kết quả thực hiện chương trình nhắn tin tuyên truyền như sau:</p>{{/if}}
 
-<h2>1. Thời gian thực hiện</h2>
+<h2>1. Thời gian thực hiện ({{timeNote}})</h2>
 <p>Chương trình gồm {{campaignCount}} đợt gửi tin; thời gian gửi tin: {{period}}.{{#if reportDeadline}} Hạn báo cáo: {{reportDeadline}}.{{/if}} Số liệu tính đến {{generatedAt}}.</p>
 
 <h2>2. Kết quả chung</h2>

@@ -33,6 +33,7 @@ export function campaignReportFixture(rows: ReportRow[] = [row('01', 'Thành ph�
     campaignId: 1,
     campaignName: 'Cảnh báo lừa đảo trước Tết',
     state: 'completed',
+    stateLabel: 'Hoàn thành',
     startAt: AT,
     reportDeadline: new Date(AT.getTime() + 86_400_000),
     programme: null,

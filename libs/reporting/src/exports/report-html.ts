@@ -14,6 +14,7 @@ import { REPORT_PARTIALS } from './report-partials.hbs';
 import { CAMPAIGN_COLUMNS, FIGURES_COLUMNS, isRateColumn, type TableColumn } from './report-table';
 import { timelineSvg } from './timeline-chart';
 import {
+  calendarDate,
   CARRIER_NAMES,
   dateline,
   ERROR_SOURCE_NAMES,
@@ -22,7 +23,8 @@ import {
   formatRate,
   placeName,
   reasonText,
-  STATE_NAMES,
+  stateName,
+  VIETNAM_TIME_NOTE,
 } from './vietnamese-format';
 
 /** A private Handlebars environment: the templates library's helpers and strict mode are for SMS texts, not this. */
@@ -44,7 +46,8 @@ export function campaignHtml(report: CampaignReport, options: { provinceName: st
     legalBasis: programme?.legalBasis ?? '',
     period: periodOf(report.times, [report.startAt], report.countedUntil),
     countedUntil: formatDateTime(report.countedUntil),
-    state: STATE_NAMES[report.state] ?? report.state,
+    timeNote: VIETNAM_TIME_NOTE,
+    state: stateName(report.state),
     targeted: formatInteger(report.totals.targeted),
     delivered: formatInteger(report.totals.delivered),
     cancelled: report.totals.cancelled > 0 ? formatInteger(report.totals.cancelled) : null,
@@ -55,7 +58,7 @@ export function campaignHtml(report: CampaignReport, options: { provinceName: st
     hasErrors: report.errors.length > 0,
     errors: report.errors.slice(0, 12).map((error) => ({
       source: ERROR_SOURCE_NAMES[error.source],
-      state: STATE_NAMES[error.state] ?? error.state,
+      state: stateName(error.state),
       reason: reasonText(error),
       messages: formatInteger(error.messages),
     })),
@@ -92,6 +95,7 @@ export function programmeHtml(report: ProgrammeReport, options: { provinceName: 
     ),
     reportDeadline: programme.reportDeadline ? formatDateTime(programme.reportDeadline) : '',
     generatedAt: formatDateTime(report.generatedAt),
+    timeNote: VIETNAM_TIME_NOTE,
     targeted: formatInteger(report.totals.targeted),
     delivered: formatInteger(report.totals.delivered),
     deliveryRate: formatRate(report.totals.deliveryRate),
@@ -105,7 +109,7 @@ export function programmeHtml(report: ProgrammeReport, options: { provinceName: 
       number: index + 1,
       name: campaign.campaignName,
       period: periodOf(campaign.times, [campaign.startAt], report.generatedAt),
-      state: STATE_NAMES[campaign.state] ?? campaign.state,
+      state: stateName(campaign.state),
       figures: htmlTable(campaign),
       carrierReports: carrierReportsView(campaign.carrierReports),
     })),
@@ -132,7 +136,7 @@ function carrierReportsView(reports: CarrierReports) {
     reports && {
       reported: reports.reported.map((entry) => ({
         carrier: CARRIER_NAMES[entry.carrier] ?? entry.carrier,
-        reportedOn: entry.reported.reportedOn.split('-').reverse().join('/'),
+        reportedOn: calendarDate(entry.reported.reportedOn),
         reference: entry.reported.reference ?? '',
         sent: formatInteger(entry.reported.sent),
         delivered: formatInteger(entry.reported.delivered),

@@ -1,5 +1,5 @@
 import { type ProgrammeCampaign, type ReportCounts, type ReportRow } from '../campaign-report';
-import { CARRIER_NAMES, formatDateTime, STATE_NAMES } from './vietnamese-format';
+import { CARRIER_NAMES, formatDateTime, stateName, timeHeading } from './vietnamese-format';
 
 /** One column of a table of counts: its Vietnamese heading and how a row (or the totals, without the row's own fields) gives its value. */
 export interface TableColumn<Row> {
@@ -37,8 +37,8 @@ export const FIGURES_COLUMNS: TableColumn<ReportRow>[] = [
 /** The columns of a programme's table of campaigns, one line each, then the totals. */
 export const CAMPAIGN_COLUMNS: TableColumn<ProgrammeCampaign>[] = [
   { heading: 'Đợt gửi', value: (row) => row.campaignName ?? 'Tổng cộng' },
-  { heading: 'Trạng thái', value: (row) => (row.state ? (STATE_NAMES[row.state] ?? row.state) : '') },
-  { heading: 'Bắt đầu', value: (row) => (row.startAt ? formatDateTime(row.startAt) : '') },
+  { heading: 'Trạng thái', value: (row) => (row.state ? stateName(row.state) : '') },
+  { heading: timeHeading('Bắt đầu'), value: (row) => (row.startAt ? formatDateTime(row.startAt) : '') },
   ...COUNT_COLUMNS,
 ];
 /** Whether a column is the delivery rate (shown as a percentage in print). */

@@ -1,11 +1,14 @@
 import ExcelJS from 'exceljs';
 import { type CampaignReport, type ProgrammeReport, type ReportFigures } from '../campaign-report';
 import { CANCELLED_HEADING, figuresHeadings, figuresTable } from './report-table';
-import { CARRIER_NAMES, ERROR_SOURCE_NAMES, formatDateTime, reasonText, STATE_NAMES } from './vietnamese-format';
+import { calendarDate, CARRIER_NAMES, ERROR_SOURCE_NAMES, formatDateTime, reasonText, stateName, timeHeading } from './vietnamese-format';
 
 type Cell = string | number | null;
 
-/** Excel workbooks of the reports: one sheet per view, Vietnamese headings in bold, times as Vietnamese wall-clock text. */
+/**
+ * Excel workbooks of the reports: one sheet per view, Vietnamese headings in bold, states in words, times as
+ * Viet Nam's wall-clock text (`14:05 29/01/2024`) under a heading or label that says `(giờ Việt Nam, UTC+07:00)`.
+ */
 export async function campaignXlsx(report: CampaignReport): Promise<Buffer> {
   const book = newBook();
   addSheet(book, 'Tổng hợp', ['Mục', 'Giá trị'], summaryLines(report));
@@ -13,14 +16,14 @@ export async function campaignXlsx(report: CampaignReport): Promise<Buffer> {
   addSheet(
     book,
     'Diễn biến theo thời gian',
-    [report.timeline.step === 'minute' ? 'Phút' : 'Giờ', 'Đã gửi', 'Gửi thành công'],
+    [timeHeading(report.timeline.step === 'minute' ? 'Phút' : 'Giờ'), 'Đã gửi', 'Gửi thành công'],
     report.timeline.points.map((point) => [formatDateTime(point.at), point.submitted, point.delivered]),
   );
   addSheet(
     book,
     'Lỗi',
     ['Nguồn', 'Kết quả', 'Lý do', 'Số tin'],
-    report.errors.map((error) => [ERROR_SOURCE_NAMES[error.source], STATE_NAMES[error.state] ?? error.state, reasonText(error), error.messages]),
+    report.errors.map((error) => [ERROR_SOURCE_NAMES[error.source], stateName(error.state), reasonText(error), error.messages]),
   );
   if (report.atDeadline) addFiguresSheet(book, 'Chốt tại hạn báo cáo', report.atDeadline);
   if (report.carrierReports) {
@@ -40,7 +43,7 @@ export async function campaignXlsx(report: CampaignReport): Promise<Buffer> {
       [
         ...report.carrierReports.reported.map((entry) => [
           CARRIER_NAMES[entry.carrier] ?? entry.carrier,
-          entry.reported.reportedOn,
+          calendarDate(entry.reported.reportedOn),
           entry.reported.reference,
           entry.reported.targeted,
           entry.reported.sent,
@@ -67,18 +70,28 @@ export async function programmeXlsx(report: ProgrammeReport): Promise<Buffer> {
       ['Số văn bản', p.documentNumber],
       ['Đơn vị', p.issuingUnit],
       ['Căn cứ', p.legalBasis],
-      ['Hạn báo cáo', formatDateTime(p.reportDeadline)],
+      [timeHeading('Hạn báo cáo'), formatDateTime(p.reportDeadline)],
       ['Số thuê bao khác nhau đã nhận', report.distinctSubscribersReached],
     ],
   );
   addSheet(
     book,
     'Các đợt gửi',
-    ['Chiến dịch', 'Trạng thái', 'Bắt đầu', 'Số thuê bao', 'Đã gửi', 'Gửi thành công', 'Không thành công', CANCELLED_HEADING, 'Số bản tin tính cước'],
+    [
+      'Chiến dịch',
+      'Trạng thái',
+      timeHeading('Bắt đầu'),
+      'Số thuê bao',
+      'Đã gửi',
+      'Gửi thành công',
+      'Không thành công',
+      CANCELLED_HEADING,
+      'Số bản tin tính cước',
+    ],
     [
       ...report.campaigns.map((c) => [
         c.campaignName,
-        STATE_NAMES[c.state] ?? c.state,
+        stateName(c.state),
         formatDateTime(c.startAt),
         c.totals.targeted,
         c.totals.submitted,
@@ -113,15 +126,15 @@ function newBook(): ExcelJS.Workbook {
 function summaryLines(report: CampaignReport): Cell[][] {
   return [
     ['Chiến dịch', report.campaignName],
-    ['Trạng thái', STATE_NAMES[report.state] ?? report.state],
+    ['Trạng thái', stateName(report.state)],
     ['Chương trình', report.programme?.name ?? null],
-    ['Bắt đầu', formatDateTime(report.startAt)],
-    ['Hạn báo cáo', formatDateTime(report.reportDeadline)],
-    ['Số liệu tính đến', formatDateTime(report.countedUntil)],
-    ['Gửi tin đầu tiên', formatDateTime(report.times.firstSentAt)],
-    ['Gửi tin cuối cùng', formatDateTime(report.times.lastSentAt)],
-    ['Báo nhận đầu tiên', formatDateTime(report.times.firstReceiptAt)],
-    ['Báo nhận cuối cùng', formatDateTime(report.times.lastReceiptAt)],
+    [timeHeading('Bắt đầu'), formatDateTime(report.startAt)],
+    [timeHeading('Hạn báo cáo'), formatDateTime(report.reportDeadline)],
+    [timeHeading('Số liệu tính đến'), formatDateTime(report.countedUntil)],
+    [timeHeading('Gửi tin đầu tiên'), formatDateTime(report.times.firstSentAt)],
+    [timeHeading('Gửi tin cuối cùng'), formatDateTime(report.times.lastSentAt)],
+    [timeHeading('Báo nhận đầu tiên'), formatDateTime(report.times.firstReceiptAt)],
+    [timeHeading('Báo nhận cuối cùng'), formatDateTime(report.times.lastReceiptAt)],
     ['Số thuê bao', report.totals.targeted],
     ['Đã gửi', report.totals.submitted],
     ['Gửi thành công', report.totals.delivered],

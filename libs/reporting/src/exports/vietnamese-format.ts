@@ -87,6 +87,11 @@ export function formatDate(moment: Date): string {
   return formatVietnamDate(moment);
 }
 
+/** A calendar date as the API takes it (`2026-02-20`), as a document writes it: `20/02/2026`. */
+export function calendarDate(isoDate: string): string {
+  return isoDate.split('-').reverse().join('/');
+}
+
 /** The dateline of a document: `Sơn La, ngày 29 tháng 01 năm 2024`. */
 export function dateline(place: string, moment: Date): string {
   const [day, month, year] = formatVietnamDate(moment).split('/');
