@@ -172,6 +172,71 @@ describe("the console's admin and official screens, in a real browser", () => {
     expect(failures).toEqual(['400 POST /users', 'console: Failed to load resource: the server responded with a status of 400 (Bad Request)']);
   });
 
+  it('admin: resets a password (one with the username refused), disables the user, writes down a test number and an exclusion', async () => {
+    const { page, failures } = await loggedIn('demo-admin');
+    await page.click('a[data-screen="nguoi-dung"]');
+    await page.fill('input[name="user-q"]', 'NGUYEN.VAN');
+    await page.click('form[aria-label="Tìm người dùng"] button[type="submit"]');
+    const row = page.locator(`#users tr[data-username="${NEW_USER}"]`);
+    await pollUntil(
+      () => page.locator('#users tbody tr').count(),
+      (count) => count === 1,
+      { what: 'the search to leave one user' },
+    );
+    await row.press('Enter');
+    const editor = page.locator(`[data-edit-user="${NEW_USER}"]`);
+    await editor.locator('input[name="reset-password"]').fill(`${NEW_USER}-Mua-xuan-2026`);
+    await editor.locator('button[data-action="reset-password"]').click();
+    const notice = page.locator('.notice[role="alert"] .notice-text');
+    await notice.waitFor();
+    expect(await notice.innerText()).toBe('Mật khẩu không được chứa tên đăng nhập.');
+    await editor.locator('input[name="reset-password"]').fill('Dong-song-Da-chay-qua-Son-La');
+    await editor.locator('button[data-action="reset-password"]').click();
+    await editor.locator('[role="status"]').waitFor();
+    expect(await editor.locator('[role="status"]').innerText()).toBe(`Đã đặt lại mật khẩu của ${NEW_USER}; các phiên đăng nhập cũ của người này đã bị đóng.`);
+    expect(await notice.count()).toBe(0);
+
+    await editor.locator('button[data-action="disable-user"]').click();
+    expect(await page.locator('dialog.confirm').innerText()).toContain('không đăng nhập được nữa');
+    await page.click('dialog.confirm button[data-confirm]');
+    await pollUntil(
+      () => row.innerText(),
+      (text) => text.includes('Đã khóa'),
+      { what: 'the user shown disabled' },
+    );
+    await screenshot(page, 'console-admin-user-disabled');
+    const [stored] = await api.dataSource.query(`SELECT id::int AS id, disabled_at IS NOT NULL AS disabled FROM users WHERE username = $1`, [NEW_USER]);
+    expect(stored.disabled).toBe(true);
+
+    await page.click('a[data-screen="so-thu-nghiem"]');
+    await page.fill('input[name="test-msisdn"]', '0912 777 888');
+    const drafterOption = page.locator('select[name="test-user"] option', { hasText: 'demo-drafter' });
+    await drafterOption.waitFor({ state: 'attached' });
+    await page.selectOption('select[name="test-user"]', (await drafterOption.getAttribute('value'))!);
+    await page.click('button[data-action="add-test-number"]');
+    const testNumber = page.locator('#test-numbers tr[data-msisdn="84912777888"]');
+    await testNumber.waitFor();
+    expect(await testNumber.innerText()).toMatch(/^84912777888\s+demo-drafter\s+VNPT \(VinaPhone\)\s+\d{2}:\d{2} \d{2}\/\d{2}\/\d{4}/);
+
+    await page.click('a[data-screen="loai-tru"]');
+    await page.fill('textarea[name="exclusion-msisdns"]', `0${String(FIRST_SUBSCRIBER + 3).slice(2)}`);
+    await page.fill('input[name="exclusion-reason"]', 'Thuê bao đề nghị qua đường dây nóng, phiếu 1234');
+    await page.click('button[data-action="add-exclusions"]');
+    const excluded = page.locator(`#exclusions tr[data-msisdn="${FIRST_SUBSCRIBER + 3}"]`);
+    await excluded.waitFor();
+    expect(await excluded.innerText()).toContain('Tỉnh Sơn La');
+    expect(await excluded.innerText()).toContain('Thuê bao đề nghị qua đường dây nóng, phiếu 1234');
+    expect(await page.locator('#exclusions-title').innerText()).toBe('Danh sách loại trừ (1 số)');
+    await screenshot(page, 'console-admin-exclusions');
+    await excluded.locator('button[data-action="remove-exclusion"]').click();
+    await page.click('dialog.confirm button[data-confirm]');
+    await excluded.waitFor({ state: 'detached' });
+    expect(await page.locator('#exclusions').count()).toBe(0);
+    expect(await page.locator('body').innerText()).toContain('Không có số nào bị loại trừ trong phạm vi của bạn.');
+
+    expect(failures).toEqual([`400 PATCH /users/${stored.id}`, 'console: Failed to load resource: the server responded with a status of 400 (Bad Request)']);
+  });
+
   it('admin: a larger upload shows its progress while it is sent', async () => {
     const { page, context, failures } = await loggedIn('demo-admin');
     // 3,000 rows (about 75 kB) through a link held to 25 kB/s: about three seconds of upload to watch.
