@@ -165,6 +165,12 @@ export const MATRIX: Record<string, Row> = {
     ok: 200,
     request: async (f, scope) => post(`/campaigns/${await f.campaign(scope, 'pending_approval')}/approve`),
   },
+  'POST /campaigns/:id/reject': {
+    access: ['approver'],
+    kind: 'act',
+    ok: 200,
+    request: async (f, scope) => post(`/campaigns/${await f.campaign(scope, 'pending_approval')}/reject`, { reason: 'Thiếu số đường dây nóng của tỉnh' }),
+  },
   'POST /campaigns/:id/pause': {
     access: ['operator', 'approver'],
     kind: 'act',

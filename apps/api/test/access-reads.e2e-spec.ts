@@ -99,6 +99,7 @@ export const READS: Record<string, ReadRow | Nothing> = {
   'POST /campaigns': OWN,
   'POST /campaigns/:id/submit': OWN,
   'POST /campaigns/:id/approve': OWN,
+  'POST /campaigns/:id/reject': OWN,
   'POST /campaigns/:id/pause': OWN,
   'POST /campaigns/:id/resume': OWN,
   'POST /campaigns/:id/cancel': OWN,

@@ -27,6 +27,7 @@ const VALID_BODIES: Record<string, object> = {
   'PATCH /users/:id': { role: 'drafter', provinces: ['14'] },
   'POST /campaigns/plan': { name: 'Kế hoạch', templateId: 1, provinces: ['14'], startAt: '2027-01-20T08:00:00+07:00' },
   'POST /campaigns/:id/approve': { acknowledgeDeadlineMiss: true, reason: 'Cảnh báo khẩn: gửi nốt sau hạn' },
+  'POST /campaigns/:id/reject': { reason: 'Thiếu số đường dây nóng của tỉnh' },
   'POST /campaigns/:id/send-limits': { windowStart: '08:00', windowEnd: '20:00' },
   'POST /test-numbers': { msisdn: '0912000009', userId: 1 },
   'POST /campaigns/:id/test-sends': { msisdns: ['0912000009'], provinces: ['14'] },

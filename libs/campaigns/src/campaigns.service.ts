@@ -303,6 +303,13 @@ export class CampaignsService {
     });
   }
 
+  /** Sends a campaign waiting for approval back to its drafter (four eyes), with the reason they read in the audit and the console. */
+  async reject(id: number, reason: string, user: AuthUser): Promise<Campaign> {
+    const campaign = await this.actOn(id, user);
+    if (campaign.createdBy === user.id) throw forbidden('a campaign must be reviewed by someone other than its creator');
+    return this.transition(campaign, ['pending_approval'], 'draft', user, null, { reason });
+  }
+
   async pause(id: number, user: AuthUser): Promise<Campaign> {
     return this.transition(await this.actOn(id, user), ['running', 'scheduled'], 'paused', user);
   }
@@ -359,7 +366,8 @@ export class CampaignsService {
       await this.audit.append(
         user,
         {
-          action: `campaign.${to}`,
+          // Back to draft from pending approval is a rejection: the audit says so.
+          action: to === 'draft' ? 'campaign.rejected' : `campaign.${to}`,
           objectType: 'campaign',
           objectId: campaign.id,
           provinces: campaign.provinces,

@@ -9,7 +9,8 @@ import { sqlIn } from './message-states';
 export const CAMPAIGN_TRANSITIONS = {
   // submitted for approval (four eyes)
   draft: ['pending_approval', 'cancelled'],
-  pending_approval: ['scheduled', 'cancelled'],
+  // approved (scheduled), or rejected with a reason back to its drafter to correct and submit again
+  pending_approval: ['scheduled', 'draft', 'cancelled'],
   // materialised at its start (running), or held back before it by an operator
   scheduled: ['running', 'paused', 'cancelled'],
   // every message final (completed)

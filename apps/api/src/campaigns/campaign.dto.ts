@@ -120,6 +120,12 @@ export class CreateCampaignDto extends SendLimitsDto {
   priority?: number;
 }
 
+export class RejectCampaignDto {
+  @ApiProperty({ example: 'Thiếu số đường dây nóng của Công an tỉnh', description: 'Why, for the drafter: at least 15 characters, in words', minLength: 15 })
+  @IsReason(1000)
+  reason: string;
+}
+
 export class ApproveCampaignDto {
   @ApiPropertyOptional({
     enum: CARRIERS,

@@ -3,7 +3,7 @@ import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { AnyRole, type AuthUser, CurrentUser, Roles } from '@loa/auth';
 import { type Campaign, type CampaignEstimate, CampaignsService, type DeadlinePlan, type NewCampaign, type TestSend, TestSendsService } from '@loa/campaigns';
 import { toInstant } from '../common/instant';
-import { ApproveCampaignDto, CreateCampaignDto, SendLimitsDto } from './campaign.dto';
+import { ApproveCampaignDto, CreateCampaignDto, RejectCampaignDto, SendLimitsDto } from './campaign.dto';
 import { CampaignListQuery } from './campaign-list.query';
 import { ParseIdPipe } from '../common/parse-id.pipe';
 
@@ -75,6 +75,14 @@ export class CampaignsController {
   @Roles('drafter')
   submit(@Param('id', ParseIdPipe) id: number, @CurrentUser() user: AuthUser): Promise<Campaign> {
     return this.campaigns.submit(id, user);
+  }
+
+  @Post(':id/reject')
+  @HttpCode(200)
+  @Roles('approver')
+  @ApiOperation({ summary: 'Reject (not your own) with a reason: the campaign goes back to its drafter as a draft' })
+  reject(@Param('id', ParseIdPipe) id: number, @Body() body: RejectCampaignDto, @CurrentUser() user: AuthUser): Promise<Campaign> {
+    return this.campaigns.reject(id, body.reason, user);
   }
 
   @Post(':id/approve')
