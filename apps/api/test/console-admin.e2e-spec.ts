@@ -299,7 +299,7 @@ describe("the console's admin and official screens, in a real browser", () => {
     const programme = page.locator(`[data-programme-report="${programmeId}"]`);
     await programme.waitFor();
     expect(await programme.locator('h2').innerText()).toBe(PROGRAMME_NAME);
-    expect(await programme.innerText()).toContain('Số, ký hiệu văn bản\n306/KH-UBND');
+    expect(await programme.innerText()).toContain('Đơn vị báo cáo\nCÔNG AN TỈNH SƠN LA');
     expect(await programme.locator('#programme-totals [data-figure="delivered"]').innerText()).toBe(`Đã nhận\n${SUBSCRIBERS}`);
     expect(await programme.locator('#programme-campaigns tbody tr').innerText()).toMatch(
       new RegExp(`^${CAMPAIGN_NAME}\\s+Hoàn thành\\s+\\d{2}:\\d{2} \\d{2}/\\d{2}/\\d{4}\\s+${SUBSCRIBERS} / ${SUBSCRIBERS}\\s+100,0%`),
@@ -323,6 +323,30 @@ describe("the console's admin and official screens, in a real browser", () => {
     expect(await found.first().innerText()).toContain(CAMPAIGN_NAME);
     expect(await found.first().innerText()).toContain('Đã nhận');
     await screenshot(page, 'console-viewer-lookup-after-report');
+    expect(failures).toEqual([]);
+  });
+
+  it("operator: records a carrier's corrected letter, and the difference goes", async () => {
+    const { page, failures } = await loggedIn('demo-operator');
+    await page.click('a[data-screen="so-lieu-nha-mang"]');
+    await page.locator(`#carrier-figure-campaigns tr[data-campaign="${campaignId}"]`).click();
+    const mobifone = page.locator(`[data-carrier-figures="${campaignId}"] #carrier-figures tr[data-carrier="mobifone"]`);
+    expect(await mobifone.innerText()).toContain(`${SUBSCRIBERS - 1} / ${SUBSCRIBERS} / −1`);
+    await page.selectOption('select[name="figures-carrier"]', 'mobifone');
+    await page.fill('input[name="figures-targeted"]', String(SUBSCRIBERS));
+    await page.fill('input[name="figures-sent"]', String(SUBSCRIBERS));
+    await page.fill('input[name="figures-delivered"]', String(SUBSCRIBERS));
+    await page.fill('input[name="figures-date"]', '2026-12-08');
+    await page.fill('input[name="figures-reference"]', '90/MBF-KD');
+    await page.click('button[data-action="record-figures"]');
+    await pollUntil(
+      () => mobifone.innerText(),
+      (text) => text.includes('Văn bản 90/MBF-KD ngày 08/12/2026'),
+      { what: "the carrier's new letter" },
+    );
+    expect(await mobifone.innerText()).toMatch(new RegExp(`${SUBSCRIBERS} / ${SUBSCRIBERS} / 0\\s+\\d{2}:\\d{2}`));
+    expect(await mobifone.locator('.warn').count()).toBe(0);
+    await screenshot(page, 'console-operator-carrier-figures');
     expect(failures).toEqual([]);
   });
 

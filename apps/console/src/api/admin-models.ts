@@ -77,6 +77,8 @@ export interface ExclusionPage {
 export interface Programme {
   id: number;
   name: string;
+  /** The plan's number and code (Kế hoạch số …); older answers call it documentNumber. */
+  planReference?: string | null;
   documentNumber: string | null;
   governingBody: string | null;
   issuingUnit: string;

@@ -39,7 +39,7 @@ export function ProgrammesScreen() {
               cell: (programme) => (
                 <>
                   <strong>{programme.name}</strong>
-                  <div className="muted">{programme.documentNumber ?? `#${programme.id}`}</div>
+                  <div className="muted">{programme.planReference ?? programme.documentNumber ?? `#${programme.id}`}</div>
                 </>
               ),
             },
@@ -60,7 +60,7 @@ function ProgrammeView({ id }: { id: number }) {
   if (!report.data) return <p className="muted">Đang tải…</p>;
   const { programme, campaigns, totals } = report.data;
   const particulars: [string, string | null][] = [
-    ['Số, ký hiệu văn bản', programme.documentNumber],
+    ['Kế hoạch số', programme.planReference ?? programme.documentNumber],
     ['Cơ quan chủ quản', programme.governingBody],
     ['Đơn vị báo cáo', programme.issuingUnit],
     ['Căn cứ', programme.legalBasis],
