@@ -131,9 +131,47 @@ export function badText(schema: Schema, valid: fc.Arbitrary<unknown>): fc.Arbitr
   return spoiled;
 }
 
-/** Anything a field should refuse (or may accept): edges, wrong types, null, broken and huge text. */
+/** Times, numbers and codes a parser may take for valid and the database may not (a day that does not exist, an offset past 14 h). */
+export const NEAR_VALID_TEXTS = [
+  '2027-02-30T08:00:00+07:00',
+  '2027-13-01',
+  '2027-00-10',
+  '0001-01-01T00:00:00Z',
+  '9999-12-31T23:59:59+07:00',
+  '275760-09-13T00:00:00Z',
+  '2027-01-01T08:00:00+25:00',
+  '2027-01-01T24:00:00',
+  '2027-01-01 08:00',
+  '24:00',
+  '23:60',
+  '-01:00',
+  '8:00',
+  '+84 0',
+  '84' + '9'.repeat(20),
+  '0'.repeat(30),
+  'legacy:',
+  'legacy:999',
+  '-1',
+  '1e400',
+];
+
+/** A valid text with one character changed, dropped or doubled: the forms a parser half accepts. */
+function mutated(valid: fc.Arbitrary<unknown>): fc.Arbitrary<unknown> {
+  return fc.tuple(valid, fc.nat(), fc.constantFrom('9', '0', '-', ':', '+', '.', 'T', ' ', ',', '/', '', 'đ')).map(([value, at, character]) => {
+    const text = Array.isArray(value) ? String(value[0] ?? '') : String(value ?? '');
+    const position = text.length === 0 ? 0 : at % text.length;
+    const changed = text.slice(0, position) + character + text.slice(position + 1);
+    return Array.isArray(value) ? [changed, ...value.slice(1)] : changed;
+  });
+}
+
+/** Anything a field should refuse (or may accept): edges, wrong types, null, broken, huge and nearly valid text. */
 export function badValue(schema: Schema, valid: fc.Arbitrary<unknown>): fc.Arbitrary<unknown> {
-  return fc.oneof(boundaryValue(schema), wrongType(schema), fc.constant(null), badText(schema, valid), badText({ type: 'string' }, valid));
+  const nearlyValid = fc.oneof(
+    mutated(valid),
+    fc.constantFrom(...NEAR_VALID_TEXTS).map((text) => (schema.type === 'array' ? [text] : text)),
+  );
+  return fc.oneof(boundaryValue(schema), wrongType(schema), fc.constant(null), badText(schema, valid), badText({ type: 'string' }, valid), nearlyValid);
 }
 
 /** An id segment of a path: one that exists, one that does not, and every way of writing one wrongly. */
@@ -150,7 +188,8 @@ export function badIdSegment(): fc.Arbitrary<string> {
 export function badTextSegment(valid: fc.Arbitrary<string>): fc.Arbitrary<string> {
   return fc.oneof(
     valid.chain(withControl).map(urlEncode),
-    fc.constantFrom(...UNICODE_TRICKS).map(urlEncode),
+    fc.constantFrom(...UNICODE_TRICKS, ...NEAR_VALID_TEXTS).map(urlEncode),
+    mutated(valid).map((text) => urlEncode(String(text))),
     fc.constantFrom('%00', '14%00', '..%2F', '%', '%zz', '%ED%A0%BD', '%C0%AF', '%FF', 'a'.repeat(8_000), '9'.repeat(8_000), urlEncode('ệ'.repeat(1_000))),
   );
 }
