@@ -19,6 +19,7 @@ import { AuditClientIdsTestSendLimits1764000023000 } from './1764000023000-audit
 import { CancelledMessages1764000024000 } from './1764000024000-cancelled-messages';
 import { ImportSeparator1764000025000 } from './1764000025000-import-separator';
 import { TemplateRegistrations1764000027000 } from './1764000027000-template-registrations';
+import { ProgrammeReportDocument1764000029000 } from './1764000029000-programme-report-document';
 
 /** Every migration in order; listed explicitly so they run the same from TypeScript (tests) and dist/. */
 export const migrations = [
@@ -43,4 +44,5 @@ export const migrations = [
   CancelledMessages1764000024000,
   ImportSeparator1764000025000,
   TemplateRegistrations1764000027000,
+  ProgrammeReportDocument1764000029000,
 ];

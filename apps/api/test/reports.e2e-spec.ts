@@ -22,6 +22,8 @@ const CAMPAIGN_NAME = '=HYPERLINK("http://x","Cảnh báo, lừa đảo") trư�
 const SCREENSHOTS = join(process.cwd(), 'test-output');
 const LATER_CAMPAIGN = 'Nhắc lại sau Tết — Đắk Lắk';
 const VI_INTEGER = new Intl.NumberFormat('vi-VN', { maximumFractionDigits: 0 });
+const REPORT_NUMBER = '45/BC-CAT-PA05';
+const SIGNER_NAME = 'Đại tá Nguyễn Văn Demo';
 
 type Row = Record<string, number | string | null>;
 
@@ -146,7 +148,11 @@ describe('reports officials can sign and file', () => {
       .auth(drafter, { type: 'bearer' })
       .send({
         name: 'Tuyên truyền phòng, chống lừa đảo dịp Tết',
-        documentNumber: '306/KH-CAT-PA05',
+        planReference: '306/KH-CAT-PA05',
+        reportNumber: REPORT_NUMBER,
+        signerName: SIGNER_NAME,
+        signerTitle: 'KT. GIÁM ĐỐC\nPHÓ GIÁM ĐỐC',
+        recipients: ['Chủ tịch UBND tỉnh Sơn La', 'Ban Giám đốc Công an tỉnh (để b/c)'],
         governingBody: 'UBND TỈNH SƠN LA',
         issuingUnit: 'CÔNG AN TỈNH SƠN LA',
         legalBasis: 'Chỉ thị số 18/CT-UBND ngày 28/11/2023 và Kế hoạch số 306/KH-UBND ngày 26/12/2023 của UBND tỉnh'.normalize('NFD'),
@@ -173,13 +179,22 @@ describe('reports officials can sign and file', () => {
       .send({ name: 'x', issuingUnit: 'y', provinces: ['14'] })
       .expect(403);
     expect((await api.dataSource.query('SELECT count(*)::int AS n FROM programmes'))[0].n).toBe(1);
+    expect(created.body).toMatchObject({ planReference: '306/KH-CAT-PA05', reportNumber: REPORT_NUMBER, place: null, documentNumber: '306/KH-CAT-PA05' });
+    // One province: the report is dated from it. The plan's number under its old name is still taken.
+    const sonLa = await api
+      .http()
+      .post('/programmes')
+      .auth(drafter, { type: 'bearer' })
+      .send({ name: 'Một tỉnh', documentNumber: '12/KH-CAT', issuingUnit: 'CÔNG AN TỈNH SƠN LA', provinces: ['14'] })
+      .expect(201);
+    expect(sonLa.body).toMatchObject({ place: 'Sơn La', planReference: '12/KH-CAT', reportNumber: null, recipients: [] });
   });
 
   it('answers asOf during the run with what a recount of the messages at that moment gives', async () => {
     deadline = new Date(Date.now() + 3_000);
     const drafter = await api.login('demo-drafter');
     const approver = await api.login('demo-approver');
-    const body = 'Công an {{province.name}} cảnh báo: không chuyển tiền cho người lạ. Liên hệ {{province.hotline}}.';
+    const body = 'Công an {{province.unit}} cảnh báo: không chuyển tiền cho người lạ. Liên hệ {{province.hotline}}.';
     const template = await api.http().post('/templates').auth(drafter, { type: 'bearer' }).send({ name: 'Cảnh báo', body }).expect(201);
     await api.http().post(`/templates/${template.body.id}/submit`).auth(drafter, { type: 'bearer' }).expect(200);
     await api.http().post(`/templates/${template.body.id}/approve`).auth(approver, { type: 'bearer' }).expect(200);
@@ -466,7 +481,8 @@ describe('reports officials can sign and file', () => {
         'CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM',
         'Độc lập - Tự do - Hạnh phúc',
         'CÔNG AN TỈNH SƠN LA',
-        'Số: 306/KH-CAT-PA05',
+        `Số: ${REPORT_NUMBER}`,
+        'Kế hoạch số 306/KH-CAT-PA05, Công an tỉnh Sơn La báo cáo',
         'BÁO CÁO',
         'Tỉnh Sơn La',
         'Tỉnh Đắk Lắk',
@@ -563,23 +579,34 @@ describe('reports officials can sign and file', () => {
       'CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM',
       'UBND TỈNH SƠN LA',
       'CÔNG AN TỈNH SƠN LA',
-      'Số: 306/KH-CAT-PA05',
+      `Số: ${REPORT_NUMBER}`,
+      'Kính gửi: Chủ tịch UBND tỉnh Sơn La',
+      'Kế hoạch số 306/KH-CAT-PA05, Công an tỉnh Sơn La báo cáo kết quả thực hiện chương trình',
       'Kết quả nhắn tin tuyên truyền: Tuyên truyền phòng, chống lừa đảo dịp Tết',
       'Chỉ thị số 18/CT-UBND ngày 28/11/2023 và Kế hoạch số 306/KH-UBND ngày 26/12/2023 của UBND tỉnh',
       'Chương trình gồm 2 đợt gửi tin',
       `Số thuê bao khác nhau đã nhận được tin: ${VI_INTEGER.format(json.distinctSubscribersReached)}.`,
-      `2.1. Đợt gửi: ${CAMPAIGN_NAME}`,
-      `2.2. Đợt gửi: ${LATER_CAMPAIGN}`,
+      `3.1. Đợt gửi: ${CAMPAIGN_NAME}`,
+      `3.2. Đợt gửi: ${LATER_CAMPAIGN}`,
+      'Nội dung tin nhắn (mẫu tin Cảnh báo, phiên bản 1):',
       'Thời gian gửi tin: chưa gửi tin (dự kiến bắt đầu',
       'Tỉnh Sơn La',
       'Tỉnh Đắk Lắk',
       'Chưa báo cáo: VNPT (VinaPhone), MobiFone.',
       'Chưa báo cáo: Viettel, VNPT (VinaPhone), MobiFone.',
       'Cán bộ đầu mối: Đại úy Trần Thị Demo, điện thoại 0212 000 000.',
-      'THỦ TRƯỞNG ĐƠN VỊ',
+      'KT. GIÁM ĐỐC\nPHÓ GIÁM ĐỐC',
+      SIGNER_NAME,
+      '- Ban Giám đốc Công an tỉnh (để b/c);',
     ]) {
       expect(text).toContain(expected);
     }
+    // Every text the first send sent, quoted exactly; the plan's number is not the report's.
+    const sent: { body: string }[] = await api.dataSource.query('SELECT body FROM campaign_texts WHERE campaign_id = $1', [campaignId]);
+    expect(sent).toHaveLength(PROVINCES.length);
+    for (const { body } of sent) expect(text).toContain(body);
+    expect(text).toContain('Công an tỉnh Sơn La cảnh báo');
+    expect(text).not.toContain('Số: 306/KH-CAT-PA05');
     // The campaigns' table: one line each and the totals, as the JSON gives them.
     const totalsLine = text.split('\n').find((line) => line.startsWith('Tổng cộng'))!;
     expect(totalsLine.split('\t').slice(3, 6)).toEqual([json.totals.targeted, json.totals.submitted, json.totals.delivered].map((n) => VI_INTEGER.format(n)));

@@ -5,8 +5,18 @@
 export interface Programme {
   id: number;
   name: string;
-  /** The plan's number and code, as on the letter: `306/KH-UBND`. */
-  documentNumber: string | null;
+  /** The plan's number and code the report answers, as on its letter: `306/KH-UBND`. */
+  planReference: string | null;
+  /** The report's own number and code, its "Số:": `45/BC-CAT-PA05`. */
+  reportNumber: string | null;
+  /** The place on the report's dateline (`Sơn La, ngày …`); by default the short name of a one-province programme's province. */
+  place: string | null;
+  /** Who signs: rank and name, `Đại tá Nguyễn Văn B`. */
+  signerName: string | null;
+  /** The signer's title, one line each: `GIÁM ĐỐC`, or `KT. GIÁM ĐỐC` then `PHÓ GIÁM ĐỐC`. */
+  signerTitle: string | null;
+  /** "Nơi nhận", one recipient each: `Chủ tịch UBND tỉnh (để b/c)`. */
+  recipients: string[];
   /** The body above the issuing unit on the letter's header: `ỦY BAN NHÂN DÂN TỈNH SƠN LA`. */
   governingBody: string | null;
   /** Who issues the report: `CÔNG AN TỈNH SƠN LA`. */

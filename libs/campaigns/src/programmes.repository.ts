@@ -3,8 +3,8 @@ import { DataSource, EntityManager } from 'typeorm';
 import { queryRows } from '@loa/database';
 import { type NewProgramme, type Programme } from './programme';
 
-const COLUMNS = `id, name, document_number, governing_body, issuing_unit, legal_basis, contact_officer, contact_phone, report_deadline,
-  provinces, created_by, created_at`;
+const COLUMNS = `id, name, plan_reference, report_number, place, signer_name, signer_title, recipients, governing_body, issuing_unit,
+  legal_basis, contact_officer, contact_phone, report_deadline, provinces, created_by, created_at`;
 
 @Injectable()
 export class ProgrammesRepository {
@@ -28,11 +28,17 @@ export class ProgrammesRepository {
   async insert(programme: NewProgramme, createdBy: number, manager: EntityManager): Promise<Programme> {
     const rows = await queryRows<ProgrammeRow>(
       manager,
-      `INSERT INTO programmes (name, document_number, governing_body, issuing_unit, legal_basis, contact_officer, contact_phone, report_deadline, provinces, created_by)
-       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10) RETURNING ${COLUMNS}`,
+      `INSERT INTO programmes (name, plan_reference, report_number, place, signer_name, signer_title, recipients,
+         governing_body, issuing_unit, legal_basis, contact_officer, contact_phone, report_deadline, provinces, created_by)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15) RETURNING ${COLUMNS}`,
       [
         programme.name,
-        programme.documentNumber,
+        programme.planReference,
+        programme.reportNumber,
+        programme.place,
+        programme.signerName,
+        programme.signerTitle,
+        programme.recipients,
         programme.governingBody,
         programme.issuingUnit,
         programme.legalBasis,
@@ -50,7 +56,12 @@ export class ProgrammesRepository {
 interface ProgrammeRow {
   id: string;
   name: string;
-  document_number: string | null;
+  plan_reference: string | null;
+  report_number: string | null;
+  place: string | null;
+  signer_name: string | null;
+  signer_title: string | null;
+  recipients: string[];
   governing_body: string | null;
   issuing_unit: string;
   legal_basis: string | null;
@@ -66,7 +77,12 @@ function toProgramme(row: ProgrammeRow): Programme {
   return {
     id: Number(row.id),
     name: row.name,
-    documentNumber: row.document_number,
+    planReference: row.plan_reference,
+    reportNumber: row.report_number,
+    place: row.place,
+    signerName: row.signer_name,
+    signerTitle: row.signer_title,
+    recipients: row.recipients,
     governingBody: row.governing_body,
     issuingUnit: row.issuing_unit,
     legalBasis: row.legal_basis,

@@ -29,7 +29,9 @@ export class ProgrammesService {
   async create(input: NewProgramme, user: AuthUser): Promise<Programme> {
     const provinces = [...new Set(input.provinces.map((name) => this.directory.resolve(name).province.code))];
     assertProvincesInScope(user, provinces);
-    const normalised = { ...input, ...nfcFields(input), provinces };
+    // A one-province programme's report is dated from that province unless told otherwise.
+    const place = input.place ?? (provinces.length === 1 ? this.directory.get(provinces[0]).shortName : null);
+    const normalised = { ...input, ...nfcFields({ ...input, place }), provinces };
     return this.db.transaction(async (manager) => {
       const programme = await this.programmes.insert(normalised, user.id, manager);
       await this.audit.append(
@@ -47,7 +49,12 @@ function nfcFields(input: NewProgramme): Partial<NewProgramme> {
   const nfc = (value: string | null) => (value === null ? null : value.normalize('NFC'));
   return {
     name: input.name.normalize('NFC'),
-    documentNumber: nfc(input.documentNumber),
+    planReference: nfc(input.planReference),
+    reportNumber: nfc(input.reportNumber),
+    place: nfc(input.place),
+    signerName: nfc(input.signerName),
+    signerTitle: nfc(input.signerTitle),
+    recipients: input.recipients.map((recipient) => recipient.normalize('NFC')),
     governingBody: nfc(input.governingBody),
     issuingUnit: input.issuingUnit.normalize('NFC'),
     legalBasis: nfc(input.legalBasis),

@@ -99,8 +99,35 @@ export interface CarrierReportComparison {
 /** What a report says of the programme a campaign belongs to: its letter's particulars. */
 export type ProgrammeSummary = Pick<
   Programme,
-  'id' | 'name' | 'documentNumber' | 'governingBody' | 'issuingUnit' | 'legalBasis' | 'contactOfficer' | 'contactPhone' | 'reportDeadline'
+  | 'id'
+  | 'name'
+  | 'planReference'
+  | 'reportNumber'
+  | 'place'
+  | 'signerName'
+  | 'signerTitle'
+  | 'recipients'
+  | 'governingBody'
+  | 'issuingUnit'
+  | 'legalBasis'
+  | 'contactOfficer'
+  | 'contactPhone'
+  | 'reportDeadline'
 >;
+
+/** One text a campaign sent, exactly, and the provinces and carriers it went to. */
+export interface SentText {
+  text: string;
+  provinceNames: string[];
+  carriers: string[];
+}
+
+/** What a campaign sent: its template version and each distinct text rendered from it. */
+export interface CampaignTexts {
+  templateName: string;
+  templateVersion: number;
+  texts: SentText[];
+}
 
 export interface CampaignReport {
   campaignId: number;
@@ -144,6 +171,8 @@ export interface ProgrammeCampaign {
   rows: ReportRow[];
   times: ReportTimes;
   carrierReports: CarrierReports;
+  /** The texts it sent in the user's provinces, quoted by the printed report (null before any was rendered). */
+  sent: CampaignTexts | null;
 }
 
 export interface ProgrammeReport {

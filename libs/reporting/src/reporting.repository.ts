@@ -33,6 +33,16 @@ export interface CarrierReportRow {
   recorded_at: Date;
 }
 
+/** A text a campaign sent to one province, with the template version it was rendered from. */
+export interface SentTextRow {
+  campaign_id: string;
+  template_name: string;
+  template_version: number;
+  province_code: string;
+  province_name: string;
+  body: string;
+}
+
 export interface NewCarrierReport {
   carrier: string;
   targeted: number;
@@ -159,6 +169,21 @@ export class ReportingRepository {
       [campaignIds, provinces],
     );
     return row.reached;
+  }
+
+  /** The texts the campaigns sent (one per province, in `provinces`, null: all), with their template's name and version. */
+  sentTexts(campaignIds: number[], provinces: string[] | null): Promise<SentTextRow[]> {
+    return queryRows(
+      this.db,
+      `SELECT t.campaign_id, tp.name AS template_name, tp.version AS template_version, t.province_code, p.name AS province_name, t.body
+       FROM campaign_texts t
+       JOIN campaigns c ON c.id = t.campaign_id
+       JOIN templates tp ON tp.id = c.template_id
+       JOIN provinces p ON p.code = t.province_code
+       WHERE t.campaign_id = ANY($1) AND ($2::text[] IS NULL OR t.province_code = ANY($2))
+       ORDER BY t.campaign_id, t.province_code`,
+      [campaignIds, provinces],
+    );
   }
 
   /** Campaigns touching `provinces` (null: all) whose report is due in [from, to], with their counters in those provinces. */

@@ -5,6 +5,7 @@ import { type Campaign, CampaignPlansService, CampaignsService, type Programme, 
 import { invalid } from '@loa/common';
 import {
   type CampaignReport,
+  type CampaignTexts,
   type CarrierReportComparison,
   type CarrierReports,
   type DeadlineEntry,
@@ -18,7 +19,7 @@ import {
 } from './campaign-report';
 import { PROGRAMME_STATE_NAMES, stateName } from './exports/vietnamese-format';
 import { rate, summariseErrors, sumCounts, toReportRow, toTimeline } from './report-figures';
-import { type CarrierReportRow, type DeadlineRow, type NewCarrierReport, ReportingRepository, type StatsRow } from './reporting.repository';
+import { type CarrierReportRow, type DeadlineRow, type NewCarrierReport, ReportingRepository, type SentTextRow, type StatsRow } from './reporting.repository';
 
 const DAY_MS = 86_400_000;
 
@@ -103,10 +104,11 @@ export class ReportingService {
     const programme = await this.programmes.get(programmeId, user);
     const campaigns = await this.campaigns.ofProgramme(programme.id, user);
     const ids = campaigns.map((campaign) => campaign.id);
-    const [stats, carrierReports, reached] = await Promise.all([
+    const [stats, carrierReports, reached, texts] = await Promise.all([
       this.reporting.stats(ids),
       this.reporting.carrierReports(ids),
       ids.length ? this.reporting.distinctDelivered(ids, scopeOf(user)) : 0,
+      this.reporting.sentTexts(ids, scopeOf(user)),
     ]);
     const perCampaign = campaigns.map((campaign): ProgrammeCampaign => {
       const own = stats.filter((row) => Number(row.campaign_id) === campaign.id);
@@ -123,6 +125,10 @@ export class ReportingService {
         rows,
         times: timesOf(visible),
         carrierReports: carriersOf(campaign, user, reports, own),
+        sent: sentTextsOf(
+          campaign,
+          texts.filter((row) => Number(row.campaign_id) === campaign.id),
+        ),
       };
     });
     return {
@@ -219,8 +225,39 @@ function scopeOf(user: AuthUser): string[] | null {
 }
 
 function summaryOf(programme: Programme): ProgrammeSummary {
-  const { id, name, documentNumber, governingBody, issuingUnit, legalBasis, contactOfficer, contactPhone, reportDeadline } = programme;
-  return { id, name, documentNumber, governingBody, issuingUnit, legalBasis, contactOfficer, contactPhone, reportDeadline };
+  const { id, name, planReference, reportNumber, place, signerName, signerTitle, recipients } = programme;
+  const { governingBody, issuingUnit, legalBasis, contactOfficer, contactPhone, reportDeadline } = programme;
+  return {
+    id,
+    name,
+    planReference,
+    reportNumber,
+    place,
+    signerName,
+    signerTitle,
+    recipients,
+    governingBody,
+    issuingUnit,
+    legalBasis,
+    contactOfficer,
+    contactPhone,
+    reportDeadline,
+  };
+}
+
+/**
+ * A campaign's texts, each distinct one once with the provinces it went to. Every carrier of the campaign got
+ * the same text for a province (they differ only in how it is cut into parts), so each text names them all.
+ */
+function sentTextsOf(campaign: Campaign, rows: SentTextRow[]): CampaignTexts | null {
+  if (rows.length === 0) return null;
+  const byText = new Map<string, string[]>();
+  for (const row of rows) byText.set(row.body, [...(byText.get(row.body) ?? []), row.province_name]);
+  return {
+    templateName: rows[0].template_name,
+    templateVersion: rows[0].template_version,
+    texts: [...byText].map(([text, provinceNames]) => ({ text, provinceNames, carriers: [...campaign.carriers] })),
+  };
 }
 
 function timesOf(rows: { first_sent_at: Date | null; last_sent_at: Date | null; first_receipt_at: Date | null; last_receipt_at: Date | null }[]): ReportTimes {

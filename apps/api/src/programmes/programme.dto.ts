@@ -8,11 +8,57 @@ export class CreateProgrammeDto {
   @Length(1, 300)
   name: string;
 
-  @ApiPropertyOptional({ example: '306/KH-UBND' })
+  @ApiPropertyOptional({ description: "The plan's number and code the report answers (Kế hoạch số …)", example: '306/KH-UBND' })
+  @IsOptional()
+  @IsString()
+  @Length(1, 100)
+  planReference?: string;
+
+  @ApiPropertyOptional({ description: 'Deprecated: the plan reference under its old name; send planReference', deprecated: true })
   @IsOptional()
   @IsString()
   @Length(1, 100)
   documentNumber?: string;
+
+  @ApiPropertyOptional({ description: 'The report\'s own number and code, its "Số:"', example: '45/BC-CAT-PA05' })
+  @IsOptional()
+  @IsString()
+  @Length(1, 100)
+  reportNumber?: string;
+
+  @ApiPropertyOptional({
+    description: "The place on the report's dateline; default: the province's short name when the programme has one province",
+    example: 'Sơn La',
+  })
+  @IsOptional()
+  @IsString()
+  @Length(1, 100)
+  place?: string;
+
+  @ApiPropertyOptional({ description: "The signer's rank and name", example: 'Đại tá Nguyễn Văn B' })
+  @IsOptional()
+  @IsString()
+  @Length(1, 200)
+  signerName?: string;
+
+  @ApiPropertyOptional({
+    description: "The signer's title, a line each (on someone's behalf: `KT. GIÁM ĐỐC` then `PHÓ GIÁM ĐỐC`)",
+    example: 'KT. GIÁM ĐỐC\nPHÓ GIÁM ĐỐC',
+  })
+  @IsOptional()
+  @IsString()
+  @Length(1, 200)
+  signerTitle?: string;
+
+  @ApiPropertyOptional({
+    description: 'Nơi nhận: one recipient each ("Như trên" and the archive line are added)',
+    example: ['Chủ tịch UBND tỉnh (để b/c)', 'Ban Giám đốc CAT (để b/c)'],
+  })
+  @IsOptional()
+  @ArrayMaxSize(20)
+  @IsString({ each: true })
+  @Length(1, 200, { each: true })
+  recipients?: string[];
 
   @ApiPropertyOptional({ description: 'The body above the issuing unit on the header', example: 'UBND TỈNH SƠN LA' })
   @IsOptional()

@@ -23,24 +23,32 @@ export class ProgrammesController {
   @Get()
   @AnyRole()
   @ApiOperation({ summary: 'Programmes (plans of several campaigns) touching your provinces, newest first' })
-  list(@Query() page: PageQuery, @CurrentUser() user: AuthUser): Promise<Programme[]> {
-    return this.programmes.list(user, page.limit, page.offset);
+  async list(@Query() page: PageQuery, @CurrentUser() user: AuthUser): Promise<ProgrammeAnswer[]> {
+    return (await this.programmes.list(user, page.limit, page.offset)).map(withOldName);
   }
 
   @Get(':id')
   @AnyRole()
-  get(@Param('id', ParseIdPipe) id: number, @CurrentUser() user: AuthUser): Promise<Programme> {
-    return this.programmes.get(id, user);
+  async get(@Param('id', ParseIdPipe) id: number, @CurrentUser() user: AuthUser): Promise<ProgrammeAnswer> {
+    return withOldName(await this.programmes.get(id, user));
   }
 
   @Post()
   @Roles('drafter', 'approver')
-  @ApiOperation({ summary: 'Create a programme: name, document number, issuing unit, legal basis, contact officer, report deadline, provinces' })
-  create(@Body() body: CreateProgrammeDto, @CurrentUser() user: AuthUser): Promise<Programme> {
-    return this.programmes.create(
+  @ApiOperation({
+    summary:
+      "Create a programme: name, the plan's reference, the report's number, place, signer, recipients, issuing unit, legal basis, contact officer, report deadline, provinces",
+  })
+  async create(@Body() body: CreateProgrammeDto, @CurrentUser() user: AuthUser): Promise<ProgrammeAnswer> {
+    const programme = await this.programmes.create(
       {
         name: body.name,
-        documentNumber: body.documentNumber ?? null,
+        planReference: body.planReference ?? body.documentNumber ?? null,
+        reportNumber: body.reportNumber ?? null,
+        place: body.place ?? null,
+        signerName: body.signerName ?? null,
+        signerTitle: body.signerTitle ?? null,
+        recipients: body.recipients ?? [],
         governingBody: body.governingBody ?? null,
         issuingUnit: body.issuingUnit,
         legalBasis: body.legalBasis ?? null,
@@ -51,6 +59,7 @@ export class ProgrammesController {
       },
       user,
     );
+    return withOldName(programme);
   }
 
   @Get(':id/report')
@@ -80,4 +89,11 @@ export class ProgrammesController {
         return;
     }
   }
+}
+
+/** A programme as answered: `documentNumber`, the plan reference's old name, stays beside it for older clients. */
+type ProgrammeAnswer = Programme & { documentNumber: string | null };
+
+function withOldName(programme: Programme): ProgrammeAnswer {
+  return { ...programme, documentNumber: programme.planReference };
 }

@@ -1,7 +1,6 @@
 /** The printable campaign report, of the shared partials (report-partials.hbs.ts). */
 export const CAMPAIGN_REPORT_TEMPLATE = `{{> opening}}
-{{#if legalBasis}}<p>Thực hiện {{legalBasis}}{{#if programmeName}} ({{programmeName}}){{/if}}, {{#if issuingUnit}}{{issuingUnit}}{{else}}đơn vị{{/if}} báo cáo kết quả nhắn tin tuyên truyền như sau:</p>
-{{else}}<p>{{#if issuingUnit}}{{issuingUnit}}{{else}}Đơn vị{{/if}} báo cáo kết quả nhắn tin tuyên truyền như sau:</p>{{/if}}
+<p>{{> legalBasis}}{{#if unitInSentence}}{{unitInSentence}}{{else}}đơn vị{{/if}} báo cáo kết quả nhắn tin tuyên truyền{{#if programmeName}} ({{programmeName}}){{/if}} như sau:</p>
 
 <h2>1. Thời gian thực hiện ({{timeNote}})</h2>
 <p>Thời gian gửi tin: {{period}}; trạng thái: {{state}}. Số liệu tính đến {{countedUntil}}.</p>

@@ -4,6 +4,7 @@ import {
   type CarrierReports,
   overallTimes,
   type ProgrammeReport,
+  type ProgrammeSummary,
   type ReportCounts,
   type ReportFigures,
   type ReportTimes,
@@ -37,13 +38,8 @@ const renderProgrammeReport = handlebars.compile(PROGRAMME_REPORT_TEMPLATE, { st
 export function campaignHtml(report: CampaignReport, options: { provinceName: string | null }): string {
   const programme = report.programme;
   return renderCampaignReport({
-    governingBody: programme?.governingBody ?? '',
-    issuingUnit: programme?.issuingUnit ?? '',
-    documentNumber: programme?.documentNumber ?? '',
-    dateline: dateline(options.provinceName ? placeName(options.provinceName) : '……', report.generatedAt),
+    ...documentParts(programme, options.provinceName, report.generatedAt, report.rows),
     subject: report.campaignName,
-    programmeName: programme?.name ?? '',
-    legalBasis: programme?.legalBasis ?? '',
     period: periodOf(report.times, [report.startAt], report.countedUntil),
     countedUntil: formatDateTime(report.countedUntil),
     timeNote: VIETNAM_TIME_NOTE,
@@ -69,8 +65,6 @@ export function campaignHtml(report: CampaignReport, options: { provinceName: st
       figures: htmlTable(report.atDeadline),
     },
     carrierReports: carrierReportsView(report.carrierReports),
-    contactOfficer: programme?.contactOfficer ?? '',
-    contactPhone: programme?.contactPhone ?? '',
   });
 }
 
@@ -81,12 +75,8 @@ export function campaignHtml(report: CampaignReport, options: { provinceName: st
 export function programmeHtml(report: ProgrammeReport, options: { provinceName: string | null }): string {
   const programme = report.programme;
   return renderProgrammeReport({
-    governingBody: programme.governingBody ?? '',
-    issuingUnit: programme.issuingUnit,
-    documentNumber: programme.documentNumber ?? '',
-    dateline: dateline(options.provinceName ? placeName(options.provinceName) : '……', report.generatedAt),
+    ...documentParts(programme, options.provinceName, report.generatedAt, report.rows),
     subject: programme.name,
-    legalBasis: programme.legalBasis ?? '',
     campaignCount: formatInteger(report.campaigns.length),
     period: periodOf(
       overallTimes(report.campaigns.map((campaign) => campaign.times)),
@@ -112,10 +102,58 @@ export function programmeHtml(report: ProgrammeReport, options: { provinceName: 
       state: stateName(campaign.state),
       figures: htmlTable(campaign),
       carrierReports: carrierReportsView(campaign.carrierReports),
+      sent: campaign.sent && {
+        template: `${campaign.sent.templateName}, phiên bản ${campaign.sent.templateVersion}`,
+        texts: campaign.sent.texts.map((sent) => ({
+          text: sent.text,
+          where: campaign.sent!.texts.length > 1 ? sent.provinceNames.join(', ') : '',
+          carriers: sent.carriers.map((carrier) => CARRIER_NAMES[carrier] ?? carrier).join(', '),
+        })),
+      },
     })),
-    contactOfficer: programme.contactOfficer ?? '',
-    contactPhone: programme.contactPhone ?? '',
   });
+}
+
+/**
+ * The parts of the document around the figures: header (issuing unit in capitals, the report's number, the
+ * dateline), the legal basis naming the plan, the addressee, the recipients, the signer and the contact.
+ * The place is the programme's, else the one province the rows are of, else left to be written in.
+ */
+function documentParts(programme: ProgrammeSummary | null, provinceName: string | null, generatedAt: Date, rows: { provinceName: string }[]) {
+  const place = programme?.place ?? (provinceName ? placeName(provinceName) : null);
+  const recipients = programme?.recipients ?? [];
+  const issuingUnit = programme?.issuingUnit ?? '';
+  const legalBasis = programme?.legalBasis ?? '';
+  const planReference = programme?.planReference ?? '';
+  return {
+    governingBody: programme?.governingBody ?? '',
+    issuingUnit,
+    unitInSentence: issuingUnit ? inSentence(issuingUnit, [...(place ? [place] : []), ...rows.map((row) => placeName(row.provinceName))]) : '',
+    reportNumber: programme?.reportNumber ?? '',
+    dateline: dateline(place ?? '……', generatedAt),
+    programmeName: programme?.name ?? '',
+    legalBasis,
+    planReference: planReference && !legalBasis.includes(planReference) ? planReference : '',
+    addressee: recipients[0] ?? '',
+    recipients: recipients.slice(1),
+    signerTitle: (programme?.signerTitle ?? 'THỦ TRƯỞNG ĐƠN VỊ').split('\n').filter((line) => line.trim() !== ''),
+    signerName: programme?.signerName ?? '',
+    contactOfficer: programme?.contactOfficer ?? '',
+    contactPhone: programme?.contactPhone ?? '',
+  };
+}
+
+/**
+ * The issuing unit as Decree 30 writes it mid-sentence: as entered when it has lower case letters, else (typed
+ * in capitals, as on a header) lower case with its first letter and the names of `places` capitalised again:
+ * `CÔNG AN TỈNH SƠN LA` -> `Công an tỉnh Sơn La`.
+ */
+export function inSentence(unit: string, places: string[]): string {
+  if (unit !== unit.toLocaleUpperCase('vi')) return unit;
+  let text = unit.toLocaleLowerCase('vi');
+  text = text.charAt(0).toLocaleUpperCase('vi') + text.slice(1);
+  for (const place of new Set(places)) text = text.split(place.toLocaleLowerCase('vi')).join(place);
+  return text;
 }
 
 /**
@@ -151,6 +189,8 @@ function carrierReportsView(reports: CarrierReports) {
 interface HtmlCell {
   text: string;
   number: boolean;
+  /** A name that must not wrap (a province's). */
+  name: boolean;
 }
 
 interface HtmlTable {
@@ -167,9 +207,11 @@ function htmlTable(figures: Pick<ReportFigures, 'rows' | 'totals'>): HtmlTable {
 function formattedTable<Row>(columns: TableColumn<Row>[], rows: (ReportCounts & Row)[], totals: ReportCounts): HtmlTable {
   const cells = (row: ReportCounts & Partial<Row>) =>
     columns.map((column): HtmlCell => {
-      if (isRateColumn(column)) return { text: formatRate(row.deliveryRate), number: true };
+      if (isRateColumn(column)) return { text: formatRate(row.deliveryRate), number: true, name: false };
       const value = column.value(row);
-      return typeof value === 'number' ? { text: formatInteger(value), number: true } : { text: value ?? '', number: false };
+      return typeof value === 'number'
+        ? { text: formatInteger(value), number: true, name: false }
+        : { text: value ?? '', number: false, name: column.name === true };
     });
   // The totals row has the counts only: its row-naming columns fall back to their own text ('Tổng cộng', '').
   return { headings: columns.map((column) => column.heading), rows: rows.map(cells), totals: cells(totals as ReportCounts & Partial<Row>) };

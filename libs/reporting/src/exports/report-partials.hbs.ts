@@ -35,11 +35,16 @@ export const REPORT_PARTIALS: Readonly<Record<string, string>> = {
   p { text-align: justify; text-indent: 10mm; margin: 4px 0; }
   h2 { font-size: 13pt; margin: 10px 0 4px; }
   h3 { font-size: 13pt; font-style: italic; margin: 8px 0 4px; page-break-after: avoid; }
-  table.figures { width: 100%; border-collapse: collapse; font-size: 10pt; page-break-inside: auto; }
-  table.figures th, table.figures td { border: 1px solid #000; padding: 2px 3px; }
+  table.figures { width: 100%; border-collapse: collapse; font-size: 9.5pt; line-height: 1.2; page-break-inside: auto; }
+  table.figures th, table.figures td { border: 1px solid #000; padding: 1px 2px; }
+  table.figures th { font-weight: bold; }
   table.figures td.number { text-align: right; white-space: nowrap; }
+  table.figures td.name { white-space: nowrap; }
+  table.figures tr { page-break-inside: avoid; }
   table.figures tr.totals td { font-weight: bold; }
   table.figures thead { display: table-header-group; }
+  .details { page-break-before: always; }
+  blockquote.sent { margin: 4px 0 4px 10mm; padding: 2px 6px; border-left: 2px solid #000; font-size: 12pt; white-space: pre-wrap; }
   svg { font-family: inherit; font-size: 9px; max-height: 60mm; }
   svg .submitted { fill: #9aa7b8; }
   svg .delivered { fill: #1f3b63; }
@@ -47,7 +52,7 @@ export const REPORT_PARTIALS: Readonly<Record<string, string>> = {
   .closing td { vertical-align: top; padding: 0; }
   .recipients { font-size: 11pt; width: 50%; }
   .signature { text-align: center; }
-  .signature .space { height: 28mm; }
+  .signature .space { height: 24mm; }
 </style>`,
 
   documentHeader: `<table class="header">
@@ -56,7 +61,7 @@ export const REPORT_PARTIALS: Readonly<Record<string, string>> = {
       <div class="upper">{{#if governingBody}}{{governingBody}}{{else}}&nbsp;{{/if}}</div>
       <div class="upper bold">{{#if issuingUnit}}{{issuingUnit}}{{else}}……………………{{/if}}</div>
       <div class="rule"></div>
-      <div>Số: {{#if documentNumber}}{{documentNumber}}{{else}}……/BC-……{{/if}}</div>
+      <div>Số: {{#if reportNumber}}{{reportNumber}}{{else}}……/BC-……{{/if}}</div>
     </td>
     <td>
       <div class="bold nowrap">CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM</div>
@@ -69,15 +74,18 @@ export const REPORT_PARTIALS: Readonly<Record<string, string>> = {
 <h1>BÁO CÁO</h1>
 <div class="subject">Kết quả nhắn tin tuyên truyền: {{subject}}</div>
 
-<p>Kính gửi: ……………………………………………</p>`,
+<p class="addressee">Kính gửi: {{#if addressee}}{{addressee}}{{else}}……………………………………………{{/if}}</p>`,
+
+  /** The legal basis: the instruments, then the plan when they do not name it already. */
+  legalBasis: `{{#if legalBasis}}Thực hiện {{legalBasis}}{{#if planReference}}; Kế hoạch số {{planReference}}{{/if}}, {{else}}{{#if planReference}}Thực hiện Kế hoạch số {{planReference}}, {{/if}}{{/if}}`,
 
   /** A figures table: `headings`, `rows` and `totals` of formatted cells (report-html.ts htmlTable). */
   figuresTable: `<table class="figures">
   <thead><tr>{{#each headings}}<th>{{this}}</th>{{/each}}</tr></thead>
   <tbody>
-    {{#each rows}}<tr>{{#each this}}<td{{#if number}} class="number"{{/if}}>{{text}}</td>{{/each}}</tr>
+    {{#each rows}}<tr>{{#each this}}<td{{#if number}} class="number"{{/if}}{{#if name}} class="name"{{/if}}>{{text}}</td>{{/each}}</tr>
     {{/each}}
-    <tr class="totals">{{#each totals}}<td{{#if number}} class="number"{{/if}}>{{text}}</td>{{/each}}</tr>
+    <tr class="totals">{{#each totals}}<td{{#if number}} class="number"{{/if}}{{#if name}} class="name"{{/if}}>{{text}}</td>{{/each}}</tr>
   </tbody>
 </table>`,
 
@@ -95,8 +103,8 @@ export const REPORT_PARTIALS: Readonly<Record<string, string>> = {
 
 <table class="closing">
   <tr>
-    <td class="recipients"><div class="bold italic">Nơi nhận:</div><div>- Như trên;</div><div>- Lưu: VT, PA05.</div></td>
-    <td class="signature"><div class="bold">THỦ TRƯỞNG ĐƠN VỊ</div><div class="italic">(Ký, ghi rõ họ tên, đóng dấu)</div><div class="space"></div></td>
+    <td class="recipients"><div class="bold italic">Nơi nhận:</div><div>- Như trên;</div>{{#each recipients}}<div>- {{this}};</div>{{/each}}<div>- Lưu: VT.</div></td>
+    <td class="signature">{{#each signerTitle}}<div class="bold upper">{{this}}</div>{{/each}}{{#unless signerName}}<div class="italic">(Ký, ghi rõ họ tên, đóng dấu)</div>{{/unless}}<div class="space"></div>{{#if signerName}}<div class="bold signer">{{signerName}}</div>{{/if}}</td>
   </tr>
 </table>
 </main>

@@ -7,6 +7,8 @@ export interface TableColumn<Row> {
   value: (row: ReportCounts & Partial<Row>) => string | number | null;
   /** A code (a province code `01`): text, never a number, in every export. */
   code?: true;
+  /** A name kept on one line in print (`Thành phố Hồ Chí Minh`). */
+  name?: true;
 }
 
 const RATE_HEADING = 'Tỷ lệ thành công (%)';
@@ -28,7 +30,7 @@ const COUNT_COLUMNS: TableColumn<object>[] = [
 /** The columns of the per-province-and-carrier table, the same in CSV, XLSX and HTML. */
 export const FIGURES_COLUMNS: TableColumn<ReportRow>[] = [
   { heading: 'Mã tỉnh', value: (row) => row.provinceCode ?? '', code: true },
-  { heading: 'Tỉnh, thành phố', value: (row) => row.provinceName ?? 'Tổng cộng' },
+  { heading: 'Tỉnh, thành phố', value: (row) => row.provinceName ?? 'Tổng cộng', name: true },
   { heading: 'Nhà mạng', value: (row) => (row.carrier ? (CARRIER_NAMES[row.carrier] ?? row.carrier) : '') },
   ...COUNT_COLUMNS,
   { heading: 'Gửi trùng', value: (row) => row.duplicated },

@@ -67,7 +67,8 @@ export async function programmeXlsx(report: ProgrammeReport): Promise<Buffer> {
     ['Mục', 'Giá trị'],
     [
       ['Chương trình', p.name],
-      ['Số văn bản', p.documentNumber],
+      ['Số báo cáo', p.reportNumber],
+      ['Kế hoạch', p.planReference],
       ['Đơn vị', p.issuingUnit],
       ['Căn cứ', p.legalBasis],
       [timeHeading('Hạn báo cáo'), formatDateTime(p.reportDeadline)],
