@@ -35,7 +35,11 @@ describe('POST /campaigns/:id/reject: an approver sends a campaign back to its d
       [String(id)],
     );
     expect(entry).toMatchObject({ action: 'campaign.rejected', details: { reason: REASON }, provinces: ['14'] });
+    // The drafter, who may not read the audit log, reads why on the campaign itself.
+    const draft = (await api.http().get(`/campaigns/${id}`).auth(drafter, { type: 'bearer' }).expect(200)).body;
+    expect(draft.rejection).toMatchObject({ reason: REASON, by: 'demo-approver' });
     await post(`/campaigns/${id}/submit`, drafter).expect(200);
+    expect((await api.http().get(`/campaigns/${id}`).auth(drafter, { type: 'bearer' }).expect(200)).body.rejection).toBeNull();
     expect((await post(`/campaigns/${id}/approve`, approver).expect(200)).body.state).toBe('scheduled');
   });
 

@@ -13,6 +13,7 @@ const PER_PROVINCE = 60;
 const FIRST_SUBSCRIBER = 84_900_100_000;
 const TEMPLATE_NAME = 'Cảnh báo lừa đảo OTP';
 const CAMPAIGN_NAME = 'Cảnh báo lừa đảo OTP — Sơn La và Cần Thơ';
+const CAMPAIGN_REJECTION = 'Cần ghi rõ thời gian gửi trong tên chiến dịch';
 const SHORT_BODY = 'Công an {{province.name}}: không đưa mã OTP cho ai.';
 // Long enough for a second part: the preview's parts change while the drafter types it.
 const LONG_TAIL = ' Cán bộ công an không bao giờ gọi điện yêu cầu chuyển tiền, cung cấp mã OTP hay cài ứng dụng lạ; gặp cuộc gọi như vậy hãy báo ngay.';
@@ -192,7 +193,7 @@ describe('the console, role by role, in a real browser', () => {
     expect(failures).toEqual([]);
   });
 
-  it('approver: sees the exact texts per province and carrier and the plan, and approves after confirming', async () => {
+  it('approver: sees the exact texts per province and carrier and the plan, rejects once with a reason, and approves the corrected campaign', async () => {
     const { page, failures } = await loggedIn('demo-approver');
     await page.click('a[data-screen="cho-duyet"]');
     await page.locator('#pending-campaigns tbody tr', { hasText: CAMPAIGN_NAME }).click();
@@ -210,6 +211,24 @@ describe('the console, role by role, in a real browser', () => {
     await screenshot(page, 'console-approver-review');
     await fitsWidth(page, 800, 'console-approver-review-tablet');
 
+    // Rejected once, with a reason the drafter reads on the draft; corrected (submitted again) and approved.
+    await page.click('button[data-action="reject-campaign"]');
+    await page.fill('dialog.confirm textarea[name="reason"]', CAMPAIGN_REJECTION);
+    await page.click('dialog.confirm button[data-confirm]');
+    await review.locator('[data-state="draft"]').waitFor();
+    const drafter = await loggedIn('demo-drafter');
+    await drafter.page.click('a[data-screen="chien-dich-moi"]');
+    await drafter.page.locator('#drafts tbody tr', { hasText: CAMPAIGN_NAME }).click();
+    const draft = drafter.page.locator('[data-saved-campaign]');
+    expect(await draft.locator('[data-campaign-rejection]').innerText()).toContain(`vì: ${CAMPAIGN_REJECTION}`);
+    await screenshot(drafter.page, 'console-drafter-campaign-rejected');
+    await drafter.page.click('button[data-action="submit-campaign"]');
+    await draft.locator('[data-state="pending_approval"]').waitFor();
+    expect(drafter.failures).toEqual([]);
+
+    await page.click('a[data-screen="cho-duyet"]');
+    await page.locator('#pending-campaigns tbody tr', { hasText: CAMPAIGN_NAME }).click();
+    await review.locator('[data-plan]').waitFor();
     await page.click('button[data-action="approve-campaign"]');
     expect(await page.locator('dialog.confirm').innerText()).toContain(`tới ${PER_PROVINCE * 2} thuê bao`);
     await page.click('dialog.confirm button[data-confirm]');

@@ -1,11 +1,18 @@
 import { Body, Controller, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { AnyRole, type AuthUser, CurrentUser, Roles } from '@loa/auth';
+import { AnyRole, AuditLogReader, type AuthUser, CurrentUser, Roles } from '@loa/auth';
 import { type Campaign, type CampaignEstimate, CampaignsService, type DeadlinePlan, type NewCampaign, type TestSend, TestSendsService } from '@loa/campaigns';
 import { toInstant } from '../common/instant';
 import { ApproveCampaignDto, CreateCampaignDto, RejectCampaignDto, SendLimitsDto } from './campaign.dto';
 import { CampaignListQuery } from './campaign-list.query';
 import { ParseIdPipe } from '../common/parse-id.pipe';
+
+/** Why a draft came back from approval. */
+export interface CampaignRejection {
+  reason: string;
+  by: string | null;
+  at: Date;
+}
 
 @ApiTags('campaigns')
 @ApiBearerAuth()
@@ -14,6 +21,7 @@ export class CampaignsController {
   constructor(
     private readonly campaigns: CampaignsService,
     private readonly testSends: TestSendsService,
+    private readonly audit: AuditLogReader,
   ) {}
 
   @Get()
@@ -33,9 +41,15 @@ export class CampaignsController {
   async get(
     @Param('id', ParseIdPipe) id: number,
     @CurrentUser() user: AuthUser,
-  ): Promise<Campaign & { estimate: CampaignEstimate | null; testSends: TestSend[] }> {
+  ): Promise<Campaign & { estimate: CampaignEstimate | null; testSends: TestSend[]; rejection: CampaignRejection | null }> {
     const campaign = await this.campaigns.getWithEstimate(id, user);
-    return { ...campaign, testSends: await this.testSends.ofCampaign(id, user) };
+    return { ...campaign, testSends: await this.testSends.ofCampaign(id, user), rejection: campaign.state === 'draft' ? await this.lastRejection(id) : null };
+  }
+
+  /** Why a draft was sent back, for its drafter (who may not read the audit log): the latest rejection's reason, who and when. */
+  private async lastRejection(id: number): Promise<CampaignRejection | null> {
+    const [entry] = await this.audit.list({ scope: null, action: 'campaign.rejected', objectType: 'campaign', objectId: String(id), limit: 1, offset: 0 });
+    return entry ? { reason: String(entry.details.reason ?? ''), by: entry.username, at: entry.at } : null;
   }
 
   @Get(':id/plan')

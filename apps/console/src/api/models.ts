@@ -65,6 +65,8 @@ export interface TestSend {
 export interface CampaignDetail extends Campaign {
   estimate: CampaignEstimate | null;
   testSends: TestSend[];
+  /** Why a draft came back from approval (the latest rejection), null otherwise. */
+  rejection: { reason: string; by: string | null; at: string } | null;
 }
 
 export interface CarrierPlan {

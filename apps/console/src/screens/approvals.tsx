@@ -32,6 +32,8 @@ function overrideText(override: string): string {
 /** The approver's queue: templates and campaigns waiting, each with what is needed to decide. */
 export function ApprovalsScreen() {
   const [selected, setSelected] = useState<Selected>(null);
+  // Each opening reads the campaign afresh: one sent back and submitted again is reviewed as it is now.
+  const [openings, setOpenings] = useState(0);
   const templates = usePolled(() => answer<Template[]>(api.GET('/templates', { params: { query: { limit: 500 } } })), []);
   const campaigns = usePolled(() => answer<Campaign[]>(api.GET('/campaigns', { params: { query: { limit: 500, state: 'pending_approval' } } })), []);
   const pendingTemplates = templates.data?.filter((template) => template.status === 'pending') ?? [];
@@ -52,7 +54,10 @@ export function ApprovalsScreen() {
             rows={pendingCampaigns}
             rowKey={(campaign) => campaign.id}
             rowAttributes={(campaign) => ({ 'data-campaign': String(campaign.id) })}
-            onOpen={(campaign) => setSelected({ kind: 'campaign', id: campaign.id })}
+            onOpen={(campaign) => {
+              setSelected({ kind: 'campaign', id: campaign.id });
+              setOpenings((count) => count + 1);
+            }}
             selected={selected?.kind === 'campaign' ? selected.id : null}
             empty={campaigns.data ? 'Không có chiến dịch nào chờ duyệt.' : 'Đang tải…'}
             columns={[
@@ -80,7 +85,7 @@ export function ApprovalsScreen() {
           />
         </section>
       </div>
-      {selected?.kind === 'campaign' && <CampaignReview key={`c${selected.id}`} id={selected.id} onDecided={reload} />}
+      {selected?.kind === 'campaign' && <CampaignReview key={`c${selected.id}-${openings}`} id={selected.id} onDecided={reload} />}
       {selected?.kind === 'template' && (
         <TemplateReview key={`t${selected.id}`} template={pendingTemplates.find((template) => template.id === selected.id) ?? null} onDecided={reload} />
       )}
@@ -181,6 +186,15 @@ function CampaignReview({ id, onDecided }: { id: number; onDecided(): void }) {
       confirmLabel: 'Duyệt',
       onConfirm: () => run(() => answer(api.POST('/campaigns/{id}/approve', { ...path, body: {} }))),
     });
+  const reject = () =>
+    setConfirm({
+      title: `Từ chối chiến dịch "${campaign.name}"`,
+      message: 'Chiến dịch trở về bản nháp; người soạn sẽ thấy lý do để sửa và gửi duyệt lại.',
+      confirmLabel: 'Từ chối',
+      reasonLabel: 'Lý do từ chối',
+      danger: true,
+      onConfirm: (reason) => run(() => answer(api.POST('/campaigns/{id}/reject', { ...path, body: { reason } }))),
+    });
   const acknowledge = () =>
     setConfirm({
       title: `Duyệt dù không kịp hạn báo cáo?`,
@@ -219,6 +233,9 @@ function CampaignReview({ id, onDecided }: { id: number; onDecided(): void }) {
         <div className="buttons">
           <button type="button" data-action="approve-campaign" onClick={approve}>
             Duyệt
+          </button>
+          <button type="button" className="danger" data-action="reject-campaign" onClick={reject}>
+            Từ chối
           </button>
           {missesDeadline && (
             <button type="button" className="danger" data-action="acknowledge-deadline" onClick={acknowledge}>

@@ -19,10 +19,36 @@ interface TestNumber {
 export function CampaignFormScreen() {
   const [saved, setSaved] = useState<Campaign | null>(null);
   return (
-    <div className="columns">
-      <CampaignForm onSaved={setSaved} locked={saved !== null} />
-      {saved && <SavedCampaign key={saved.id} id={saved.id} onDone={() => setSaved(null)} />}
-    </div>
+    <>
+      <Drafts onOpen={setSaved} />
+      <div className="columns">
+        <CampaignForm onSaved={setSaved} locked={saved !== null} />
+        {saved && <SavedCampaign key={saved.id} id={saved.id} onDone={() => setSaved(null)} />}
+      </div>
+    </>
+  );
+}
+
+/** Drafts not yet sent for approval, new or sent back by an approver: opened again to test, correct and submit. */
+function Drafts({ onOpen }: { onOpen(campaign: Campaign): void }) {
+  const { provinceName } = useSession();
+  const drafts = usePolled(() => answer<Campaign[]>(api.GET('/campaigns', { params: { query: { limit: 50, state: 'draft' } } })), []);
+  return (
+    <section className="card" aria-labelledby="drafts-title">
+      <h2 id="drafts-title">Bản nháp</h2>
+      <DataTable
+        id="drafts"
+        rows={drafts.data ?? []}
+        rowKey={(campaign) => campaign.id}
+        onOpen={onOpen}
+        empty="Không có bản nháp nào."
+        columns={[
+          { header: 'Chiến dịch', cell: (campaign) => campaign.name },
+          { header: 'Tỉnh', cell: (campaign) => campaign.provinces.map(provinceName).join(', ') },
+          { header: 'Bắt đầu', cell: (campaign) => formatTime(campaign.startAt) },
+        ]}
+      />
+    </section>
   );
 }
 
@@ -266,6 +292,11 @@ function SavedCampaign({ id, onDone }: { id: number; onDone(): void }) {
       <p>
         <StateBadge state={campaign.state} /> · bắt đầu {formatTime(campaign.startAt)} · {campaign.provinces.map(provinceName).join(', ')}
       </p>
+      {campaign.rejection && (
+        <p className="error" data-campaign-rejection>
+          Bị từ chối bởi {campaign.rejection.by ?? 'lãnh đạo'} lúc {formatTime(campaign.rejection.at)} vì: {campaign.rejection.reason}
+        </p>
+      )}
       <h3>Gửi thử</h3>
       {campaign.state === 'draft' && (
         <fieldset>
