@@ -23,8 +23,14 @@ const SEED = process.env.LOA_FUZZ_SEED ? Number(process.env.LOA_FUZZ_SEED) : Mat
 
 /** Routes outside the OpenAPI document that read input from the path; fuzzed the same way. */
 const OUTSIDE_OPENAPI: FuzzOperation[] = [
-  { key: 'GET /assets/{file}', method: 'get', path: '/assets/{file}', parameters: [{ in: 'path', name: 'file', schema: { type: 'string' } }] },
-  { key: 'GET /metrics', method: 'get', path: '/metrics', parameters: [] },
+  {
+    key: 'GET /assets/{file}',
+    method: 'get',
+    path: '/assets/{file}',
+    parameters: [{ in: 'path', name: 'file', schema: { type: 'string' } }],
+    guarded: false,
+  },
+  { key: 'GET /metrics', method: 'get', path: '/metrics', parameters: [], guarded: false },
 ];
 
 /** Routes that read no input at all (the console's page under any path, its icon): nothing to fuzz. */
@@ -85,7 +91,8 @@ describe('requests generated from openapi.json', () => {
     const f = await accessFixtures(api);
     context = await fuzzContext(f);
     const drafter = await api.http().post('/auth/login').send(f.credentials('drafter')).expect(200);
-    tokens = { admin: await api.login('demo-admin'), drafter: drafter.body.accessToken, anonymous: undefined };
+    const admin = await api.login('demo-admin');
+    tokens = { admin, drafter: drafter.body.accessToken, anonymous: undefined, forged: forge(admin) };
     // One listening server for every request (supertest would otherwise open and close one per request).
     await new Promise<void>((resolve) => api.app.getHttpServer().listen(0, '127.0.0.1', resolve));
     digest = await databaseDigester(api.dataSource);
@@ -117,6 +124,8 @@ describe('requests generated from openapi.json', () => {
     const problems: string[] = [];
     const answer = `${response.status} ${response.headers['content-type'] ?? ''} ${(response.text ?? '').slice(0, 400)}`;
     if (response.status >= 500) problems.push(`a ${response.status}`);
+    if (operation.guarded && (request.caller === 'anonymous' || request.caller === 'forged') && response.status < 400)
+      problems.push(`a ${response.status} for a caller without a valid token`);
     if (response.status >= 400 && response.status < 500) {
       const body = response.body as { statusCode?: unknown; error?: unknown; message?: unknown };
       if (body?.statusCode !== response.status) problems.push(`statusCode ${String(body?.statusCode)} is not the status`);
@@ -173,6 +182,14 @@ describe('requests generated from openapi.json', () => {
     60_000,
   );
 });
+
+/** The token with its header saying alg none, its subject raised by one, and no signature. */
+function forge(token: string): string {
+  const [, payload] = token.split('.');
+  const claims = JSON.parse(Buffer.from(payload, 'base64url').toString()) as { sub: unknown };
+  const encode = (value: object) => Buffer.from(JSON.stringify(value)).toString('base64url');
+  return `${encode({ alg: 'none', typ: 'JWT' })}.${encode({ ...claims, sub: typeof claims.sub === 'number' ? claims.sub + 1 : '1' })}.`;
+}
 
 /** Objects of every kind, in scope (14) and out of it (66), in the states the routes act on. */
 async function fuzzContext(f: AccessFixtures): Promise<FuzzContext> {

@@ -25,9 +25,12 @@ export interface FuzzOperation {
   path: string;
   parameters: { in: 'path' | 'query'; name: string; schema: Schema }[];
   body?: { contentType: string; schema: Schema };
+  /** It needs a bearer token (the document lists a security requirement). */
+  guarded: boolean;
 }
 
-export type Caller = 'admin' | 'drafter' | 'anonymous';
+/** Who sends: a national admin, a drafter of province 14, nobody, or someone with a forged token (the admin's, claims changed, alg none). */
+export type Caller = 'admin' | 'drafter' | 'anonymous' | 'forged';
 
 /** One generated request; printed short (100 kB values as their length) when a property fails. */
 export interface FuzzRequest {
@@ -51,7 +54,11 @@ export function fuzzOperations(document = loadOpenApi()): FuzzOperation[] {
   const operations: FuzzOperation[] = [];
   for (const [path, item] of Object.entries(document.paths)) {
     for (const [method, raw] of Object.entries(item)) {
-      const operation = raw as { parameters?: FuzzOperation['parameters']; requestBody?: { content: Record<string, { schema: Schema }> } };
+      const operation = raw as {
+        parameters?: FuzzOperation['parameters'];
+        requestBody?: { content: Record<string, { schema: Schema }> };
+        security?: unknown[];
+      };
       const content = Object.entries(operation.requestBody?.content ?? {})[0];
       operations.push({
         key: `${method.toUpperCase()} ${path}`,
@@ -59,6 +66,7 @@ export function fuzzOperations(document = loadOpenApi()): FuzzOperation[] {
         path,
         parameters: (operation.parameters ?? []).map((parameter) => ({ ...parameter, schema: resolve(parameter.schema) })),
         body: content ? { contentType: content[0], schema: resolve(content[1].schema) } : undefined,
+        guarded: (operation.security ?? []).length > 0,
       });
     }
   }
@@ -76,6 +84,7 @@ const CALLER: fc.Arbitrary<Caller> = fc.oneof(
   { weight: 6, arbitrary: fc.constant('admin' as const) },
   { weight: 3, arbitrary: fc.constant('drafter' as const) },
   { weight: 1, arbitrary: fc.constant('anonymous' as const) },
+  { weight: 1, arbitrary: fc.constant('forged' as const) },
 );
 
 /** One part of a request (a path parameter, a query parameter, the body) as it is when valid, and spoiled. */
