@@ -1,17 +1,14 @@
 import { applyDecorators } from '@nestjs/common';
 import { IsDateString, Matches, ValidateBy } from 'class-validator';
+import { parseVietnamInstant } from '@loa/common';
 
-/** Wall-clock times without an offset are read in Vietnam's zone (no daylight saving: always +07:00). */
-export const VIETNAM_OFFSET = '+07:00';
 export const EARLIEST_YEAR = 2020;
 export const LATEST_YEAR = 2099;
 
 const INSTANT = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,3})?)?(Z|[+-]\d{2}:\d{2})?$/;
-const HAS_OFFSET = /(Z|[+-]\d{2}:\d{2})$/;
-
-/** The instant an API time names: its own offset, or Asia/Ho_Chi_Minh wall clock when it has none. */
+/** The instant an API time names: its own offset, or Asia/Ho_Chi_Minh wall clock when it has none (@loa/common's one rule). */
 export function toInstant(text: string): Date {
-  return new Date(HAS_OFFSET.test(text) ? text : `${text}${VIETNAM_OFFSET}`);
+  return parseVietnamInstant(text);
 }
 
 /**
