@@ -1,4 +1,5 @@
 import fc from 'fast-check';
+import { type AddressInfo, connect } from 'node:net';
 import { accessFixtures, type AccessFixtures } from './access-fixtures';
 import { changedTables, type DatabaseDigest, databaseDigester } from './database-digest';
 import { type Caller, describeRequest, type FuzzOperation, fuzzOperations, type FuzzRequest, loadOpenApi, requestArbitrary } from './openapi-fuzz';
@@ -153,6 +154,24 @@ describe('requests generated from openapi.json', () => {
     } finally {
       current = await digest();
     }
+  });
+
+  it('answers a request Node cannot parse in the error shape', async () => {
+    const { port } = api.app.getHttpServer().address() as AddressInfo;
+    const answer = await new Promise<string>((resolve, reject) => {
+      const socket = connect(port, '127.0.0.1', () => socket.end('GET /health/live HTTP/1.1\r\nHost: loa\r\nno colon here\r\n\r\n'));
+      let text = '';
+      socket.on('data', (chunk) => (text += chunk));
+      socket.on('end', () => resolve(text));
+      socket.on('error', reject);
+    });
+
+    expect(answer.split('\r\n')[0]).toBe('HTTP/1.1 400 Bad Request');
+    expect(JSON.parse(answer.slice(answer.indexOf('\r\n\r\n') + 4))).toEqual({
+      statusCode: 400,
+      error: 'INVALID',
+      message: 'the request is not well-formed HTTP',
+    });
   });
 
   // The 5xx and shape failures found before and by this fuzz, kept as fixed examples (see the commits that fixed them).
