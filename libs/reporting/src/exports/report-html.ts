@@ -214,5 +214,7 @@ function formattedTable<Row>(columns: TableColumn<Row>[], rows: (ReportCounts & 
         : { text: value ?? '', number: false, name: column.name === true };
     });
   // The totals row has the counts only: its row-naming columns fall back to their own text ('Tổng cộng', '').
-  return { headings: columns.map((column) => column.heading), rows: rows.map(cells), totals: cells(totals as ReportCounts & Partial<Row>) };
+  // ('Tổng cộng' stays on one line too.)
+  const totalsRow = cells(totals as ReportCounts & Partial<Row>).map((cell) => ({ ...cell, name: !cell.number }));
+  return { headings: columns.map((column) => column.heading), rows: rows.map(cells), totals: totalsRow };
 }
