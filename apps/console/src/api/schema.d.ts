@@ -177,6 +177,17 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/campaigns/{id}/reject': {
+    parameters: { query?: never; header?: never; path?: never; cookie?: never };
+    get?: never;
+    put?: never;
+    post: operations['CampaignsController_reject'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/campaigns/{id}/approve': {
     parameters: { query?: never; header?: never; path?: never; cookie?: never };
     get?: never;
@@ -575,7 +586,7 @@ export interface components {
       provinces: string[];
       /** Default: every carrier with an account in the carriers file; one without an account is refused (400) */
       carriers?: ('viettel' | 'vnpt' | 'mobifone' | 'others')[];
-      /** When sending may start (ISO 8601; without an offset it is read as Vietnam time, +07:00) */
+      /** When sending may start (ISO 8601; without an offset it is read as Vietnam time, +07:00). Not in the past: 400 (START_IN_PAST) unless within the last 5 minutes, which counts as now */
       startAt: string;
       /** Hours the SMSC keeps trying a message */
       validityHours?: number;
@@ -598,6 +609,10 @@ export interface components {
       dailyCapLifted?: boolean;
       /** Why: required for a window opening outside the default, a lifted window or a lifted cap; kept in the audit log. At least 15 characters, in words, not one character repeated */
       overrideReason?: string;
+    };
+    RejectCampaignDto: {
+      /** Why, for the drafter: at least 15 characters, in words */
+      reason: string;
     };
     ApproveCampaignDto: {
       /** Carriers to leave out (recorded in the audit log): a carrier that demands registered templates and where the text is not registered (or a value overflows its slot) is refused (409) unless left out */
@@ -636,7 +651,20 @@ export interface components {
     };
     CreateProgrammeDto: {
       name: string;
+      /** The plan's number and code the report answers (Kế hoạch số …) */
+      planReference?: string;
+      /** Deprecated: the plan reference under its old name; send planReference */
       documentNumber?: string;
+      /** The report's own number and code, its "Số:" */
+      reportNumber?: string;
+      /** The place on the report's dateline; default: the province's short name when the programme has one province */
+      place?: string;
+      /** The signer's rank and name */
+      signerName?: string;
+      /** The signer's title, a line each (on someone's behalf: `KT. GIÁM ĐỐC` then `PHÓ GIÁM ĐỐC`) */
+      signerTitle?: string;
+      /** Nơi nhận: one recipient each ("Như trên" and the archive line are added) */
+      recipients?: string[];
       /** The body above the issuing unit on the header */
       governingBody?: string;
       issuingUnit: string;
@@ -1000,6 +1028,19 @@ export interface operations {
       503: { headers: { [name: string]: unknown }; content: { 'application/json': components['schemas']['Error'] } };
     };
   };
+  CampaignsController_reject: {
+    parameters: { query?: never; header?: never; path: { id: number }; cookie?: never };
+    requestBody: { content: { 'application/json': components['schemas']['RejectCampaignDto'] } };
+    responses: {
+      200: { headers: { [name: string]: unknown }; content?: never };
+      400: { headers: { [name: string]: unknown }; content: { 'application/json': components['schemas']['Error'] } };
+      401: { headers: { [name: string]: unknown }; content: { 'application/json': components['schemas']['Error'] } };
+      403: { headers: { [name: string]: unknown }; content: { 'application/json': components['schemas']['Error'] } };
+      404: { headers: { [name: string]: unknown }; content: { 'application/json': components['schemas']['Error'] } };
+      409: { headers: { [name: string]: unknown }; content: { 'application/json': components['schemas']['Error'] } };
+      503: { headers: { [name: string]: unknown }; content: { 'application/json': components['schemas']['Error'] } };
+    };
+  };
   CampaignsController_approve: {
     parameters: { query?: never; header?: never; path: { id: number }; cookie?: never };
     requestBody: { content: { 'application/json': components['schemas']['ApproveCampaignDto'] } };
@@ -1101,7 +1142,12 @@ export interface operations {
     };
   };
   ReportsController_report: {
-    parameters: { query?: { format?: 'json' | 'csv' | 'xlsx' | 'html'; asOf?: string }; header?: never; path: { id: number }; cookie?: never };
+    parameters: {
+      query?: { locale?: 'en' | 'vi'; format?: 'json' | 'csv' | 'xlsx' | 'html'; asOf?: string };
+      header?: never;
+      path: { id: number };
+      cookie?: never;
+    };
     requestBody?: never;
     responses: {
       200: { headers: { [name: string]: unknown }; content?: never };
@@ -1172,7 +1218,7 @@ export interface operations {
     };
   };
   ProgrammesController_report: {
-    parameters: { query?: { format?: 'json' | 'csv' | 'xlsx' | 'html' }; header?: never; path: { id: number }; cookie?: never };
+    parameters: { query?: { locale?: 'en' | 'vi'; format?: 'json' | 'csv' | 'xlsx' | 'html' }; header?: never; path: { id: number }; cookie?: never };
     requestBody?: never;
     responses: {
       200: { headers: { [name: string]: unknown }; content?: never };
@@ -1243,6 +1289,7 @@ export interface operations {
         user?: string;
         from?: string;
         to?: string;
+        locale?: 'en' | 'vi';
       };
       header?: never;
       path?: never;
