@@ -33,6 +33,7 @@ class LoaValidationPipe extends ValidationPipe {
     if (metadata.type === 'body') {
       assertWellFormed(value, 'body', CONTROL_IN_BODY);
       assertNoUnexpectedNull(value, metadata.metatype);
+      assertListsAreLists(value, metadata.metatype);
     } else if (metadata.type === 'query') assertWellFormed(value, 'query', CONTROL_ANYWHERE);
     return super.transform(value, metadata);
   }
@@ -99,6 +100,21 @@ function assertNoUnexpectedNull(body: unknown, metatype: ArgumentMetadata['metat
     if (value !== null) continue;
     const property = Reflect.getMetadata(API_PROPERTY, metatype.prototype, field) as { nullable?: boolean } | undefined;
     if (!property?.nullable) throw invalid(`${field}: must not be null (leave the field out to keep its default)`, { field });
+  }
+}
+
+/**
+ * A field the OpenAPI documents as a list must be a JSON array. class-validator's `{ each: true }` checks a lone string
+ * as if it were the one item, so `"provinces": "14"` passed a preview's checks and reached `.filter()` in the scope
+ * check (a 500); a DTO that forgot @IsArray() is caught here, from the same metadata the document is built from.
+ */
+function assertListsAreLists(body: unknown, metatype: ArgumentMetadata['metatype']): void {
+  if (typeof metatype !== 'function' || body === null || typeof body !== 'object' || Array.isArray(body)) return;
+  for (const [field, value] of Object.entries(body)) {
+    if (value === null || value === undefined || Array.isArray(value)) continue;
+    const property = Reflect.getMetadata(API_PROPERTY, metatype.prototype, field) as { type?: unknown; isArray?: boolean } | undefined;
+    if (property?.isArray || property?.type === Array || property?.type === 'array')
+      throw invalid(`${field}: must be a list (a JSON array), e.g. ["14"]`, { field });
   }
 }
 
