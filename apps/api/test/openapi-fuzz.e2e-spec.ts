@@ -64,6 +64,27 @@ const KNOWN_CASES = [
     contentType: 'application/json',
     body: '['.repeat(20) + ']'.repeat(20),
   }),
+  known('POST /templates/preview', 400, {
+    caller: 'drafter',
+    method: 'post',
+    url: '/templates/preview',
+    contentType: 'application/json',
+    body: JSON.stringify({ body: WARNING, policy: 'ascii-fold', provinces: '14' }),
+  }),
+  known('POST /templates/preview', 400, {
+    caller: 'admin',
+    method: 'post',
+    url: '/templates/preview',
+    contentType: 'application/json',
+    body: JSON.stringify({ body: WARNING, carriers: 'viettel' }),
+  }),
+  known('POST /campaigns/plan', 400, {
+    caller: 'admin',
+    method: 'post',
+    url: '/campaigns/plan',
+    contentType: 'application/json',
+    body: JSON.stringify({ name: 'Kế hoạch', templateId: 1, provinces: ['14'], carriers: 'viettel', startAt: '2027-01-20T08:00:00+07:00' }),
+  }),
   known('GET /templates', 431, { caller: 'admin', method: 'get', url: `/templates?limit=${'9'.repeat(100_000)}` }),
 ];
 
