@@ -2,6 +2,7 @@ import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsIn, IsObject, IsOptional, IsString, Length } from 'class-validator';
 import { CARRIERS } from '@loa/common';
 import { REGISTRATION_STATES, type RegistrationState, type TemplateVariable } from '@loa/templates';
+import { CsvLocaleQuery } from '../reports/report.dto';
 
 export class RecordRegistrationDto {
   @ApiProperty({
@@ -35,7 +36,7 @@ export class RecordRegistrationDto {
 
 const EXPORT_FORMATS = ['json', 'csv', 'xlsx'] as const;
 
-export class RegistrationsQuery {
+export class RegistrationsQuery extends CsvLocaleQuery {
   @ApiPropertyOptional({ enum: EXPORT_FORMATS, default: 'json', description: "csv / xlsx: the patterns in the carriers' registration form" })
   @IsOptional()
   @IsIn(EXPORT_FORMATS)

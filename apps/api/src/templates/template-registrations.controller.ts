@@ -41,7 +41,10 @@ export class TemplateRegistrationsController {
     if (query.format === 'json') return { ...found, registrations };
     const template = await this.templates.get(id, user);
     const name = `dang-ky-mau-tin-${template.familyId}-v${template.version}${query.carrier ? `-${query.carrier}` : ''}`;
-    if (query.format === 'csv') return sendDownload(response, registrationsCsv(template, registrations), 'text/csv; charset=utf-8', `${name}.csv`);
+    if (query.format === 'csv') {
+      const csv = registrationsCsv(template, registrations, query.locale === 'vi' ? ';' : ',');
+      return sendDownload(response, csv, 'text/csv; charset=utf-8', `${name}.csv`);
+    }
     return sendDownload(response, await registrationsXlsx(template, registrations), XLSX_TYPE, `${name}.xlsx`);
   }
 

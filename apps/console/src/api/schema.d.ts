@@ -902,7 +902,7 @@ export interface operations {
   };
   TemplateRegistrationsController_list: {
     parameters: {
-      query?: { format?: 'json' | 'csv' | 'xlsx'; carrier?: 'viettel' | 'vnpt' | 'mobifone' | 'others' };
+      query?: { locale?: 'en' | 'vi'; format?: 'json' | 'csv' | 'xlsx'; carrier?: 'viettel' | 'vnpt' | 'mobifone' | 'others' };
       header?: never;
       path: { id: number };
       cookie?: never;

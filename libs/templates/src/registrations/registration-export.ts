@@ -1,5 +1,5 @@
 import ExcelJS from 'exceljs';
-import { csvDocument, formatVietnamInstant } from '@loa/common';
+import { csvDocument, type CsvSeparator, formatVietnamInstant } from '@loa/common';
 import { TEMPLATE_VARIABLES } from '../engine';
 import { type Template } from '../template';
 import { type CarrierRegistration, type RegistrationPattern, REGISTRATION_STATE_LABELS } from './carrier-registration';
@@ -46,8 +46,8 @@ export function slotsText(pattern: RegistrationPattern): string {
   return pattern.slots.map((slot) => `{${slot.name}}: ${TEMPLATE_VARIABLES[slot.variable].vi} (tối đa ${slot.maxLength} ký tự)`).join('; ');
 }
 
-export function registrationsCsv(template: Template, registrations: readonly CarrierRegistration[]): string {
-  return csvDocument(HEADINGS, exportRows(template, registrations));
+export function registrationsCsv(template: Template, registrations: readonly CarrierRegistration[], separator: CsvSeparator = ','): string {
+  return csvDocument(HEADINGS, exportRows(template, registrations), separator);
 }
 
 export async function registrationsXlsx(template: Template, registrations: readonly CarrierRegistration[]): Promise<Buffer> {
