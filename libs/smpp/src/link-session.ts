@@ -17,6 +17,9 @@ export interface SessionSettings {
   bindTimeoutMs: number;
   requestTimeoutMs: number;
   enquireLinkMs: number;
+  /** Expired submits are remembered this long, and at most this many per connection, for a late answer. */
+  lateAnswerKeepMs: number;
+  lateAnswerKeepMax: number;
 }
 
 export interface SessionHandlers {
@@ -42,10 +45,6 @@ interface Expired {
   expiredAt: number;
   late: LateResponseCallback;
 }
-
-// Expired submits are remembered this long, and at most this many per connection, for a late answer.
-const LATE_ANSWER_KEEP_MS = 10 * 60_000;
-const LATE_ANSWER_KEEP_MAX = 100_000;
 
 /**
  * One SMPP session. Keeps its own table of requests awaiting a response with a per-request expiry:
@@ -277,7 +276,7 @@ export class LinkSession {
 
   private expire(): void {
     const now = Date.now();
-    this.forgetExpiredBefore(now - LATE_ANSWER_KEEP_MS);
+    this.forgetExpiredBefore(now - this.settings.lateAnswerKeepMs);
     for (const [sequence, pending] of this.pending) {
       if (pending.expiresAt > now) continue;
       this.settle(sequence, pending);
@@ -287,7 +286,7 @@ export class LinkSession {
   }
 
   private rememberExpired(sequence: number, expired: Expired): void {
-    if (this.expired.size >= LATE_ANSWER_KEEP_MAX) this.expired.delete(this.expired.keys().next().value!);
+    if (this.expired.size >= this.settings.lateAnswerKeepMax) this.expired.delete(this.expired.keys().next().value!);
     this.expired.set(sequence, expired);
   }
 
