@@ -10,7 +10,7 @@ export type { ReceiptOutcome, SmscProfile } from './smsc-profile';
 export type { SentReceipt } from './smsc-receipts';
 export { SmscSimulator } from './smsc-simulator';
 export type { SmscAccount, SmscSimulatorOptions } from './smsc-simulator';
-export { simulatorStatus, startStatusServer } from './smsc-status.server';
+export { simulatorMessages, simulatorStatus, startStatusServer } from './smsc-status.server';
 export type { StatusServer } from './smsc-status.server';
 export { startSimulators } from './start-simulators';
 export type { RunningSimulators, SimulatorEntry } from './start-simulators';

@@ -24,15 +24,33 @@ export function simulatorStatus(simulator: SmscSimulator) {
   };
 }
 
+/**
+ * What GET /messages shows for one simulator: every message and receipt it keeps (up to its record limit), and
+ * what the handsets got, for a test that checks a whole campaign from outside the process that sent it.
+ */
+export function simulatorMessages(simulator: SmscSimulator) {
+  return {
+    profile: simulator.profile.name,
+    messages: simulator.messages(),
+    receipts: simulator.receiptsSent,
+    handsets: simulator.handsetAudit(),
+  };
+}
+
 export interface StatusServer {
   port: number;
   close(): Promise<void>;
 }
 
-/** A small HTTP/JSON view of the simulators: GET / (or any path) lists each one's counts and messages. */
+/**
+ * A small HTTP/JSON view of the simulators: GET /messages gives each one's messages, receipts and handset audit in
+ * full; GET / (or any other path) each one's counts and latest messages.
+ */
 export async function startStatusServer(simulators: readonly SmscSimulator[], port = 0, host = '127.0.0.1'): Promise<StatusServer> {
   const server = createServer((request, response) => {
-    const body = JSON.stringify({ simulators: simulators.map(simulatorStatus) });
+    const view: (simulator: SmscSimulator) => object =
+      new URL(request.url ?? '/', 'http://simulator').pathname === '/messages' ? simulatorMessages : simulatorStatus;
+    const body = JSON.stringify({ simulators: simulators.map(view) });
     response.writeHead(request.method === 'GET' ? 200 : 405, { 'content-type': 'application/json' });
     response.end(request.method === 'GET' ? body : '{"error":"GET only"}');
   });
