@@ -1,7 +1,9 @@
 import { existsSync, mkdirSync } from 'node:fs';
+import { type AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import { type Browser, type BrowserContext, type Page } from 'playwright-core';
-import { TEST_PASSWORD } from './test-app';
+import { launchChromium } from '@loa/testing';
+import { createTestApi, TEST_PASSWORD, type TestApi } from './test-app';
 
 // Screenshots land here (gitignored), for a person to look at the Vietnamese as rendered.
 export const SCREENSHOTS = join(process.cwd(), 'test-output');
@@ -48,4 +50,44 @@ export async function logIn(page: Page, username: string, password = TEST_PASSWO
 export async function screenshot(page: Page, name: string): Promise<void> {
   mkdirSync(SCREENSHOTS, { recursive: true });
   await page.screenshot({ path: join(SCREENSHOTS, `${name}.png`), fullPage: true });
+}
+
+/** The API listening on loopback with its console, one Chromium, and the pages a journey opened. */
+export interface ConsoleServer {
+  api: TestApi;
+  baseUrl: string;
+  browser: Browser;
+  /** A fresh page logged in as `username` through the login form; closed by closePages(). */
+  loggedIn(username: string): Promise<ConsolePage>;
+  /** Closes every page opened since the last call (afterEach). */
+  closePages(): Promise<void>;
+  close(): Promise<void>;
+}
+
+/** What every console journey starts from: the built console, the API as createTestApi makes it (these options), and Chromium. */
+export async function startConsole(options: Parameters<typeof createTestApi>[0] = {}): Promise<ConsoleServer> {
+  assertConsoleBuilt();
+  const api = await createTestApi(options);
+  await api.app.listen(0, '127.0.0.1');
+  const baseUrl = `http://127.0.0.1:${(api.app.getHttpServer().address() as AddressInfo).port}`;
+  const browser = await launchChromium();
+  const opened: ConsolePage[] = [];
+  return {
+    api,
+    baseUrl,
+    browser,
+    loggedIn: async (username) => {
+      const console = await openConsole(browser, baseUrl);
+      opened.push(console);
+      await logIn(console.page, username);
+      return console;
+    },
+    closePages: async () => {
+      for (const console of opened.splice(0)) await console.context.close();
+    },
+    close: async () => {
+      await browser.close();
+      await api.close();
+    },
+  };
 }

@@ -35,6 +35,12 @@ export function instantToLocalInput(value: Date): string {
   return shifted.toISOString().slice(0, 16);
 }
 
+/** A calendar day of Viet Nam as the API writes it (`2027-03-10`) in the Vietnamese order: `10/03/2027`. */
+export function formatDay(day: string | null | undefined): string {
+  const match = day ? /^(\d{4})-(\d{2})-(\d{2})$/.exec(day) : null;
+  return match ? `${match[3]}/${match[2]}/${match[1]}` : '—';
+}
+
 export function formatNumber(value: number | null | undefined): string {
   return value === null || value === undefined ? '—' : numberFormat.format(value);
 }
@@ -70,6 +76,7 @@ export const ROLES: Record<Role, string> = {
 };
 
 export const CARRIERS: Record<string, string> = { viettel: 'Viettel', vnpt: 'VNPT (VinaPhone)', mobifone: 'MobiFone', others: 'Mạng khác' };
+export const carrierName = (carrier: string): string => CARRIERS[carrier] ?? carrier;
 export const CARRIER_IDS = ['viettel', 'vnpt', 'mobifone', 'others'] as const;
 
 export const ENCODINGS: Record<string, string> = { gsm7: 'GSM 7-bit', ucs2: 'UCS-2 (có dấu)' };

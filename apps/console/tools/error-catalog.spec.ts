@@ -46,8 +46,10 @@ describe("the console's Vietnamese error catalog", () => {
       details: { code: 'CERTIFICATE_LAPSED', carrier: 'vnpt', validTo: '2026-12-20' },
     };
     expect(vietnameseError(lapsed)).toBe(
-      'Chứng nhận tên thương hiệu (brandname) của nhà mạng VNPT (VinaPhone) hết hạn ngày 2026-12-20, trước khi chiến dịch gửi xong.',
+      'Chứng nhận tên định danh (brandname) của nhà mạng VNPT (VinaPhone) hết hạn sau ngày 20/12/2026, trước khi chiến dịch gửi xong.',
     );
+    const unregistered = { ...lapsed, details: { code: 'TEMPLATE_NOT_REGISTERED', carrier: 'vnpt', carriers: ['vnpt', 'mobifone'] } };
+    expect(vietnameseError(unregistered)).toMatch(/^Mẫu tin chưa được đăng ký với nhà mạng VNPT \(VinaPhone\), MobiFone; /);
   });
 
   it('renders a missed report deadline with its figures and Vietnamese time, not the English', () => {

@@ -224,3 +224,55 @@ export interface AudienceCount {
 export type CampaignText = components['schemas']['CampaignTextDto'];
 export type NumberLookup = components['schemas']['SubscriberMessagesDto'];
 export type SentMessage = components['schemas']['SubscriberMessageDto'];
+
+/** A carrier account's brandname and the certificate it goes out under (GET /carriers/certificates). */
+export type CarrierCertificate = components['schemas']['CarrierCertificateDto'];
+export type CertificateState = CarrierCertificate['state'];
+
+/** A carrier whose brandname certificate does not cover the campaign's sending (the plan's `certificateProblems`). */
+export interface CertificateProblem {
+  code: 'CERTIFICATE_LAPSED' | 'CERTIFICATE_NOT_YET_VALID';
+  carrier: string;
+  brandname: string;
+  number: string;
+  validFrom: string;
+  validTo: string;
+  sendingEndsAt: string;
+}
+
+/** A text a carrier demanding registration would refuse (the plan's `registrationProblems`). */
+export type RegistrationProblem =
+  | { code: 'TEMPLATE_NOT_REGISTERED'; carrier: string; state: RegistrationState | null }
+  | { code: 'SLOT_OVERFLOW'; carrier: string; province: string; slot: string; variable: string; length: number; maxLength: number }
+  | { code: 'TEXT_NOT_MATCHING'; carrier: string; province: string };
+
+/** The deadline plan with what carriers would refuse: a lapsed brandname certificate, a text not registered. */
+export interface CampaignPlan extends DeadlinePlan {
+  certificateProblems?: CertificateProblem[];
+  unregisteredCarriers?: string[];
+  registrationProblems?: RegistrationProblem[];
+}
+
+export type RegistrationState = 'submitted' | 'registered' | 'refused';
+export type RegistrationAnswer = components['schemas']['RecordRegistrationDto'];
+
+/** A template version as sent to one carrier: its pattern and the carrier's answer. */
+export interface CarrierRegistration {
+  templateId: number;
+  carrier: string;
+  state: RegistrationState;
+  stateLabel: string;
+  reference: string | null;
+  reason: string | null;
+  pattern: { text: string; slots: { name: string; variable: string; maxLength: number }[] };
+  submittedAt: string;
+  answeredAt: string | null;
+}
+
+export interface TemplateRegistrations {
+  templateId: number;
+  version: number;
+  /** Carriers whose account demands a registered text. */
+  required: string[];
+  registrations: CarrierRegistration[];
+}

@@ -4,13 +4,14 @@
 // `message` is shown only as a secondary detail. apps/console/tools/error-catalog.spec.ts fails when
 // the API can answer a code that has no entry here.
 import { type ApiErrorBody } from '../api/models';
-import { formatNumber, formatTime } from '../format';
+import { formatDay, formatNumber, formatTime } from '../format';
 
 type Render = (error: ApiErrorBody) => string;
 
 interface Details {
   provinces?: string[];
   carrier?: string;
+  carriers?: string[];
   province?: string;
   validTo?: string;
   maxLength?: number;
@@ -102,13 +103,15 @@ export const FIELD_NAMES: Record<string, string> = {
 
 /** The stable reason codes an answer's details carry (`details.code` or `details.rule`), with their parameters. */
 export const DETAIL_CODES: Record<string, (details: Details) => string> = {
-  TEMPLATE_NOT_REGISTERED: (d) => `Mẫu tin chưa được đăng ký với nhà mạng ${carrierName(d.carrier)}; không thể gửi qua nhà mạng này.`,
+  TEMPLATE_NOT_REGISTERED: (d) =>
+    `Mẫu tin chưa được đăng ký với nhà mạng ${(d.carriers ?? [d.carrier]).map(carrierName).join(', ')}; không thể gửi qua nhà mạng này. ` +
+    'Hãy đăng ký mẫu tin, hoặc chọn loại nhà mạng này khi duyệt.',
   SLOT_OVERFLOW: (d) =>
     `Nội dung của biến ${d.variable ?? ''} dài hơn độ dài đã đăng ký với nhà mạng ${carrierName(d.carrier)}${d.maxLength ? ` (tối đa ${d.maxLength} ký tự)` : ''}.`,
   TEXT_NOT_MATCHING: (d) => `Nội dung tin không khớp mẫu đã đăng ký với nhà mạng ${carrierName(d.carrier)}${d.province ? ` (tỉnh ${d.province})` : ''}.`,
   CERTIFICATE_LAPSED: (d) =>
-    `Chứng nhận tên thương hiệu (brandname) của nhà mạng ${carrierName(d.carrier)} hết hạn ngày ${d.validTo ?? '?'}, trước khi chiến dịch gửi xong.`,
-  CERTIFICATE_NOT_YET_VALID: (d) => `Chứng nhận tên thương hiệu (brandname) của nhà mạng ${carrierName(d.carrier)} chưa có hiệu lực khi chiến dịch bắt đầu.`,
+    `Chứng nhận tên định danh (brandname) của nhà mạng ${carrierName(d.carrier)} hết hạn sau ngày ${d.validTo ? formatDay(d.validTo) : '?'}, trước khi chiến dịch gửi xong.`,
+  CERTIFICATE_NOT_YET_VALID: (d) => `Chứng nhận tên định danh (brandname) của nhà mạng ${carrierName(d.carrier)} chưa có hiệu lực khi chiến dịch bắt đầu.`,
   START_IN_PAST: () => 'Thời điểm bắt đầu gửi đã qua; hãy chọn thời điểm từ bây giờ trở đi.',
   REASON_TOO_SHORT: () => 'Lý do quá ngắn; hãy ghi rõ vì sao.',
   REASON_REPEATED: () => 'Lý do chỉ lặp lại một ký tự hoặc một từ; hãy ghi rõ vì sao.',

@@ -1,15 +1,15 @@
 import { useState } from 'react';
 import { answer, api, ApiError } from '../api/client';
-import { type Campaign, type CampaignDetail, type CampaignText, type DeadlinePlan, type Template } from '../api/models';
+import { type Campaign, type CampaignDetail, type CampaignPlan, type CampaignText, type Carrier, type Template } from '../api/models';
 import { ConfirmDialog, type ConfirmRequest } from '../components/confirm-dialog';
 import { DataTable } from '../components/data-table';
 import { useAction, useNotices } from '../components/notices';
-import { PlanView } from '../components/plan-view';
+import { PlanView, refusingCarriers } from '../components/plan-view';
 import { ProvinceList, StateBadge } from '../components/state-badge';
 import { TemplatePreviewPanel } from '../components/template-preview';
 import { useSession } from '../context';
 import { errorKey } from '../errors/catalog';
-import { CARRIERS, describeWindow, ENCODINGS, formatNumber, formatTime, POLICIES, TEMPLATE_STATUSES } from '../format';
+import { CARRIERS, carrierName, describeWindow, ENCODINGS, formatNumber, formatTime, POLICIES, TEMPLATE_STATUSES } from '../format';
 import { usePolled } from '../hooks';
 
 type Selected = { kind: 'template'; id: number } | { kind: 'campaign'; id: number } | null;
@@ -148,13 +148,15 @@ function CampaignReview({ id, onDecided }: { id: number; onDecided(): void }) {
   const { report, clearActions } = useNotices();
   const [confirm, setConfirm] = useState<ConfirmRequest | null>(null);
   const [missesDeadline, setMissesDeadline] = useState(false);
+  // Carriers the approver leaves out (those that would refuse the texts, ticked from the start): null until the plan is read.
+  const [excluded, setExcluded] = useState<string[] | null>(null);
   const data = usePolled(
     async () => {
       const path = { params: { path: { id } } };
       const [campaign, texts, plan, audit] = await Promise.all([
         answer<CampaignDetail>(api.GET('/campaigns/{id}', path)),
         answer<CampaignText[]>(api.GET('/campaigns/{id}/texts', path)),
-        answer<DeadlinePlan>(api.GET('/campaigns/{id}/plan', path)),
+        answer<CampaignPlan>(api.GET('/campaigns/{id}/plan', path)),
         answer<AuditEntry[]>(api.GET('/audit', { params: { query: { action: 'campaign.override', objectType: 'campaign', limit: 500 } } })),
       ]);
       return { campaign, texts, plan, overrides: audit.filter((entry) => entry.objectId === String(id)) };
@@ -164,6 +166,13 @@ function CampaignReview({ id, onDecided }: { id: number; onDecided(): void }) {
   );
   if (!data.data) return <section className="card">Đang tải…</section>;
   const { campaign, texts, plan, overrides } = data.data;
+  const refusing = refusingCarriers(plan).filter((carrier) => campaign.carriers.includes(carrier as Carrier));
+  const excludeCarriers = (excluded ?? refusing) as Carrier[];
+  const kept = plan.carriers.filter((carrier) => !excludeCarriers.includes(carrier.carrier));
+  const keptMessages = kept.reduce((sum, carrier) => sum + carrier.messages, 0);
+  const keptParts = kept.reduce((sum, carrier) => sum + carrier.parts, 0);
+  const leftOut = excludeCarriers.length > 0 ? ` Loại khỏi chiến dịch: ${excludeCarriers.map(carrierName).join(', ')}.` : '';
+  const approval = excludeCarriers.length > 0 ? { excludeCarriers } : {};
 
   async function run(call: () => Promise<unknown>): Promise<void> {
     clearActions();
@@ -182,9 +191,9 @@ function CampaignReview({ id, onDecided }: { id: number; onDecided(): void }) {
   const approve = () =>
     setConfirm({
       title: `Duyệt chiến dịch "${campaign.name}"?`,
-      message: `Chiến dịch sẽ được lên lịch gửi lúc ${formatTime(campaign.startAt)} tới ${formatNumber(plan.messages)} thuê bao (${formatNumber(plan.parts)} phần tin).`,
+      message: `Chiến dịch sẽ được lên lịch gửi lúc ${formatTime(campaign.startAt)} tới ${formatNumber(keptMessages)} thuê bao (${formatNumber(keptParts)} phần tin).${leftOut}`,
       confirmLabel: 'Duyệt',
-      onConfirm: () => run(() => answer(api.POST('/campaigns/{id}/approve', { ...path, body: {} }))),
+      onConfirm: () => run(() => answer(api.POST('/campaigns/{id}/approve', { ...path, body: approval }))),
     });
   const reject = () =>
     setConfirm({
@@ -202,7 +211,7 @@ function CampaignReview({ id, onDecided }: { id: number; onDecided(): void }) {
       confirmLabel: 'Chấp nhận trễ hạn và duyệt',
       reasonLabel: 'Lý do chấp nhận trễ hạn',
       danger: true,
-      onConfirm: (reason) => run(() => answer(api.POST('/campaigns/{id}/approve', { ...path, body: { acknowledgeDeadlineMiss: true, reason } }))),
+      onConfirm: (reason) => run(() => answer(api.POST('/campaigns/{id}/approve', { ...path, body: { ...approval, acknowledgeDeadlineMiss: true, reason } }))),
     });
   return (
     <section className="card" aria-labelledby="review-title" data-review-campaign={id}>
@@ -228,6 +237,23 @@ function CampaignReview({ id, onDecided }: { id: number; onDecided(): void }) {
             ))}
           </ul>
         </div>
+      )}
+      {campaign.state === 'pending_approval' && refusing.length > 0 && (
+        <fieldset className="exclusions" data-exclude-carriers>
+          <legend>Nhà mạng sẽ không nhận tin (xem kế hoạch bên dưới): loại khỏi chiến dịch khi duyệt</legend>
+          {refusing.map((carrier) => (
+            <label key={carrier} className="inline">
+              <input
+                type="checkbox"
+                name="exclude-carrier"
+                value={carrier}
+                checked={excludeCarriers.includes(carrier as Carrier)}
+                onChange={(event) => setExcluded(event.target.checked ? [...excludeCarriers, carrier] : excludeCarriers.filter((other) => other !== carrier))}
+              />
+              {carrierName(carrier)}
+            </label>
+          ))}
+        </fieldset>
       )}
       {campaign.state === 'pending_approval' && (
         <div className="buttons">

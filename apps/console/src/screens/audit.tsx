@@ -2,7 +2,7 @@ import { type FormEvent, useState } from 'react';
 import { answer, api } from '../api/client';
 import { type AuditRecord } from '../api/admin-models';
 import { DataTable } from '../components/data-table';
-import { saveFile } from '../components/exports';
+import { exportPath, saveFile } from '../components/exports';
 import { useAction } from '../components/notices';
 import { formatTime, localInputToInstant } from '../format';
 import { usePolled } from '../hooks';
@@ -95,8 +95,8 @@ export function AuditScreen() {
   const page = entries.data?.slice(0, PAGE_SIZE) ?? [];
 
   function exportCsv() {
-    const query = new URLSearchParams({ format: 'csv', limit: String(EXPORT_LIMIT), ...searchParams(search) });
-    void act(() => saveFile(`/audit?${query.toString()}`, 'nhat-ky-kiem-toan.csv'));
+    const path = exportPath('/audit', 'csv', { limit: String(EXPORT_LIMIT), ...searchParams(search) });
+    void act(() => saveFile(path, 'nhat-ky-kiem-toan.csv'));
   }
 
   return (
@@ -110,7 +110,7 @@ export function AuditScreen() {
       />
       <div className="buttons">
         <button type="button" className="secondary" data-action="export-audit" onClick={exportCsv}>
-          Xuất CSV ({EXPORT_LIMIT} dòng mới nhất khớp tìm kiếm)
+          Xuất CSV (dấu ;, {EXPORT_LIMIT} dòng mới nhất khớp tìm kiếm)
         </button>
       </div>
       <DataTable

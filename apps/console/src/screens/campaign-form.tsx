@@ -1,6 +1,6 @@
 import { type FormEvent, useMemo, useState } from 'react';
 import { answer, api } from '../api/client';
-import { type AudienceCount, type Campaign, type CampaignDetail, type Carrier, type DeadlinePlan, type NewCampaign, type Template } from '../api/models';
+import { type AudienceCount, type Campaign, type CampaignDetail, type Carrier, type CampaignPlan, type NewCampaign, type Template } from '../api/models';
 import { DataTable } from '../components/data-table';
 import { useAction } from '../components/notices';
 import { PlanView } from '../components/plan-view';
@@ -70,7 +70,7 @@ function CampaignForm({ onSaved, locked }: { onSaved(campaign: Campaign): void; 
   const [validityHours, setValidityHours] = useState(24);
   const [priority, setPriority] = useState(0);
   const [reportDeadline, setReportDeadline] = useState('');
-  const [plan, setPlan] = useState<{ plan: DeadlinePlan; key: string } | null>(null);
+  const [plan, setPlan] = useState<{ plan: CampaignPlan; key: string } | null>(null);
 
   const templates = usePolled(() => answer<Template[]>(api.GET('/templates', { params: { query: { limit: 500 } } })), [], { poll: false });
   const audience = usePolled(() => answer<AudienceCount>(api.GET('/audiences/count')), [], { poll: false });
@@ -98,7 +98,7 @@ function CampaignForm({ onSaved, locked }: { onSaved(campaign: Campaign): void; 
   const setRegion = (codes: string[], on: boolean) => setChosen(on ? [...new Set([...chosen, ...codes])] : chosen.filter((code) => !codes.includes(code)));
 
   async function showPlan() {
-    await act(async () => setPlan({ plan: await answer<DeadlinePlan>(api.POST('/campaigns/plan', { body: request })), key: requestKey }));
+    await act(async () => setPlan({ plan: await answer<CampaignPlan>(api.POST('/campaigns/plan', { body: request })), key: requestKey }));
   }
 
   async function save(event: FormEvent) {

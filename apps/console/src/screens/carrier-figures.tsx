@@ -3,6 +3,7 @@ import { answer, api } from '../api/client';
 import { type CarrierReports, type FullCampaignReport, type NewCarrierReport } from '../api/admin-models';
 import { type Carrier } from '../api/models';
 import { CampaignPicker } from '../components/campaign-picker';
+import { CertificatesTable, useCertificates } from '../components/certificates';
 import { DataTable } from '../components/data-table';
 import { useAction } from '../components/notices';
 import { can, useSession } from '../context';
@@ -62,12 +63,21 @@ function triple(carrier: number, loa: number, difference: number) {
   );
 }
 
-/** Carriers' own figures: choose a campaign, compare, and (operators, admins) record what a carrier's letter says. */
+/**
+ * The carriers: each account's brandname certificate, then their own figures: choose a campaign, compare, and
+ * (operators, admins) record what a carrier's letter says.
+ */
 export function CarrierFiguresScreen() {
   const { user } = useSession();
   const [selected, setSelected] = useState<number | null>(null);
+  const certificates = useCertificates();
   return (
     <div className="grid">
+      <section className="card wide" aria-labelledby="certificates-title">
+        <h2 id="certificates-title">Tên định danh (brandname) và chứng nhận của Bộ Công an</h2>
+        <p className="muted small">Chiến dịch chỉ được duyệt cho nhà mạng có chứng nhận còn hiệu lực tới khi gửi xong; trang Hôm nay cảnh báo trước 30 ngày.</p>
+        <CertificatesTable certificates={certificates} />
+      </section>
       <section className="card wide" aria-labelledby="carrier-figures-title">
         <h2 id="carrier-figures-title">Số liệu nhà mạng báo cáo so với Loa</h2>
         <CampaignPicker id="carrier-figure-campaigns" selected={selected} onOpen={(campaign) => setSelected(campaign.id)} />

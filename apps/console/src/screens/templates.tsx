@@ -4,6 +4,7 @@ import { type EncodingPolicy, type Template } from '../api/models';
 import { type Column, DataTable } from '../components/data-table';
 import { useAction } from '../components/notices';
 import { TemplatePreviewPanel } from '../components/template-preview';
+import { TemplateRegistrationsPanel } from '../components/template-registrations';
 import { can, useSession } from '../context';
 import { formatTime, POLICIES, TEMPLATE_STATUSES } from '../format';
 import { usePolled } from '../hooks';
@@ -206,6 +207,12 @@ function TemplateEditor({ template, onSaved }: { template: Template | null; onSa
           </div>
         )}
       </form>
+      {template?.status === 'approved' && (
+        <section aria-labelledby="registrations-title">
+          <h3 id="registrations-title">Đăng ký mẫu tin với nhà mạng</h3>
+          <TemplateRegistrationsPanel template={template} />
+        </section>
+      )}
       <h3>Xem trước theo tỉnh và nhà mạng</h3>
       {/* A half-typed limit (empty, 0) previews at the nearest allowed one rather than asking the API with it. */}
       <TemplatePreviewPanel input={{ body, policy, maxSegments: Math.min(10, Math.max(1, maxSegments || 1)), provinces: previewProvinces }} />

@@ -1,8 +1,10 @@
 import { useRef, useState } from 'react';
-import { answer, api, download } from '../api/client';
+import { answer, api } from '../api/client';
 import { type Campaign, type CampaignDetail, type CampaignReport, type CampaignState, type CarrierLink, type DeadlineEntry } from '../api/models';
+import { CertificateWarnings, useCertificates } from '../components/certificates';
 import { ConfirmDialog, type ConfirmRequest } from '../components/confirm-dialog';
 import { type Column, DataTable } from '../components/data-table';
+import { ExportButtons } from '../components/exports';
 import { useAction } from '../components/notices';
 import { Progress } from '../components/progress';
 import { SendLimitsForm } from '../components/send-limits-form';
@@ -53,6 +55,7 @@ export function TodayScreen() {
   }, [offset, query]);
   const links = usePolled(() => answer<CarrierLink[]>(api.GET('/carriers/links')), []);
   const deadlines = usePolled(() => answer<DeadlineEntry[]>(api.GET('/reports/deadlines', { params: { query: { days: 30 } } })), []);
+  const certificates = useCertificates();
 
   const page = campaigns.data?.slice(0, PAGE_SIZE) ?? [];
   const hasMore = (campaigns.data?.length ?? 0) > PAGE_SIZE;
@@ -122,6 +125,7 @@ export function TodayScreen() {
 
   return (
     <div className="grid">
+      <CertificateWarnings certificates={certificates} onDetails={() => navigate('so-lieu-nha-mang')} />
       <section className="card wide" aria-labelledby="campaigns-title">
         <h2 id="campaigns-title">Chiến dịch</h2>
         <CampaignFilters
@@ -180,7 +184,6 @@ function SendTimes({ report }: { report: CampaignReport | undefined }) {
 }
 
 function CampaignReportCard({ id }: { id: number }) {
-  const act = useAction();
   const { user } = useSession();
   const detail = usePolled(async () => {
     const [report, campaign] = await Promise.all([fetchReport(id), answer<CampaignDetail>(api.GET('/campaigns/{id}', { params: { path: { id } } }))]);
@@ -188,19 +191,6 @@ function CampaignReportCard({ id }: { id: number }) {
   }, [id]);
   if (!detail.data) return null;
   const { report, campaign } = detail.data;
-
-  async function exportAs(format: 'csv' | 'xlsx' | 'html') {
-    await act(async () => {
-      const blob = await download(`/campaigns/${id}/report?format=${format}`);
-      const url = URL.createObjectURL(blob);
-      const link = document.createElement('a');
-      link.href = url;
-      if (format === 'html') link.target = '_blank';
-      else link.download = `bao-cao-chien-dich-${id}.${format}`;
-      link.click();
-      window.setTimeout(() => URL.revokeObjectURL(url), 60_000);
-    });
-  }
 
   return (
     <section className="card wide" id="detail" aria-labelledby="detail-title">
@@ -217,17 +207,7 @@ function CampaignReportCard({ id }: { id: number }) {
         Gửi thực tế: <SendTimes report={report} /> · báo nhận cuối lúc {formatTime(report.times.lastReceiptAt)} · tỷ lệ nhận{' '}
         {formatPercent(report.totals.deliveryRate)} · số phần tin tính cước {formatNumber(report.totals.partsBilled)}
       </p>
-      <div className="exports">
-        <button type="button" className="secondary" data-format="csv" onClick={() => void exportAs('csv')}>
-          Tải CSV
-        </button>
-        <button type="button" className="secondary" data-format="xlsx" onClick={() => void exportAs('xlsx')}>
-          Tải Excel
-        </button>
-        <button type="button" className="secondary" data-format="html" onClick={() => void exportAs('html')}>
-          Bản in (HTML)
-        </button>
-      </div>
+      <ExportButtons path={`/campaigns/${id}/report`} fileStem={`bao-cao-chien-dich-${id}`} />
       {can(user, 'approver') && !FINAL.includes(campaign.state) && (
         <>
           <h3>Khung giờ gửi và giới hạn</h3>
