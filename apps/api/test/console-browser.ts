@@ -57,6 +57,8 @@ export interface ConsoleServer {
   api: TestApi;
   baseUrl: string;
   browser: Browser;
+  /** A fresh page on the login page, `width` px wide; closed by closePages(). */
+  open(width?: number): Promise<ConsolePage>;
   /** A fresh page logged in as `username` through the login form; closed by closePages(). */
   loggedIn(username: string): Promise<ConsolePage>;
   /** Closes every page opened since the last call (afterEach). */
@@ -72,13 +74,18 @@ export async function startConsole(options: Parameters<typeof createTestApi>[0] 
   const baseUrl = `http://127.0.0.1:${(api.app.getHttpServer().address() as AddressInfo).port}`;
   const browser = await launchChromium();
   const opened: ConsolePage[] = [];
+  const open = async (width?: number) => {
+    const console = await openConsole(browser, baseUrl, undefined, width);
+    opened.push(console);
+    return console;
+  };
   return {
     api,
     baseUrl,
     browser,
+    open,
     loggedIn: async (username) => {
-      const console = await openConsole(browser, baseUrl);
-      opened.push(console);
+      const console = await open();
       await logIn(console.page, username);
       return console;
     },

@@ -1,11 +1,10 @@
-import { type AddressInfo } from 'node:net';
-import { type Browser, type Page } from 'playwright-core';
+import { type Page } from 'playwright-core';
 import { DispatcherModule } from '@loa/dispatcher';
 import { type SmscSimulator } from '@loa/smsc-simulator';
-import { launchChromium, pollUntil } from '@loa/testing';
+import { pollUntil } from '@loa/testing';
 import { seedSubscribers, simulatedAccount, simulatedCarrier } from '../../dispatcher/test/campaign-harness';
-import { assertConsoleBuilt, type ConsolePage, logIn, openConsole, screenshot } from './console-browser';
-import { createTestApi, type TestApi } from './test-app';
+import { type ConsolePage, type ConsoleServer, screenshot, startConsole } from './console-browser';
+import { type TestApi } from './test-app';
 
 // MobiFone (090…): the test number the admin registered for the drafter, and 60 subscribers in each of two provinces.
 const TEST_NUMBER = '0901234567';
@@ -21,22 +20,18 @@ const FIX = ' Gọi {{province.hotline}}.';
 
 /** The journeys of issue 22, each from the login page, through the console only, in one Chromium. */
 describe('the console, role by role, in a real browser', () => {
+  let server: ConsoleServer;
   let api: TestApi;
   let simulator: SmscSimulator;
-  let browser: Browser;
-  let baseUrl: string;
-  const opened: ConsolePage[] = [];
 
   beforeAll(async () => {
-    assertConsoleBuilt();
     simulator = await simulatedCarrier('mobifone', { receiptDelayMs: [5, 20], outcomes: { DELIVRD: 1 } });
     const carriers = [simulatedAccount('mobifone', simulator.port, { tps: 20, window: 5 })];
-    api = await createTestApi({
+    server = await startConsole({
       carriers: ['mobifone'],
       imports: [DispatcherModule.forRoot({ carriers, dispatcher: { idleMs: 50, batchSize: 10, statusIntervalMs: 300 } })],
     });
-    await api.app.listen(0, '127.0.0.1');
-    baseUrl = `http://127.0.0.1:${(api.app.getHttpServer().address() as AddressInfo).port}`;
+    api = server.api;
     await seedSubscribers(api, 'mobifone', '14', FIRST_SUBSCRIBER, PER_PROVINCE);
     await seedSubscribers(api, 'mobifone', '92', FIRST_SUBSCRIBER + PER_PROVINCE, PER_PROVINCE);
     // The admin's part (users, test numbers) is another screen's: done here through the API.
@@ -50,18 +45,14 @@ describe('the console, role by role, in a real browser', () => {
       .expect((response) => {
         if (response.status !== 201) throw new Error(JSON.stringify(response.body));
       });
-    browser = await launchChromium();
   });
 
   afterAll(async () => {
-    await browser?.close();
-    await api?.close();
+    await server?.close();
     await simulator?.stop();
   });
 
-  afterEach(async () => {
-    for (const console of opened.splice(0)) await console.context.close();
-  });
+  afterEach(() => server.closePages());
 
   it('drafter: types a Vietnamese template and sees the preview per carrier change while typing, then submits it', async () => {
     const { page, failures } = await loggedIn('demo-drafter');
@@ -268,11 +259,8 @@ describe('the console, role by role, in a real browser', () => {
     expect(viewer.failures).toEqual([]);
   });
 
-  async function loggedIn(username: string): Promise<ConsolePage> {
-    const console = await openConsole(browser, baseUrl);
-    opened.push(console);
-    await logIn(console.page, username);
-    return console;
+  function loggedIn(username: string): Promise<ConsolePage> {
+    return server.loggedIn(username);
   }
 });
 
