@@ -21,7 +21,9 @@ const program = new Command('loa')
 program
   .command('start')
   .description('all-in-one: embedded PostgreSQL, demo data, simulated carriers, dispatcher and API')
-  .action(async () => (await import('./commands/start.command.js')).startAllInOne());
+  .addOption(leaseSecondsOption())
+  .addOption(unmatchedReceiptSecondsOption())
+  .action(async (options) => (await import('./commands/start.command.js')).startAllInOne(options));
 program
   .command('api')
   .description('the admin REST API')
@@ -29,19 +31,8 @@ program
 program
   .command('dispatcher')
   .description('an SMPP dispatcher (run several for scale-out)')
-  .addOption(
-    new Option('--lease-seconds <n>', 'how long messages it claims stay its own; if it dies, others send them after this')
-      .argParser((value) => parsePositive(value, 'lease-seconds'))
-      .default(120),
-  )
-  .addOption(
-    new Option(
-      '--unmatched-receipt-seconds <n>',
-      'how long a receipt that matches no send waits before it is retired (and, for a message sent twice, counted as a duplicate); longer than the lease',
-    )
-      .argParser((value) => parsePositive(value, 'unmatched-receipt-seconds'))
-      .default(300),
-  )
+  .addOption(leaseSecondsOption())
+  .addOption(unmatchedReceiptSecondsOption())
   .addOption(
     new Option('--retention-days <n>', 'days a finished campaign keeps its per-message rows (numbers) before they are purged; its figures stay')
       .argParser((value) => parsePositive(value, 'retention-days'))
@@ -109,6 +100,22 @@ program
   .option('--only <name>', 'only benchmarks whose name contains this')
   .option('--out <file>', 'where to write the JSON figures', 'bench-results/latest.json')
   .action(async (options) => (await import('./commands/bench.command.js')).runBench(options));
+
+/** The dispatcher's lease, for `loa dispatcher` and the all-in-one's own dispatcher. */
+function leaseSecondsOption(): Option {
+  return new Option('--lease-seconds <n>', 'how long messages it claims stay its own; if it dies, others send them after this')
+    .argParser((value) => parsePositive(value, 'lease-seconds'))
+    .default(120);
+}
+
+function unmatchedReceiptSecondsOption(): Option {
+  return new Option(
+    '--unmatched-receipt-seconds <n>',
+    'how long a receipt that matches no send waits before it is retired (and, for a message sent twice, counted as a duplicate); longer than the lease',
+  )
+    .argParser((value) => parsePositive(value, 'unmatched-receipt-seconds'))
+    .default(300);
+}
 
 function parseCount(value: string, what: string): number {
   const parsed = Number(value);

@@ -6,24 +6,44 @@ import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { Client } from 'pg';
 import { isProcessAlive, readDataFolderOwner, readPostmasterLock } from '@loa/database';
+import { FINAL_STATES, RECEIPT_STATS } from '@loa/delivery';
+import { type HandsetAudit, type ReassembledMessage, type SentReceipt } from '@loa/smsc-simulator';
 import { pollUntil } from '@loa/testing';
 import { assertBuilt, freePort, loa, startLoa, waitUntilReady } from './loa-process';
 
 const SUBSCRIBERS = 2000;
 const FIRST_NUMBER = 84_912_500_000;
-// 100 a second for the one carrier the campaign uses: about 20 s of sending, time enough to crash in the middle.
-const TPS = 100;
-const BODY = 'Công an {{province.name}} cảnh báo: không cung cấp mã OTP cho bất kỳ ai.';
-const FINAL_STATES = ['delivered', 'undeliverable', 'expired', 'rejected', 'failed', 'unknown'];
+// For the one carrier the campaign uses: its 4,000 PDUs take about 10 s, time enough to crash in the middle.
+const TPS = 400;
+// The default carriers file's Viettel account: its in-flight window bounds what a crash can send twice.
+const BINDS = 2;
+const WINDOW = 20;
+// Two UCS-2 parts (71–134 characters), so that a crash can fall between the parts of a message.
+const BODY = 'Công an {{province.name}} cảnh báo: không cung cấp mã OTP, mật khẩu hay số thẻ cho bất kỳ ai gọi điện tự xưng là công an.';
+// Short, so that the campaign completes within the test: the dead process's leases end 10 s after its claims, and a
+// campaign waits twice 11 s after its last message sent again for the receipts of copies it never recorded.
+const DISPATCHER_OPTIONS = ['--lease-seconds', '10', '--unmatched-receipt-seconds', '11'];
+
+/** What GET /messages of `loa simulate`'s status endpoint says of one SMSC. */
+interface SmscView {
+  profile: string;
+  messages: ReassembledMessage[];
+  receipts: SentReceipt[];
+  handsets: HandsetAudit;
+}
 
 /**
  * `loa start` on one data folder, as the OOM killer and a person meet it: a second start, the CLI beside it,
- * kill -9 of its whole process group mid-campaign, and a crash that takes the watchdog too.
+ * kill -9 of its whole process group mid-campaign, and a crash that takes the watchdog too. The carriers' SMSCs
+ * (`loa simulate`) run in a process group of their own: real ones outlive Loa's crash and keep the receipts
+ * they owe it until it binds again.
  */
 describe('loa start killed with SIGKILL, process group and all', () => {
   let dir: string;
   let env: Record<string, string>;
   let apiPort: number;
+  let statusPort: number;
+  let smscs: ChildProcess | null = null;
   let running: { child: ChildProcess; output: () => string } | null = null;
   let campaignId: number;
 
@@ -31,14 +51,30 @@ describe('loa start killed with SIGKILL, process group and all', () => {
     assertBuilt();
     dir = mkdtempSync(join(tmpdir(), 'loa-crash-restart-'));
     apiPort = await freePort();
+    statusPort = await freePort();
     const carriers = JSON.parse(readFileSync('config/carriers.json', 'utf8')) as { carriers: Record<string, unknown>[] };
     for (const carrier of carriers.carriers) Object.assign(carrier, { port: await freePort(), tps: TPS });
+    expect(carriers.carriers[0]).toMatchObject({ id: 'viettel', binds: BINDS, window: WINDOW });
+    writeFileSync(join(dir, 'smscs.json'), JSON.stringify(carriers));
+    // The same accounts for Loa, which simulates none of them: it binds to the SMSCs of `loa simulate`.
+    for (const carrier of carriers.carriers) carrier.simulated = false;
     writeFileSync(join(dir, 'carriers.json'), JSON.stringify(carriers));
     env = { LOA_DATA_DIR: join(dir, 'data'), PORT: String(apiPort), CARRIERS_FILE: join(dir, 'carriers.json'), LOA_DEMO_SUBSCRIBERS: '20' };
+    smscs = startLoa({ CARRIERS_FILE: join(dir, 'smscs.json') }, ['simulate', '--status-port', String(statusPort)]).child;
+    await pollUntil(
+      async () => (await fetch(`http://127.0.0.1:${statusPort}/status`).catch(() => null))?.status,
+      (status) => status === 200,
+      { timeoutMs: 30_000, intervalMs: 250, what: 'loa simulate to answer on its status port' },
+    );
   });
 
   afterAll(async () => {
     if (running?.child.exitCode === null) process.kill(-running.child.pid!, 'SIGKILL');
+    if (smscs?.exitCode === null) {
+      const exited = once(smscs, 'exit');
+      process.kill(-smscs.pid!, 'SIGINT');
+      await exited;
+    }
     const lock = readPostmasterLock(clusterDir());
     if (lock && isProcessAlive(lock.pid)) process.kill(lock.pid, 'SIGINT');
     if (lock)
@@ -54,7 +90,7 @@ describe('loa start killed with SIGKILL, process group and all', () => {
   const owner = () => readDataFolderOwner(join(dir, 'data', 'postgres'));
 
   async function start(): Promise<void> {
-    running = startLoa(env);
+    running = startLoa(env, ['start', ...DISPATCHER_OPTIONS]);
     await waitUntilReady(apiPort, 60_000);
   }
 
@@ -111,10 +147,10 @@ describe('loa start killed with SIGKILL, process group and all', () => {
     expect(owner()?.pid).toBe(running!.child.pid);
   }, 120_000);
 
-  it('mid-campaign: its PostgreSQL stops within seconds, the next start comes up within 60 s, sends on, and loses nothing', async () => {
+  it('mid-campaign: its PostgreSQL stops within seconds, the next start comes up within 60 s and completes the campaign, nothing lost', async () => {
     campaignId = await sendCampaign(apiPort);
     const audience = await pollUntil(
-      () => query<{ total: number; final: number }>(finalCountSql, [campaignId, FINAL_STATES]).then((rows) => rows[0]),
+      () => finalCount(),
       ({ total, final }) => total > 0 && final >= total / 5,
       { timeoutMs: 60_000, intervalMs: 200, what: 'a fifth of the campaign to be sent' },
     );
@@ -127,25 +163,57 @@ describe('loa start killed with SIGKILL, process group and all', () => {
       (alive) => !alive,
       { timeoutMs: 15_000, what: 'the watchdog to stop PostgreSQL' },
     );
-    const before = (await restartAndCount()).final;
-    expect(before).toBeLessThan(audience.total);
-    // Sending carries on after the restart (what the dead process had claimed comes back when its leases end).
-    const after = await pollUntil(
-      () => query<{ total: number; final: number }>(finalCountSql, [campaignId, FINAL_STATES]).then((rows) => rows[0]),
-      ({ final }) => final >= before + 200,
-      { timeoutMs: 60_000, intervalMs: 500, what: 'the campaign to send on after the restart' },
+    await start();
+    expect((await finalCount()).final).toBeLessThan(audience.total);
+    // What the dead process had claimed comes back when its leases end; receipts the SMSC kept come on the new binds.
+    await pollUntil(
+      async () => (await query<{ state: string }>('SELECT state FROM campaigns WHERE id = $1', [campaignId]))[0].state,
+      (state) => state === 'completed',
+      { timeoutMs: 90_000, intervalMs: 500, what: 'the campaign to complete after the restart' },
     );
-    // Nothing lost: one message per subscriber of the audience, none twice, and the counters recount exactly.
+  }, 240_000);
+
+  it('after the crash: every subscriber of the audience has one message, final as its receipts say', async () => {
     const [{ subscribers }] = await query<{ subscribers: number }>(
       "SELECT count(*)::int AS subscribers FROM subscribers WHERE province_code = '14' AND carrier = 'viettel' AND status = 'active'",
     );
-    const [{ distinct }] = await query<{ distinct: number }>('SELECT count(DISTINCT msisdn)::int AS distinct FROM messages WHERE campaign_id = $1', [
+    const messages = await query<{ msisdn: string; state: string }>('SELECT msisdn::text, state FROM messages WHERE campaign_id = $1', [campaignId]);
+    expect(messages).toHaveLength(subscribers);
+    expect(new Set(messages.map((message) => message.msisdn)).size).toBe(subscribers);
+    const smsc = await viettelSmsc();
+    const duplicated = new Set(smsc.handsets.duplicatedDestinations);
+    const wrong = messages.filter(({ msisdn, state }) => {
+      const possible = statesFromReceipts(smsc, msisdn);
+      // A subscriber sent two copies: Loa knows the receipts of the copy it recorded, and not of the other.
+      return duplicated.has(msisdn) ? !possible.any.includes(state) : state !== possible.exact;
+    });
+    expect(wrong).toEqual([]);
+    expect(messages.every(({ state }) => (FINAL_STATES as readonly string[]).includes(state))).toBe(true);
+  });
+
+  it('after the crash: the SMSC got every subscriber’s text whole, copies only of what was in flight, each counted', async () => {
+    const smsc = await viettelSmsc();
+    const [{ body }] = await query<{ body: string }>('SELECT body FROM campaign_texts WHERE campaign_id = $1', [campaignId]);
+    const reached = new Set(smsc.messages.filter((message) => message.complete && message.text === body).map((message) => message.destination));
+    const numbers = Array.from({ length: SUBSCRIBERS }, (_, n) => String(FIRST_NUMBER + n));
+    expect(numbers.filter((number) => !reached.has(number))).toEqual([]);
+    expect(smsc.handsets.subscribersReached).toBe(SUBSCRIBERS);
+    expect(smsc.handsets.orphanParts).toEqual([]);
+    // DESIGN.md: duplicates after a crash are bounded by the in-flight window, and counted.
+    expect(smsc.handsets.duplicatedSubscribers).toBeLessThanOrEqual(BINDS * WINDOW);
+    const counted = await query<{ msisdn: string; unconfirmed: number }>(
+      'SELECT msisdn::text, unconfirmed_sends AS unconfirmed FROM messages WHERE campaign_id = $1 AND duplicated ORDER BY msisdn',
+      [campaignId],
+    );
+    expect(counted.map((message) => message.msisdn)).toEqual(smsc.handsets.duplicatedDestinations);
+    // Each of them went again after the crash because its send was not recorded.
+    expect(counted.filter((message) => message.unconfirmed === 0)).toEqual([]);
+    const [{ duplicated }] = await query<{ duplicated: number }>('SELECT sum(duplicated)::int AS duplicated FROM campaign_stats WHERE campaign_id = $1', [
       campaignId,
     ]);
-    expect(after.total).toBe(subscribers);
-    expect(distinct).toBe(subscribers);
-    expect(await loa(['stats', 'check'], env)).toMatchObject({ code: 0 });
-  }, 240_000);
+    expect(duplicated).toBe(smsc.handsets.duplicatedSubscribers);
+    expect(await loa(['stats', 'check'], env)).toMatchObject({ code: 0, stdout: expect.stringContaining('campaign counters agree') });
+  });
 
   it('a PostgreSQL left running by a crash that took its watchdog too is stopped by the next start', async () => {
     const { watchdogPid, postmasterPid } = owner()!;
@@ -181,13 +249,44 @@ describe('loa start killed with SIGKILL, process group and all', () => {
     expect(owner()).toBeNull();
   }, 60_000);
 
-  async function restartAndCount(): Promise<{ total: number; final: number }> {
-    await start();
+  async function finalCount(): Promise<{ total: number; final: number }> {
     return (await query<{ total: number; final: number }>(finalCountSql, [campaignId, FINAL_STATES]))[0];
+  }
+
+  async function viettelSmsc(): Promise<SmscView> {
+    const { simulators } = (await (await fetch(`http://127.0.0.1:${statusPort}/messages`)).json()) as { simulators: SmscView[] };
+    return simulators.find((simulator) => simulator.profile === 'viettel')!;
   }
 });
 
 const finalCountSql = `SELECT count(*)::int AS total, (count(*) FILTER (WHERE state = ANY($2)))::int AS final FROM messages WHERE campaign_id = $1`;
+
+/**
+ * The state a message must end in by the receipts the SMSC sent for its parts (DESIGN.md, FINAL_STATES_OF): delivered
+ * when every part was (any copy of it), else the worst failure among the parts not delivered; and every state one
+ * of its receipts names.
+ */
+function statesFromReceipts(smsc: SmscView, msisdn: string): { exact: string | null; any: string[] } {
+  const partOf = new Map<string, number>();
+  const parts = new Set<number>();
+  for (const message of smsc.messages.filter((message) => message.destination === msisdn)) {
+    message.messageIds.forEach((id, index) => partOf.set(id, message.sequences[index]));
+    message.sequences.forEach((part) => parts.add(part));
+  }
+  const statsOfPart = new Map<number, string[]>();
+  for (const receipt of smsc.receipts.filter((receipt) => receipt.destination === msisdn)) {
+    const part = partOf.get(receipt.submitMessageId)!;
+    statsOfPart.set(part, [...(statsOfPart.get(part) ?? []), receipt.state]);
+  }
+  const stateOf = (stat: string) => RECEIPT_STATS.find((entry) => entry.stat === stat)!;
+  const undelivered = [...parts].filter((part) => !(statsOfPart.get(part) ?? []).includes('DELIVRD'));
+  const worst = undelivered
+    .flatMap((part) => statsOfPart.get(part) ?? [])
+    .map(stateOf)
+    .sort((a, b) => (a.failureRank ?? Infinity) - (b.failureRank ?? Infinity))[0];
+  const exact = undelivered.length === 0 ? 'delivered' : (worst?.state ?? null);
+  return { exact, any: [...new Set([...statsOfPart.values()].flat().map((stat) => stateOf(stat).state))] };
+}
 
 /** A template and a campaign to the imported subscribers (Sơn La, Viettel), written, approved and started over the API. */
 async function sendCampaign(port: number): Promise<number> {

@@ -42,9 +42,9 @@ export async function freePort(): Promise<number> {
   return port;
 }
 
-/** `loa start` in a process group of its own, as a terminal or a service manager runs it; its output is kept. */
-export function startLoa(env: Record<string, string>): { child: ChildProcess; output: () => string } {
-  const child = spawn(process.execPath, [LOA, 'start'], {
+/** `loa start` (or another long-running command) in a process group of its own, as a terminal or a service manager runs it; its output is kept. */
+export function startLoa(env: Record<string, string>, args = ['start']): { child: ChildProcess; output: () => string } {
+  const child = spawn(process.execPath, [LOA, ...args], {
     env: { ...process.env, NODE_OPTIONS: '', DATABASE_URL: '', LOA_LOG_FORMAT: 'json', ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
     detached: true,

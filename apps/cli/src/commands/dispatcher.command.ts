@@ -8,17 +8,22 @@ import { LoaLogger, loggingModule } from '../logging';
 import { openRuntime } from '../runtime';
 import { onShutdownSignal } from '../shutdown';
 
-/** `loa dispatcher`: one SMPP worker; run as many as the carriers' contracts allow. */
-export async function runDispatcher(options: {
+/** The options `loa dispatcher` and `loa start` (its own dispatcher) share. */
+export interface DispatcherTimings {
   leaseSeconds: number;
   unmatchedReceiptSeconds: number;
-  retentionDays: number;
-  maxBinds?: number;
-}): Promise<void> {
+}
+
+export function checkDispatcherTimings(options: DispatcherTimings): void {
   if (options.unmatchedReceiptSeconds <= options.leaseSeconds) {
     // A lost dispatcher's messages must be back in the queue, marked possibly sent, before the receipts of their copies retire.
     throw new ConfigError(`--unmatched-receipt-seconds (${options.unmatchedReceiptSeconds}) must be longer than --lease-seconds (${options.leaseSeconds})`);
   }
+}
+
+/** `loa dispatcher`: one SMPP worker; run as many as the carriers' contracts allow. */
+export async function runDispatcher(options: DispatcherTimings & { retentionDays: number; maxBinds?: number }): Promise<void> {
+  checkDispatcherTimings(options);
   limitHeapGrowth();
   const runtime = await openRuntime({ migrate: false, needsDatabaseUrl: 'loa dispatcher' });
   const carriers = loadCarriersFile(runtime.env.carriersFile);

@@ -16,9 +16,11 @@ import { listenApi, startSimulatedCarriers } from '../ports';
 import { jwtSecret, openRuntime, type Runtime } from '../runtime';
 import { onShutdownSignal } from '../shutdown';
 import { limitHeapGrowth } from '../heap-growth';
+import { checkDispatcherTimings, type DispatcherTimings } from './dispatcher.command';
 
 /** All-in-one: database (embedded unless DATABASE_URL), demo data, simulated carriers, dispatcher and API. */
-export async function startAllInOne(): Promise<void> {
+export async function startAllInOne(timings: DispatcherTimings): Promise<void> {
+  checkDispatcherTimings(timings);
   limitHeapGrowth(); // the all-in-one sends messages too
   const startedAt = Date.now();
   const early: string[] = [];
@@ -32,7 +34,7 @@ export async function startAllInOne(): Promise<void> {
       carriers.filter((carrier) => carrier.simulated),
       runtime.env.carriersFile,
     );
-    app = await NestFactory.create(allInOneModule(runtime, carriers), { bufferLogs: true });
+    app = await NestFactory.create(allInOneModule(runtime, carriers, timings), { bufferLogs: true });
     const logger = app.get(LoaLogger);
     app.useLogger(logger);
     configureApi(app);
@@ -55,7 +57,7 @@ async function stopInOrder(app: INestApplication | undefined, simulators: Runnin
   await runtime.close();
 }
 
-function allInOneModule(runtime: Runtime, carriers: CarrierAccount[]) {
+function allInOneModule(runtime: Runtime, carriers: CarrierAccount[], timings: DispatcherTimings) {
   const databaseUrl = runtime.databaseUrl;
   @Module({
     imports: [
@@ -73,7 +75,7 @@ function allInOneModule(runtime: Runtime, carriers: CarrierAccount[]) {
         },
         { withDatabase: false },
       ),
-      DispatcherModule.forRoot({ carriers }),
+      DispatcherModule.forRoot({ carriers, dispatcher: { leaseSeconds: timings.leaseSeconds, unmatchedReceiptSeconds: timings.unmatchedReceiptSeconds } }),
     ],
   })
   class AllInOneModule {}
