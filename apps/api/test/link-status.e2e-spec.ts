@@ -33,6 +33,8 @@ function viettelAccount(port: number): CarrierAccount {
     dlrIdFormat: 'hex-to-dec',
     enquireLinkSeconds: 30,
     validityHours: 24,
+    bindTimeoutSeconds: 5,
+    requestTimeoutSeconds: 10,
     simulated: true,
     simulatorProfile: 'viettel',
   };

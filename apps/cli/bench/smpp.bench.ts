@@ -1,6 +1,7 @@
 import { ChildProcess, fork } from 'node:child_process';
 import { join } from 'node:path';
 import { type BenchFigure, type Benchmark } from '@loa/bench';
+import { loadDefaults } from '@loa/config';
 import { CarrierLink, newPdu, type SmppAccountConfig, type SmppPdu, smppPackage } from '@loa/smpp';
 
 const MESSAGES = 100_000;
@@ -49,8 +50,7 @@ export function benchLinkConfig(port: number, sizing: Pick<SmppAccountConfig, 'b
     resendParts: 'missing',
     gsmCoding: 'gsm0338',
     dlrIdFormat: 'same',
-    enquireLinkSeconds: 30,
-    validityHours: 24,
+    ...loadDefaults().carriers,
     port,
     ...sizing,
   };
@@ -60,7 +60,7 @@ export function benchLinkConfig(port: number, sizing: Pick<SmppAccountConfig, 'b
 async function linkThroughput(): Promise<{ rate: number; seconds: number; accepted: number }> {
   const { child, port } = await startChild(SIMULATOR_ENTRY);
   const silent = { log: () => undefined, warn: () => undefined, error: (line: string) => console.error(line) };
-  const link = new CarrierLink(benchLinkConfig(port, { binds: 4, tps: 200_000, window: 500 }), { logger: silent });
+  const link = new CarrierLink(benchLinkConfig(port, { binds: 4, tps: 200_000, window: 500 }), { ...loadDefaults().link, logger: silent });
   let receipts = 0;
   let allReceipts!: () => void;
   const receiptsDone = new Promise<void>((resolve) => (allReceipts = resolve));

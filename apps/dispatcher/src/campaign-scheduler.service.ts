@@ -6,8 +6,6 @@ import { MessageQueueRepository, OutcomesRepository, ReceiptsRepository, Retenti
 import { dispatcherOptions, type DispatcherOptions, type DispatcherSettings, FailureLog } from '@loa/dispatching';
 import { DISPATCHER_OPTIONS, DispatcherService } from './dispatcher.service';
 
-const RECEIPT_BATCH = 5000;
-const SWEEP_BATCH = 5000;
 /** A test send whose dispatcher was lost goes again once; lost twice, it ends failed (it may have reached the phone). */
 const TEST_SEND_ATTEMPTS = 2;
 
@@ -20,7 +18,7 @@ export class CampaignSchedulerService implements OnApplicationShutdown {
   private stopping = false;
   /** A link drained while the receipts job was running: that run may have looked before its last writes. */
   private recheckFinished = false;
-  private readonly failures = new FailureLog(this.logger);
+  private readonly failures: FailureLog;
   private readonly options: DispatcherOptions;
 
   constructor(
@@ -37,6 +35,7 @@ export class CampaignSchedulerService implements OnApplicationShutdown {
     dispatchers: DispatcherService,
   ) {
     this.options = dispatcherOptions(options);
+    this.failures = new FailureLog(this.logger, this.options.failureLogIntervalMs);
     dispatchers.onLinkDrained(() => this.checkFinishedNow());
   }
 
@@ -63,7 +62,7 @@ export class CampaignSchedulerService implements OnApplicationShutdown {
       do {
         this.recheckFinished = false;
         // Not past a shutdown: while links still send, receipts keep coming, and the links stop only after this job.
-        while (!this.stopping && (await this.receipts.applyReceipts(RECEIPT_BATCH)) > 0);
+        while (!this.stopping && (await this.receipts.applyReceipts(this.options.receiptBatch)) > 0);
         await this.completeFinishedCampaigns();
       } while (this.recheckFinished && !this.stopping);
     });
@@ -128,7 +127,7 @@ export class CampaignSchedulerService implements OnApplicationShutdown {
 
   private async matchOrphanReceipts(): Promise<void> {
     const { orphanReceiptWaitSeconds: responseWaitSeconds, ambiguityWindowSeconds } = this.options;
-    const matched = await this.receipts.matchReceiptsByNumber(RECEIPT_BATCH, { responseWaitSeconds, ambiguityWindowSeconds });
+    const matched = await this.receipts.matchReceiptsByNumber(this.options.receiptBatch, { responseWaitSeconds, ambiguityWindowSeconds });
     if (matched > 0) this.logger.log(`${matched} receipts matched by number to messages sent without an answer`);
   }
 
@@ -138,21 +137,21 @@ export class CampaignSchedulerService implements OnApplicationShutdown {
     let duplicated = 0;
     let batch: number;
     do {
-      const result = await this.receipts.retireUnmatchedReceipts(this.options.unmatchedReceiptSeconds, RECEIPT_BATCH);
+      const result = await this.receipts.retireUnmatchedReceipts(this.options.unmatchedReceiptSeconds, this.options.receiptBatch);
       batch = 0;
       for (const [carrier, count] of result.perCarrier) {
         retired.set(carrier, (retired.get(carrier) ?? 0) + count);
         batch += count;
       }
       duplicated += result.duplicated;
-    } while (batch === RECEIPT_BATCH);
+    } while (batch === this.options.receiptBatch);
     for (const [carrier, count] of retired) this.logger.warn(`${count} ${carrier} receipts matched no message; kept as unmatched`);
     if (duplicated > 0)
       this.logger.warn(`${duplicated} messages reached the carrier twice (a lost dispatcher, or a resend after no answer); counted in the reports`);
   }
 
   private async endOverdueMessages(): Promise<void> {
-    const unknown = await inBatches(() => this.outcomes.expireOverdueSubmitted(this.options.receiptGraceSeconds, SWEEP_BATCH));
+    const unknown = await inBatches(this.options.sweepBatch, (batch) => this.outcomes.expireOverdueSubmitted(this.options.receiptGraceSeconds, batch));
     if (unknown > 0) this.logger.warn(`${unknown} messages ended unknown: no delivery receipt within their validity`);
     const cancelled = await this.queue.cancelUnsentOfCancelled();
     if (cancelled > 0) this.logger.log(`${cancelled} messages of cancelled campaigns ended cancelled after coming back to the queue`);
@@ -186,12 +185,12 @@ export class CampaignSchedulerService implements OnApplicationShutdown {
 }
 
 /** Runs `step` until it handles less than a full batch; returns the total. */
-async function inBatches(step: () => Promise<number>): Promise<number> {
+async function inBatches(batch: number, step: (batch: number) => Promise<number>): Promise<number> {
   let total = 0;
   let handled: number;
   do {
-    handled = await step();
+    handled = await step(batch);
     total += handled;
-  } while (handled === SWEEP_BATCH);
+  } while (handled === batch);
   return total;
 }

@@ -20,9 +20,6 @@ import { CarrierDispatcher, dispatcherOptions, type DispatcherOptions, type Disp
 export const CARRIER_ACCOUNTS = Symbol('CARRIER_ACCOUNTS');
 export const DISPATCHER_OPTIONS = Symbol('DISPATCHER_OPTIONS');
 
-/** On shutdown, how long outcomes wait for a database that is away before their messages are left to the lease. */
-const SHUTDOWN_RECORD_WITHIN_MS = 15_000;
-
 /**
  * One CarrierDispatcher per carrier account whose bind slots this process holds, started with the
  * process and drained on shutdown. Slots are advisory locks, so several dispatchers on several machines
@@ -80,7 +77,7 @@ export class DispatcherService implements OnApplicationBootstrap, OnApplicationS
     clearInterval(this.tickTimer);
     await this.tick;
     await this.wakeups.close();
-    await this.stopAll(SHUTDOWN_RECORD_WITHIN_MS);
+    await this.stopAll(this.options.shutdownRecordWithinMs);
     await this.bindSlots.releaseAll();
     await this.linkStatuses.remove(this.dispatcherId).catch((error: Error) => this.logger.warn(`link status cleanup: ${error.message}`));
   }
@@ -138,7 +135,7 @@ export class DispatcherService implements OnApplicationBootstrap, OnApplicationS
     // Each slot carries its share of the account's TPS, so the fleet together never exceeds it.
     const tps = Math.max(1, Math.floor((account.tps * slots.length) / account.binds));
     const window = account.window * slots.length;
-    const link = new CarrierLink({ ...account, binds: slots.length, tps }, { logger: new Logger(`CarrierLink:${account.id}`) });
+    const link = new CarrierLink({ ...account, binds: slots.length, tps }, { ...this.options.link, logger: new Logger(`CarrierLink:${account.id}`) });
     const dispatcher = new CarrierDispatcher(
       link,
       { queue: this.queue, outcomes: this.outcomes, receipts: this.receipts },

@@ -1,4 +1,5 @@
 import { ManualClock } from '@loa/common';
+import { loadDefaults } from '@loa/config';
 import { CarrierLink, type SubmitOutcome } from '@loa/smpp';
 import { SmscSimulator } from '@loa/smsc-simulator';
 import { account, destinations, type Harness, PASSWORD, startHarness, submitAll, waitFor } from './link-harness';
@@ -114,7 +115,7 @@ describe(`${CarrierLink.name} against the simulator: flow control and failures`,
     const simulator = await SmscSimulator.start({ port: 0, profile: {}, accounts: [{ systemId: 'loa_test', password: 'the-right-one' }] });
     const logs: string[] = [];
     const logger = { log: (line: string) => logs.push(line), warn: (line: string) => logs.push(line), error: (line: string) => logs.push(line) };
-    const link = new CarrierLink(account(simulator.port, { binds: 2 }), { logger, reconnectInitialMs: 10_000 });
+    const link = new CarrierLink(account(simulator.port, { binds: 2 }), { ...loadDefaults().link, logger, reconnectInitialMs: 10_000 });
     try {
       const error: Error = await link.start().then(
         () => new Error('bound'),
@@ -139,7 +140,14 @@ describe(`${CarrierLink.name} against the simulator: flow control and failures`,
     const logger = { log: (line: string) => logs.push(line), warn: (line: string) => logs.push(line), error: (line: string) => logs.push(line) };
     // Backoff 100, 200, 400, 400 ms (the cap; jitter at its top): each retry exactly when the clock reaches it.
     const clock = new ManualClock(0);
-    const link = new CarrierLink(account(simulator.port, { binds: 1 }), { logger, reconnectInitialMs: 100, reconnectMaxMs: 400, random: () => 1, clock });
+    const link = new CarrierLink(account(simulator.port, { binds: 1 }), {
+      ...loadDefaults().link,
+      logger,
+      reconnectInitialMs: 100,
+      reconnectMaxMs: 400,
+      random: () => 1,
+      clock,
+    });
     /** Moves the clock to just before the next retry (nothing binds), then onto it (one more bind, and the retry after it scheduled). */
     const nextRetryAfter = async (ms: number, binds: number) => {
       clock.advance(ms - 1);

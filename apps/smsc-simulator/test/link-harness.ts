@@ -1,3 +1,4 @@
+import { loadDefaults } from '@loa/config';
 import { CarrierLink, type CarrierLinkOptions, type DeliveryReceipt, type InboundSms, type SmppAccountConfig, type SubmitOutcome } from '@loa/smpp';
 import { type SmscProfile, SmscSimulator } from '@loa/smsc-simulator';
 import { pollUntil } from '@loa/testing';
@@ -46,7 +47,7 @@ export function account(port: number, overrides: Partial<SmppAccountConfig> = {}
 export async function startHarness(
   profile: Partial<SmscProfile>,
   overrides: Partial<SmppAccountConfig> = {},
-  options: CarrierLinkOptions = {},
+  options: Partial<CarrierLinkOptions> = {},
 ): Promise<Harness> {
   const simulator = await SmscSimulator.start({
     port: 0,
@@ -56,6 +57,7 @@ export async function startHarness(
   const logs: string[] = [];
   const logger = { log: (line: string) => logs.push(line), warn: (line: string) => logs.push(line), error: (line: string) => logs.push(line) };
   const link = new CarrierLink(account(simulator.port, overrides), {
+    ...loadDefaults().link,
     logger,
     reconnectInitialMs: 50,
     reconnectMaxMs: 200,

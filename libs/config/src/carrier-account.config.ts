@@ -53,7 +53,8 @@ export class CarrierAccountConfig {
   @IsOptional() @IsIn(['transceiver', 'transmitter+receiver']) bindMode: 'transceiver' | 'transmitter+receiver' = 'transceiver';
   @IsOptional() @IsInt() @Min(1) @Max(64) binds: number = 1;
   @IsInt() @Min(1) @Max(100_000) tps: number;
-  @IsOptional() @IsInt() @Min(1) @Max(1000) window: number = 10;
+  /** This field and the four timings below default to config/defaults.json "carriers". */
+  @IsInt() @Min(1) @Max(1000) window: number;
   /** The brandname messages go out under (source_addr); `brandname` and `sourceAddr` name the same thing, give either. */
   @ValidateIf((entry: CarrierAccountConfig) => entry.brandname === undefined) @IsString() @Length(1, 20) sourceAddr: string;
   @IsOptional() @IsString() @Length(1, 20) brandname?: string;
@@ -70,10 +71,10 @@ export class CarrierAccountConfig {
   @IsOptional() @IsIn(RESEND_PARTS_MODES) resendParts: ResendPartsMode = 'missing';
   @IsOptional() @IsIn(['gsm0338', 'ascii']) gsmCoding: 'gsm0338' | 'ascii' = 'gsm0338';
   @IsOptional() @IsIn(['same', 'hex-to-dec', 'dec-to-hex']) dlrIdFormat: 'same' | 'hex-to-dec' | 'dec-to-hex' = 'same';
-  @IsOptional() @IsInt() @Min(5) @Max(600) enquireLinkSeconds: number = 30;
-  @IsOptional() @IsInt() @Min(1) @Max(72) validityHours: number = 24;
-  @IsOptional() @IsInt() @Min(1) @Max(120) bindTimeoutSeconds: number = 5;
-  @IsOptional() @IsInt() @Min(1) @Max(600) requestTimeoutSeconds: number = 10;
+  @IsInt() @Min(5) @Max(600) enquireLinkSeconds: number;
+  @IsInt() @Min(1) @Max(72) validityHours: number;
+  @IsInt() @Min(1) @Max(120) bindTimeoutSeconds: number;
+  @IsInt() @Min(1) @Max(600) requestTimeoutSeconds: number;
   /** Run the built-in SMSC simulator for this entry in all-in-one mode. */
   @IsOptional() @IsBoolean() simulated: boolean = false;
   /** Simulator profile (config/smsc-profiles.json); defaults to the carrier id. */

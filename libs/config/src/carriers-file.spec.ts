@@ -42,6 +42,13 @@ describe(loadCarriersFile.name, () => {
     expect(load([nameless])).toThrow(/carriers\[0\] \(viettel\)\.sourceAddr/);
   });
 
+  it('gives an entry the link settings it leaves out from config/defaults.json "carriers"; its own values win', () => {
+    const { window: _, enquireLinkSeconds: __, validityHours: ___, ...entry } = committed()[0];
+    const [account] = load([{ ...entry, requestTimeoutSeconds: 20 }])();
+    expect(account).toMatchObject({ window: 10, enquireLinkSeconds: 30, validityHours: 24, bindTimeoutSeconds: 5, requestTimeoutSeconds: 20 });
+    expect(load([{ ...entry, window: 0 }])).toThrow(/carriers\[0\] \(viettel\)\.window: window must not be less than 1/);
+  });
+
   it('reads templateRegistration (the default file requires it, an entry without it demands none) and refuses any other value', () => {
     expect(loadCarriersFile(configFile('carriers.json')).map((account) => account.templateRegistration)).toEqual(['required', 'required', 'required']);
     const { templateRegistration: _, ...entry } = committed()[0];

@@ -4,6 +4,8 @@ import { validateSync, ValidationError } from 'class-validator';
 import { parse as parseYaml } from 'yaml';
 import { type SmppAccountConfig } from '@loa/smpp';
 import { CarrierAccountConfig, CarriersFile, type TemplateRegistrationMode } from './carrier-account.config';
+import { ConfigError } from './config-error';
+import { loadDefaults } from './defaults';
 
 export interface BrandnameCertificate {
   number: string;
@@ -22,13 +24,6 @@ export interface CarrierAccount extends SmppAccountConfig {
   certificate?: BrandnameCertificate;
 }
 
-export class ConfigError extends Error {
-  constructor(message: string) {
-    super(message);
-    this.name = 'ConfigError';
-  }
-}
-
 /**
  * Reads and validates the carriers file; one error lists every bad field as `file: carriers[i] (id).field`.
  * Passwords are resolved from `passwordEnv` here and never appear in an error.
@@ -41,11 +36,22 @@ export function loadCarriersFile(path: string, env: NodeJS.ProcessEnv = process.
   } catch (error) {
     throw new ConfigError(`${path}: cannot read carriers config (${oneLine((error as Error).message)}); fix the file or point CARRIERS_FILE at another`);
   }
-  const file = plainToInstance(CarriersFile, raw);
+  const file = plainToInstance(CarriersFile, withEntryDefaults(raw));
   const errors = validateSync(file, { whitelist: true, forbidNonWhitelisted: true });
   // One line, every bad field in it: what a terminal, a unit's status or a log collector shows whole.
   if (errors.length > 0) throw new ConfigError(`${path}: invalid carriers config: ${describe(errors, file).join('; ')}`);
   return file.carriers.map((entry, index) => toAccount(entry, `${path}: carriers[${index}] (${entry.id})`, env));
+}
+
+/** Each entry starts from config/defaults.json "carriers"; what the entry gives itself wins. */
+function withEntryDefaults(raw: unknown): unknown {
+  if (!isRecord(raw) || !Array.isArray(raw.carriers)) return raw;
+  const defaults = loadDefaults().carriers;
+  return { ...raw, carriers: raw.carriers.map((entry: unknown) => (isRecord(entry) ? { ...defaults, ...entry } : entry)) };
+}
+
+function isRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
 function toAccount(entry: CarrierAccountConfig, where: string, env: NodeJS.ProcessEnv): CarrierAccount {

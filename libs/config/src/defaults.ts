@@ -1,8 +1,9 @@
 import { readFileSync } from 'node:fs';
 import { plainToInstance, Type } from 'class-transformer';
 import { ArrayNotEmpty, IsArray, IsDefined, IsInt, IsString, Matches, Max, Min, ValidateNested, validateSync, type ValidationError } from 'class-validator';
-import { ConfigError } from './carriers-file';
+import { ConfigError } from './config-error';
 import { configFile } from './config-files';
+import { CarrierEntryDefaults, DispatcherDefaults, LinkDefaults } from './tunables.config';
 
 const WALL_CLOCK = /^([01]\d|2[0-3]):[0-5]\d$/;
 const DOMAIN = /^(?=.{1,253}$)([a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z]{2,63}$/;
@@ -29,6 +30,12 @@ class DefaultsFile {
   @IsInt() @Min(1) @Max(100) dailyCap: number;
   /** Test sends per number per campaign within any hour, and per user per calendar day (Asia/Ho_Chi_Minh). */
   @IsDefined() @ValidateNested() @Type(() => TestSendDefaults) testSends: TestSendDefaults;
+  /** Every carrier link: reconnect and throttle backoffs, the drain at stop, late answers. */
+  @IsDefined() @ValidateNested() @Type(() => LinkDefaults) link: LinkDefaults;
+  /** What a carriers-file entry that leaves these out gets; the entry's own value wins. */
+  @IsDefined() @ValidateNested() @Type(() => CarrierEntryDefaults) carriers: CarrierEntryDefaults;
+  /** The dispatcher: claims, leases, retries, receipts, sweeps and shutdown. */
+  @IsDefined() @ValidateNested() @Type(() => DispatcherDefaults) dispatcher: DispatcherDefaults;
 }
 
 /** Product defaults kept as data in config/defaults.json (no secrets). */

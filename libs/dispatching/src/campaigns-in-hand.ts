@@ -3,9 +3,7 @@ import { type Clock } from '@loa/common';
 import { type CampaignState, type RunningCampaign } from '@loa/delivery';
 import { type FailureLog } from './failure-log';
 
-/** How often the campaigns in hand are checked against the clock (window, validity), without the database. */
-const WATCH_MS = 250;
-/** How often they are read again from the database when no notification came (a lost listening connection): every 4th watch. */
+/** How often the campaigns in hand are read again from the database when no notification came (a lost listening connection): every 4th watch. */
 const READ_EVERY_WATCHES = 4;
 
 /**
@@ -19,8 +17,8 @@ export interface Halt {
 
 /**
  * The campaigns of the messages one dispatcher holds, and which of them must send nothing more now: read from
- * the database when told (a loa_dispatch notification) and every second, checked against the clock every
- * 250 ms. `halted` is told once per campaign that stops (or changes why).
+ * the database when told (a loa_dispatch notification) and every 4th watch, checked against the clock every
+ * watch (config/defaults.json dispatcher.campaignWatchMs). `halted` is told once per campaign that stops (or changes why).
  */
 export class CampaignsInHand {
   private readonly held = new Map<number, { campaign: RunningCampaign; messages: number }>();
@@ -32,13 +30,14 @@ export class CampaignsInHand {
 
   constructor(
     private readonly readStates: (ids: number[]) => Promise<{ campaign: RunningCampaign; state: CampaignState }[]>,
-    private readonly clock: Clock,
+    /** What time it is, and how often (ms) the campaigns in hand are checked against it (window, validity), without the database. */
+    private readonly watching: { clock: Clock; watchMs: number },
     private readonly failures: FailureLog,
     private readonly halted: (campaignId: number, halt: Halt, messagesInHand: number) => void,
   ) {}
 
   start(): void {
-    this.timer = setInterval(() => this.watch(), WATCH_MS);
+    this.timer = setInterval(() => this.watch(), this.watching.watchMs);
     this.timer.unref();
   }
 
@@ -62,7 +61,7 @@ export class CampaignsInHand {
   haltFor(campaign: RunningCampaign, state: CampaignState): Halt | null {
     if (state === 'cancelled') return { reason: 'campaign cancelled', state: 'cancelled' };
     if (state !== 'running') return { reason: `campaign ${state}`, state: 'queued' };
-    const now = this.clock.now();
+    const now = this.watching.clock.now();
     if (campaign.window && !isInsideWindow(toSendWindow(campaign.window.start, campaign.window.end), now)) {
       return { reason: 'send window closed', state: 'queued' };
     }

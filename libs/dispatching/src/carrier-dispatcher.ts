@@ -1,11 +1,10 @@
-import { DEFAULT_RETENTION_DAYS } from '@loa/delivery';
 import { Logger } from '@nestjs/common';
 import { type TestSendsRepository } from '@loa/campaigns';
 import { type Backoff, backoffDelay, type Clock, systemClock } from '@loa/common';
+import { loadDefaults } from '@loa/config';
 import {
   type CampaignText,
   type ClaimedMessage,
-  DEFAULT_RETRY_POLICY,
   type DeliveryRepositories,
   OutcomeWriter,
   partsToSend,
@@ -16,10 +15,11 @@ import {
   type StoredReceipt,
   type SubmittedPart,
 } from '@loa/delivery';
-import { type CarrierLinkPort, type InboundSms, type LateAccept, type LinkStatus, type OutboundSms, type ResendPartsMode } from '@loa/smpp';
+import { type CarrierLinkPort, type InboundSms, type LateAccept, type LinkStatus, type LinkTunables, type OutboundSms, type ResendPartsMode } from '@loa/smpp';
 import { CampaignsInHand, type Halt } from './campaigns-in-hand';
 import { FailureLog } from './failure-log';
 
+/** The dispatcher's tunables: config/defaults.json "dispatcher" (each documented there), and its links' "link". */
 export interface DispatcherOptions {
   /** Messages claimed per statement. */
   batchSize: number;
@@ -42,34 +42,39 @@ export interface DispatcherOptions {
   receiptGraceSeconds: number;
   /** How often the process takes free bind slots and writes its links' status (the API trusts 15 s). */
   statusIntervalMs: number;
-  /** Bind slots of one carrier account this process takes at most (default: all that are free). */
-  maxBindsPerCarrier: number;
   /** Days a finished campaign keeps its per-message rows (personal data) before the hourly purge; its figures stay. */
   retentionDays: number;
+  /** Receipts applied, matched or retired per statement; overdue messages ended per statement. */
+  receiptBatch: number;
+  sweepBatch: number;
+  /** On shutdown, how long outcomes wait for a database that is away before their messages are left to the lease. */
+  shutdownRecordWithinMs: number;
+  /** How often the campaigns of the messages in hand are checked against the clock. */
+  campaignWatchMs: number;
+  /** While a job keeps failing, one log line per this. */
+  failureLogIntervalMs: number;
+  /** Every carrier link this process runs. */
+  link: LinkTunables;
+  /** Bind slots of one carrier account this process takes at most (default: all that are free). */
+  maxBindsPerCarrier: number;
   /** What time it is for send windows, daily caps and validity (tests set their own). */
   clock: Clock;
 }
 
-export const DEFAULT_DISPATCHER_OPTIONS: DispatcherOptions = {
-  batchSize: 500,
-  leaseSeconds: 120,
-  idleMs: 250,
-  statusIntervalMs: 5000,
-  maxBindsPerCarrier: Number.POSITIVE_INFINITY,
-  retry: DEFAULT_RETRY_POLICY,
-  orphanReceiptWaitSeconds: 30,
-  ambiguityWindowSeconds: 600,
-  unmatchedReceiptSeconds: 300,
-  receiptGraceSeconds: 3600,
-  retentionDays: DEFAULT_RETENTION_DAYS,
-  clock: systemClock,
-};
+/** Options as callers give them: any subset, the retry policy and the link's too. */
+export type DispatcherSettings = Partial<Omit<DispatcherOptions, 'retry' | 'link'>> & { retry?: Partial<RetryPolicy>; link?: Partial<LinkTunables> };
 
-/** Options as callers give them: any subset, the retry policy too. */
-export type DispatcherSettings = Partial<Omit<DispatcherOptions, 'retry'>> & { retry?: Partial<RetryPolicy> };
-
+/** config/defaults.json (validated when first read), with `settings` over it. */
 export function dispatcherOptions(settings: DispatcherSettings = {}): DispatcherOptions {
-  return { ...DEFAULT_DISPATCHER_OPTIONS, ...settings, retry: { ...DEFAULT_DISPATCHER_OPTIONS.retry, ...settings.retry } };
+  const { dispatcher, link } = loadDefaults();
+  return {
+    ...dispatcher,
+    maxBindsPerCarrier: Number.POSITIVE_INFINITY,
+    clock: systemClock,
+    ...settings,
+    retry: { ...dispatcher.retry, ...settings.retry },
+    link: { ...link, ...settings.link },
+  };
 }
 
 const TEST_SENDS_PER_CLAIM = 10;
@@ -108,7 +113,7 @@ export class CarrierDispatcher {
   constructor(
     private readonly link: CarrierLinkPort,
     private readonly delivery: Pick<DeliveryRepositories, 'queue' | 'outcomes' | 'receipts'>,
-    private readonly options: DispatcherOptions = DEFAULT_DISPATCHER_OPTIONS,
+    private readonly options: DispatcherOptions,
     private readonly account: { resendParts: ResendPartsMode; window: number } = { resendParts: 'missing', window: 10 },
     private readonly testSends?: TestSendsRepository,
     /** Told when the link has nothing in hand and every outcome and receipt it had is written. */
@@ -116,10 +121,10 @@ export class CarrierDispatcher {
   ) {
     this.unrecorded = new Credits(Math.max(Math.ceil(link.tps / 10), account.window));
     this.logger = new Logger(`Dispatcher:${link.carrier}`);
-    this.failures = new FailureLog(this.logger);
+    this.failures = new FailureLog(this.logger, options.failureLogIntervalMs);
     this.campaigns = new CampaignsInHand(
       (ids) => delivery.queue.campaignsInHand(ids),
-      options.clock,
+      { clock: options.clock, watchMs: options.campaignWatchMs },
       this.failures,
       (id, halt, inHand) => this.halt(id, halt, inHand),
     );

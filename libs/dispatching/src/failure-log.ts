@@ -10,7 +10,8 @@ export class FailureLog {
 
   constructor(
     private readonly logger: Logger,
-    private readonly intervalMs = 30_000,
+    /** config/defaults.json dispatcher.failureLogIntervalMs. */
+    private readonly intervalMs: number,
     private readonly clock: Clock = systemClock,
   ) {}
 

@@ -6,6 +6,7 @@ import {
   type LateAccept,
   type LinkState,
   type LinkStatus,
+  type LinkTunables,
   type OutboundSms,
   type SmppAccountConfig,
   type SubmitOutcome,
@@ -20,16 +21,8 @@ import { LinkStatusTracker } from './link-status-tracker';
 import { MessageJob } from './message-job';
 import { buildSubmitPdus, ConcatReferences, EncodedTexts, type SubmitPlan } from './submit-pdus';
 
-export interface CarrierLinkOptions {
+export interface CarrierLinkOptions extends LinkTunables {
   logger?: LinkLogger;
-  /** Reconnect delay: doubles per failed attempt from the first up to the cap, with jitter (500 / 30,000 ms). */
-  reconnectInitialMs?: number;
-  reconnectMaxMs?: number;
-  /** Pause after throttled / queue-full: doubles per repeat from the first up to the cap (250 / 10,000 ms). */
-  pauseInitialMs?: number;
-  pauseMaxMs?: number;
-  /** How long stop() waits for outstanding submits and the rest of messages already begun before unbinding (5,000 ms). */
-  drainTimeoutMs?: number;
   /** Offset of the SMSC clock in receipt dates (default Asia/Ho_Chi_Minh's). */
   receiptUtcOffsetMinutes?: number;
   random?: () => number;
@@ -39,11 +32,6 @@ export interface CarrierLinkOptions {
    */
   clock?: TimerClock;
 }
-
-const REFUSED_LOG_INTERVAL_MS = 5000;
-// Expired submits are remembered this long, and at most this many per connection, for a late answer.
-const LATE_ANSWER_KEEP_MS = 10 * 60_000;
-const LATE_ANSWER_KEEP_MAX = 100_000;
 
 /**
  * One carrier account: its binds, window, TPS, pauses, and the receipts coming back. A façade over its
@@ -66,7 +54,7 @@ export class CarrierLink implements CarrierLinkPort {
 
   constructor(
     private readonly config: SmppAccountConfig,
-    options: CarrierLinkOptions = {},
+    options: CarrierLinkOptions,
   ) {
     this.carrier = config.id;
     this.tps = config.tps;
@@ -79,11 +67,11 @@ export class CarrierLink implements CarrierLinkPort {
       dlrIdFormat: config.dlrIdFormat,
       utcOffsetMinutes: options.receiptUtcOffsetMinutes ?? VIETNAM_UTC_OFFSET_MINUTES,
     };
-    this.inbox = new LinkInbox(receiptParsing, this.tracker, logger, clock, REFUSED_LOG_INTERVAL_MS);
-    const reconnect = { first: options.reconnectInitialMs ?? 500, max: options.reconnectMaxMs ?? 30_000, jitter: true };
+    this.inbox = new LinkInbox(receiptParsing, this.tracker, logger, clock, options.refusedReceiptLogIntervalMs);
+    const reconnect = { first: options.reconnectInitialMs, max: options.reconnectMaxMs, jitter: true };
     this.sessions = new LinkSessions(
       context,
-      { reconnect, lateAnswerKeepMs: LATE_ANSWER_KEEP_MS, lateAnswerKeepMax: LATE_ANSWER_KEEP_MAX, random: options.random },
+      { reconnect, lateAnswerKeepMs: options.lateAnswerKeepMs, lateAnswerKeepMax: options.lateAnswerKeepMax, random: options.random },
       {
         bound: () => this.pacing.schedulePump(),
         allDown: (reason) => this.pacing.failAll(reason),
@@ -91,8 +79,8 @@ export class CarrierLink implements CarrierLinkPort {
         deliverSm: (pdu) => this.inbox.deliverSm(pdu),
       },
     );
-    const pause = { first: options.pauseInitialMs ?? 250, max: options.pauseMaxMs ?? 10_000 };
-    this.pacing = new LinkPacing(context, this.sessions, this.inbox, { pause, drainTimeoutMs: options.drainTimeoutMs ?? 5000 });
+    const pause = { first: options.pauseInitialMs, max: options.pauseMaxMs };
+    this.pacing = new LinkPacing(context, this.sessions, this.inbox, { pause, drainTimeoutMs: options.drainTimeoutMs });
   }
 
   /** Binds every session; rejects only when none could bind, and then keeps retrying in the background until stop(). */

@@ -42,10 +42,28 @@ export interface SmppAccountConfig {
   dlrIdFormat: DlrIdFormat;
   enquireLinkSeconds: number;
   validityHours: number;
-  bindTimeoutSeconds?: number;
-  requestTimeoutSeconds?: number;
+  bindTimeoutSeconds: number;
+  /** A submit unanswered this long is given up as ambiguous; enquire_link waits at most this long too. */
+  requestTimeoutSeconds: number;
   /** The command_status the carrier refuses a text matching no registered template with: failed for good, never retried. */
   templateRefusedStatus?: number;
+}
+
+/** How every link of the process behaves (config/defaults.json "link"; tests pass faster ones). */
+export interface LinkTunables {
+  /** Reconnect delay: doubles per failed attempt from the first up to the cap, jittered over [½, 1]. */
+  reconnectInitialMs: number;
+  reconnectMaxMs: number;
+  /** Pause after a throttled / queue-full answer: doubles per repeat from the first up to the cap. */
+  pauseInitialMs: number;
+  pauseMaxMs: number;
+  /** How long stop() waits for outstanding submits and the rest of messages already begun before unbinding. */
+  drainTimeoutMs: number;
+  /** At most one log line per this while deliver_sm are answered with a temporary error. */
+  refusedReceiptLogIntervalMs: number;
+  /** Expired submits are kept this long, and at most this many per connection, for a late answer. */
+  lateAnswerKeepMs: number;
+  lateAnswerKeepMax: number;
 }
 
 /** A message ready to send: text already rendered, normalised and (if the policy says) folded. */
