@@ -7,6 +7,7 @@ import { requestContextMiddleware } from '@loa/auth';
 import { answerClientErrorsInShape } from './common/client-errors';
 import { contentSecurityPolicy } from './common/content-security-policy';
 import { refuseDeepJson } from './common/json-depth';
+import { vietnamTimesInJson } from './common/vietnam-json';
 import { serveDocsPage } from './docs/docs-page';
 import { MetricsService } from './metrics/metrics.service';
 import { requestMetrics } from './metrics/request-metrics.middleware';
@@ -15,7 +16,7 @@ import { withErrorResponses } from './openapi-errors';
 
 /**
  * What every API process does to a created Nest application: security headers, a request context (request
- * id, source address) for the audit log, request metrics, OpenAPI at /docs, clean shutdown.
+ * id, source address) for the audit log, request metrics, times in +07:00 in JSON, OpenAPI at /docs, clean shutdown.
  */
 export function configureApi(app: INestApplication): OpenAPIObject {
   app.enableShutdownHooks();
@@ -30,6 +31,8 @@ export function configureApi(app: INestApplication): OpenAPIObject {
   // Replaces Nest's default JSON parser (same 100 kB limit), adding the depth check before parsing.
   // (Nest's type leaves `verify` out because it uses it for rawBody, which Loa does not turn on.)
   (app as NestExpressApplication).useBodyParser('json', { limit: '100kb', verify: refuseDeepJson } as { limit: string });
+  // Every JSON answer (Nest replies through res.json, errors included) writes times in +07:00.
+  (app as NestExpressApplication).set('json replacer', vietnamTimesInJson);
   const document = openApiDocument(app);
   serveDocsPage(app);
   SwaggerModule.setup('docs', app, document, { jsonDocumentUrl: 'docs/openapi.json' });
@@ -52,7 +55,9 @@ function openApiConfig() {
     .setTitle('Loa — admin API')
     .setDescription(
       'Vietnamese-safe SMS warning campaigns: templates, campaigns, delivery reports. Every error answers ' +
-        '`{statusCode, error, message, details?}` (schema Error); `message` says what to fix.',
+        '`{statusCode, error, message, details?}` (schema Error); `message` says what to fix. Every time an answer gives is ' +
+        "ISO 8601 in Viet Nam's offset, `2026-01-01T00:00:00.000+07:00`; a time sent carries an offset (`Z` too), or none: " +
+        'then it is read as Viet Nam time (+07:00).',
     )
     .setVersion('0.1.0')
     .addBearerAuth()

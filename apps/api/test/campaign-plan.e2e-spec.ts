@@ -1,10 +1,10 @@
 import { type DynamicModule } from '@nestjs/common';
 import { CampaignMaterialiser, PLANNER_CLOCK } from '@loa/campaigns';
-import { ManualClock } from '@loa/common';
+import { formatVietnamInstant, ManualClock } from '@loa/common';
 import { createTestApi, type TestApi } from './test-app';
 
 const T0 = Date.parse('2026-12-01T01:00:00Z'); // 08:00 in Viet Nam, inside the default 07:00–21:00 window
-const at = (seconds: number) => new Date(T0 + seconds * 1000).toISOString();
+const at = (seconds: number) => formatVietnamInstant(T0 + seconds * 1000);
 /** An instant within a millisecond of `ms` (the plan's arithmetic is in fractional milliseconds). */
 const near = (ms: number) => ({
   $$typeof: Symbol.for('jest.asymmetricMatcher'),
@@ -90,8 +90,8 @@ describe('deadline plans: GET /campaigns/:id/plan, POST /campaigns/plan, approva
     const finish = Date.parse('2026-12-02T00:07:21.600Z');
     expect(plan.estimatedFinishAt).toEqual(near(finish));
     expect(plan.sendWindows).toEqual([
-      { start: '2026-12-01T13:55:00.000Z', end: '2026-12-01T14:00:00.000Z' },
-      { start: '2026-12-02T00:00:00.000Z', end: near(finish) },
+      { start: '2026-12-01T20:55:00.000+07:00', end: '2026-12-01T21:00:00.000+07:00' },
+      { start: '2026-12-02T07:00:00.000+07:00', end: near(finish) },
     ]);
   });
 

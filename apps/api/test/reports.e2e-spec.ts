@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { parse } from 'csv-parse/sync';
 import ExcelJS from 'exceljs';
 import { Client } from 'pg';
+import { formatVietnamInstant } from '@loa/common';
 import { type CarrierAccount } from '@loa/config';
 import { FINAL_STATES } from '@loa/delivery';
 import { DispatcherModule } from '@loa/dispatcher';
@@ -83,7 +84,7 @@ async function recountTimesAt(api: TestApi, campaignId: number, moment: Date): P
      FROM messages WHERE campaign_id = $1`,
     [campaignId, moment],
   );
-  return Object.fromEntries(Object.entries(row).map(([key, value]) => [key, value === null ? null : (value as Date).toISOString()]));
+  return Object.fromEntries(Object.entries(row).map(([key, value]) => [key, value === null ? null : formatVietnamInstant(value as Date)]));
 }
 
 /** The figures per province/carrier recounted from the messages' own timestamps: what was true at `moment`. */

@@ -1,7 +1,7 @@
 import { Inject, Injectable, Optional } from '@nestjs/common';
 import { DataSource, type EntityManager } from 'typeorm';
 import { assertActsOn, assertProvincesInScope, AuditLogRepository, type AuthUser, canRead } from '@loa/auth';
-import { type Carrier, CARRIERS, type Clock, conflict, forbidden, invalid, notFound, systemClock } from '@loa/common';
+import { type Carrier, CARRIERS, type Clock, conflict, forbidden, formatVietnamInstant, invalid, notFound, systemClock } from '@loa/common';
 import { MessageQueueRepository } from '@loa/delivery';
 import { ProvinceDirectory } from '@loa/provinces';
 import { type Template, TemplatesService } from '@loa/templates';
@@ -174,7 +174,7 @@ export class CampaignsService {
     const now = this.clock.now();
     if (startAt.getTime() >= now - START_GRACE_MS) return;
     throw invalid(
-      `startAt: ${vietnamTime(startAt)} is in the past (now ${vietnamTime(new Date(now))}); a campaign starts now or later, a start up to 5 minutes ago counts as now`,
+      `startAt: ${formatVietnamInstant(startAt)} is in the past (now ${formatVietnamInstant(new Date(now))}); a campaign starts now or later, a start up to 5 minutes ago counts as now`,
       { field: 'startAt', rule: 'START_IN_PAST' },
     );
   }
@@ -265,8 +265,8 @@ export class CampaignsService {
     }
     if (missesDeadline && !acknowledgement.acknowledgeDeadlineMiss) {
       throw conflict(
-        `campaign ${campaign.id} cannot reach everyone before its report deadline ${campaign.reportDeadline!.toISOString()}: ` +
-          `${plan.unsentAtDeadline} of ${plan.messages} subscribers would not have it by then (estimated finish ${plan.estimatedFinishAt?.toISOString() ?? 'beyond 60 days'}); ` +
+        `campaign ${campaign.id} cannot reach everyone before its report deadline ${formatVietnamInstant(campaign.reportDeadline!)}: ` +
+          `${plan.unsentAtDeadline} of ${plan.messages} subscribers would not have it by then (estimated finish ${plan.estimatedFinishAt ? formatVietnamInstant(plan.estimatedFinishAt) : 'beyond 60 days'}); ` +
           'approve with acknowledgeDeadlineMiss: true and a reason to schedule it anyway',
         { estimatedFinishAt: plan.estimatedFinishAt, unsentAtDeadline: plan.unsentAtDeadline, messages: plan.messages },
       );
@@ -393,11 +393,6 @@ function describeCertificateProblem(problem: CertificateProblem): string {
   }
   return (
     `${carrier}: the certificate of brandname ${brandname} (${number}) is valid until ${problem.validTo}, before the campaign's sending ends ` +
-    `at ${vietnamTime(problem.sendingEndsAt)} (Chứng nhận tên định danh ${brandname} của ${carrier} hết hiệu lực sau ngày ${vietnameseDate(problem.validTo)})`
+    `at ${formatVietnamInstant(problem.sendingEndsAt)} (Chứng nhận tên định danh ${brandname} của ${carrier} hết hiệu lực sau ngày ${vietnameseDate(problem.validTo)})`
   );
-}
-
-/** 2026-01-01T00:00:00+07:00: an instant as an official in Viet Nam reads it. */
-function vietnamTime(instant: Date): string {
-  return `${new Date(instant.getTime() + 7 * 3_600_000).toISOString().slice(0, 19)}+07:00`;
 }

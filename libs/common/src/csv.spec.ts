@@ -13,7 +13,13 @@ describe(csvCell.name, () => {
   });
 
   it('leaves numbers, dates and plain Vietnamese text as they are, quoting only when needed', () => {
-    expect([-5, new Date('2026-01-01T00:00:00Z'), 'Đắk Lắk', 'a,b', null].map(csvCell)).toEqual(['-5', '2026-01-01T00:00:00.000Z', 'Đắk Lắk', '"a,b"', '']);
+    expect([-5, new Date('2026-01-01T00:00:00Z'), 'Đắk Lắk', 'a,b', null].map(csvCell)).toEqual([
+      '-5',
+      '2026-01-01T07:00:00.000+07:00',
+      'Đắk Lắk',
+      '"a,b"',
+      '',
+    ]);
     expect(csvDocument(['Tỉnh'], [['Cần Thơ']])).toBe('\ufeffTỉnh\r\nCần Thơ\r\n');
   });
 

@@ -1,3 +1,5 @@
+import { formatVietnamInstant } from './vietnam-time';
+
 /**
  * One CSV cell, quoted when needed. Text a spreadsheet would run as a formula (starting with =, +, -, @, a
  * tab or a carriage return) gets a leading apostrophe, so `=HYPERLINK(...)` in user data stays text.
@@ -9,7 +11,7 @@ export function csvCell(value: unknown): string {
 function separatedCell(value: unknown, separator: CsvSeparator): string {
   if (value === null || value === undefined) return '';
   if (typeof value === 'number' && !Number.isFinite(value)) return '';
-  let text = value instanceof Date ? value.toISOString() : typeof value === 'object' ? JSON.stringify(value) : String(value).normalize('NFC');
+  let text = value instanceof Date ? formatVietnamInstant(value) : typeof value === 'object' ? JSON.stringify(value) : String(value).normalize('NFC');
   if (typeof value === 'string' && FORMULA_START.test(text)) text = `'${text}`;
   return /["\r\n]/.test(text) || text.includes(separator) ? `"${text.replace(/"/g, '""')}"` : text;
 }

@@ -1,14 +1,15 @@
-import { Injectable } from '@nestjs/common';
+import { Inject, Injectable, Optional } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { assertActsOn, AuditLogRepository, type AuthUser, isInScope } from '@loa/auth';
-import { type Campaign, CampaignPlansService, CampaignsService, type Programme, ProgrammesService } from '@loa/campaigns';
-import { invalid } from '@loa/common';
+import { type Campaign, CampaignPlansService, CampaignsService, PLANNER_CLOCK, type Programme, ProgrammesService } from '@loa/campaigns';
+import { type Clock, formatVietnamInstant, invalid, systemClock } from '@loa/common';
 import {
   type CampaignReport,
   type CampaignTexts,
   type CarrierReportComparison,
   type CarrierReports,
   type DeadlineEntry,
+  type DeadlineFinish,
   type ProgrammeCampaign,
   type ProgrammeReport,
   type ProgrammeSummary,
@@ -32,6 +33,8 @@ export class ReportingService {
     private readonly plans: CampaignPlansService,
     private readonly audit: AuditLogRepository,
     private readonly db: DataSource,
+    /** The deadlines list reads the time as the plans do (tests set their own). */
+    @Optional() @Inject(PLANNER_CLOCK) private readonly clock: Clock = systemClock,
   ) {}
 
   /**
@@ -40,7 +43,7 @@ export class ReportingService {
    */
   async campaignReport(campaignId: number, user: AuthUser, options: { asOf?: Date } = {}): Promise<CampaignReport> {
     const now = new Date();
-    if (options.asOf && options.asOf > now) throw invalid(`asOf: ${options.asOf.toISOString()} is in the future`);
+    if (options.asOf && options.asOf > now) throw invalid(`asOf: ${formatVietnamInstant(options.asOf)} is in the future`);
     const campaign = await this.campaigns.get(campaignId, user);
     const deadline = campaign.reportDeadline;
     // Every read is independent: run together, they cost the slowest one, not the sum.
@@ -143,10 +146,11 @@ export class ReportingService {
 
   /**
    * Campaigns and programmes whose report is due within `days`, soonest first, in the user's provinces, each
-   * with whether it finishes in time: as it did (completed by then), or as the deadline plan estimates.
+   * with whether it finishes in time: as it did (completed by then), or as the deadline plan estimates. A paused
+   * campaign sends nothing, so it claims no finish (null); only what a resume now would give, labelled so.
    */
   async deadlines(days: number, user: AuthUser): Promise<DeadlineEntry[]> {
-    const from = new Date();
+    const from = new Date(this.clock.now());
     const to = new Date(from.getTime() + days * DAY_MS);
     const [campaigns, programmes] = await Promise.all([
       this.reporting.campaignDeadlines(from, to, scopeOf(user)),
@@ -155,24 +159,24 @@ export class ReportingService {
     const entries = await Promise.all([
       ...campaigns.map(async (row) => {
         const campaign = await this.campaigns.get(Number(row.id), user);
-        return toDeadline('campaign', row, await this.finishesBy(campaign, row.report_deadline));
+        return toDeadline('campaign', row, deadlineFinish([await this.finishAgainst(campaign, row.report_deadline)]));
       }),
       ...programmes.map(async (row) => {
         const members = await this.campaigns.ofProgramme(Number(row.id), user);
-        const finishes = await Promise.all(members.map((campaign) => this.finishesBy(campaign, row.report_deadline)));
-        const inTime = finishes.length === 0 || finishes.includes(null) ? null : finishes.every(Boolean);
-        return toDeadline('programme', row, inTime);
+        return toDeadline('programme', row, deadlineFinish(await Promise.all(members.map((campaign) => this.finishAgainst(campaign, row.report_deadline)))));
       }),
     ]);
     return entries.sort((a, b) => a.reportDeadline.getTime() - b.reportDeadline.getTime() || a.id - b.id);
   }
 
-  /** Whether the campaign's sending ends by `deadline`: as it did, or as its deadline plan estimates; null when the plan cannot say. */
-  private async finishesBy(campaign: Campaign, deadline: Date): Promise<boolean | null> {
-    if (campaign.state === 'completed') return campaign.completedAt !== null && campaign.completedAt <= deadline;
-    if (campaign.state === 'cancelled') return false;
-    const plan = await this.plans.planSaved(campaign);
-    return plan.estimatedFinishAt === null ? null : plan.estimatedFinishAt <= deadline;
+  /** When the campaign's sending ends (ended, or as its deadline plan estimates) and whether that is by `deadline`. */
+  private async finishAgainst(campaign: Campaign, deadline: Date): Promise<CampaignFinish> {
+    const paused = campaign.state === 'paused';
+    if (campaign.state === 'completed')
+      return { paused, finishAt: campaign.completedAt, inTime: campaign.completedAt !== null && campaign.completedAt <= deadline };
+    if (campaign.state === 'cancelled') return { paused, finishAt: null, inTime: false };
+    const { estimatedFinishAt } = await this.plans.planSaved(campaign);
+    return { paused, finishAt: estimatedFinishAt, inTime: estimatedFinishAt === null ? null : estimatedFinishAt <= deadline };
   }
 
   /** The figures and the first and last send and receipt as they stood at `moment`, rounded down to the counters' bucket. */
@@ -283,7 +287,28 @@ function mergeRows(rows: ReportRow[]): ReportRow[] {
   }));
 }
 
-function toDeadline(kind: DeadlineEntry['kind'], row: DeadlineRow, finishesInTime: boolean | null): DeadlineEntry {
+/** How a campaign's sending ends against a deadline, as if it went on. */
+interface CampaignFinish {
+  paused: boolean;
+  /** When it ended, or will by its plan; null when cancelled or the plan cannot say. */
+  finishAt: Date | null;
+  inTime: boolean | null;
+}
+
+/**
+ * A campaign, or a programme's campaigns together: in time when each is. While one is paused nothing of it is sent,
+ * so no finish is claimed (a time counted from now would run on with every read), only what a resume now would give.
+ */
+function deadlineFinish(campaigns: CampaignFinish[]): DeadlineFinish {
+  const inTimes = campaigns.map((campaign) => campaign.inTime);
+  const inTime = inTimes.length === 0 || inTimes.includes(null) ? null : inTimes.every(Boolean);
+  if (!campaigns.some((campaign) => campaign.paused)) return { finishesInTime: inTime, paused: false, ifResumedNow: null };
+  const finishes = campaigns.map((campaign) => campaign.finishAt);
+  const last = finishes.includes(null) ? null : new Date(Math.max(...finishes.map((finish) => finish!.getTime())));
+  return { finishesInTime: null, paused: true, ifResumedNow: { estimatedFinishAt: last, finishesInTime: inTime } };
+}
+
+function toDeadline(kind: DeadlineEntry['kind'], row: DeadlineRow, finish: DeadlineFinish): DeadlineEntry {
   return {
     kind,
     id: Number(row.id),
@@ -294,6 +319,6 @@ function toDeadline(kind: DeadlineEntry['kind'], row: DeadlineRow, finishesInTim
     deliveryRate: rate(row.delivered, row.submitted),
     targeted: row.targeted,
     delivered: row.delivered,
-    finishesInTime,
+    ...finish,
   };
 }

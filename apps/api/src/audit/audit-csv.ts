@@ -58,9 +58,7 @@ const TEMPLATE_STATUS_NAMES: Readonly<Record<string, string>> = {
   rejected: 'Bị từ chối',
 };
 
-const ISO_INSTANT = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d+)?Z$/;
-
-/** The entries as a CSV document in the locale's convention (numbers already masked by the caller). */
+/** The entries as a CSV document in the locale's convention (numbers masked and times in +07:00 by the caller). */
 export function auditCsv(entries: AuditRecord[], locale: CsvLocale): string {
   return spreadsheetCsv(
     [
@@ -102,10 +100,10 @@ function fieldValue(key: string, value: unknown): string {
   return text(value);
 }
 
+/** Stored times come in +07:00 already (withStoredTimesInVietnam). */
 function text(value: unknown): string {
-  if (typeof value === 'string') return ISO_INSTANT.test(value) ? formatVietnamInstant(new Date(value)) : value;
+  if (typeof value === 'string') return value;
   if (Array.isArray(value)) return value.map(text).join(', ');
-  if (value !== null && typeof value === 'object')
-    return JSON.stringify(value, (_, inner: unknown) => (typeof inner === 'string' && ISO_INSTANT.test(inner) ? formatVietnamInstant(new Date(inner)) : inner));
+  if (value !== null && typeof value === 'object') return JSON.stringify(value);
   return String(value);
 }

@@ -9,6 +9,7 @@ import { IsApiInstant, toInstant } from '../common/instant';
 import { PageQuery } from '../common/page.query';
 import { CSV_LOCALE_DESCRIPTION } from '../reports/report.dto';
 import { auditCsv } from './audit-csv';
+import { withStoredTimesInVietnam } from './audit-times';
 
 export class AuditQuery extends PageQuery {
   @ApiPropertyOptional({ enum: ['json', 'csv'], default: 'json' })
@@ -77,7 +78,7 @@ export class AuditController {
     if (query.objectId !== undefined && user.role !== 'admin' && STORED_NUMBER.test(query.objectId)) {
       throw forbidden('objectId: only admins search the audit log by a subscriber number');
     }
-    const entries = await this.reader.list({
+    const stored = await this.reader.list({
       scope: user.provinceScope,
       action: query.action,
       objectType: query.objectType,
@@ -88,6 +89,7 @@ export class AuditController {
       limit: query.limit,
       offset: query.offset,
     });
+    const entries = stored.map(withStoredTimesInVietnam);
     // Counts about provinces outside the reader's scope are theirs only (see detailsForScope).
     entries.forEach((entry) => (entry.details = detailsForScope(entry.details, entry.provinces, user.provinceScope)));
     // Numbers (object ids, the numbers in details) are personal data: whole for admins on screen, masked for
