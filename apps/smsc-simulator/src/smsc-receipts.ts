@@ -1,3 +1,4 @@
+import { formatVietnamInstant } from '@loa/common';
 import { encodeDeliverSm, newPdu } from '@loa/smpp';
 import { type ReceiptOutcome, type SmscProfile } from './smsc-profile';
 
@@ -55,9 +56,8 @@ export function pickOutcome(outcomes: SmscProfile['outcomes'], random: () => num
 
 /** YYMMDDhhmm in Vietnamese wall-clock time (UTC+7), as the carriers' SMSCs stamp receipts. */
 function smscDate(at: number): string {
-  const local = new Date(at + 7 * 3_600_000);
-  const two = (value: number) => String(value).padStart(2, '0');
-  return `${two(local.getUTCFullYear() % 100)}${two(local.getUTCMonth() + 1)}${two(local.getUTCDate())}${two(local.getUTCHours())}${two(local.getUTCMinutes())}`;
+  const [date, time] = formatVietnamInstant(at).split('T'); // 2026-12-08, 01:30:00.000+07:00
+  return `${date.slice(2).replaceAll('-', '')}${time.slice(0, 5).replace(':', '')}`;
 }
 
 /** The receipt's deliver_sm on the wire, with the sequence number its session gives it. */

@@ -1,5 +1,5 @@
 import { Inject, Injectable, Optional } from '@nestjs/common';
-import { type Clock, systemClock } from '@loa/common';
+import { type Clock, parseVietnamInstant, systemClock, vietnamDay } from '@loa/common';
 import { type BrandnameCertificate, configFile, loadCarriersFile } from '@loa/config';
 import { PLANNER_CLOCK } from './plan/campaign-plans.service';
 import { CARRIER_CERTIFICATES } from './sending-carriers.module';
@@ -8,7 +8,6 @@ import { CARRIER_CERTIFICATES } from './sending-carriers.module';
 export const CERTIFICATE_WARNING_DAYS = 30;
 
 const DAY_MS = 86_400_000;
-const VIETNAM_OFFSET_MS = 7 * 3_600_000;
 
 /** One carrier account's brandname and its certificate (null: none in the carriers file). */
 export interface CarrierCertificate {
@@ -47,14 +46,14 @@ export function carrierCertificates(
   return accounts.map((account) => ({ carrier: account.id, brandname: account.brandname ?? account.sourceAddr, certificate: account.certificate ?? null }));
 }
 
-/** 00:00 of a calendar day in Viet Nam. */
-function vietnamMidnight(day: string): number {
-  return Date.parse(`${day}T00:00:00+07:00`);
+/** 00:00 of a calendar day (`yyyy-MM-dd`) in Viet Nam. */
+function startOfVietnamDay(day: string): number {
+  return parseVietnamInstant(`${day}T00:00`).getTime();
 }
 
 /** Today's date in Viet Nam, as midnight UTC of that date (for whole-day differences). */
 function vietnamToday(now: number): number {
-  return Date.parse(new Date(now + VIETNAM_OFFSET_MS).toISOString().slice(0, 10));
+  return Date.parse(vietnamDay(now));
 }
 
 let defaults: CarrierCertificate[] | undefined;
@@ -93,8 +92,8 @@ export class BrandnameCertificates {
     return this.accounts.flatMap(({ carrier, brandname, certificate }): CertificateProblem[] => {
       if (!certificate || !carriers.includes(carrier)) return [];
       const described = { carrier, brandname, ...certificate, sendingEndsAt };
-      if (vietnamMidnight(certificate.validTo) + DAY_MS < sendingEndsAt.getTime()) return [{ code: 'CERTIFICATE_LAPSED' as const, ...described }];
-      if (vietnamMidnight(certificate.validFrom) > from) return [{ code: 'CERTIFICATE_NOT_YET_VALID' as const, ...described }];
+      if (startOfVietnamDay(certificate.validTo) + DAY_MS < sendingEndsAt.getTime()) return [{ code: 'CERTIFICATE_LAPSED' as const, ...described }];
+      if (startOfVietnamDay(certificate.validFrom) > from) return [{ code: 'CERTIFICATE_NOT_YET_VALID' as const, ...described }];
       return [];
     });
   }
@@ -102,10 +101,10 @@ export class BrandnameCertificates {
 
 function statusOf(certificate: BrandnameCertificate | null, now: number): Pick<CarrierCertificateStatus, 'state' | 'daysLeft' | 'lapsesAt'> {
   if (!certificate) return { state: 'unknown', daysLeft: null, lapsesAt: null };
-  const lapsesAt = new Date(vietnamMidnight(certificate.validTo) + DAY_MS);
+  const lapsesAt = new Date(startOfVietnamDay(certificate.validTo) + DAY_MS);
   const daysLeft = Math.round((Date.parse(certificate.validTo) - vietnamToday(now)) / DAY_MS);
   const state: CertificateState =
-    daysLeft < 0 ? 'lapsed' : vietnamMidnight(certificate.validFrom) > now ? 'not_yet_valid' : daysLeft <= CERTIFICATE_WARNING_DAYS ? 'expiring' : 'valid';
+    daysLeft < 0 ? 'lapsed' : startOfVietnamDay(certificate.validFrom) > now ? 'not_yet_valid' : daysLeft <= CERTIFICATE_WARNING_DAYS ? 'expiring' : 'valid';
   return { state, daysLeft, lapsesAt };
 }
 
