@@ -139,6 +139,8 @@ export const LINT_MESSAGES: Record<string, string> = {
   PHONE_NOT_HOTLINE: 'Có số điện thoại không phải đường dây nóng chính thức của tỉnh',
   PHONE_HARDCODED: 'Số điện thoại được gõ cứng; nên dùng biến đường dây nóng của tỉnh',
   SINGLE_BRACES: 'Có biến viết trong một cặp ngoặc {…} nên sẽ in nguyên văn; phải viết hai cặp, ví dụ {{province.name}}',
+  PROVINCE_NAME_MID_SENTENCE:
+    'Giữa câu, tên tỉnh viết thường theo Nghị định 30/2020: dùng {{province.unit}} ("tỉnh Sơn La") hoặc {{province.shortName}} ("Sơn La") thay cho {{province.name}}',
   UCS2_VARIABLE: 'Một biến chèn chữ có dấu làm tin phải gửi dạng Unicode (tốn nhiều phần hơn)',
   UCS2_CHARACTER: 'Có ký tự ngoài bảng GSM làm tin phải gửi dạng Unicode (tốn nhiều phần hơn)',
   TOO_MANY_SEGMENTS: 'Tin vượt quá số phần tối đa cho phép',

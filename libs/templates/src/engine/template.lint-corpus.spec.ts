@@ -6,6 +6,8 @@ import { WARNING_TEXTS } from './warning-texts.fixture';
 const DAK_LAK: TemplateProvince = {
   code: '66',
   name: 'Đắk Lắk',
+  shortName: 'Đắk Lắk',
+  unit: 'tỉnh Đắk Lắk',
   hotline: '069.4389.211',
   hotlines: '069.4389.211 hoặc 0262.3818.568',
   website: 'congan.daklak.gov.vn',
@@ -17,6 +19,8 @@ const CAN_THO: TemplateProvince = {
   ...DAK_LAK,
   code: '92',
   name: 'Cần Thơ',
+  shortName: 'Cần Thơ',
+  unit: 'thành phố Cần Thơ',
   hotline: '069.367.2888',
   hotlines: '069.367.2888',
   website: 'congan.cantho.gov.vn',

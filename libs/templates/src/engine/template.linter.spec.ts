@@ -4,6 +4,8 @@ import { type TemplateProvince } from './template-variables';
 const DAK_LAK: TemplateProvince = {
   code: '66',
   name: 'Đắk Lắk',
+  shortName: 'Đắk Lắk',
+  unit: 'tỉnh Đắk Lắk',
   hotline: '069.4389.211',
   hotlines: '069.4389.211 hoặc 0262.3818.568',
   website: 'congan.daklak.gov.vn',
@@ -14,6 +16,8 @@ const DAK_LAK: TemplateProvince = {
 const CAN_THO: TemplateProvince = {
   code: '92',
   name: 'Cần Thơ',
+  shortName: 'Cần Thơ',
+  unit: 'thành phố Cần Thơ',
   hotline: '069.367.2888',
   hotlines: '069.367.2888',
   website: 'congan.cantho.gov.vn',
@@ -87,6 +91,35 @@ describe(lintTemplate.name, () => {
     ]);
     expect(found.map((finding) => finding.code)).not.toContain('UCS2_CHARACTER');
     expect(found).toContainEqual(expect.objectContaining({ code: 'PHONE_HARDCODED', message: expect.stringContaining('0912345678') }));
+  });
+
+  it.each([
+    ['Công an {{province.name}} cảnh báo', 'Công an', 9],
+    ['UBND {{ province.name }} đề nghị', 'UBND', 6],
+    ['Ủy ban nhân dân {{province.name}}', 'Ủy ban nhân dân', 17],
+    ['Sở Thông tin và Truyền thông {{province.name}}', 'Sở Thông tin và Truyền thông', 30],
+    ['Cảnh báo.\nBộ Chỉ huy Quân sự {{{province.name}}}', 'Bộ Chỉ huy Quân sự', 20],
+    ['Lưu ý: người dân tại {{province.name}} cần cảnh giác', 'người dân tại', 22],
+  ])('warns about {{province.name}} mid-sentence (%s), naming {{province.unit}} and {{province.shortName}}', (body, words, column) => {
+    const found = lintTemplate(body, OPTIONS).filter((finding) => finding.code === 'PROVINCE_NAME_MID_SENTENCE');
+    expect(found).toEqual([
+      expect.objectContaining({ severity: 'warning', column, message: expect.stringContaining(`"${words} tỉnh Sơn La": write {{province.unit}}`) }),
+    ]);
+    expect(found[0].message).toContain('{{province.shortName}}');
+    expect(found[0].message.match(/ at line \d+, column \d+/g)).toHaveLength(1);
+  });
+
+  it.each([
+    ['at the start', '{{province.name}} cảnh báo lừa đảo'],
+    ['after a full stop and a line break', 'Cảnh báo lừa đảo.\n{{province.name}}: gọi 113'],
+    ['after a colon', 'Đơn vị gửi: {{province.name}}'],
+    ['after another placeholder', 'Gọi {{province.hotline}} {{province.name}}'],
+    ['as the lower-case form', 'Công an {{province.unit}} cảnh báo'],
+    ['as the short name', 'Công an tỉnh {{province.shortName}} cảnh báo'],
+    ['inside a helper', 'Công an {{upper province.name}}'],
+    ['inside a comment', 'Công an {{!-- {{province.name}} --}}tỉnh'],
+  ])('does not warn about {{province.name}} %s', (_, body) => {
+    expect(codes(body)).not.toContain('PROVINCE_NAME_MID_SENTENCE');
   });
 
   it('warns about a single-brace placeholder, naming the double-brace form', () => {

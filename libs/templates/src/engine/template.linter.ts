@@ -8,8 +8,10 @@ import {
   prepareText,
   SmsTextError,
 } from '@loa/sms';
+import { lineAndColumn } from './body-position';
 import { findLinks, isAllowedHost } from './links';
 import { EMERGENCY_NUMBERS, findPhoneNumbers, nationalNumber } from './phone-numbers';
+import { provinceNameMidSentence } from './province-name.lint';
 import { checkTemplateAst } from './template-ast.checker';
 import { compileTemplate, type CompiledTemplate, parseTemplateBody, renderTemplate } from './template.compiler';
 import {
@@ -77,6 +79,7 @@ export function lintTemplate(body: string, options: LintOptions): LintFinding[] 
   const findings = [
     ...invisibleInBody(compiled.body),
     ...singleBraces(compiled.body),
+    ...provinceNameMidSentence(compiled.body),
     ...(options.policy === 'auto' ? ucs2InBody(compiled.body) : []),
     ...(options.provinces.length === 0 ? hardcodedNumbers(compiled.body) : []),
   ];
@@ -277,11 +280,6 @@ function hardcodedNumbers(body: string): LintFinding[] {
       index: phone.index,
       ...lineAndColumn(body, phone.index),
     }));
-}
-
-function lineAndColumn(body: string, index: number): { line: number; column: number } {
-  const before = body.slice(0, index);
-  return { line: before.split('\n').length, column: index - before.lastIndexOf('\n') };
 }
 
 /** Each character of the written text that forces UCS-2 under auto, with its place in the body. */

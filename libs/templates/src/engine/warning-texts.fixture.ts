@@ -35,16 +35,16 @@ const LETTERS: WarningText[] = [
 
 const TEMPLATES: WarningText[] = [
   // README walkthrough and libs/demo.
-  { text: 'Công an {{province.name}} cảnh báo: không cung cấp mã OTP cho bất kỳ ai. Liên hệ {{province.hotline}}.' },
-  { text: 'Công an {{province.name}} cảnh báo: không cung cấp mã OTP cho người lạ. Liên hệ {{province.hotlines}} hoặc 113.' },
-  { text: 'CA {{province.name}} cảnh báo: không cung cấp mã OTP, không chuyển tiền cho người lạ tự xưng công an. Liên hệ {{province.hotline}} hoặc 113.' },
-  { text: 'Công an {{province.name}} thông báo: cơ quan công an không gọi điện yêu cầu chuyển tiền. Liên hệ {{province.hotline}}.' },
-  { text: 'CA {{province.name}}: khong cung cap ma OTP. Goi {{province.hotline}}.' },
+  { text: 'Công an {{province.unit}} cảnh báo: không cung cấp mã OTP cho bất kỳ ai. Liên hệ {{province.hotline}}.' },
+  { text: 'Công an {{province.unit}} cảnh báo: không cung cấp mã OTP cho người lạ. Liên hệ {{province.hotlines}} hoặc 113.' },
+  { text: 'CA {{province.unit}} cảnh báo: không cung cấp mã OTP, không chuyển tiền cho người lạ tự xưng công an. Liên hệ {{province.hotline}} hoặc 113.' },
+  { text: 'Công an {{province.unit}} thông báo: cơ quan công an không gọi điện yêu cầu chuyển tiền. Liên hệ {{province.hotline}}.' },
+  { text: 'CA {{province.unit}}: khong cung cap ma OTP. Goi {{province.hotline}}.' },
   {
-    text: '{{campaign.name}}: Công an {{province.name}} đề nghị người dân cảnh giác từ {{campaign.startDate}} đến {{campaign.endDate}}. Gọi {{province.hotline}}.',
+    text: '{{campaign.name}}: Công an {{province.unit}} đề nghị người dân cảnh giác từ {{campaign.startDate}} đến {{campaign.endDate}}. Gọi {{province.hotline}}.',
   },
-  { text: 'Công an {{province.name}}: xem cảnh báo mới tại {{province.website}} hoặc gọi {{province.hotlines}}.' },
-  { text: 'Công an {{province.name}} cảnh báo: không cung cấp mã OTP, mật khẩu hay số thẻ cho bất kỳ ai gọi điện tự xưng là công an.' },
+  { text: 'Công an {{province.unit}}: xem cảnh báo mới tại {{province.website}} hoặc gọi {{province.hotlines}}.' },
+  { text: 'Công an {{province.unit}} cảnh báo: không cung cấp mã OTP, mật khẩu hay số thẻ cho bất kỳ ai gọi điện tự xưng là công an.' },
 ];
 
 const WARNINGS: string[] = [
