@@ -199,7 +199,15 @@ export interface DeadlineEntry {
   delivered: number;
   /**
    * Whether sending ends by the deadline: a completed campaign by when it completed, a cancelled one never,
-   * others by their deadline plan's estimated finish (null when the plan has no estimate, or a programme has no campaign).
+   * others by their deadline plan's estimated finish (null when the plan has no estimate, or a programme has no
+   * campaign); null while paused, since nothing is sent (see `ifResumedNow`).
    */
   finishesInTime: boolean | null;
+  /** The campaign (a programme: one of its campaigns) is paused. */
+  paused: boolean;
+  /** While paused: when sending would end, and whether by the deadline, if it were resumed now (null otherwise). */
+  ifResumedNow: { estimatedFinishAt: Date | null; finishesInTime: boolean | null } | null;
 }
+
+/** Where a campaign (or a programme) stands against a report deadline. */
+export type DeadlineFinish = Pick<DeadlineEntry, 'finishesInTime' | 'paused' | 'ifResumedNow'>;
