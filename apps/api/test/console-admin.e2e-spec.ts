@@ -327,7 +327,7 @@ describe("the console's admin and official screens, in a real browser", () => {
     await page.fill('input[name="figures-targeted"]', String(SUBSCRIBERS));
     await page.fill('input[name="figures-sent"]', String(SUBSCRIBERS));
     await page.fill('input[name="figures-delivered"]', String(SUBSCRIBERS));
-    await page.fill('input[name="figures-date"]', '2026-12-08');
+    await page.fill('input[name="figures-date"]', '08/12/2026');
     await page.fill('input[name="figures-reference"]', '90/MBF-KD');
     await page.click('button[data-action="record-figures"]');
     await pollUntil(

@@ -272,7 +272,8 @@ async function fitsWidth(page: Page, width: number, name: string): Promise<void>
   await page.setViewportSize({ width: 1366, height: 900 });
 }
 
-/** An instant as an <input type="datetime-local"> value in Viet Nam's wall clock. */
+/** An instant typed as a person in Viet Nam writes it, `HH:mm dd/mm/yyyy`, in Viet Nam's wall clock. */
 function vietnamLocal(date: Date): string {
-  return new Date(date.getTime() + 7 * 3_600_000).toISOString().slice(0, 16);
+  const [day, time] = new Date(date.getTime() + 7 * 3_600_000).toISOString().slice(0, 16).split('T');
+  return `${time} ${day.split('-').reverse().join('/')}`;
 }

@@ -175,7 +175,19 @@ describe('the console: brandname certificates and template registrations, in a r
     await drafter.page.check('input[name="province"][value="14"]');
     await drafter.page.check('input[name="carrier"][value="viettel"]');
     await drafter.page.check('input[name="carrier"][value="vnpt"]');
+    // Dates and times as written in Viet Nam (24 h), not Chromium's US pickers: a US-ordered date is refused before the API is asked.
+    const start = drafter.page.locator('input[name="campaign-start"]');
+    expect(await start.inputValue()).toMatch(/^08:00 \d{2}\/\d{2}\/\d{4}$/);
+    expect(await drafter.page.inputValue('input[name="window-end"]')).toBe('21:00');
+    const tomorrow = vietnamDay(T0 + DAY);
+    await start.fill('12/31/2027 09:30');
     await drafter.page.click('button[data-action="plan"]');
+    expect(await start.evaluate((input: HTMLInputElement) => input.validationMessage)).toBe('Chưa đúng dạng HH:mm dd/mm/yyyy, ví dụ 07:30 24/02/2027.');
+    expect(await drafter.page.locator('[data-plan]').count()).toBe(0);
+    await start.fill(`09:30 ${dayMonthYear(tomorrow)}`);
+    await drafter.page.click('button[data-action="plan"]');
+    await drafter.page.locator('[data-plan]').waitFor();
+    expect(await drafter.page.locator('[data-plan]').innerText()).toContain(`bắt đầu 09:30 ${dayMonthYear(tomorrow)}`);
     const refusals = drafter.page.locator('[data-plan] [data-refusals]');
     await refusals.waitFor();
     expect(await refusals.locator('li').allInnerTexts()).toEqual(['VNPT (VinaPhone): mẫu tin chưa được đăng ký với nhà mạng này (nhà mạng đã từ chối).']);

@@ -24,12 +24,12 @@ export function formatTime(value: string | number | Date | null | undefined): st
   return `${get('hour')}:${get('minute')} ${get('day')}/${get('month')}/${get('year')}`;
 }
 
-/** The value of an <input type="datetime-local"> read as Viet Nam's wall clock, as the API takes it (+07:00). */
+/** A typed date and time (`2026-12-31T08:00`) read as Viet Nam's wall clock, as the API takes it (+07:00). */
 export function localInputToInstant(value: string): string {
   return `${value.length === 16 ? `${value}:00` : value}+07:00`;
 }
 
-/** An instant as the value of an <input type="datetime-local"> in Viet Nam's wall clock. */
+/** An instant as a date and time input's value (`2026-12-31T08:00`) in Viet Nam's wall clock. */
 export function instantToLocalInput(value: Date): string {
   const shifted = new Date(value.getTime() + 7 * 3_600_000);
   return shifted.toISOString().slice(0, 16);
@@ -40,6 +40,57 @@ export function formatDay(day: string | null | undefined): string {
   const match = day ? /^(\d{4})-(\d{2})-(\d{2})$/.exec(day) : null;
   return match ? `${match[3]}/${match[2]}/${match[1]}` : '—';
 }
+
+/**
+ * Dates and times typed the Vietnamese way, as text: Chromium draws its native date and time pickers in the
+ * browser's locale (mm/dd/yyyy and 12 h in en-US), whatever the page's language. The console keeps the values
+ * its inputs had before (`2026-12-31`, `2026-12-31T08:00`, `08:00`) and shows them as `31/12/2026`,
+ * `08:00 31/12/2026` (its own display format) and `08:00`.
+ */
+export type VietnameseInputKind = 'date' | 'datetime' | 'time';
+
+export const VIETNAMESE_INPUT_FORMATS: Record<VietnameseInputKind, string> = { date: 'dd/mm/yyyy', datetime: 'HH:mm dd/mm/yyyy', time: 'HH:mm' };
+
+const TYPED_DATE = /^(\d{1,2})\/(\d{1,2})\/(\d{4})$/;
+const TYPED_TIME = /^(\d{1,2}):(\d{2})$/;
+
+/** The text an input shows for a value (`2026-12-31T08:00` -> `08:00 31/12/2026`); '' for none. */
+export function vietnameseInputText(kind: VietnameseInputKind, value: string): string {
+  if (!value) return '';
+  const [day, time] = kind === 'time' ? ['', value] : value.split('T');
+  const date = day ? day.split('-').reverse().join('/') : '';
+  return kind === 'date' ? date : kind === 'time' ? time : `${time} ${date}`;
+}
+
+/** The value typed text stands for ('' for nothing typed), or null when it is not a real day or time of that form. */
+export function parseVietnameseInput(kind: VietnameseInputKind, text: string): string | null {
+  const words = text.trim().split(/\s+/).filter(Boolean);
+  if (words.length === 0) return '';
+  if (kind === 'time') return words.length === 1 ? typedTime(words[0]) : null;
+  if (kind === 'date') return words.length === 1 ? typedDate(words[0]) : null;
+  if (words.length !== 2) return null;
+  // "08:00 31/12/2026" as the console writes times, or "31/12/2026 08:00".
+  const [time, date] = TYPED_TIME.test(words[0]) ? words : [words[1], words[0]];
+  const [day, clock] = [typedDate(date), typedTime(time)];
+  return day && clock ? `${day}T${clock}` : null;
+}
+
+function typedDate(text: string): string | null {
+  const match = TYPED_DATE.exec(text);
+  if (!match) return null;
+  const [day, month, year] = [Number(match[1]), Number(match[2]), Number(match[3])];
+  const date = new Date(Date.UTC(year, month - 1, day));
+  if (date.getUTCFullYear() !== year || date.getUTCMonth() !== month - 1 || date.getUTCDate() !== day) return null;
+  return `${year}-${pad(month)}-${pad(day)}`;
+}
+
+function typedTime(text: string): string | null {
+  const match = TYPED_TIME.exec(text);
+  if (!match || Number(match[1]) > 23 || Number(match[2]) > 59) return null;
+  return `${pad(Number(match[1]))}:${match[2]}`;
+}
+
+const pad = (value: number) => String(value).padStart(2, '0');
 
 export function formatNumber(value: number | null | undefined): string {
   return value === null || value === undefined ? '—' : numberFormat.format(value);

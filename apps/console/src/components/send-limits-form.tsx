@@ -3,6 +3,7 @@ import { answer, api } from '../api/client';
 import { type CampaignDetail } from '../api/models';
 import { describeWindow } from '../format';
 import { useAction } from './notices';
+import { VietnameseInput } from './vietnamese-input';
 
 /** The send window and daily cap of a campaign not finished yet (approvers): a wider or lifted window or a lifted cap needs a reason. */
 export function SendLimitsForm({ campaign, onSaved }: { campaign: CampaignDetail; onSaved(): void }) {
@@ -37,11 +38,11 @@ export function SendLimitsForm({ campaign, onSaved }: { campaign: CampaignDetail
       <div className="filters">
         <label>
           Từ
-          <input name="limits-start" type="time" value={windowStart} disabled={windowLifted} onChange={(event) => setWindowStart(event.target.value)} />
+          <VietnameseInput kind="time" name="limits-start" value={windowStart} disabled={windowLifted} onChange={setWindowStart} />
         </label>
         <label>
           Đến
-          <input name="limits-end" type="time" value={windowEnd} disabled={windowLifted} onChange={(event) => setWindowEnd(event.target.value)} />
+          <VietnameseInput kind="time" name="limits-end" value={windowEnd} disabled={windowLifted} onChange={setWindowEnd} />
         </label>
       </div>
       <label className="inline">

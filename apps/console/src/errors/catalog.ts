@@ -99,6 +99,10 @@ export const FIELD_NAMES: Record<string, string> = {
   delivered: 'Đã nhận',
   reportedOn: 'Ngày văn bản',
   reference: 'Số văn bản',
+  startAt: 'Bắt đầu gửi',
+  reportDeadline: 'Hạn báo cáo',
+  windowStart: 'Khung giờ gửi (từ)',
+  windowEnd: 'Khung giờ gửi (đến)',
 };
 
 /** The stable reason codes an answer's details carry (`details.code` or `details.rule`), with their parameters. */

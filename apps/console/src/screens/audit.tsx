@@ -4,6 +4,7 @@ import { type AuditRecord } from '../api/admin-models';
 import { DataTable } from '../components/data-table';
 import { exportPath, saveFile } from '../components/exports';
 import { useAction } from '../components/notices';
+import { VietnameseInput } from '../components/vietnamese-input';
 import { formatTime, localInputToInstant } from '../format';
 import { usePolled } from '../hooks';
 import { Pager } from './campaign-filters';
@@ -208,11 +209,11 @@ function AuditFilters({ onChange }: { onChange(search: AuditSearch): void }) {
       </label>
       <label>
         Từ lúc
-        <input name="audit-from" type="datetime-local" value={draft.from} onChange={set('from')} />
+        <VietnameseInput kind="datetime" name="audit-from" value={draft.from} onChange={(from) => setDraft({ ...draft, from })} />
       </label>
       <label>
         Đến trước lúc
-        <input name="audit-to" type="datetime-local" value={draft.to} onChange={set('to')} />
+        <VietnameseInput kind="datetime" name="audit-to" value={draft.to} onChange={(to) => setDraft({ ...draft, to })} />
       </label>
       <div className="buttons">
         <button type="submit" data-action="search-audit">

@@ -1,5 +1,6 @@
 import { type FormEvent, useState } from 'react';
 import { type CampaignState } from '../api/models';
+import { VietnameseInput } from '../components/vietnamese-input';
 import { useSession } from '../context';
 import { CAMPAIGN_STATES } from '../format';
 
@@ -56,11 +57,11 @@ export function CampaignFilters({ query, onChange }: { query: CampaignQuery; onC
       </label>
       <label>
         Bắt đầu từ ngày
-        <input name="from" type="date" value={draft.from} onChange={set('from')} />
+        <VietnameseInput kind="date" name="from" value={draft.from} onChange={(from) => setDraft({ ...draft, from })} />
       </label>
       <label>
         đến ngày
-        <input name="to" type="date" value={draft.to} onChange={set('to')} />
+        <VietnameseInput kind="date" name="to" value={draft.to} onChange={(to) => setDraft({ ...draft, to })} />
       </label>
       <div className="buttons">
         <button type="submit">Lọc</button>

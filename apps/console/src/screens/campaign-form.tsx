@@ -1,10 +1,11 @@
-import { type FormEvent, useMemo, useState } from 'react';
+import { type FormEvent, useMemo, useRef, useState } from 'react';
 import { answer, api } from '../api/client';
 import { type AudienceCount, type Campaign, type CampaignDetail, type Carrier, type CampaignPlan, type NewCampaign, type Template } from '../api/models';
 import { DataTable } from '../components/data-table';
 import { useAction } from '../components/notices';
 import { PlanView } from '../components/plan-view';
 import { StateBadge } from '../components/state-badge';
+import { VietnameseInput } from '../components/vietnamese-input';
 import { useSession } from '../context';
 import { CARRIER_IDS, CARRIERS, formatNumber, formatTime, instantToLocalInput, localInputToInstant, REGIONS, TEST_SEND_STATES } from '../format';
 import { usePolled } from '../hooks';
@@ -97,7 +98,11 @@ function CampaignForm({ onSaved, locked }: { onSaved(campaign: Campaign): void; 
     set(list.includes(value) ? list.filter((item) => item !== value) : [...list, value]);
   const setRegion = (codes: string[], on: boolean) => setChosen(on ? [...new Set([...chosen, ...codes])] : chosen.filter((code) => !codes.includes(code)));
 
+  const form = useRef<HTMLFormElement>(null);
+
   async function showPlan() {
+    // The browser says what is missing or mistyped (a start not in HH:mm dd/mm/yyyy) before the API is asked.
+    if (!form.current?.reportValidity()) return;
     await act(async () => setPlan({ plan: await answer<CampaignPlan>(api.POST('/campaigns/plan', { body: request })), key: requestKey }));
   }
 
@@ -109,7 +114,7 @@ function CampaignForm({ onSaved, locked }: { onSaved(campaign: Campaign): void; 
   return (
     <section className="card" aria-labelledby="campaign-form-title">
       <h2 id="campaign-form-title">Tạo chiến dịch</h2>
-      <form onSubmit={(event) => void save(event)}>
+      <form ref={form} onSubmit={(event) => void save(event)}>
         <fieldset disabled={locked}>
           <label>
             Tên chiến dịch
@@ -189,11 +194,11 @@ function CampaignForm({ onSaved, locked }: { onSaved(campaign: Campaign): void; 
           <div className="filters">
             <label>
               Bắt đầu gửi (giờ Việt Nam)
-              <input name="campaign-start" type="datetime-local" required value={startAt} onChange={(event) => setStartAt(event.target.value)} />
+              <VietnameseInput kind="datetime" name="campaign-start" required value={startAt} onChange={setStartAt} />
             </label>
             <label>
               Hạn báo cáo
-              <input name="campaign-deadline" type="datetime-local" value={reportDeadline} onChange={(event) => setReportDeadline(event.target.value)} />
+              <VietnameseInput kind="datetime" name="campaign-deadline" value={reportDeadline} onChange={setReportDeadline} />
             </label>
             <label>
               Hiệu lực tin (giờ)
@@ -216,11 +221,11 @@ function CampaignForm({ onSaved, locked }: { onSaved(campaign: Campaign): void; 
             <div className="filters">
               <label>
                 Từ
-                <input name="window-start" type="time" value={windowStart} disabled={windowLifted} onChange={(event) => setWindowStart(event.target.value)} />
+                <VietnameseInput kind="time" name="window-start" value={windowStart} disabled={windowLifted} onChange={setWindowStart} />
               </label>
               <label>
                 Đến
-                <input name="window-end" type="time" value={windowEnd} disabled={windowLifted} onChange={(event) => setWindowEnd(event.target.value)} />
+                <VietnameseInput kind="time" name="window-end" value={windowEnd} disabled={windowLifted} onChange={setWindowEnd} />
               </label>
             </div>
             <label className="inline">

@@ -6,6 +6,7 @@ import { CampaignPicker } from '../components/campaign-picker';
 import { CertificatesTable, useCertificates } from '../components/certificates';
 import { DataTable } from '../components/data-table';
 import { useAction } from '../components/notices';
+import { VietnameseInput } from '../components/vietnamese-input';
 import { can, useSession } from '../context';
 import { CARRIERS, formatNumber, formatTime } from '../format';
 import { usePolled } from '../hooks';
@@ -152,7 +153,7 @@ function RecordCarrierReport({ id, onRecorded }: { id: number; onRecorded(): voi
         </label>
         <label>
           Ngày văn bản
-          <input name="figures-date" type="date" required value={form.reportedOn} onChange={set('reportedOn')} />
+          <VietnameseInput kind="date" name="figures-date" required value={form.reportedOn} onChange={(reportedOn) => setForm({ ...form, reportedOn })} />
         </label>
         <label>
           Số văn bản
