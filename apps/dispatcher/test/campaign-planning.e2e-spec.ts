@@ -1,6 +1,5 @@
 import { TestSendsRepository } from '@loa/campaigns';
-import { vietnamMidnight } from '@loa/common';
-import { ManualClock } from '@loa/common';
+import { ManualClock, vietnamDay, vietnamMidnight } from '@loa/common';
 import { CountersRepository } from '@loa/delivery';
 import { DispatcherModule } from '@loa/dispatcher';
 import { type SmscSimulator } from '@loa/smsc-simulator';
@@ -159,7 +158,7 @@ describe('send windows, validity, the daily cap and test sends', () => {
     const days = await api.dataSource.query(`SELECT campaign_id, cap_day::text AS day FROM messages WHERE campaign_id = ANY($1) GROUP BY 1, 2 ORDER BY 1`, [
       [...firstTwo, third],
     ]);
-    expect(days.map((row: { day: string }) => row.day)).toEqual([dayString(at(96)), dayString(at(96)), dayString(at(120))]);
+    expect(days.map((row: { day: string }) => row.day)).toEqual([vietnamDay(at(96)), vietnamDay(at(96)), vietnamDay(at(120))]);
     await expectCountersExact();
   });
 
@@ -306,11 +305,7 @@ describe('send windows, validity, the daily cap and test sends', () => {
     expect(await sentTo(nextDay)).toBe(SUBSCRIBERS);
     expect(await reportTotals(api, nextDay)).toMatchObject({ targeted: SUBSCRIBERS, delivered: SUBSCRIBERS, capped: 0 });
     const [{ days }] = await api.dataSource.query(`SELECT array_agg(DISTINCT cap_day::text) AS days FROM messages WHERE campaign_id = $1`, [nextDay]);
-    expect(days).toEqual([dayString(at(192))]);
+    expect(days).toEqual([vietnamDay(at(192))]);
     await expectCountersExact();
   });
 });
-
-function dayString(instant: number): string {
-  return new Date(instant + 7 * HOUR).toISOString().slice(0, 10);
-}
