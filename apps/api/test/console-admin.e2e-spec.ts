@@ -342,7 +342,7 @@ describe("the console's admin and official screens, in a real browser", () => {
   });
 
   it('is usable on an 800 px tablet: every admin and official screen fits, tables scroll inside their cards', async () => {
-    const { page, failures } = await server.open(800);
+    const { page, failures } = await server.open({ width: 800 });
     await logIn(page, 'demo-admin');
     await page.click('a[data-screen="bao-cao"]');
     await page.locator(`#report-campaigns tr[data-campaign="${campaignId}"]`).click();

@@ -57,8 +57,8 @@ export interface ConsoleServer {
   api: TestApi;
   baseUrl: string;
   browser: Browser;
-  /** A fresh page on the login page, `width` px wide; closed by closePages(). */
-  open(width?: number): Promise<ConsolePage>;
+  /** A fresh page on the login page (`query`: the console's own settings, as openConsole takes them), `width` px wide; closed by closePages(). */
+  open(options?: { query?: string; width?: number }): Promise<ConsolePage>;
   /** A fresh page logged in as `username` through the login form; closed by closePages(). */
   loggedIn(username: string): Promise<ConsolePage>;
   /** Closes every page opened since the last call (afterEach). */
@@ -74,8 +74,8 @@ export async function startConsole(options: Parameters<typeof createTestApi>[0] 
   const baseUrl = `http://127.0.0.1:${(api.app.getHttpServer().address() as AddressInfo).port}`;
   const browser = await launchChromium();
   const opened: ConsolePage[] = [];
-  const open = async (width?: number) => {
-    const console = await openConsole(browser, baseUrl, undefined, width);
+  const open = async ({ query, width }: { query?: string; width?: number } = {}) => {
+    const console = await openConsole(browser, baseUrl, query, width);
     opened.push(console);
     return console;
   };

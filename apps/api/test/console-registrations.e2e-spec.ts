@@ -182,7 +182,9 @@ describe('the console: brandname certificates and template registrations, in a r
     const tomorrow = vietnamDay(T0 + DAY);
     await start.fill('12/31/2027 09:30');
     await drafter.page.click('button[data-action="plan"]');
-    expect(await start.evaluate((input: HTMLInputElement) => input.validationMessage)).toBe('Chưa đúng dạng HH:mm dd/mm/yyyy, ví dụ 07:30 24/02/2027.');
+    expect(await start.evaluate((input) => (input as unknown as { validationMessage: string }).validationMessage)).toBe(
+      'Chưa đúng dạng HH:mm dd/mm/yyyy, ví dụ 07:30 24/02/2027.',
+    );
     expect(await drafter.page.locator('[data-plan]').count()).toBe(0);
     await start.fill(`09:30 ${dayMonthYear(tomorrow)}`);
     await drafter.page.click('button[data-action="plan"]');

@@ -1,36 +1,23 @@
-import { type AddressInfo } from 'node:net';
-import { type Browser, type Page } from 'playwright-core';
-import { launchChromium } from '@loa/testing';
-import { assertConsoleBuilt, type ConsolePage, logIn, openConsole, screenshot } from './console-browser';
-import { createTestApi, type TestApi } from './test-app';
+import { type Page } from 'playwright-core';
+import { type ConsolePage, type ConsoleServer, logIn, screenshot, startConsole } from './console-browser';
+import { type TestApi } from './test-app';
 
 const CAMPAIGN_NAME = 'Cảnh báo giả danh công an';
 const LATE_NAME = 'Cảnh báo gửi muộn';
 
 /** Logout and the idle timeout leave nothing of the last user on screen; an error stays until dismissed. */
 describe("the console's session and errors in a real browser", () => {
+  let server: ConsoleServer;
   let api: TestApi;
-  let browser: Browser;
-  let baseUrl: string;
-  const opened: ConsolePage[] = [];
 
   beforeAll(async () => {
-    assertConsoleBuilt();
-    api = await createTestApi({ subscribers: 50 });
-    await api.app.listen(0, '127.0.0.1');
-    baseUrl = `http://127.0.0.1:${(api.app.getHttpServer().address() as AddressInfo).port}`;
+    server = await startConsole({ subscribers: 50 });
+    api = server.api;
     await pendingCampaign(api);
-    browser = await launchChromium();
   });
 
-  afterAll(async () => {
-    await browser?.close();
-    await api?.close();
-  });
-
-  afterEach(async () => {
-    for (const console of opened.splice(0)) await console.context.close();
-  });
+  afterAll(() => server?.close());
+  afterEach(() => server.closePages());
 
   it('shows no logout button and no data before login, and nothing of the user after logout', async () => {
     const { page } = await open();
@@ -114,10 +101,8 @@ describe("the console's session and errors in a real browser", () => {
     await screenshot(page, 'console-deadline-acknowledged');
   });
 
-  async function open(query = 'poll=300'): Promise<ConsolePage> {
-    const console = await openConsole(browser, baseUrl, query);
-    opened.push(console);
-    return console;
+  function open(query = 'poll=300'): Promise<ConsolePage> {
+    return server.open({ query });
   }
 });
 
