@@ -3,7 +3,7 @@ import { type OutboundSms, type SmppAccountConfig, type SubmitOutcome } from './
 import { type LinkContext, LinkLifecycle } from './link-context';
 import { LinkInbox } from './link-inbox';
 import { LinkPacing, type PduSenders } from './link-pacing';
-import { type ResponseCallback } from './link-session';
+import { type ResponseCallback } from './pending-requests';
 import { LinkStatusTracker } from './link-status-tracker';
 import { MessageJob } from './message-job';
 import { newPdu } from './smpp-package';

@@ -2,6 +2,7 @@ import { SmppBindError, type BindTarget } from './smpp-bind.error';
 import { newPdu, type SmppPdu, type SmppSession, smppPackage } from './smpp-package';
 import { encodeDeliverSmResp, encodeSubmitSm } from './hot-pdus';
 import { PduReader } from './pdu-reader';
+import { type LateResponseCallback, PendingRequests, type ResponseCallback } from './pending-requests';
 import { SMPP_STATUS } from './smpp-status';
 
 export type SessionRole = 'transceiver' | 'transmitter' | 'receiver';
@@ -29,35 +30,15 @@ export interface SessionHandlers {
   down(session: LinkSession, reason: string): void;
 }
 
-/** A response, or null with the reason there will be none (expired, connection gone). */
-export type ResponseCallback = (response: SmppPdu | null, reason: string) => void;
-/** The response to a submit that had already been given up as expired. */
-export type LateResponseCallback = (response: SmppPdu) => void;
-
-interface Pending {
-  expiresAt: number;
-  submit: boolean;
-  done: ResponseCallback;
-  late?: LateResponseCallback;
-}
-
-interface Expired {
-  expiredAt: number;
-  late: LateResponseCallback;
-}
-
 /**
  * One SMPP session. Keeps its own table of requests awaiting a response with a per-request expiry:
  * node-smpp's callbacks never expire and stay pending for ever when the connection drops.
  */
 export class LinkSession {
   state: 'down' | 'connecting' | 'bound' | 'closing' = 'down';
-  submitsInFlight = 0;
   everBound = false;
   private session?: SmppSession;
-  private readonly pending = new Map<number, Pending>();
-  /** Submits of the current connection that expired unanswered, oldest first: only it can still answer them. */
-  private expired = new Map<number, Expired>();
+  private readonly requests: PendingRequests;
   private timers: NodeJS.Timeout[] = [];
   private enquirePending = false;
   private closeReason = '';
@@ -67,7 +48,13 @@ export class LinkSession {
     readonly label: string,
     private readonly settings: SessionSettings,
     private readonly handlers: SessionHandlers,
-  ) {}
+  ) {
+    this.requests = new PendingRequests(settings.lateAnswerKeepMs, settings.lateAnswerKeepMax);
+  }
+
+  get submitsInFlight(): number {
+    return this.requests.submitsInFlight;
+  }
 
   get canSubmit(): boolean {
     return this.settings.role !== 'receiver';
@@ -82,7 +69,7 @@ export class LinkSession {
     const { host, port, bindTimeoutMs } = this.settings;
     this.state = 'connecting';
     this.closeReason = '';
-    this.expired = new Map();
+    this.requests.newConnection();
     return new Promise((resolve, reject) => {
       const session = smppPackage.connect({ host, port });
       this.session = session;
@@ -91,7 +78,7 @@ export class LinkSession {
         if (settled) return;
         settled = true;
         clearTimeout(timer);
-        this.failPending('bind failed');
+        this.requests.failAll('bind failed');
         this.state = 'down';
         session.destroy();
         reject(error);
@@ -138,7 +125,7 @@ export class LinkSession {
     const pdu = encodeSubmitSm(sequence, fields);
     if (!pdu) return this.request(newPdu('submit_sm', { ...fields, sequence_number: sequence }), this.settings.requestTimeoutMs, true, done, late);
     session.socket.write(pdu);
-    this.awaitResponse(sequence, this.settings.requestTimeoutMs, true, done, late);
+    this.requests.add(sequence, this.settings.requestTimeoutMs, true, done, late);
     return true;
   }
 
@@ -186,13 +173,8 @@ export class LinkSession {
   private request(pdu: SmppPdu, timeoutMs: number, submit: boolean, done: ResponseCallback, late?: LateResponseCallback): boolean {
     const session = this.session;
     if (!session || !session.socket.writable || !session.send(pdu)) return false;
-    this.awaitResponse(pdu.sequence_number, timeoutMs, submit, done, late);
+    this.requests.add(pdu.sequence_number, timeoutMs, submit, done, late);
     return true;
-  }
-
-  private awaitResponse(sequence: number, timeoutMs: number, submit: boolean, done: ResponseCallback, late?: LateResponseCallback): void {
-    this.pending.set(sequence, { expiresAt: Date.now() + timeoutMs, submit, done, late });
-    if (submit) this.submitsInFlight++;
   }
 
   private respond(pdu: SmppPdu): void {
@@ -220,7 +202,7 @@ export class LinkSession {
   }
 
   private onPdu(pdu: SmppPdu): void {
-    if (pdu.isResponse()) return this.onResponse(pdu);
+    if (pdu.isResponse()) return this.requests.answer(pdu);
     switch (pdu.command) {
       case 'enquire_link':
         return this.respond(pdu.response());
@@ -241,27 +223,10 @@ export class LinkSession {
     }
   }
 
-  private onResponse(pdu: SmppPdu): void {
-    const pending = this.pending.get(pdu.sequence_number);
-    if (pending) {
-      this.settle(pdu.sequence_number, pending);
-      return pending.done(pdu, '');
-    }
-    const expired = this.expired.get(pdu.sequence_number);
-    if (!expired) return;
-    this.expired.delete(pdu.sequence_number);
-    expired.late(pdu);
-  }
-
-  private settle(sequence: number, pending: Pending): void {
-    this.pending.delete(sequence);
-    if (pending.submit) this.submitsInFlight--;
-  }
-
   private startTimers(): void {
     const { enquireLinkMs, requestTimeoutMs } = this.settings;
     const sweepMs = Math.max(20, Math.min(1000, requestTimeoutMs / 4));
-    this.timers.push(setInterval(() => this.expire(), sweepMs));
+    this.timers.push(setInterval(() => this.requests.expire(Date.now()), sweepMs));
     this.timers.push(setInterval(() => this.enquireLink(Math.min(enquireLinkMs, requestTimeoutMs)), enquireLinkMs));
   }
 
@@ -274,44 +239,13 @@ export class LinkSession {
     });
   }
 
-  private expire(): void {
-    const now = Date.now();
-    this.forgetExpiredBefore(now - this.settings.lateAnswerKeepMs);
-    for (const [sequence, pending] of this.pending) {
-      if (pending.expiresAt > now) continue;
-      this.settle(sequence, pending);
-      if (pending.late) this.rememberExpired(sequence, { expiredAt: now, late: pending.late });
-      pending.done(null, 'no response in time');
-    }
-  }
-
-  private rememberExpired(sequence: number, expired: Expired): void {
-    if (this.expired.size >= this.settings.lateAnswerKeepMax) this.expired.delete(this.expired.keys().next().value!);
-    this.expired.set(sequence, expired);
-  }
-
-  private forgetExpiredBefore(time: number): void {
-    for (const [sequence, expired] of this.expired) {
-      if (expired.expiredAt >= time) return;
-      this.expired.delete(sequence);
-    }
-  }
-
-  private failPending(reason: string): void {
-    const entries = [...this.pending];
-    this.pending.clear();
-    this.expired.clear();
-    this.submitsInFlight = 0;
-    for (const [, pending] of entries) pending.done(null, reason);
-  }
-
   private onClosed(): void {
     const reason = this.closeReason || 'connection closed by the SMSC';
     this.state = 'down';
     this.enquirePending = false;
     this.timers.forEach(clearInterval);
     this.timers = [];
-    this.failPending(`connection dropped (${reason})`);
+    this.requests.failAll(`connection dropped (${reason})`);
     this.handlers.down(this, reason);
   }
 }
