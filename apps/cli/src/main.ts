@@ -101,20 +101,20 @@ program
   .option('--out <file>', 'where to write the JSON figures', 'bench-results/latest.json')
   .action(async (options) => (await import('./commands/bench.command.js')).runBench(options));
 
-/** The dispatcher's lease, for `loa dispatcher` and the all-in-one's own dispatcher. */
+// The dispatcher's lease and receipt wait, for `loa dispatcher` and the all-in-one's own dispatcher. No default here:
+// left out, config/defaults.json's applies (one source; see dispatcherTimings).
 function leaseSecondsOption(): Option {
-  return new Option('--lease-seconds <n>', 'how long messages it claims stay its own; if it dies, others send them after this')
-    .argParser((value) => parsePositive(value, 'lease-seconds'))
-    .default(120);
+  return new Option(
+    '--lease-seconds <n>',
+    'how long messages it claims stay its own; if it dies, others send them after this (default: dispatcher.leaseSeconds in config/defaults.json)',
+  ).argParser((value) => parsePositive(value, 'lease-seconds'));
 }
 
 function unmatchedReceiptSecondsOption(): Option {
   return new Option(
     '--unmatched-receipt-seconds <n>',
-    'how long a receipt that matches no send waits before it is retired (and, for a message sent twice, counted as a duplicate); longer than the lease',
-  )
-    .argParser((value) => parsePositive(value, 'unmatched-receipt-seconds'))
-    .default(300);
+    'how long a receipt that matches no send waits before it is retired (and, for a message sent twice, counted as a duplicate); longer than the lease (default: dispatcher.unmatchedReceiptSeconds in config/defaults.json)',
+  ).argParser((value) => parsePositive(value, 'unmatched-receipt-seconds'));
 }
 
 function parseCount(value: string, what: string): number {

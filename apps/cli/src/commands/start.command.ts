@@ -16,11 +16,11 @@ import { listenApi, startSimulatedCarriers } from '../ports';
 import { jwtSecret, openRuntime, type Runtime } from '../runtime';
 import { onShutdownSignal } from '../shutdown';
 import { limitHeapGrowth } from '../heap-growth';
-import { checkDispatcherTimings, type DispatcherTimings } from './dispatcher.command';
+import { dispatcherTimings, type DispatcherTimings } from './dispatcher.command';
 
 /** All-in-one: database (embedded unless DATABASE_URL), demo data, simulated carriers, dispatcher and API. */
-export async function startAllInOne(timings: DispatcherTimings): Promise<void> {
-  checkDispatcherTimings(timings);
+export async function startAllInOne(flags: DispatcherTimings): Promise<void> {
+  const timings = dispatcherTimings(flags);
   limitHeapGrowth(); // the all-in-one sends messages too
   const startedAt = Date.now();
   const early: string[] = [];
@@ -57,7 +57,7 @@ async function stopInOrder(app: INestApplication | undefined, simulators: Runnin
   await runtime.close();
 }
 
-function allInOneModule(runtime: Runtime, carriers: CarrierAccount[], timings: DispatcherTimings) {
+function allInOneModule(runtime: Runtime, carriers: CarrierAccount[], timings: Required<DispatcherTimings>) {
   const databaseUrl = runtime.databaseUrl;
   @Module({
     imports: [
@@ -75,7 +75,7 @@ function allInOneModule(runtime: Runtime, carriers: CarrierAccount[], timings: D
         },
         { withDatabase: false },
       ),
-      DispatcherModule.forRoot({ carriers, dispatcher: { leaseSeconds: timings.leaseSeconds, unmatchedReceiptSeconds: timings.unmatchedReceiptSeconds } }),
+      DispatcherModule.forRoot({ carriers, dispatcher: timings }),
     ],
   })
   class AllInOneModule {}
