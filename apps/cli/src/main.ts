@@ -34,9 +34,10 @@ program
   .addOption(leaseSecondsOption())
   .addOption(unmatchedReceiptSecondsOption())
   .addOption(
-    new Option('--retention-days <n>', 'days a finished campaign keeps its per-message rows (numbers) before they are purged; its figures stay')
-      .argParser((value) => parsePositive(value, 'retention-days'))
-      .default(90),
+    new Option(
+      '--retention-days <n>',
+      'days a finished campaign keeps its per-message rows (numbers) before they are purged; its figures stay (default: dispatcher.retentionDays in config/defaults.json)',
+    ).argParser((value) => parsePositive(value, 'retention-days')),
   )
   .addOption(
     new Option(

@@ -14,6 +14,6 @@ export * from './message-states';
 export * from './outcome-writer';
 export * from './receipt-sink';
 export { type CampaignWithHeld, type DailyCapDay, SendLimitsRepository } from './send-limits.repository';
-export { DEFAULT_RETRY_POLICY, partsToSend, type RetryPolicy, stateAfterSend } from './send-outcomes';
+export { partsToSend, type RetryPolicy, stateAfterSend } from './send-outcomes';
 export * from './retention.repository';
 export * from './subscriber-messages.repository';

@@ -2,8 +2,6 @@ import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { queryRows } from '@loa/database';
 
-export const DEFAULT_RETENTION_DAYS = 90;
-
 /** A finished campaign whose per-message rows were purged. */
 export interface PurgedCampaign {
   id: number;

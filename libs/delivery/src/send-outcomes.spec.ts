@@ -1,6 +1,15 @@
 import { type SubmitOutcome } from '@loa/smpp';
 import { type ClaimedMessage } from './delivery.types';
-import { DEFAULT_RETRY_POLICY, partsToSend, stateAfterSend } from './send-outcomes';
+import { partsToSend, type RetryPolicy, stateAfterSend } from './send-outcomes';
+
+/** The policy of config/defaults.json (dispatcher.retry) at the time of writing; the cases below vary it. */
+const POLICY: RetryPolicy = {
+  maxRefusedAttempts: 5,
+  refusedBackoffSeconds: { first: 5, max: 300 },
+  maxAmbiguousAttempts: 3,
+  ambiguousResendSeconds: 30,
+  notSentRetrySeconds: 1,
+};
 
 const message = (overrides: Partial<ClaimedMessage> = {}): ClaimedMessage => ({
   id: 7,
@@ -23,7 +32,7 @@ const outcome = (kind: SubmitOutcome['kind'], extra: Record<string, unknown> = {
 
 describe('stateAfterSend (the retry policy)', () => {
   it('submits a message whose parts were all accepted, with a submission per part and the PDUs billed', () => {
-    const { change, submissions } = stateAfterSend(message(), {}, outcome('accepted', { accepted: [sent(1), sent(2), sent(3)] }), DEFAULT_RETRY_POLICY);
+    const { change, submissions } = stateAfterSend(message(), {}, outcome('accepted', { accepted: [sent(1), sent(2), sent(3)] }), POLICY);
     expect(change).toMatchObject({ state: 'submitted', sent: { acceptedMask: 0b111, parts: 3, reference: 42, newReference: true, billed: 3 }, resend: false });
     expect(submissions.map((s) => [s.part, s.parts, s.smscMessageId])).toEqual([
       [1, 3, 'id-1'],
@@ -33,7 +42,7 @@ describe('stateAfterSend (the retry policy)', () => {
   });
 
   it('backs off a temporary refusal, doubling per attempt, and fails the message at the last attempt with the status', () => {
-    const policy = { ...DEFAULT_RETRY_POLICY, maxRefusedAttempts: 4, refusedBackoffSeconds: { first: 5, max: 15 } };
+    const policy = { ...POLICY, maxRefusedAttempts: 4, refusedBackoffSeconds: { first: 5, max: 15 } };
     const delays = [1, 2, 3].map((attempts) => stateAfterSend(message({ attempts }), {}, outcome('refused'), policy).change);
     expect(delays.map((change) => [change.state, change.retryAfterSeconds, change.refundAttempt])).toEqual([
       ['queued', 5, undefined],
@@ -49,13 +58,13 @@ describe('stateAfterSend (the retry policy)', () => {
       message({ attempts: 9 }),
       {},
       outcome('not-sent', { accepted: [sent(1)], status: null, error: 'link viettel is stopping' }),
-      DEFAULT_RETRY_POLICY,
+      POLICY,
     );
     expect(change).toMatchObject({ state: 'queued', refundAttempt: true, retryAfterSeconds: 1, sent: { acceptedMask: 0b001, billed: 1 } });
   });
 
   it('rejects a message the carrier refused for good', () => {
-    expect(stateAfterSend(message(), {}, outcome('permanent', { status: 0x0b, error: 'ESME_RINVDSTADR' }), DEFAULT_RETRY_POLICY).change).toMatchObject({
+    expect(stateAfterSend(message(), {}, outcome('permanent', { status: 0x0b, error: 'ESME_RINVDSTADR' }), POLICY).change).toMatchObject({
       state: 'rejected',
       error: 'ESME_RINVDSTADR',
     });
@@ -63,46 +72,41 @@ describe('stateAfterSend (the retry policy)', () => {
 
   describe('a part without an answer', () => {
     it('sends the message again as an unconfirmed send (policy resend), then ends it unknown after the last attempt', () => {
-      expect(stateAfterSend(message({ attempts: 2 }), {}, outcome('ambiguous', { part: 2, accepted: [sent(1)] }), DEFAULT_RETRY_POLICY).change).toMatchObject({
+      expect(stateAfterSend(message({ attempts: 2 }), {}, outcome('ambiguous', { part: 2, accepted: [sent(1)] }), POLICY).change).toMatchObject({
         state: 'queued',
         unconfirmedSend: true,
         retryAfterSeconds: 30,
         sent: { acceptedMask: 0b001 },
       });
-      expect(stateAfterSend(message({ attempts: 3 }), {}, outcome('ambiguous'), DEFAULT_RETRY_POLICY).change).toMatchObject({ state: 'unknown' });
+      expect(stateAfterSend(message({ attempts: 3 }), {}, outcome('ambiguous'), POLICY).change).toMatchObject({ state: 'unknown' });
     });
 
     it('waits for receipts matched by number when it was the last part (policy await-receipt)', () => {
-      const waiting = stateAfterSend(
-        message({ onAmbiguous: 'await-receipt' }),
-        {},
-        outcome('ambiguous', { part: 3, accepted: [sent(1), sent(2)] }),
-        DEFAULT_RETRY_POLICY,
-      );
+      const waiting = stateAfterSend(message({ onAmbiguous: 'await-receipt' }), {}, outcome('ambiguous', { part: 3, accepted: [sent(1), sent(2)] }), POLICY);
       expect(waiting.change).toMatchObject({ state: 'submitted', awaitingReceiptParts: 3 });
       expect(waiting.submissions).toHaveLength(2);
     });
 
     it('sends the rest again when parts after it were never sent, whatever the policy: the handset must get them', () => {
-      const change = stateAfterSend(message({ onAmbiguous: 'await-receipt' }), {}, outcome('ambiguous', { part: 1 }), DEFAULT_RETRY_POLICY).change;
+      const change = stateAfterSend(message({ onAmbiguous: 'await-receipt' }), {}, outcome('ambiguous', { part: 1 }), POLICY).change;
       expect(change).toMatchObject({ state: 'queued', unconfirmedSend: true });
     });
   });
 
   it('marks a send of a message the carrier may already have as a resend (it can make a duplicate)', () => {
-    expect(stateAfterSend(message({ unconfirmedSends: 1 }), {}, outcome('accepted', { accepted: [sent(1)] }), DEFAULT_RETRY_POLICY).change.resend).toBe(true);
+    expect(stateAfterSend(message({ unconfirmedSends: 1 }), {}, outcome('accepted', { accepted: [sent(1)] }), POLICY).change.resend).toBe(true);
     expect(
       stateAfterSend(
         message({ partsAccepted: 1, parts: 3, reference: 42 }),
         { onlyParts: [2, 3] },
         outcome('accepted', { accepted: [sent(2), sent(3)] }),
-        DEFAULT_RETRY_POLICY,
+        POLICY,
       ).change,
     ).toMatchObject({ resend: true, sent: { acceptedMask: 0b110, newReference: false } });
   });
 
   it('records nothing about parts when the link built none (it was not running)', () => {
-    expect(stateAfterSend(message(), {}, outcome('not-sent', { totalParts: 0, reference: null }), DEFAULT_RETRY_POLICY).change.sent).toBeUndefined();
+    expect(stateAfterSend(message(), {}, outcome('not-sent', { totalParts: 0, reference: null }), POLICY).change.sent).toBeUndefined();
   });
 });
 

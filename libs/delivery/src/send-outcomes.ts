@@ -16,14 +16,6 @@ export interface RetryPolicy {
   notSentRetrySeconds: number;
 }
 
-export const DEFAULT_RETRY_POLICY: RetryPolicy = {
-  maxRefusedAttempts: 5,
-  refusedBackoffSeconds: { first: 5, max: 300 },
-  maxAmbiguousAttempts: 3,
-  ambiguousResendSeconds: 30,
-  notSentRetrySeconds: 1,
-};
-
 /**
  * Which parts a claimed message sends, under which concatenation reference. The reference comes from the
  * message's id, so that a send nobody recorded (the dispatcher died) is completed by the next one under the

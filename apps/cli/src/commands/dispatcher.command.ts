@@ -31,14 +31,14 @@ export function dispatcherTimings(flags: DispatcherTimings): Required<Dispatcher
 }
 
 /** `loa dispatcher`: one SMPP worker; run as many as the carriers' contracts allow. */
-export async function runDispatcher(options: DispatcherTimings & { retentionDays: number; maxBinds?: number }): Promise<void> {
+export async function runDispatcher(options: DispatcherTimings & { retentionDays?: number; maxBinds?: number }): Promise<void> {
   const timings = dispatcherTimings(options);
   limitHeapGrowth();
   const runtime = await openRuntime({ migrate: false, needsDatabaseUrl: 'loa dispatcher' });
   const carriers = loadCarriersFile(runtime.env.carriersFile);
   const dispatcher = {
     ...timings,
-    retentionDays: options.retentionDays,
+    retentionDays: options.retentionDays ?? loadDefaults().dispatcher.retentionDays,
     maxBindsPerCarrier: options.maxBinds ?? Number.POSITIVE_INFINITY,
   };
   @Module({
