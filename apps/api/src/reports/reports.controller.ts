@@ -1,10 +1,11 @@
 import { Body, Controller, Get, Param, Post, Query, Res } from '@nestjs/common';
-import { ApiBearerAuth, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
 import { type Response } from 'express';
 import { AnyRole, type AuthUser, CurrentUser, Roles } from '@loa/auth';
 import { type CampaignReport, campaignCsv, campaignHtml, campaignXlsx, type DeadlineEntry, ReportingService } from '@loa/reporting';
 import { toInstant } from '../common/instant';
 import { ParseIdPipe } from '../common/parse-id.pipe';
+import { DeadlineEntryDto } from './deadline-entry.dto';
 import { CarrierReportDto, DeadlinesQuery, ReportQuery } from './report.dto';
 import { onlyProvince, sendDownload, XLSX_TYPE } from './report-response';
 
@@ -55,6 +56,7 @@ export class ReportsController {
   @Get('reports/deadlines')
   @AnyRole()
   @ApiOperation({ summary: 'Campaigns and programmes whose report is due within `days`, soonest first, with delivery rate and state' })
+  @ApiOkResponse({ type: [DeadlineEntryDto] })
   deadlines(@Query() query: DeadlinesQuery, @CurrentUser() user: AuthUser): Promise<DeadlineEntry[]> {
     return this.reporting.deadlines(query.days, user);
   }

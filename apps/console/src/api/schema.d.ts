@@ -649,6 +649,32 @@ export interface components {
       /** Number and code of the carrier's letter */
       reference?: string;
     };
+    DeadlineResumeDto: {
+      /** When the last message would go; null when the plan cannot say (beyond 60 days) */
+      estimatedFinishAt: string | null;
+      /** Whether that is by the report deadline; null when the plan cannot say */
+      finishesInTime: boolean | null;
+    };
+    DeadlineEntryDto: {
+      kind: 'campaign' | 'programme';
+      id: number;
+      name: string;
+      reportDeadline: string;
+      /** A campaign's state code; a programme's `empty`, `in_progress` or `completed` */
+      state: string;
+      /** The state in Vietnamese */
+      stateLabel: string;
+      /** Delivered over submitted, a fraction (0.974 is 97.4 %); null before anything is submitted */
+      deliveryRate: number | null;
+      targeted: number;
+      delivered: number;
+      /** Whether sending ends by the deadline: a completed campaign by when it completed, a cancelled one never, others by their plan; null when the plan cannot say, and while paused (see ifResumedNow) */
+      finishesInTime: boolean | null;
+      /** The campaign (a programme: one of its campaigns) is paused: nothing is sent, so no finish is claimed */
+      paused: boolean;
+      /** While paused: the finish were it resumed now (it moves with the clock); null otherwise */
+      ifResumedNow: components['schemas']['DeadlineResumeDto'] | null;
+    };
     CreateProgrammeDto: {
       name: string;
       /** The plan's number and code the report answers (Kế hoạch số …) */
@@ -1175,7 +1201,7 @@ export interface operations {
     parameters: { query?: { days?: number }; header?: never; path?: never; cookie?: never };
     requestBody?: never;
     responses: {
-      200: { headers: { [name: string]: unknown }; content?: never };
+      200: { headers: { [name: string]: unknown }; content: { 'application/json': components['schemas']['DeadlineEntryDto'][] } };
       400: { headers: { [name: string]: unknown }; content: { 'application/json': components['schemas']['Error'] } };
       401: { headers: { [name: string]: unknown }; content: { 'application/json': components['schemas']['Error'] } };
       403: { headers: { [name: string]: unknown }; content: { 'application/json': components['schemas']['Error'] } };
