@@ -41,12 +41,18 @@ export interface Campaign {
   completedAt: string | null;
 }
 
-export interface CampaignEstimate {
-  plannedAt: string;
-  messagesLeft: number;
+export interface FinishEstimate {
   estimatedFinishAt: string | null;
   meetsDeadline: boolean | null;
   unsentAtDeadline: number;
+}
+
+/** GET /campaigns/:id's estimate. Paused: no finish (nulls), only `ifResumedNow`, the finish were it resumed now. */
+export interface CampaignEstimate extends FinishEstimate {
+  plannedAt: string;
+  messagesLeft: number;
+  paused: boolean;
+  ifResumedNow: FinishEstimate | null;
 }
 
 export interface TestSend {
@@ -141,17 +147,8 @@ export interface CarrierLink {
   lastError: { message: string; at: string } | null;
 }
 
-export interface DeadlineEntry {
-  kind: 'campaign' | 'programme';
-  id: number;
-  name: string;
-  reportDeadline: string;
-  state: string;
-  deliveryRate: number | null;
-  targeted: number;
-  delivered: number;
-  finishesInTime: boolean | null;
-}
+/** A line of GET /reports/deadlines. Paused: `finishesInTime` null, and `ifResumedNow` the finish were it resumed now. */
+export type DeadlineEntry = components['schemas']['DeadlineEntryDto'];
 
 export interface Province {
   code: string;

@@ -2,6 +2,7 @@ import { useState } from 'react';
 import { answer, api } from '../api/client';
 import { type CampaignState, type DeadlineEntry } from '../api/models';
 import { DataTable } from '../components/data-table';
+import { DeadlineVerdict } from '../components/deadline-verdict';
 import { StateBadge } from '../components/state-badge';
 import { formatNumber, formatPercent, formatTime } from '../format';
 import { usePolled } from '../hooks';
@@ -38,20 +39,10 @@ export function DeadlinesScreen() {
           { header: 'Hạn', cell: (entry) => <strong>{formatTime(entry.reportDeadline)}</strong> },
           { header: 'Tên', cell: (entry) => entry.name },
           { header: 'Loại', cell: (entry) => (entry.kind === 'programme' ? 'Chương trình' : 'Chiến dịch') },
-          { header: 'Trạng thái', cell: (entry) => (entry.kind === 'campaign' ? <StateBadge state={entry.state as CampaignState} /> : '—') },
+          { header: 'Trạng thái', cell: (entry) => (entry.kind === 'campaign' ? <StateBadge state={entry.state as CampaignState} /> : entry.stateLabel) },
           { header: 'Đã nhận / mục tiêu', cell: (entry) => `${formatNumber(entry.delivered)} / ${formatNumber(entry.targeted)}` },
           { header: 'Tỷ lệ nhận', cell: (entry) => formatPercent(entry.deliveryRate) },
-          {
-            header: 'Kịp hạn?',
-            cell: (entry) =>
-              entry.finishesInTime === true ? (
-                <span className="ok">Kịp hạn</span>
-              ) : entry.finishesInTime === false ? (
-                <span className="error">Không kịp hạn</span>
-              ) : (
-                <span className="muted">Chưa ước tính được</span>
-              ),
-          },
+          { header: 'Kịp hạn?', cell: (entry) => <DeadlineVerdict entry={entry} /> },
         ]}
       />
     </section>

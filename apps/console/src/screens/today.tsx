@@ -4,6 +4,7 @@ import { type Campaign, type CampaignDetail, type CampaignReport, type CampaignS
 import { CertificateWarnings, useCertificates } from '../components/certificates';
 import { ConfirmDialog, type ConfirmRequest } from '../components/confirm-dialog';
 import { type Column, DataTable } from '../components/data-table';
+import { DeadlineVerdict, PausedVerdict, resumeNowOf } from '../components/deadline-verdict';
 import { ExportButtons } from '../components/exports';
 import { useAction } from '../components/notices';
 import { Progress } from '../components/progress';
@@ -239,13 +240,17 @@ function CampaignReportCard({ id }: { id: number }) {
   );
 }
 
-/** The planner's estimate in words: when sending should end and whether it ends by the report deadline. */
+/**
+ * The planner's estimate in words: when sending should end and whether it ends by the report deadline; while paused,
+ * no finish of its own, only what a resume now would give.
+ */
 function Estimate({ campaign }: { campaign: CampaignDetail }) {
   const estimate = campaign.estimate;
   if (!estimate) {
     const why = FINAL.includes(campaign.state) ? 'chiến dịch đã kết thúc' : `chiến dịch ở trạng thái "${CAMPAIGN_STATES[campaign.state]}"`;
     return <span className="muted">Không có ước tính ({why}).</span>;
   }
+  if (estimate.paused) return <PausedVerdict resumeNow={resumeNowOf(estimate)} />;
   const finish = estimate.estimatedFinishAt
     ? `Dự kiến gửi xong lúc ${formatTime(estimate.estimatedFinishAt)}`
     : 'Không ước tính được thời điểm gửi xong (quá 60 ngày)';
@@ -318,9 +323,11 @@ function Deadlines({ items }: { items: DeadlineEntry[] | null }) {
         <li key={`${item.kind}-${item.id}`} data-kind={item.kind} data-id={item.id}>
           <strong>{item.name}</strong> — {item.kind === 'programme' ? 'chương trình' : 'chiến dịch'}, hạn {formatTime(item.reportDeadline)}
           <div className="muted">
-            {CAMPAIGN_STATES[item.state as CampaignState] ?? item.state} · đã nhận {formatNumber(item.delivered)} / {formatNumber(item.targeted)} tin
+            {item.stateLabel} · đã nhận {formatNumber(item.delivered)} / {formatNumber(item.targeted)} tin
             {item.deliveryRate !== null && ` · tỷ lệ nhận ${formatPercent(item.deliveryRate)}`}
-            {item.finishesInTime === true ? ' · kịp hạn' : item.finishesInTime === false ? ' · không kịp hạn' : ''}
+          </div>
+          <div className="small">
+            <DeadlineVerdict entry={item} />
           </div>
         </li>
       ))}
