@@ -69,7 +69,7 @@ program
   .command('seed-demo')
   .description('demo users and synthetic subscribers')
   .addOption(new Option('--subscribers <n>', 'synthetic subscribers').argParser((value) => parseCount(value, 'subscribers')).default(300_000))
-  .action(async (options) => (await admin()).runSeedDemo(options));
+  .action(async (options) => (await import('./commands/seed-demo.command.js')).runSeedDemo(options));
 program
   .command('user')
   .description('manage users')
@@ -94,7 +94,7 @@ program
 program
   .command('openapi')
   .description('print the OpenAPI document')
-  .action(async () => (await admin()).runOpenApi());
+  .action(async () => (await import('./commands/openapi.command.js')).runOpenApi());
 program
   .command('bench')
   .description('run the benchmarks; prints a table and writes the figures as JSON')

@@ -1,17 +1,15 @@
 import { Module } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { DataSource } from 'typeorm';
-import { buildOpenApiDocument } from '@loa/api';
 import { assertValidUser, AuthModule, AuthService } from '@loa/auth';
 import { loadCarriersFile, loadEnvironment } from '@loa/config';
 import { DatabaseModule } from '@loa/database';
-import { seedDemo } from '@loa/demo';
 import { invalid } from '@loa/common';
-import { ProvinceDirectory, syncProvinces } from '@loa/provinces';
+import { ProvinceDirectory } from '@loa/provinces';
 import { openRuntime } from '../runtime';
 
 /** Runs `work` with a Nest context holding the database and auth (for admin commands). */
-async function withAuthContext<T>(work: (db: DataSource, auth: AuthService) => Promise<T>): Promise<T> {
+export async function withAuthContext<T>(work: (db: DataSource, auth: AuthService) => Promise<T>): Promise<T> {
   const runtime = await openRuntime({ migrate: true });
   // Said before anything is written: a forgotten DATABASE_URL shows at once.
   process.stdout.write(`database: ${runtime.database}\n`);
@@ -24,17 +22,6 @@ async function withAuthContext<T>(work: (db: DataSource, auth: AuthService) => P
     await context.close();
     await runtime.close();
   }
-}
-
-export async function runSeedDemo(options: { subscribers: number }): Promise<void> {
-  const password = loadEnvironment().demoPassword;
-  await withAuthContext(async (db, auth) => {
-    await syncProvinces(db);
-    const demoHotlines = await seedDemo(db, auth, { password, subscribers: options.subscribers });
-    if (demoHotlines.length > 0)
-      process.stdout.write(`demo hotlines 0000.000.0NN (not real numbers) for ${demoHotlines.length} provinces with none on record\n`);
-  });
-  process.stdout.write(`demo users and up to ${options.subscribers} synthetic subscribers are in place\n`);
 }
 
 /** `loa user add`: the password comes on standard input, never as an argument (it would show in `ps`). */
@@ -80,9 +67,4 @@ export function runConfigCheck(): void {
       `  ${carrier.id}: ${carrier.host}:${carrier.port} as ${carrier.systemId}, ${carrier.binds} × ${carrier.bindMode}, ${carrier.tps} tps${carrier.simulated ? ' (simulated)' : ''}\n`,
     );
   }
-}
-
-/** `loa openapi`: prints the OpenAPI document; the application is only scanned (preview), so no database is needed. */
-export async function runOpenApi(): Promise<void> {
-  process.stdout.write(JSON.stringify(await buildOpenApiDocument(), null, 2) + '\n');
 }
