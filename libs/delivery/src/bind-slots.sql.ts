@@ -26,10 +26,15 @@ export const JOIN_FLEET = `SELECT pg_advisory_lock_shared(hashtext('loa:fleet:' 
 
 const IS_FLEET_LOCK = `objsubid = 2 AND objid = 4294967295`;
 
-/** Dispatchers configured for carrier $1 whose lock connection is alive, the caller's included. */
+/**
+ * Dispatchers configured for carrier $1 whose lock connection is alive, the caller's included. Advisory locks
+ * belong to a database but pg_locks shows the whole server's: another Loa database on the same server (a
+ * staging copy, a parallel test file) has fleets of its own and must not shrink this one's share.
+ */
 export const FLEET_SIZE = `
   SELECT count(*)::int AS dispatchers FROM pg_locks
-  WHERE locktype = 'advisory' AND granted AND ${IS_FLEET_LOCK} AND classid = (hashtext('loa:fleet:' || $1)::bigint & 4294967295)::oid`;
+  WHERE locktype = 'advisory' AND granted AND ${IS_FLEET_LOCK} AND classid = (hashtext('loa:fleet:' || $1)::bigint & 4294967295)::oid
+    AND database = (SELECT oid FROM pg_database WHERE datname = current_database())`;
 
 /** Slots held by this connection, to confirm it still holds them (the connection may have been lost). */
 export const HELD_BIND_SLOTS = `
