@@ -101,5 +101,10 @@ describe('lookup by number and the campaigns filters', () => {
     const viewer = await api.login('demo-viewer');
     await api.http().get('/campaigns?state=finished').auth(viewer, { type: 'bearer' }).expect(400);
     await api.http().get('/campaigns?from=07/12/2026').auth(viewer, { type: 'bearer' }).expect(400);
+    // The shape of a day is not enough: PostgreSQL would refuse these with a 500 (found by the OpenAPI fuzz).
+    for (const day of ['from=2027-07-94', 'to=2027-02-29', 'from=2026-13-01', 'to=2026-00-10']) {
+      const answer = await api.http().get(`/campaigns?${day}`).auth(viewer, { type: 'bearer' }).expect(400);
+      expect(answer.body.message).toMatch(/a day of the calendar, yyyy-mm-dd/);
+    }
   });
 });

@@ -1,5 +1,5 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
-import { IsIn, IsOptional, IsString, Length, Matches } from 'class-validator';
+import { IsDateString, IsIn, IsOptional, IsString, Length, Matches } from 'class-validator';
 import { CAMPAIGN_STATES } from '@loa/delivery';
 import { PageQuery } from '../common/page.query';
 
@@ -21,11 +21,13 @@ export class CampaignListQuery extends PageQuery {
   @ApiPropertyOptional({ example: '2026-12-01', description: 'Starting on or after this day (yyyy-mm-dd, Viet Nam)' })
   @IsOptional()
   @Matches(DAY, { message: 'from: a day as yyyy-mm-dd' })
+  @IsDateString({ strict: true }, { message: 'from: a day of the calendar, yyyy-mm-dd' })
   from?: string;
 
   @ApiPropertyOptional({ example: '2026-12-31', description: 'Starting on or before this day (yyyy-mm-dd, Viet Nam)' })
   @IsOptional()
   @Matches(DAY, { message: 'to: a day as yyyy-mm-dd' })
+  @IsDateString({ strict: true }, { message: 'to: a day of the calendar, yyyy-mm-dd' })
   to?: string;
 
   @ApiPropertyOptional({ example: 'lừa đảo', description: 'Part of the name, any case' })
