@@ -1,5 +1,5 @@
 import { execFile } from 'node:child_process';
-import { readFileSync } from 'node:fs';
+import { readFileSync, statSync } from 'node:fs';
 import { promisify } from 'node:util';
 import { assertBuilt } from './loa-process';
 
@@ -17,6 +17,9 @@ describe("a new user's first commands", () => {
 
   it('npx loa --version prints the version of package.json', async () => {
     expect(packageJson.bin.loa).toBe('dist/apps/cli/src/main.js');
+    // Executable by the build itself: npx sets the bit only when it first links a folder's bin, so a folder
+    // built again after that (a second CI run in the same place) would answer "loa: Permission denied".
+    expect(statSync(packageJson.bin.loa).mode & 0o111).toBe(0o111);
     expect((await npxLoa('--version')).trim()).toBe(packageJson.version);
   });
 
