@@ -4,12 +4,11 @@ import request from 'supertest';
 import { DataSource } from 'typeorm';
 import { ApiModule, type ApiSettings, configureApi } from '@loa/api';
 import { AuthService } from '@loa/auth';
-import { seedDemo } from '@loa/demo';
+import { seedDemo, seedDemoSubscribers } from '@loa/demo';
 import { syncProvinces } from '@loa/provinces';
-import { createTestDatabase, type TestDatabase } from '@loa/testing';
+import { createTestDatabase, TEST_PASSWORD, type TestDatabase } from '@loa/testing';
 
-/** Strong enough for the password policy (users created through the API in tests get it too). */
-export const TEST_PASSWORD = 'Hoa-sen-ven-song-2026';
+export { TEST_PASSWORD };
 export const TEST_JWT_SECRET = 'test-secret-test-secret-test-secret-0123';
 
 export interface TestApi {
@@ -23,7 +22,7 @@ export interface TestApi {
 }
 
 /**
- * The real API over a fresh database with the provinces and demo users (no subscribers unless asked);
+ * The real API over a fresh database with the provinces and demo users (cloned seeded; no subscribers unless asked);
  * `imports` adds modules to the same application (the dispatcher, for end-to-end campaigns); `db` replaces
  * the fresh database with one the caller made (which close() drops); `carriers` those with an account,
  * `carrierTps` their TPS (deadline plans).
@@ -45,7 +44,7 @@ export async function createTestApi(
     override?: (builder: TestingModuleBuilder) => TestingModuleBuilder;
   } = {},
 ): Promise<TestApi> {
-  const db = options.db ?? (await createTestDatabase());
+  const db = options.db ?? (await createTestDatabase({ seeded: true }));
   const builder = Test.createTestingModule({
     imports: [
       ApiModule.forRoot({
@@ -65,8 +64,12 @@ export async function createTestApi(
   configureApi(app);
   await app.init();
   const dataSource = app.get(DataSource);
-  await syncProvinces(dataSource);
-  await seedDemo(dataSource, app.get(AuthService), { password: TEST_PASSWORD, subscribers: options.subscribers ?? 0 });
+  if (options.db) {
+    await syncProvinces(dataSource);
+    await seedDemo(dataSource, app.get(AuthService), { password: TEST_PASSWORD, subscribers: options.subscribers ?? 0 });
+  } else {
+    await seedDemoSubscribers(dataSource, options.subscribers ?? 0);
+  }
   const http = () => request(app.getHttpServer());
   return {
     app,

@@ -5,9 +5,10 @@ import { ConfigError } from '@loa/config';
 import { DomainError } from '@loa/common';
 import { describeCommands } from './command-environment';
 import { describeThrown } from './error-text';
+import { dispatcherTimings, preflight } from './preflight';
 
 // Each command loads its own modules when it runs: a dispatcher process does not carry the API, the
-// report exporters or the benchmarks in its memory.
+// report exporters or the benchmarks in its memory. Before that, preflight() checks what it can without them.
 const admin = () => import('./commands/admin.command.js');
 const processes = () => import('./commands/processes.command.js');
 
@@ -23,11 +24,18 @@ program
   .description('all-in-one: embedded PostgreSQL, demo data, simulated carriers, dispatcher and API')
   .addOption(leaseSecondsOption())
   .addOption(unmatchedReceiptSecondsOption())
-  .action(async (options) => (await import('./commands/start.command.js')).startAllInOne(options));
+  .action(async (options) => {
+    dispatcherTimings(options);
+    preflight({ readsCarriers: true });
+    return (await import('./commands/start.command.js')).startAllInOne(options);
+  });
 program
   .command('api')
   .description('the admin REST API')
-  .action(async () => (await processes()).runApi());
+  .action(async () => {
+    preflight({ needsDatabaseUrl: 'loa api', readsCarriers: true });
+    return (await processes()).runApi();
+  });
 program
   .command('dispatcher')
   .description('an SMPP dispatcher (run several for scale-out)')
@@ -45,7 +53,11 @@ program
       'bind slots of each carrier account it takes at most (default: every free one); spreads the binds over several dispatchers',
     ).argParser((value) => parsePositive(value, 'max-binds')),
   )
-  .action(async (options) => (await import('./commands/dispatcher.command.js')).runDispatcher(options));
+  .action(async (options) => {
+    dispatcherTimings(options);
+    preflight({ needsDatabaseUrl: 'loa dispatcher', readsCarriers: true });
+    return (await import('./commands/dispatcher.command.js')).runDispatcher(options);
+  });
 program
   .command('simulate')
   .description('SMSC simulators for the carriers marked "simulated" in the carriers file')
@@ -54,11 +66,17 @@ program
       parseCount(value, 'status-port'),
     ),
   )
-  .action(async (options) => (await import('./commands/simulate.command.js')).runSimulate(options));
+  .action(async (options) => {
+    preflight({ readsCarriers: true });
+    return (await import('./commands/simulate.command.js')).runSimulate(options);
+  });
 program
   .command('migrate')
   .description('apply database migrations and synchronise provinces')
-  .action(async () => (await processes()).runMigrate());
+  .action(async () => {
+    preflight();
+    return (await processes()).runMigrate();
+  });
 program
   .command('import')
   .description('import subscribers from a CSV file (msisdn,carrier,province[,status])')
@@ -69,7 +87,10 @@ program
   .command('seed-demo')
   .description('demo users and synthetic subscribers')
   .addOption(new Option('--subscribers <n>', 'synthetic subscribers').argParser((value) => parseCount(value, 'subscribers')).default(300_000))
-  .action(async (options) => (await import('./commands/seed-demo.command.js')).runSeedDemo(options));
+  .action(async (options) => {
+    preflight();
+    return (await import('./commands/seed-demo.command.js')).runSeedDemo(options);
+  });
 program
   .command('user')
   .description('manage users')
@@ -90,7 +111,10 @@ program
   .description('report counters')
   .command('check')
   .description('recount every campaign from its messages and compare with the counters')
-  .action(async () => (await import('./commands/stats-check.command.js')).runStatsCheck());
+  .action(async () => {
+    preflight();
+    return (await import('./commands/stats-check.command.js')).runStatsCheck();
+  });
 program
   .command('openapi')
   .description('print the OpenAPI document')

@@ -1,8 +1,9 @@
 import { randomBytes } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { ConfigError, loadDefaults, loadEnvironment, type LoaEnvironment } from '@loa/config';
+import { ConfigError, type LoaEnvironment } from '@loa/config';
 import { type DataFolderDatabase, openDataFolderDatabase, runMigrations } from '@loa/database';
+import { preflight } from './preflight';
 
 export interface Runtime {
   env: LoaEnvironment;
@@ -28,13 +29,7 @@ export interface RuntimeOptions {
  * or one started (and stopped at close) by this process. Migrates it if asked.
  */
 export async function openRuntime(options: RuntimeOptions): Promise<Runtime> {
-  const env = loadEnvironment();
-  loadDefaults(); // config/defaults.json is validated with the environment: a bad value stops here, before any database
-  if (options.needsDatabaseUrl && !env.databaseUrl) {
-    throw new ConfigError(
-      `${options.needsDatabaseUrl} needs DATABASE_URL (postgres://user:password@host:5432/loa); to try Loa on this machine, \`npm start\` runs everything on an embedded database`,
-    );
-  }
+  const env = preflight({ needsDatabaseUrl: options.needsDatabaseUrl });
   let embedded: DataFolderDatabase | null = null;
   const embeddedDir = resolve(env.dataDir, 'postgres');
   if (!env.databaseUrl) {

@@ -20,9 +20,10 @@ const BINDS = 2;
 const WINDOW = 20;
 // Two UCS-2 parts (71–134 characters), so that a crash can fall between the parts of a message.
 const BODY = 'Công an {{province.name}} cảnh báo: không cung cấp mã OTP, mật khẩu hay số thẻ cho bất kỳ ai gọi điện tự xưng là công an.';
-// Short, so that the campaign completes within the test: the dead process's leases end 10 s after its claims, and a
-// campaign waits twice 11 s after its last message sent again for the receipts of copies it never recorded.
-const DISPATCHER_OPTIONS = ['--lease-seconds', '10', '--unmatched-receipt-seconds', '11'];
+// Short, so that the campaign completes soon after the restart: the dead process's leases end 5 s after its claims
+// (cli-process.e2e-spec holds a lease of 3 s under the same load), and a campaign waits twice 6 s after its last
+// message sent again for the receipts of copies it never recorded.
+const DISPATCHER_OPTIONS = ['--lease-seconds', '5', '--unmatched-receipt-seconds', '6'];
 
 /** What GET /messages of `loa simulate`'s status endpoint says of one SMSC. */
 interface SmscView {

@@ -71,7 +71,7 @@ export class AuthService {
    * with assertValidUser(username, role, password); the users API does so in UsersService.
    */
   async addUser(username: string, password: string, role: string, provinceScope: string[] | null): Promise<AuthUser> {
-    assertValidUser(username, role, undefined);
+    await assertValidUser(username, role, undefined);
     if (password === '') throw invalid('password: empty');
     const stored = await this.users.upsert({ username, role: role as Role, provinceScope, passwordHash: await hashPassword(password) });
     return toAuthUser(stored);
@@ -79,12 +79,12 @@ export class AuthService {
 }
 
 /** A username and role anyone may be given, and, when given, a password the person chose (see password-policy.ts). */
-export function assertValidUser(username: string, role: string, password: string | undefined): void {
+export async function assertValidUser(username: string, role: string, password: string | undefined): Promise<void> {
   if (!/^[a-z0-9][a-z0-9._-]{2,63}$/.test(username)) {
     throw invalid('username: 3-64 characters, lower-case letters, digits, dot, dash or underscore');
   }
   if (!ROLES.includes(role as Role)) throw invalid(`role: must be one of ${ROLES.join(', ')}`);
-  if (password !== undefined) assertAcceptablePassword(password, username);
+  if (password !== undefined) await assertAcceptablePassword(password, username);
 }
 
 export function toAuthUser(stored: StoredUser): AuthUser {

@@ -1,6 +1,4 @@
-import { ZxcvbnFactory } from '@zxcvbn-ts/core';
-import * as common from '@zxcvbn-ts/language-common';
-import * as english from '@zxcvbn-ts/language-en';
+import { type ZxcvbnFactory } from '@zxcvbn-ts/core';
 import { invalid } from '@loa/common';
 
 export const MIN_PASSWORD_LENGTH = 10;
@@ -12,14 +10,22 @@ export type PasswordRule = 'PASSWORD_TOO_SHORT' | 'PASSWORD_CONTAINS_USERNAME' |
 /** Words of this site an attacker tries first, besides the username (zxcvbn's "user inputs"). */
 const SITE_WORDS = ['loa', 'loa-demo', 'demo', 'congan', 'cong an', 'canhbao', 'canh bao', 'matkhau', 'mat khau'];
 
-// Building the estimator loads its dictionaries (about 100 ms); once, on first use.
-let estimator: ZxcvbnFactory | undefined;
-function passwordEstimator(): ZxcvbnFactory {
-  estimator ??= new ZxcvbnFactory({
-    dictionary: { ...common.dictionary, ...english.dictionary },
-    graphs: common.adjacencyGraphs,
-    translations: english.translations,
-  });
+// The estimator and its dictionaries (about 250 ms of CPU to load and build) come on the first password checked,
+// not with the module: every process that imports the auth library (each dispatcher, each CLI command) would pay it.
+let estimator: Promise<ZxcvbnFactory> | undefined;
+function passwordEstimator(): Promise<ZxcvbnFactory> {
+  estimator ??= (async () => {
+    const [{ ZxcvbnFactory }, common, english] = await Promise.all([
+      import('@zxcvbn-ts/core'),
+      import('@zxcvbn-ts/language-common'),
+      import('@zxcvbn-ts/language-en'),
+    ]);
+    return new ZxcvbnFactory({
+      dictionary: { ...common.dictionary, ...english.dictionary },
+      graphs: common.adjacencyGraphs,
+      translations: english.translations,
+    });
+  })();
   return estimator;
 }
 
@@ -28,7 +34,7 @@ function passwordEstimator(): ZxcvbnFactory {
  * not containing the username (case-insensitive), and a zxcvbn score of at least MIN_PASSWORD_SCORE with the
  * common-password and English dictionaries. `rule` is the stable code; the message says it in English and Vietnamese.
  */
-export function passwordProblem(password: string, username: string): { rule: PasswordRule; message: string } | null {
+export async function passwordProblem(password: string, username: string): Promise<{ rule: PasswordRule; message: string } | null> {
   const text = password.normalize('NFC');
   if ([...text].length < MIN_PASSWORD_LENGTH) {
     return {
@@ -39,7 +45,7 @@ export function passwordProblem(password: string, username: string): { rule: Pas
   if (username !== '' && text.toLowerCase().includes(username.toLowerCase())) {
     return { rule: 'PASSWORD_CONTAINS_USERNAME', message: 'must not contain the username (mật khẩu không được chứa tên đăng nhập)' };
   }
-  const estimate = passwordEstimator().check(text.slice(0, 100), [username, ...SITE_WORDS]);
+  const estimate = (await passwordEstimator()).check(text.slice(0, 100), [username, ...SITE_WORDS]);
   if (estimate.score < MIN_PASSWORD_SCORE) {
     const hint = estimate.feedback.warning ? ` (${estimate.feedback.warning})` : '';
     return {
@@ -51,7 +57,7 @@ export function passwordProblem(password: string, username: string): { rule: Pas
 }
 
 /** Refuses a password a person chose with a 400 naming the rule (details: `{field: 'password', rule}`). */
-export function assertAcceptablePassword(password: string, username: string): void {
-  const problem = passwordProblem(password, username);
+export async function assertAcceptablePassword(password: string, username: string): Promise<void> {
+  const problem = await passwordProblem(password, username);
   if (problem) throw invalid(`password: ${problem.message}`, { field: 'password', rule: problem.rule });
 }

@@ -40,7 +40,7 @@ export class UsersService {
   }
 
   async create(actor: AuthUser, input: NewUser): Promise<UserView> {
-    assertValidUser(input.username, input.role, input.password);
+    await assertValidUser(input.username, input.role, input.password);
     this.assertMayGrant(actor, input.provinceScope);
     const stored = await this.users.insert({ ...input, passwordHash: await hashPassword(input.password) });
     if (!stored) throw conflict(`username ${input.username} is taken`, { field: 'username' });
@@ -59,7 +59,7 @@ export class UsersService {
     if (!before) throw notFound(`user ${id} does not exist`);
     assertActsOn(actor, before.provinceScope, `user ${id}`);
     if (patch.provinceScope !== undefined) this.assertMayGrant(actor, patch.provinceScope);
-    if (patch.password !== undefined) assertAcceptablePassword(patch.password, before.username);
+    if (patch.password !== undefined) await assertAcceptablePassword(patch.password, before.username);
     if (id === actor.id && (patch.disabled || (patch.role && patch.role !== 'admin'))) throw invalid('you cannot disable or demote yourself');
     const changes: UserChanges = { role: patch.role, provinceScope: patch.provinceScope, disabled: patch.disabled };
     if (patch.password !== undefined) changes.passwordHash = await hashPassword(patch.password);

@@ -23,9 +23,13 @@ export async function isDemoSeeded(db: SqlRunner): Promise<boolean> {
 export async function seedDemo(db: SqlRunner, auth: AuthService, options: { password: string; subscribers: number }): Promise<string[]> {
   for (const user of DEMO_USERS) await auth.addUser(user.username, options.password, user.role, null);
   const demoHotlines = await queryRows<{ code: string }>(db, SET_DEMO_HOTLINES);
-  const provinces = await queryRows<{ code: string }>(db, 'SELECT code FROM provinces ORDER BY code');
-  if (options.subscribers > 0) {
-    await db.query(INSERT_DEMO_SUBSCRIBERS, [options.subscribers, provinces.map((p) => p.code)]);
-  }
+  await seedDemoSubscribers(db, options.subscribers);
   return demoHotlines.map((row) => row.code);
+}
+
+/** `count` synthetic subscribers spread over the provinces (none for 0); provinces must already be synchronised. */
+export async function seedDemoSubscribers(db: SqlRunner, count: number): Promise<void> {
+  if (count === 0) return;
+  const provinces = await queryRows<{ code: string }>(db, 'SELECT code FROM provinces ORDER BY code');
+  await db.query(INSERT_DEMO_SUBSCRIBERS, [count, provinces.map((p) => p.code)]);
 }

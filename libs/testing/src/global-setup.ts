@@ -3,11 +3,12 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Client } from 'pg';
 import { registerPathAliases } from './register-path-aliases';
-import { TEMPLATE_DATABASE, withDatabase } from './test-database';
+import { SEEDED_TEMPLATE_DATABASE, TEMPLATE_DATABASE, withDatabase } from './test-database';
 
 /**
  * Starts one PostgreSQL for the whole run (embedded unless DATABASE_URL is given), migrates a template
- * database once, and lets every test file clone it (CREATE DATABASE … TEMPLATE takes ~50 ms).
+ * database once, copies it into a second one with the provinces and demo users, and lets every test file
+ * clone either (CREATE DATABASE … TEMPLATE takes ~50 ms; hashing the five demo passwords took 300 ms a file).
  */
 export default async function globalSetup(): Promise<void> {
   // The database and browser projects share one setup when jest runs them together.
@@ -26,10 +27,14 @@ export default async function globalSetup(): Promise<void> {
   const admin = new Client({ connectionString: adminUrl });
   await admin.connect();
   try {
-    await admin.query(`DROP DATABASE IF EXISTS ${TEMPLATE_DATABASE} WITH (FORCE)`);
+    for (const database of [SEEDED_TEMPLATE_DATABASE, TEMPLATE_DATABASE]) await admin.query(`DROP DATABASE IF EXISTS ${database} WITH (FORCE)`);
     await admin.query(`CREATE DATABASE ${TEMPLATE_DATABASE}`);
+    await runMigrations(withDatabase(adminUrl as string, TEMPLATE_DATABASE));
+    await admin.query(`CREATE DATABASE ${SEEDED_TEMPLATE_DATABASE} TEMPLATE ${TEMPLATE_DATABASE}`);
   } finally {
     await admin.end();
   }
-  await runMigrations(withDatabase(adminUrl as string, TEMPLATE_DATABASE));
+  // eslint-disable-next-line @typescript-eslint/no-require-imports -- must load after the aliases are registered
+  const { seedTestTemplate } = require('./seeded-template') as typeof import('./seeded-template');
+  await seedTestTemplate(withDatabase(adminUrl as string, SEEDED_TEMPLATE_DATABASE));
 }

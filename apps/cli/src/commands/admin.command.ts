@@ -27,11 +27,11 @@ export async function withAuthContext<T>(work: (db: DataSource, auth: AuthServic
 /** `loa user add`: the password comes on standard input, never as an argument (it would show in `ps`). */
 export async function runUserAdd(username: string, options: { role: string; provinces?: string }): Promise<void> {
   // Every argument and the password are checked before the database starts.
-  assertValidUser(username, options.role, undefined);
+  await assertValidUser(username, options.role, undefined);
   const scope = options.provinces === undefined ? null : parseProvinceScope(options.provinces, new ProvinceDirectory());
   const password = await readStdin();
   if (password === '') throw invalid(`no password on standard input: echo 'the-password' | loa user add ${username} --role ${options.role}`);
-  assertValidUser(username, options.role, password);
+  await assertValidUser(username, options.role, password);
   const user = await withAuthContext((_, auth) => auth.addUser(username, password, options.role, scope));
   process.stdout.write(`user ${user.username} (${user.role}, ${user.provinceScope ? 'provinces ' + user.provinceScope.join(',') : 'national'}) saved\n`);
 }

@@ -16,7 +16,7 @@ import { listenApi, startSimulatedCarriers } from '../ports';
 import { jwtSecret, openRuntime, type Runtime } from '../runtime';
 import { onShutdownSignal } from '../shutdown';
 import { limitHeapGrowth } from '../heap-growth';
-import { dispatcherTimings, type DispatcherTimings } from './dispatcher.command';
+import { dispatcherTimings, type DispatcherTimings } from '../preflight';
 
 /** All-in-one: database (embedded unless DATABASE_URL), demo data, simulated carriers, dispatcher and API. */
 export async function startAllInOne(flags: DispatcherTimings): Promise<void> {
