@@ -317,6 +317,22 @@ describe('authorisation matrix (every route × role × province scope)', () => {
     for (const route of routes) expect([route.key, route.access]).toEqual([route.key, MATRIX[route.key].access]);
   });
 
+  it('its digest sees a write (a row rewritten with the same values, added, deleted), not a table left out', async () => {
+    const [before, beforeLeftOut] = [await f.digest(), await f.digest(['provinces'])];
+    await api.dataSource.query(`UPDATE provinces SET website = website WHERE code = '14'`);
+    const [rewritten, rewrittenLeftOut] = [await f.digest(), await f.digest(['provinces'])];
+    await api.dataSource.query(`INSERT INTO subscribers (msisdn, carrier, province_code) VALUES (84915999014, 'vnpt', '14')`);
+    const added = await f.digest();
+    await api.dataSource.query(`DELETE FROM subscribers WHERE msisdn = 84915999014`);
+    const deleted = await f.digest();
+
+    expect(rewritten).not.toBe(before);
+    expect(rewrittenLeftOut).toBe(beforeLeftOut);
+    expect(added).not.toBe(rewritten);
+    expect(deleted).not.toBe(added);
+    expect(await f.digest()).toBe(deleted);
+  });
+
   it('answers each route, role and scope with the exact status, and a refusal changes nothing', async () => {
     const mismatches: string[] = [];
     for (const [key, row] of Object.entries(MATRIX)) {
