@@ -38,7 +38,7 @@ interface FetchResult {
 
 /**
  * The answer of a call, typed by the caller (the API's OpenAPI document names the requests, not yet the
- * answers), or an ApiError. A 401 on anything but the login logs the user out.
+ * answers), or an ApiError. A 401 on anything but the login logs the logged-in user out.
  */
 export async function answer<T>(call: Promise<FetchResult>): Promise<T> {
   let result: FetchResult;
@@ -49,7 +49,9 @@ export async function answer<T>(call: Promise<FetchResult>): Promise<T> {
   }
   if (result.response.ok) return result.data as T;
   const body = asErrorBody(result.error, result.response.status);
-  if (result.response.status === 401 && !result.response.url.endsWith('/auth/login')) {
+  // Only while logged in: a poll that fired between a logout and the screens going away was sent without a token,
+  // and its 401 must not replace the logout's own reason (the idle timeout's) with "session expired".
+  if (result.response.status === 401 && bearerToken() !== null && !result.response.url.endsWith('/auth/login')) {
     for (const listener of unauthenticatedListeners) listener();
   }
   throw new ApiError(body);
