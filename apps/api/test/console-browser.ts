@@ -22,8 +22,12 @@ export interface ConsolePage {
   failures: string[];
 }
 
-/** A fresh browser context (no cookies, no storage) on the console's login page. */
-export async function openConsole(browser: Browser, baseUrl: string, query = 'poll=300', width = 1366): Promise<ConsolePage> {
+/**
+ * A fresh browser context (no cookies, no storage) on the console's login page. Its views poll every second (2 s
+ * in use): a journey waits on what it expects to see, and each poll of an open page costs the two cores the other
+ * test files share.
+ */
+export async function openConsole(browser: Browser, baseUrl: string, query = 'poll=1000', width = 1366): Promise<ConsolePage> {
   const context = await browser.newContext({ viewport: { width, height: 900 }, acceptDownloads: true, locale: 'vi-VN' });
   const page = await context.newPage();
   const failures: string[] = [];
