@@ -25,9 +25,9 @@ program
   .addOption(leaseSecondsOption())
   .addOption(unmatchedReceiptSecondsOption())
   .action(async (options) => {
-    dispatcherTimings(options);
+    const timings = dispatcherTimings(options);
     preflight({ readsCarriers: true });
-    return (await import('./commands/start.command.js')).startAllInOne(options);
+    return (await import('./commands/start.command.js')).startAllInOne(timings);
   });
 program
   .command('api')
@@ -54,9 +54,9 @@ program
     ).argParser((value) => parsePositive(value, 'max-binds')),
   )
   .action(async (options) => {
-    dispatcherTimings(options);
+    const timings = dispatcherTimings(options);
     preflight({ needsDatabaseUrl: 'loa dispatcher', readsCarriers: true });
-    return (await import('./commands/dispatcher.command.js')).runDispatcher(options);
+    return (await import('./commands/dispatcher.command.js')).runDispatcher({ ...options, ...timings });
   });
 program
   .command('simulate')

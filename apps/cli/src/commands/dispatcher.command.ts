@@ -5,18 +5,18 @@ import { DatabaseModule } from '@loa/database';
 import { DispatcherModule } from '@loa/dispatcher';
 import { limitHeapGrowth } from '../heap-growth';
 import { LoaLogger, loggingModule } from '../logging';
-import { dispatcherTimings, type DispatcherTimings } from '../preflight';
+import { type DispatcherTimings } from '../preflight';
 import { openRuntime } from '../runtime';
 import { onShutdownSignal } from '../shutdown';
 
-/** `loa dispatcher`: one SMPP worker; run as many as the carriers' contracts allow. */
-export async function runDispatcher(options: DispatcherTimings & { retentionDays?: number; maxBinds?: number }): Promise<void> {
-  const timings = dispatcherTimings(options);
+/** `loa dispatcher`: one SMPP worker; run as many as the carriers' contracts allow. Its timings as dispatcherTimings() checked them. */
+export async function runDispatcher(options: Required<DispatcherTimings> & { retentionDays?: number; maxBinds?: number }): Promise<void> {
   limitHeapGrowth();
   const runtime = await openRuntime({ migrate: false, needsDatabaseUrl: 'loa dispatcher' });
   const carriers = loadCarriersFile(runtime.env.carriersFile);
   const dispatcher = {
-    ...timings,
+    leaseSeconds: options.leaseSeconds,
+    unmatchedReceiptSeconds: options.unmatchedReceiptSeconds,
     retentionDays: options.retentionDays ?? loadDefaults().dispatcher.retentionDays,
     maxBindsPerCarrier: options.maxBinds ?? Number.POSITIVE_INFINITY,
   };

@@ -16,11 +16,10 @@ import { listenApi, startSimulatedCarriers } from '../ports';
 import { jwtSecret, openRuntime, type Runtime } from '../runtime';
 import { onShutdownSignal } from '../shutdown';
 import { limitHeapGrowth } from '../heap-growth';
-import { dispatcherTimings, type DispatcherTimings } from '../preflight';
+import { type DispatcherTimings } from '../preflight';
 
 /** All-in-one: database (embedded unless DATABASE_URL), demo data, simulated carriers, dispatcher and API. */
-export async function startAllInOne(flags: DispatcherTimings): Promise<void> {
-  const timings = dispatcherTimings(flags);
+export async function startAllInOne(timings: Required<DispatcherTimings>): Promise<void> {
   limitHeapGrowth(); // the all-in-one sends messages too
   const startedAt = Date.now();
   const early: string[] = [];
